@@ -1,0 +1,41 @@
+#pragma once
+
+#include "dns/Resolver.h"
+#include "message/Message.h"
+#include "trace/Source.h"
+#include "trace/Step.h"
+#include "verify/Check.h"
+#include "verify/Outcomes.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace ms {
+
+// Everything one verification produced, as values: safe to hand from a worker thread to
+// the UI, to print, to export.
+struct Report {
+    QString file;                  // as given by the user (may be empty for pasted text)
+    QDateTime evaluationTime;      // the time t=/x=/validity were judged against
+    Envelope envelope;             // as used (guess + overrides)
+    Step root;                     // kind "report"; children: message, then one per check
+    QList<CheckResult> checks;     // in allCheckNames() order; each check's step is in root too
+    QList<Source> sources;         // "message", maybe "original", then the checks' sources
+    QList<dns::Answer> dns;        // the transcript, in query order
+    Outcomes outcomes;
+    bool cancelled = false;
+
+    const Source* source(const QString& id) const;
+    const CheckResult* check(const QString& name) const;
+};
+
+// The golden-test format: stable, indented, no timings.
+QString toText(const Report& r);
+// "schema": "mailscope-report/1"
+QJsonObject toJson(const Report& r);
+// Self-contained HTML (no remote content).
+QString toHtml(const Report& r);
+
+} // namespace ms

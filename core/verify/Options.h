@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ms {
+
+// Which checks exist, in the order a report lists them.
+inline const QStringList& allCheckNames()
+{
+    static const QStringList names = {QStringLiteral("spf"),   QStringLiteral("dkim"),
+                                      QStringLiteral("arc"),   QStringLiteral("dmarc"),
+                                      QStringLiteral("smime"), QStringLiteral("tls"),
+                                      QStringLiteral("authres")};
+    return names;
+}
+
+struct VerifyOptions {
+    QStringList checks;  // subset of allCheckNames(); empty = all
+
+    enum class TimeMode { Now, MessageDate, Fixed };
+    TimeMode timeMode = TimeMode::Now;
+    QDateTime fixedTime;  // used when timeMode == Fixed
+
+    // Envelope overrides (the guess from the message is used where these are empty).
+    std::optional<QString> clientIp;
+    std::optional<QString> helo;
+    std::optional<QString> mailFrom;
+
+    enum class DmarcDiscovery { TreeWalk /* RFC 9989 */, Psl /* RFC 7489 */ };
+    DmarcDiscovery dmarcDiscovery = DmarcDiscovery::TreeWalk;
+
+    QStringList trustedAuthservIds;   // Authentication-Results worth believing
+    QStringList trustedArcSealers;    // ARC d= domains whose chain may override DMARC
+
+    QStringList smimeTrustFiles;      // extra PEM CA certificates
+    bool smimeUseSystemStore = true;
+    QString pkcs12File;               // S/MIME decryption key
+    QByteArray pkcs12Password;
+
+    bool tlsFetchMtaStsPolicy = false;  // HTTPS fetch: only on explicit request
+    bool tlsLiveSmtpCheck = false;      // connect to one MX: only on explicit request
+    QString tlsLiveSmtpHost;            // host[:port] for the live check
+
+    int timeBudgetMs = 60000;         // whole verification, DNS included
+
+    bool wants(const QString& check) const { return checks.isEmpty() || checks.contains(check); }
+};
+
+} // namespace ms

@@ -1,0 +1,30 @@
+#include "common/TestUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace mstest {
+
+QString conformanceDir()
+{
+    QString dir = qEnvironmentVariable("MAILSCOPE_CONFORMANCE_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(MAILSCOPE_CONFORMANCE_DEFAULT);
+    return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
+}
+
+QString sourceDir() { return QStringLiteral(MAILSCOPE_SOURCE_DIR); }
+QString samplesDir() { return QStringLiteral(MAILSCOPE_SAMPLES_DIR); }
+QString testDataDir() { return QStringLiteral(MAILSCOPE_TEST_DATA); }
+QString cliPath() { return QStringLiteral(MAILSCOPE_CLI_PATH); }
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+} // namespace mstest

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace mstest {
+
+// Where the public conformance data is: $MAILSCOPE_CONFORMANCE_DIR, else ../shared/conformance
+// beside the checkout. Empty if absent (tests then QSKIP with a message saying so).
+QString conformanceDir();
+QString sourceDir();
+QString samplesDir();
+QString testDataDir();
+QString cliPath();
+QByteArray readFile(const QString& path);   // QFAIL-friendly: empty on error
+
+} // namespace mstest
