@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The README's two commands. On a fresh Debian 12 machine (root, or a user with sudo):
+#   tools/dev.sh run [SAMPLE]   install what is missing, build, open the GUI on a bundled sample
+#                               (offline: DNS answered from the sample's zone file)
+#   tools/dev.sh test           install what is missing, build, run every test
+# Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke, package.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+jobs=${MAILSCOPE_JOBS:-$(nproc)}
+
+# Build, test and run dependencies, all Debian 12 packages.
+deps_build=(cmake ninja-build g++ pkg-config ccache git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n libqscintilla2-qt6-dev libgl-dev libxkbcommon-dev
+    libssl-dev libldns-dev libpsl-dev publicsuffix)
+deps_test=(nsd ldnsutils openssl python3 python3-yaml xvfb xauth xfonts-base fonts-noto-cjk
+    libbenchmark-dev)
+deps_fuzz=(clang libclang-rt-14-dev)
+deps_package=(dpkg-dev debootstrap desktop-file-utils appstream file fakeroot)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing: ${missing[*]}"
+        if [ ! -f /var/lib/apt/periodic/mailscope-updated ] || [ -n "${CI:-}" ]; then
+            as_root apt-get update -qq
+            as_root mkdir -p /var/lib/apt/periodic && as_root touch /var/lib/apt/periodic/mailscope-updated
+        fi
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$jobs"
+}
+
+verb=${1:-}
+case "$verb" in
+run)
+    install_missing "${deps_build[@]}"
+    build release
+    sample=${2:-resources/samples/mailing-list}
+    eml=$(ls "$sample"/*.eml | head -n 1)
+    zones=()
+    for z in "$sample"/*.zone; do zones+=(--zone "$z"); done
+    exec build/release/app/mailscope "$eml" "${zones[@]}"
+    ;;
+test)
+    install_missing "${deps_build[@]}" "${deps_test[@]}"
+    build debug
+    ctest --preset debug -j "$jobs"
+    ;;
+asan)
+    install_missing "${deps_build[@]}" "${deps_test[@]}"
+    build asan
+    ctest --preset asan -j "$jobs"
+    ;;
+fuzz-smoke)
+    install_missing "${deps_build[@]}" "${deps_fuzz[@]}"
+    build fuzz
+    secs=${MAILSCOPE_FUZZ_SECONDS:-60}
+    for f in build/fuzz/tests/fuzz/fuzz_*; do
+        [ -x "$f" ] || continue
+        name=$(basename "$f")
+        echo "== $name for ${secs}s"
+        mkdir -p "build/fuzz/corpus/$name"
+        "$f" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
+            "build/fuzz/corpus/$name" "tests/fuzz/corpus/${name#fuzz_}"
+    done
+    ;;
+package)
+    install_missing "${deps_build[@]}" "${deps_test[@]}" "${deps_package[@]}"
+    build release
+    ctest --preset package
+    ;;
+*)
+    echo "usage: tools/dev.sh run [SAMPLE-DIR] | test | asan | fuzz-smoke | package" >&2
+    exit 2
+    ;;
+esac
