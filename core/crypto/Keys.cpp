@@ -1,0 +1,379 @@
+#include "crypto/Keys.h"
+
+#include <QCoreApplication>
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+namespace ms::crypto {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Crypto", s);
+}
+
+// The first queued OpenSSL error as text, and the queue cleared (it is per thread).
+QString opensslError()
+{
+    const unsigned long e = ERR_get_error();
+    ERR_clear_error();
+    if (!e)
+        return {};
+    char buf[256];
+    ERR_error_string_n(e, buf, sizeof buf);
+    return QString::fromLatin1(buf);
+}
+
+void setError(QString* error, const QString& text)
+{
+    if (error) {
+        const QString ssl = opensslError();
+        *error = ssl.isEmpty() ? text : text + QStringLiteral(" (") + ssl + QLatin1Char(')');
+    } else {
+        ERR_clear_error();
+    }
+}
+
+std::shared_ptr<void> wrap(EVP_PKEY* k)
+{
+    if (!k)
+        return {};
+    return std::shared_ptr<void>(k, [](void* p) { EVP_PKEY_free(static_cast<EVP_PKEY*>(p)); });
+}
+
+EVP_PKEY* pkey(const std::shared_ptr<void>& p)
+{
+    return static_cast<EVP_PKEY*>(p.get());
+}
+
+KeyType typeOf(EVP_PKEY* k)
+{
+    if (!k)
+        return KeyType::None;
+    switch (EVP_PKEY_get_base_id(k)) {
+    case EVP_PKEY_RSA: return KeyType::Rsa;
+    case EVP_PKEY_ED25519: return KeyType::Ed25519;
+    default: return KeyType::Other;
+    }
+}
+
+const unsigned char* uc(QByteArrayView v)
+{
+    return reinterpret_cast<const unsigned char*>(v.data());
+}
+
+} // namespace
+
+QString keyTypeName(KeyType t)
+{
+    switch (t) {
+    case KeyType::Rsa: return QStringLiteral("rsa");
+    case KeyType::Ed25519: return QStringLiteral("ed25519");
+    case KeyType::Other: return QStringLiteral("other");
+    case KeyType::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+PublicKey PublicKey::fromSubjectPublicKeyInfo(QByteArrayView der, QString* error)
+{
+    PublicKey k;
+    const unsigned char* p = uc(der);
+    EVP_PKEY* key = d2i_PUBKEY(nullptr, &p, long(der.size()));
+    if (!key) {
+        setError(error, tr("not a SubjectPublicKeyInfo structure"));
+        return k;
+    }
+    if (p != uc(der) + der.size()) {
+        EVP_PKEY_free(key);
+        setError(error, tr("trailing bytes after the SubjectPublicKeyInfo structure"));
+        return k;
+    }
+    k.m_key = wrap(key);
+    return k;
+}
+
+PublicKey PublicKey::fromRsaPublicKey(QByteArrayView der, QString* error)
+{
+    PublicKey k;
+    const unsigned char* p = uc(der);
+    EVP_PKEY* key = d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, long(der.size()));
+    if (!key) {
+        setError(error, tr("not a PKCS#1 RSAPublicKey structure"));
+        return k;
+    }
+    if (p != uc(der) + der.size()) {
+        EVP_PKEY_free(key);
+        setError(error, tr("trailing bytes after the RSAPublicKey structure"));
+        return k;
+    }
+    k.m_key = wrap(key);
+    return k;
+}
+
+PublicKey PublicKey::fromEd25519Raw(QByteArrayView raw, QString* error)
+{
+    PublicKey k;
+    if (raw.size() != 32) {
+        setError(error, tr("an Ed25519 public key is 32 bytes, this one has %1").arg(raw.size()));
+        return k;
+    }
+    EVP_PKEY* key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, uc(raw), 32);
+    if (!key) {
+        setError(error, tr("not a valid Ed25519 public key"));
+        return k;
+    }
+    k.m_key = wrap(key);
+    return k;
+}
+
+PublicKey PublicKey::fromPem(QByteArrayView pem, QString* error)
+{
+    PublicKey k;
+    BIO* bio = BIO_new_mem_buf(pem.data(), int(pem.size()));
+    EVP_PKEY* key = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!key) {
+        setError(error, tr("not a PEM public key"));
+        return k;
+    }
+    k.m_key = wrap(key);
+    return k;
+}
+
+KeyType PublicKey::type() const
+{
+    return typeOf(pkey(m_key));
+}
+
+int PublicKey::bits() const
+{
+    return m_key ? EVP_PKEY_get_bits(pkey(m_key)) : 0;
+}
+
+QByteArray PublicKey::subjectPublicKeyInfo() const
+{
+    if (!m_key)
+        return {};
+    unsigned char* buf = nullptr;
+    const int len = i2d_PUBKEY(pkey(m_key), &buf);
+    if (len <= 0)
+        return {};
+    QByteArray out(reinterpret_cast<const char*>(buf), len);
+    OPENSSL_free(buf);
+    return out;
+}
+
+QByteArray PublicKey::ed25519Raw() const
+{
+    if (type() != KeyType::Ed25519)
+        return {};
+    QByteArray out(32, '\0');
+    size_t len = 32;
+    if (EVP_PKEY_get_raw_public_key(pkey(m_key), reinterpret_cast<unsigned char*>(out.data()), &len)
+        != 1)
+        return {};
+    return out;
+}
+
+bool PublicKey::verifyHash(
+    DigestAlgorithm algorithm, QByteArrayView hash, QByteArrayView signature, QString* error) const
+{
+    if (!m_key) {
+        setError(error, tr("no key"));
+        return false;
+    }
+    bool ok = false;
+    switch (type()) {
+    case KeyType::Rsa: {
+        EVP_PKEY_CTX* c = EVP_PKEY_CTX_new(pkey(m_key), nullptr);
+        if (c && EVP_PKEY_verify_init(c) == 1
+            && EVP_PKEY_CTX_set_rsa_padding(c, RSA_PKCS1_PADDING) == 1
+            && EVP_PKEY_CTX_set_signature_md(
+                   c, algorithm == DigestAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256())
+                == 1) {
+            ok = EVP_PKEY_verify(
+                     c, uc(signature), size_t(signature.size()), uc(hash), size_t(hash.size()))
+                == 1;
+        }
+        EVP_PKEY_CTX_free(c);
+        if (!ok)
+            setError(error, tr("the RSA signature does not match"));
+        break;
+    }
+    case KeyType::Ed25519: {
+        EVP_MD_CTX* c = EVP_MD_CTX_new();
+        if (EVP_DigestVerifyInit(c, nullptr, nullptr, nullptr, pkey(m_key)) == 1) {
+            ok = EVP_DigestVerify(
+                     c, uc(signature), size_t(signature.size()), uc(hash), size_t(hash.size()))
+                == 1;
+        }
+        EVP_MD_CTX_free(c);
+        if (!ok)
+            setError(error, tr("the Ed25519 signature does not match"));
+        break;
+    }
+    default: setError(error, tr("unsupported key type")); break;
+    }
+    ERR_clear_error();
+    return ok;
+}
+
+bool PublicKey::verify(
+    DigestAlgorithm algorithm, QByteArrayView data, QByteArrayView signature, QString* error) const
+{
+    return verifyHash(algorithm, Digest::hash(algorithm, data), signature, error);
+}
+
+PrivateKey PrivateKey::fromPem(QByteArrayView pem, QString* error)
+{
+    PrivateKey k;
+    BIO* bio = BIO_new_mem_buf(pem.data(), int(pem.size()));
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    if (!key) {
+        setError(error, tr("not a PEM private key"));
+        return k;
+    }
+    k.m_key = wrap(key);
+    return k;
+}
+
+PrivateKey PrivateKey::fromEd25519Seed(QByteArrayView seed, QString* error)
+{
+    PrivateKey k;
+    if (seed.size() != 32) {
+        setError(error, tr("an Ed25519 seed is 32 bytes, this one has %1").arg(seed.size()));
+        return k;
+    }
+    k.m_key = wrap(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, uc(seed), 32));
+    if (!k.m_key)
+        setError(error, tr("not a valid Ed25519 seed"));
+    return k;
+}
+
+PrivateKey PrivateKey::generateRsa(int bits)
+{
+    PrivateKey k;
+    EVP_PKEY_CTX* c = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nullptr);
+    EVP_PKEY* key = nullptr;
+    if (c && EVP_PKEY_keygen_init(c) == 1 && EVP_PKEY_CTX_set_rsa_keygen_bits(c, bits) == 1)
+        EVP_PKEY_keygen(c, &key);
+    EVP_PKEY_CTX_free(c);
+    ERR_clear_error();
+    k.m_key = wrap(key);
+    return k;
+}
+
+PrivateKey PrivateKey::generateEd25519()
+{
+    PrivateKey k;
+    EVP_PKEY_CTX* c = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr);
+    EVP_PKEY* key = nullptr;
+    if (c && EVP_PKEY_keygen_init(c) == 1)
+        EVP_PKEY_keygen(c, &key);
+    EVP_PKEY_CTX_free(c);
+    ERR_clear_error();
+    k.m_key = wrap(key);
+    return k;
+}
+
+KeyType PrivateKey::type() const
+{
+    return typeOf(pkey(m_key));
+}
+int PrivateKey::bits() const
+{
+    return m_key ? EVP_PKEY_get_bits(pkey(m_key)) : 0;
+}
+
+PublicKey PrivateKey::publicKey() const
+{
+    PublicKey p;
+    if (!m_key)
+        return p;
+    // Round-trip through SPKI DER: gives a key object holding only the public half.
+    unsigned char* buf = nullptr;
+    const int len = i2d_PUBKEY(pkey(m_key), &buf);
+    if (len > 0) {
+        p = PublicKey::fromSubjectPublicKeyInfo(
+            QByteArrayView(reinterpret_cast<const char*>(buf), len));
+        OPENSSL_free(buf);
+    }
+    return p;
+}
+
+QByteArray PrivateKey::toPem() const
+{
+    if (!m_key)
+        return {};
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, pkey(m_key), nullptr, nullptr, 0, nullptr, nullptr);
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    QByteArray out(data, int(len));
+    BIO_free(bio);
+    return out;
+}
+
+QByteArray PrivateKey::signHash(
+    DigestAlgorithm algorithm, QByteArrayView hash, QString* error) const
+{
+    QByteArray out;
+    if (!m_key) {
+        setError(error, tr("no key"));
+        return out;
+    }
+    switch (type()) {
+    case KeyType::Rsa: {
+        EVP_PKEY_CTX* c = EVP_PKEY_CTX_new(pkey(m_key), nullptr);
+        size_t len = 0;
+        if (c && EVP_PKEY_sign_init(c) == 1
+            && EVP_PKEY_CTX_set_rsa_padding(c, RSA_PKCS1_PADDING) == 1
+            && EVP_PKEY_CTX_set_signature_md(
+                   c, algorithm == DigestAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256())
+                == 1
+            && EVP_PKEY_sign(c, nullptr, &len, uc(hash), size_t(hash.size())) == 1) {
+            out.resize(qsizetype(len));
+            if (EVP_PKEY_sign(c, reinterpret_cast<unsigned char*>(out.data()), &len, uc(hash),
+                    size_t(hash.size()))
+                == 1)
+                out.resize(qsizetype(len));
+            else
+                out.clear();
+        }
+        EVP_PKEY_CTX_free(c);
+        break;
+    }
+    case KeyType::Ed25519: {
+        EVP_MD_CTX* c = EVP_MD_CTX_new();
+        size_t len = 64;
+        out.resize(64);
+        if (EVP_DigestSignInit(c, nullptr, nullptr, nullptr, pkey(m_key)) != 1
+            || EVP_DigestSign(c, reinterpret_cast<unsigned char*>(out.data()), &len, uc(hash),
+                   size_t(hash.size()))
+                != 1)
+            out.clear();
+        EVP_MD_CTX_free(c);
+        break;
+    }
+    default: break;
+    }
+    if (out.isEmpty())
+        setError(error, tr("signing failed"));
+    ERR_clear_error();
+    return out;
+}
+
+QByteArray PrivateKey::sign(DigestAlgorithm algorithm, QByteArrayView data, QString* error) const
+{
+    return signHash(algorithm, Digest::hash(algorithm, data), error);
+}
+
+} // namespace ms::crypto

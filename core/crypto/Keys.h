@@ -1,0 +1,76 @@
+#pragma once
+
+#include "crypto/Digest.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <memory>
+
+namespace ms::crypto {
+
+enum class KeyType { None, Rsa, Ed25519, Other };
+QString keyTypeName(KeyType t); // "rsa", "ed25519"
+
+// A public key. Immutable once made and cheap to copy (shared OpenSSL object), so one parsed
+// key can serve many threads (the DKIM key cache relies on this).
+class PublicKey
+{
+public:
+    PublicKey() = default;
+
+    // X.509 SubjectPublicKeyInfo DER (what DKIM p= carries for RSA, RFC 6376 3.6.1).
+    static PublicKey fromSubjectPublicKeyInfo(QByteArrayView der, QString* error = nullptr);
+    // PKCS#1 RSAPublicKey DER (some signers publish this bare form).
+    static PublicKey fromRsaPublicKey(QByteArrayView der, QString* error = nullptr);
+    // RFC 8463 3: the raw 32-byte Ed25519 public key.
+    static PublicKey fromEd25519Raw(QByteArrayView raw, QString* error = nullptr);
+    static PublicKey fromPem(QByteArrayView pem, QString* error = nullptr);
+
+    bool isNull() const { return !m_key; }
+    KeyType type() const;
+    int bits() const; // modulus size for RSA, 256 for Ed25519
+
+    QByteArray subjectPublicKeyInfo() const; // DER
+    QByteArray ed25519Raw() const; // 32 bytes, Ed25519 only
+
+    // RSA: PKCS#1 v1.5 signature over `hash`, which was made with `algorithm` (DigestInfo
+    // checked by OpenSSL). Ed25519 (RFC 8463 3): pure Ed25519 over the hash bytes.
+    bool verifyHash(DigestAlgorithm algorithm, QByteArrayView hash, QByteArrayView signature,
+        QString* error = nullptr) const;
+    // Hash `data` with `algorithm`, then verifyHash().
+    bool verify(DigestAlgorithm algorithm, QByteArrayView data, QByteArrayView signature,
+        QString* error = nullptr) const;
+
+private:
+    std::shared_ptr<void> m_key; // EVP_PKEY
+    friend class PrivateKey;
+};
+
+class PrivateKey
+{
+public:
+    PrivateKey() = default;
+
+    static PrivateKey fromPem(QByteArrayView pem, QString* error = nullptr);
+    static PrivateKey fromEd25519Seed(QByteArrayView seed32, QString* error = nullptr);
+    static PrivateKey generateRsa(int bits);
+    static PrivateKey generateEd25519();
+
+    bool isNull() const { return !m_key; }
+    KeyType type() const;
+    int bits() const;
+    PublicKey publicKey() const;
+    QByteArray toPem() const; // PKCS#8, unencrypted
+
+    // The counterpart of PublicKey::verifyHash().
+    QByteArray signHash(
+        DigestAlgorithm algorithm, QByteArrayView hash, QString* error = nullptr) const;
+    QByteArray sign(DigestAlgorithm algorithm, QByteArrayView data, QString* error = nullptr) const;
+
+private:
+    std::shared_ptr<void> m_key; // EVP_PKEY
+};
+
+} // namespace ms::crypto
