@@ -13,62 +13,72 @@
 namespace ms::dns {
 
 enum class Type : quint16 {
-    A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, MX = 15, TXT = 16, AAAA = 28,
-    SRV = 33, TLSA = 52, SPF = 99, ANY = 255,
+    A = 1,
+    NS = 2,
+    CNAME = 5,
+    SOA = 6,
+    PTR = 12,
+    MX = 15,
+    TXT = 16,
+    AAAA = 28,
+    SRV = 33,
+    TLSA = 52,
+    SPF = 99,
+    ANY = 255,
 };
-QString typeName(Type t);                 // "TXT"
+QString typeName(Type t); // "TXT"
 std::optional<Type> typeFromName(QStringView name);
 
 // What happened to a query. NoData = NOERROR with no record of the type (the name exists).
 enum class Outcome {
-    Ok,          // NOERROR, at least one record of the asked type (possibly via CNAME)
-    NoData,      // NOERROR, no record of the type
-    NxDomain,    // the name does not exist
+    Ok, // NOERROR, at least one record of the asked type (possibly via CNAME)
+    NoData, // NOERROR, no record of the type
+    NxDomain, // the name does not exist
     ServFail,
     Refused,
     FormErr,
-    Timeout,     // no answer within the timeout after all retries
-    Truncated,   // truncated over UDP and TCP was not possible
+    Timeout, // no answer within the timeout after all retries
+    Truncated, // truncated over UDP and TCP was not possible
     Unreachable, // network error talking to the server
-    Offline,     // not asked: offline mode, or not in a replayed transcript / zone set
-    Cancelled,   // the verification was cancelled or ran out of its time budget
-    Malformed,   // an answer that does not parse, or does not match the question
+    Offline, // not asked: offline mode, or not in a replayed transcript / zone set
+    Cancelled, // the verification was cancelled or ran out of its time budget
+    Malformed, // an answer that does not parse, or does not match the question
 };
-QString outcomeName(Outcome o);           // "ok", "nxdomain", "servfail", ...
+QString outcomeName(Outcome o); // "ok", "nxdomain", "servfail", ...
 std::optional<Outcome> outcomeFromName(QStringView name);
 // RFC 7208 / RFC 6376: which outcomes are temporary errors (temperror) rather than answers.
 bool isTemporary(Outcome o);
 
 struct Record {
-    QByteArray name;     // owner name, lower-case, no trailing dot
+    QByteArray name; // owner name, lower-case, no trailing dot
     Type type = Type::A;
     quint32 ttl = 0;
-    QByteArray rdata;    // wire-format RDATA
+    QByteArray rdata; // wire-format RDATA
     // Decoded forms (filled for the types that have them):
-    QList<QByteArray> strings;  // TXT/SPF character-strings, in order
-    QByteArray address;         // A/AAAA: 4 or 16 raw bytes
-    QByteArray target;          // CNAME, PTR, NS, MX exchange: lower-case, no trailing dot
-    quint16 preference = 0;     // MX
-    QString presentation;       // the RDATA in master-file form, for display
+    QList<QByteArray> strings; // TXT/SPF character-strings, in order
+    QByteArray address; // A/AAAA: 4 or 16 raw bytes
+    QByteArray target; // CNAME, PTR, NS, MX exchange: lower-case, no trailing dot
+    quint16 preference = 0; // MX
+    QString presentation; // the RDATA in master-file form, for display
 
-    QByteArray text() const;    // TXT strings concatenated (RFC 7208 3.3, RFC 6376 3.6.2.2)
+    QByteArray text() const; // TXT strings concatenated (RFC 7208 3.3, RFC 6376 3.6.2.2)
     QString addressString() const;
 };
 
 struct Answer {
-    QByteArray qname;      // as asked, lower-case, no trailing dot
+    QByteArray qname; // as asked, lower-case, no trailing dot
     Type qtype = Type::A;
     Outcome outcome = Outcome::Offline;
     int rcode = 0;
-    bool authenticData = false;  // the AD flag (DNSSEC validated by the server)
-    bool viaTcp = false;         // the UDP answer was truncated and TCP was used
-    QList<Record> records;       // answer section, CNAMEs first, in order
-    QString server;              // "127.0.0.1:53", "zone:samples/dkim.zone", "overlay", "replay"
+    bool authenticData = false; // the AD flag (DNSSEC validated by the server)
+    bool viaTcp = false; // the UDP answer was truncated and TCP was used
+    QList<Record> records; // answer section, CNAMEs first, in order
+    QString server; // "127.0.0.1:53", "zone:samples/dkim.zone", "overlay", "replay"
     qint64 elapsedUs = 0;
-    QString error;               // human-readable cause for non-Ok outcomes
-    int transcriptIndex = -1;    // set by the Recorder: position in its transcript
+    QString error; // human-readable cause for non-Ok outcomes
+    int transcriptIndex = -1; // set by the Recorder: position in its transcript
 
-    QList<Record> ofType(Type t) const;  // the records of type t (after any CNAME)
+    QList<Record> ofType(Type t) const; // the records of type t (after any CNAME)
     bool isTemporaryError() const { return isTemporary(outcome); }
 };
 
@@ -79,7 +89,7 @@ class Resolver
 public:
     virtual ~Resolver() = default;
     virtual Answer resolve(const QByteArray& name, Type type) = 0;
-    virtual QString describe() const = 0;   // "live 127.0.0.1:5353", "zone file x.zone", ...
+    virtual QString describe() const = 0; // "live 127.0.0.1:5353", "zone file x.zone", ...
 };
 
 using ResolverPtr = std::shared_ptr<Resolver>;

@@ -1,0 +1,375 @@
+// The zone-file resolver: master files read by ldns, exact NXDOMAIN vs NODATA, CNAMEs,
+// wildcards, multi-string TXT, several files, parse errors with file:line.
+#include "common/TestUtil.h"
+#include "dns/RecordCodec.h"
+#include "dns/Recorder.h"
+#include "dns/ZoneResolver.h"
+
+#include <QtTest>
+
+#include <thread>
+
+using namespace ms::dns;
+
+Q_DECLARE_METATYPE(ms::dns::Outcome)
+Q_DECLARE_METATYPE(ms::dns::Type)
+
+class TstDnsZone : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<ZoneResolver> m_zone;
+
+    static QString dataFile(const QString& name)
+    {
+        return mstest::testDataDir() + QStringLiteral("/dns/") + name;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStringList errors;
+        m_zone = ZoneResolver::fromFiles(
+            { dataFile("multi.zone"), dataFile("withsoa.zone") }, &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY(m_zone->recordCount() > 10);
+    }
+
+    void resolve_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<Type>("type");
+        QTest::addColumn<Outcome>("outcome");
+        QTest::addColumn<int>("rcode");
+        QTest::addColumn<QStringList>("records"); // presentation of the asked type
+
+        QTest::newRow("RFC 1035 3.3.14 TXT at apex")
+            << QByteArray("example.com") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all\"" };
+        QTest::newRow("RFC 2308 2.2 NODATA: name exists, no such type")
+            << QByteArray("mx1.example.com") << Type::TXT << Outcome::NoData << 0 << QStringList {};
+        QTest::newRow("RFC 2308 2.1 NXDOMAIN") << QByteArray("nope.example.com") << Type::TXT
+                                               << Outcome::NxDomain << 3 << QStringList {};
+        QTest::newRow("RFC 8020 empty non-terminal is NODATA")
+            << QByteArray("a.b.example.com") << Type::TXT << Outcome::NoData << 0 << QStringList {};
+        QTest::newRow("empty non-terminal _domainkey is NODATA")
+            << QByteArray("_domainkey.example.com") << Type::TXT << Outcome::NoData << 0
+            << QStringList {};
+        QTest::newRow("below an existing leaf is NXDOMAIN")
+            << QByteArray("x.deep.a.b.example.com") << Type::A << Outcome::NxDomain << 3
+            << QStringList {};
+        QTest::newRow("trailing dot and upper case")
+            << QByteArray("DEEP.A.B.Example.COM.") << Type::A << Outcome::Ok << 0
+            << QStringList { "192.0.2.99" };
+        QTest::newRow("owner written in mixed case")
+            << QByteArray("mixedcase.example.com") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"case\"" };
+        QTest::newRow("MX with relative and absolute exchanges")
+            << QByteArray("example.com") << Type::MX << Outcome::Ok << 0
+            << QStringList { "10 mx1.example.com.", "20 mx2.example.net." };
+        QTest::newRow("AAAA") << QByteArray("mx1.example.com") << Type::AAAA << Outcome::Ok << 0
+                              << QStringList { "2001:db8::25" };
+        QTest::newRow("RFC 1034 3.6.2 CNAME followed")
+            << QByteArray("www.example.com") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all\"" };
+        QTest::newRow("CNAME chain of two")
+            << QByteArray("alias.example.com") << Type::MX << Outcome::Ok << 0
+            << QStringList { "10 mx1.example.com.", "20 mx2.example.net." };
+        QTest::newRow("CNAME asked directly") << QByteArray("www.example.com") << Type::CNAME
+                                              << Outcome::Ok << 0 << QStringList { "example.com." };
+        QTest::newRow("CNAME then NODATA") << QByteArray("www.example.com") << Type::AAAA
+                                           << Outcome::NoData << 0 << QStringList {};
+        QTest::newRow("CNAME loop is an error") << QByteArray("loop1.example.com") << Type::TXT
+                                                << Outcome::ServFail << 2 << QStringList {};
+        QTest::newRow("RFC 4592 wildcard match")
+            << QByteArray("anything.wild.example.com") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"wildcard\"" };
+        QTest::newRow("RFC 4592 wildcard, other type is NODATA")
+            << QByteArray("anything.wild.example.com") << Type::A << Outcome::NoData << 0
+            << QStringList {};
+        QTest::newRow("second domain in the same file")
+            << QByteArray("_spf.example.net") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"v=spf1 ip6:2001:db8::/32 ~all\"" };
+        QTest::newRow("second file with SOA")
+            << QByteArray("example.org") << Type::SOA << Outcome::Ok << 0
+            << QStringList {
+                   "ns1.example.org. hostmaster.example.org. 2024010101 7200 3600 1209600 300"
+               };
+        QTest::newRow("domain in no file is NXDOMAIN") << QByteArray("example.invalid") << Type::TXT
+                                                       << Outcome::NxDomain << 3 << QStringList {};
+        QTest::newRow("invalid name is malformed") << QByteArray("a..example.com") << Type::TXT
+                                                   << Outcome::Malformed << 0 << QStringList {};
+        QTest::newRow("label over 63 bytes is malformed")
+            << QByteArray(64, 'a') + ".example.com" << Type::TXT << Outcome::Malformed << 0
+            << QStringList {};
+    }
+
+    void resolve()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(Type, type);
+        QFETCH(Outcome, outcome);
+        QFETCH(int, rcode);
+        QFETCH(QStringList, records);
+
+        const Answer a = m_zone->resolve(name, type);
+        QCOMPARE(outcomeName(a.outcome), outcomeName(outcome));
+        QCOMPARE(a.rcode, rcode);
+        QCOMPARE(a.qtype, type);
+        QStringList got;
+        for (const auto& r : a.ofType(type))
+            got << r.presentation;
+        QCOMPARE(got, records);
+        if (isTemporary(outcome) || outcome == Outcome::Malformed)
+            QVERIFY2(!a.error.isEmpty(), "a failure must say why");
+        QVERIFY(a.server.startsWith("zone:"));
+    }
+
+    void cnameRecordsComeFirst()
+    {
+        const Answer a = m_zone->resolve("alias.example.com", Type::MX);
+        QCOMPARE(a.records.size(), 4);
+        QCOMPARE(a.records[0].type, Type::CNAME);
+        QCOMPARE(a.records[0].name, QByteArray("alias.example.com"));
+        QCOMPARE(a.records[0].target, QByteArray("www.example.com"));
+        QCOMPARE(a.records[1].type, Type::CNAME);
+        QCOMPARE(a.records[1].target, QByteArray("example.com"));
+        QCOMPARE(a.records[2].name, QByteArray("example.com"));
+        QCOMPARE(a.records[2].preference, quint16(10));
+        QCOMPARE(a.records[2].target, QByteArray("mx1.example.com"));
+    }
+
+    void multiStringTxt()
+    {
+        const Answer a = m_zone->resolve("brisbane._domainkey.example.com", Type::TXT);
+        QCOMPARE(a.outcome, Outcome::Ok);
+        QCOMPARE(a.records.size(), 1);
+        const Record& r = a.records.first();
+        QCOMPARE(r.strings.size(), 2);
+        QCOMPARE(r.strings[0], QByteArray("v=DKIM1; k=rsa; "));
+        QVERIFY(r.text().startsWith("v=DKIM1; k=rsa; p=MIGfMA0"));
+        QVERIFY(r.text().endsWith("QIDAQAB"));
+        QCOMPARE(r.ttl, 300u);
+        // RDATA is wire format: <len><bytes><len><bytes>
+        QCOMPARE(int(uchar(r.rdata[0])), 16);
+        QCOMPARE(r.rdata.size(), r.strings[0].size() + r.strings[1].size() + 2);
+    }
+
+    void longStringIsSplit()
+    {
+        const QByteArray key(1000, 'k');
+        QStringList errors;
+        auto z = ZoneResolver::fromText("$ORIGIN example.com.\nsel._domainkey 60 IN TXT \"p=" + key
+                + "\"\nesc IN TXT \"a\\\"b\\059c\"\n",
+            &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const Answer a = z->resolve("sel._domainkey.example.com", Type::TXT);
+        QCOMPARE(a.outcome, Outcome::Ok);
+        const Record& r = a.records.first();
+        QCOMPARE(r.text(), "p=" + key);
+        QCOMPARE(r.strings.size(), 4); // 1002 bytes: 255 + 255 + 255 + 237
+        QCOMPARE(r.strings[0].size(), 255);
+        QCOMPARE(r.ttl, 60u);
+        QCOMPARE(
+            z->resolve("esc.example.com", Type::TXT).records.first().text(), QByteArray("a\"b;c"));
+    }
+
+    void ttlDirective()
+    {
+        const Answer a = m_zone->resolve("ns1.example.org", Type::A);
+        QCOMPARE(a.records.first().ttl, 3600u); // $TTL 1h
+        QCOMPARE(a.records.first().addressString(), QString("203.0.113.1"));
+        QCOMPARE(m_zone->resolve("_spf.example.net", Type::TXT).records.first().ttl, 3600u);
+        QCOMPARE(m_zone->resolve("mx2.example.net", Type::A).records.first().ttl, 300u);
+    }
+
+    void originParameterAndCrlf()
+    {
+        QStringList errors;
+        auto z = ZoneResolver::fromText(
+            "@ IN TXT \"apex\"\r\nsub IN A 192.0.2.7\r\n", &errors, "example.com");
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QCOMPARE(z->resolve("example.com", Type::TXT).records.first().text(), QByteArray("apex"));
+        QCOMPARE(z->resolve("sub.example.com", Type::A).outcome, Outcome::Ok);
+    }
+
+    void anyQuery()
+    {
+        const Answer a = m_zone->resolve("mx1.example.com", Type::ANY);
+        QCOMPARE(a.outcome, Outcome::Ok);
+        QCOMPARE(a.records.size(), 2);
+    }
+
+    void parseErrors_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("errorPrefixes");
+        QTest::addColumn<int>("records");
+
+        QTest::newRow("bad IPv4 address")
+            << QByteArray("$ORIGIN t.\na IN A 1.2.3\nb IN A 1.2.3.4\n") << QStringList { "text:2:" }
+            << 1;
+        QTest::newRow("unknown type")
+            << QByteArray("$ORIGIN t.\n\n\na IN FOO bar\n") << QStringList { "text:4:" } << 0;
+        QTest::newRow("relative name without origin")
+            << QByteArray("a IN A 192.0.2.1\nb.example. IN A 192.0.2.2\n")
+            << QStringList { "text:1:" } << 1;
+        QTest::newRow("$INCLUDE refused")
+            << QByteArray("$INCLUDE /etc/passwd\n") << QStringList { "text:1:" } << 0;
+        QTest::newRow("NUL byte") << QByteArray("x.t. IN TXT \"a\0b\"\n", 18)
+                                  << QStringList { "text:1:" } << 1;
+        QTest::newRow("relative CNAME target without origin")
+            << QByteArray("a.t. IN CNAME b\n") << QStringList { "text:1:" } << 0;
+        QTest::newRow("binary garbage")
+            << QByteArray("\x01\x02\xff\xfe garbage\n\x7f(((\n") << QStringList { "text:" } << 0;
+    }
+
+    void parseErrors()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, errorPrefixes);
+        QFETCH(int, records);
+        QStringList errors;
+        auto z = ZoneResolver::fromText(text, &errors);
+        QVERIFY2(errors.size() >= errorPrefixes.size(), qPrintable(errors.join('\n')));
+        for (int i = 0; i < errorPrefixes.size(); ++i)
+            QVERIFY2(errors[i].startsWith(errorPrefixes[i]), qPrintable(errors[i]));
+        QCOMPARE(z->recordCount(), records);
+        QCOMPARE(z->errors(), errors);
+    }
+
+    void brokenFileKeepsGoodLines()
+    {
+        QStringList errors;
+        auto z = ZoneResolver::fromFiles({ dataFile("broken.zone") }, &errors);
+        QCOMPARE(errors.size(), 3);
+        QVERIFY2(errors[0].startsWith("broken.zone:3:"), qPrintable(errors[0]));
+        QVERIFY2(errors[1].startsWith("broken.zone:5:"), qPrintable(errors[1]));
+        QVERIFY2(errors[2].startsWith("broken.zone:6:"), qPrintable(errors[2]));
+        QCOMPARE(z->recordCount(), 3);
+        QCOMPARE(z->resolve("ok3.broken.test", Type::TXT).outcome, Outcome::Ok);
+        QCOMPARE(z->resolve("bad1.broken.test", Type::A).outcome, Outcome::NxDomain);
+    }
+
+    void missingFile()
+    {
+        QStringList errors;
+        auto z = ZoneResolver::fromFiles({ dataFile("does-not-exist.zone") }, &errors);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(errors[0].contains("does-not-exist.zone:0:"));
+        QCOMPARE(z->resolve("example.com", Type::TXT).outcome, Outcome::NxDomain);
+    }
+
+    void longChainIsBounded()
+    {
+        QByteArray text = "$ORIGIN chain.test.\n";
+        for (int i = 0; i < 50; ++i)
+            text += "c" + QByteArray::number(i) + " IN CNAME c" + QByteArray::number(i + 1) + "\n";
+        text += "c50 IN TXT \"end\"\n";
+        auto z = ZoneResolver::fromText(text);
+        const Answer a = z->resolve("c0.chain.test", Type::TXT);
+        QCOMPARE(a.outcome, Outcome::ServFail);
+        QVERIFY(a.error.contains("chain"));
+        QCOMPARE(a.records.size(), kMaxCnameChain);
+        QCOMPARE(z->resolve("c45.chain.test", Type::TXT).outcome, Outcome::Ok);
+    }
+
+    void answerStepFacts()
+    {
+        Recorder rec(m_zone);
+        const Answer a = rec.resolve("brisbane._domainkey.example.com", Type::TXT);
+        const ms::Step s = answerStep(a);
+        QCOMPARE(s.kind, QString("dns.query"));
+        QCOMPARE(s.title, QString("TXT brisbane._domainkey.example.com → 1 record"));
+        QCOMPARE(s.status, ms::Status::Info);
+        QCOMPARE(s.fact("outcome"), QString("ok"));
+        QCOMPARE(s.fact("rcode"), QString("NOERROR"));
+        QCOMPARE(s.fact("ttl"), QString("300"));
+        QCOMPARE(s.fact("ad"), QString("no"));
+        QVERIFY(s.fact("record").startsWith(
+            "brisbane._domainkey.example.com. 300 IN TXT \"v=DKIM1; k=rsa; \" \"p="));
+        QVERIFY(s.fact("server").startsWith("zone:multi.zone"));
+        QVERIFY(!s.fact("time.duration").isEmpty());
+        // Spans point into the recorded answer's source.
+        const ms::Source src = answerSource(a);
+        QCOMPARE(src.id, QString("dns/0"));
+        QCOMPARE(s.spans.size(), 1);
+        QCOMPARE(src.bytes.mid(s.spans[0].offset, s.spans[0].length), s.fact("record").toUtf8());
+
+        const ms::Step nx = answerStep(m_zone->resolve("nope.example.com", Type::TXT));
+        QCOMPARE(nx.title, QString("TXT nope.example.com → the name does not exist (NXDOMAIN)"));
+        QCOMPARE(nx.rfc, QString("RFC 2308 2.1"));
+        const ms::Step nd = answerStep(m_zone->resolve("mx1.example.com", Type::TXT));
+        QCOMPARE(nd.title, QString("TXT mx1.example.com → no TXT record (NODATA)"));
+        const ms::Step loop = answerStep(m_zone->resolve("loop1.example.com", Type::TXT));
+        QCOMPARE(loop.status, ms::Status::TempError);
+        QVERIFY(loop.fact("error").contains("CNAME loop"));
+        const ms::Step chain = answerStep(m_zone->resolve("alias.example.com", Type::MX));
+        QCOMPARE(chain.fact("cname chain"),
+            QString("alias.example.com → www.example.com → example.com"));
+        QCOMPARE(chain.title, QString("MX alias.example.com → 2 records"));
+    }
+
+    void recorderKeepsOrderAcrossThreads()
+    {
+        auto rec = std::make_shared<Recorder>(m_zone);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([rec, t] {
+                for (int i = 0; i < 50; ++i)
+                    rec->resolve("q" + QByteArray::number(t * 100 + i) + ".example.com", Type::TXT);
+            });
+        }
+        for (auto& th : threads)
+            th.join();
+        const QList<Answer> tr = rec->transcript();
+        QCOMPARE(tr.size(), 200);
+        for (int i = 0; i < tr.size(); ++i)
+            QCOMPARE(tr[i].transcriptIndex, i);
+    }
+
+    void namesAndHelpers()
+    {
+        QCOMPARE(typeName(Type::TXT), QString("TXT"));
+        QCOMPARE(typeName(Type(65)), QString("TYPE65"));
+        QCOMPARE(typeFromName(u"txt"), std::optional<Type>(Type::TXT));
+        QCOMPARE(typeFromName(u"TYPE65"), std::optional<Type>(Type(65)));
+        QVERIFY(!typeFromName(u"nonsense"));
+        for (auto o : { Outcome::Ok, Outcome::NoData, Outcome::NxDomain, Outcome::ServFail,
+                 Outcome::Refused, Outcome::FormErr, Outcome::Timeout, Outcome::Truncated,
+                 Outcome::Unreachable, Outcome::Offline, Outcome::Cancelled, Outcome::Malformed })
+            QCOMPARE(outcomeFromName(outcomeName(o)), std::optional<Outcome>(o));
+        QVERIFY(!isTemporary(Outcome::Ok));
+        QVERIFY(!isTemporary(Outcome::NxDomain));
+        QVERIFY(!isTemporary(Outcome::NoData));
+        QVERIFY(isTemporary(Outcome::Timeout));
+        QVERIFY(isTemporary(Outcome::ServFail));
+        QVERIFY(isTemporary(Outcome::Offline));
+        QCOMPARE(normalizeName("Ünïcode.Example."),
+            std::optional<QByteArray>("xn--ncode-cta3g.example"));
+        QVERIFY(!normalizeName("a b.example"));
+        QVERIFY(!normalizeName(""));
+        QVERIFY(!normalizeName(QByteArray(300, 'a')));
+    }
+
+    void manyThreadsReadAtOnce()
+    {
+        std::vector<std::thread> threads;
+        std::atomic_int bad { 0 };
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([this, &bad] {
+                for (int i = 0; i < 200; ++i) {
+                    if (m_zone->resolve("alias.example.com", Type::MX).outcome != Outcome::Ok)
+                        ++bad;
+                }
+            });
+        }
+        for (auto& th : threads)
+            th.join();
+        QCOMPARE(bad.load(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDnsZone)
+#include "tst_dns_zone.moc"
