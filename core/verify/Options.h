@@ -48,6 +48,10 @@ struct VerifyOptions {
 
     int timeBudgetMs = 60000;         // whole verification, DNS included
 
+    // Run independent checks of one message on several threads. Batch mode turns this off:
+    // its own pool already keeps every core busy with whole messages.
+    bool parallelChecks = true;
+
     bool wants(const QString& check) const { return checks.isEmpty() || checks.contains(check); }
 };
 

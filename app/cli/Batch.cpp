@@ -1,0 +1,156 @@
+#include "Batch.h"
+
+#include "message/Message.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+namespace ms::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+void drawProgress(std::FILE* err, qsizetype done, qsizetype total, const QElapsedTimer& clock)
+{
+    constexpr int width = 30;
+    const int filled = total > 0 ? int(done * width / total) : width;
+    const double secs = clock.elapsed() / 1000.0;
+    const double rate = secs > 0 ? done / secs : 0;
+    const QByteArray bar = QByteArray(filled, '#') + QByteArray(width - filled, '.');
+    std::fprintf(err, "\r[%s] %lld/%lld  %.0f msg/s ", bar.constData(), qlonglong(done),
+        qlonglong(total), rate);
+    std::fflush(err);
+}
+
+} // namespace
+
+struct Batch::Result {
+    QByteArray out;
+    QString error; // input error, for stderr
+    MessageSummary summary;
+    QList<dns::Answer> dns;
+};
+
+Batch::Batch(const Verifier& verifier, BatchConfig config)
+    : m_verifier(verifier)
+    , m_config(config)
+{
+}
+
+Batch::Result Batch::process(const Job& job) const
+{
+    Result result;
+    QByteArray bytes;
+    QString error;
+    if (!readJob(job, &bytes, &error)) {
+        result.error = error;
+        result.out = formatInputError(job.name, error, m_config.format);
+        result.summary = summarizeInputError(job.name, error);
+        return result;
+    }
+    const Message message = Message::parse(std::move(bytes));
+    const Report report = m_verifier.verify(message, job.name);
+    result.out = formatReport(report, m_config.format, m_config.withSteps);
+    result.summary = summarize(report);
+    if (m_config.keepDns)
+        result.dns = report.dns;
+    return result;
+}
+
+Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
+    const std::function<void(const QList<dns::Answer>&)>& onDns)
+{
+    Summary summary;
+    const qsizetype total = jobs.size();
+    const bool jsonArray = m_config.format == Format::Json && total > 1;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastDraw = -1000;
+    bool wroteAny = false;
+
+    auto emitResult = [&](qsizetype index, Result&& r) {
+        if (m_config.progress)
+            std::fputs("\r\033[K", err); // clear the bar before anything else is printed
+        if (!r.error.isEmpty())
+            std::fprintf(
+                err, "mailscope-cli: %s: %s\n", qPrintable(jobs[index].name), qPrintable(r.error));
+        if (!r.out.isEmpty()) {
+            if (jsonArray)
+                std::fputs(wroteAny ? ",\n" : "[\n", out);
+            wroteAny = true;
+            std::fwrite(r.out.constData(), 1, size_t(r.out.size()), out);
+            std::fflush(out);
+        }
+        if (onDns && !r.dns.isEmpty())
+            onDns(r.dns);
+        summary.add(r.summary);
+        if (m_config.progress && (clock.elapsed() - lastDraw >= 100 || index + 1 == total)) {
+            drawProgress(err, index + 1, total, clock);
+            lastDraw = clock.elapsed();
+        }
+    };
+
+    if (m_config.format == Format::Csv)
+        std::fputs(csvHeader().constData(), out);
+
+    if (m_config.threads <= 1 || total <= 1) {
+        for (qsizetype i = 0; i < total; ++i)
+            emitResult(i, process(jobs[i]));
+    } else {
+        QThreadPool pool;
+        pool.setMaxThreadCount(m_config.threads);
+        QMutex mutex;
+        QWaitCondition readyCond;
+        QHash<qsizetype, Result> ready;
+        // Bounded look-ahead: enough to keep every worker busy while one slow message is
+        // being finished, small enough that memory does not grow with the corpus.
+        const qsizetype window = qsizetype(m_config.threads) * 4;
+        qsizetype submitted = 0;
+        for (qsizetype next = 0; next < total; ++next) {
+            while (submitted < total && submitted - next < window) {
+                const qsizetype i = submitted++;
+                pool.start([&, i] {
+                    Result r = process(jobs[i]);
+                    QMutexLocker lock(&mutex);
+                    ready.insert(i, std::move(r));
+                    readyCond.wakeAll();
+                });
+            }
+            Result r;
+            {
+                QMutexLocker lock(&mutex);
+                while (!ready.contains(next)) {
+                    if (!readyCond.wait(&mutex, QDeadlineTimer(200)) && m_config.progress) {
+                        lock.unlock();
+                        drawProgress(err, next, total, clock);
+                        lock.relock();
+                    }
+                }
+                r = ready.take(next);
+            }
+            emitResult(next, std::move(r));
+        }
+        pool.waitForDone();
+    }
+    if (jsonArray)
+        std::fputs(wroteAny ? "]\n" : "[]\n", out);
+    if (m_config.progress) {
+        std::fputs("\r\033[K", err);
+        std::fprintf(err, "%s\n",
+            qPrintable(
+                tr("%1 message(s) in %2 s").arg(total).arg(clock.elapsed() / 1000.0, 0, 'f', 1)));
+    }
+    std::fflush(out);
+    return summary;
+}
+
+} // namespace ms::cli

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "report/Report.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace ms::cli {
+
+enum class Format { Text, Json, Jsonl, Csv };
+
+// What one message contributes to the exit code (higher wins, see exitCodeFor()).
+enum class Outcome { Ok = 0, Failed = 1, Temporary = 2, InputError = 3 };
+
+// What the summary needs from one message; formatted results are not kept.
+struct MessageSummary {
+    QString file;
+    Status verdict = Status::None;
+    QList<std::pair<QString, Status>> checks; // name, result
+    QList<std::pair<QString, QString>> failures; // check, reason (for failed checks only)
+    Outcome outcome = Outcome::Ok;
+    QString inputError; // when the message could not be read
+};
+
+MessageSummary summarize(const Report& r);
+MessageSummary summarizeInputError(const QString& file, const QString& error);
+
+// The bytes to print for one message in a format (jsonl: one line, no step tree unless
+// withSteps).
+QByteArray formatReport(const Report& r, Format format, bool withSteps);
+QByteArray formatInputError(const QString& file, const QString& error, Format format);
+QByteArray csvHeader();
+
+// Counts across a batch: messages, verdicts, per check and result, failure reasons.
+class Summary
+{
+public:
+    void add(const MessageSummary& m);
+    Outcome worst() const { return m_worst; }
+    int messages() const { return m_messages; }
+    QString text() const;
+    QJsonObject json() const;
+
+private:
+    int m_messages = 0;
+    int m_inputErrors = 0;
+    Outcome m_worst = Outcome::Ok;
+    QMap<QString, int> m_verdicts;
+    QMap<QString, QMap<QString, int>> m_checks; // check → result → count
+    QHash<QString, int> m_reasons; // "check\treason" → count
+};
+
+int exitCodeFor(Outcome o);
+
+} // namespace ms::cli

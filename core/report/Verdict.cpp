@@ -1,0 +1,166 @@
+#include "report/Verdict.h"
+
+#include "report/Report.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace ms {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Verdict", text);
+}
+
+QString policyWords(const QString& policy)
+{
+    if (policy == QLatin1String("reject"))
+        return tr("The domain asks receivers to reject such mail (p=reject).");
+    if (policy == QLatin1String("quarantine"))
+        return tr("The domain asks receivers to treat such mail as suspicious (p=quarantine).");
+    if (policy == QLatin1String("none"))
+        return tr("The domain only monitors (p=none), so receivers usually deliver it anyway.");
+    return {};
+}
+
+QString withReason(QString text, const QString& reason)
+{
+    if (!reason.isEmpty())
+        text += QLatin1Char(' ') + tr("Reason: %1.").arg(reason);
+    return text;
+}
+
+std::optional<Verdict> fromDkim(const Outcomes& o)
+{
+    if (o.dkim.isEmpty())
+        return std::nullopt;
+    for (const DkimSignatureOutcome& s : o.dkim) {
+        if (s.status == Status::Pass) {
+            return Verdict { Status::Pass, QStringLiteral("dkim"),
+                tr("The message carries a valid DKIM signature of %1; nothing was "
+                   "changed after signing.")
+                    .arg(s.domain) };
+        }
+    }
+    Status worst = Status::Info;
+    for (const DkimSignatureOutcome& s : o.dkim)
+        worst = worse(worst, s.status);
+    // Explain the signature that decided the worst result.
+    const DkimSignatureOutcome* first = &o.dkim.front();
+    for (const DkimSignatureOutcome& s : o.dkim) {
+        if (s.status == worst) {
+            first = &s;
+            break;
+        }
+    }
+    const QString why = !first->finding.isEmpty() ? first->finding : first->reason;
+    return Verdict { worst, QStringLiteral("dkim"),
+        withReason(tr("No DKIM signature on the message verifies (%1 signature(s); "
+                      "the first is from %2).")
+                       .arg(o.dkim.size())
+                       .arg(first->domain),
+            why) };
+}
+
+std::optional<Verdict> fromSpf(const Outcomes& o)
+{
+    if (!o.spf || o.spf->status == Status::None)
+        return std::nullopt;
+    const SpfOutcome& s = *o.spf;
+    QString text;
+    switch (s.status) {
+    case Status::Pass:
+        text = tr("The sending server %1 is allowed to send mail for %2 (SPF pass).")
+                   .arg(s.clientIp, s.domain);
+        break;
+    case Status::Fail:
+        text = tr("The sending server %1 is not allowed to send mail for %2 (SPF fail).")
+                   .arg(s.clientIp, s.domain);
+        break;
+    case Status::SoftFail:
+        text = tr("The sending server %1 is probably not allowed to send mail for %2 (SPF "
+                  "softfail).")
+                   .arg(s.clientIp, s.domain);
+        break;
+    case Status::TempError:
+        text
+            = tr("SPF for %1 could not be checked because of a temporary DNS error.").arg(s.domain);
+        break;
+    case Status::PermError:
+        text = tr("The SPF record of %1 is broken (SPF permerror).").arg(s.domain);
+        break;
+    default:
+        text
+            = tr("SPF for %1 gives no answer either way (%2).").arg(s.domain, statusName(s.status));
+        break;
+    }
+    return Verdict { s.status, QStringLiteral("spf"), withReason(text, s.reason) };
+}
+
+} // namespace
+
+Verdict overallVerdict(const Report& r)
+{
+    const Outcomes& o = r.outcomes;
+    QString prefix;
+    if (r.cancelled) {
+        prefix = tr("The verification was cancelled before it finished; results are incomplete.")
+            + QLatin1Char(' ');
+    }
+    if (o.dmarc && o.dmarc->status != Status::None) {
+        const DmarcOutcome& d = *o.dmarc;
+        QString text;
+        Status status = d.status;
+        switch (d.status) {
+        case Status::Pass:
+            text = tr("The message really comes from %1: DMARC passed.").arg(d.fromDomain);
+            break;
+        case Status::Fail:
+            if (d.overriddenByArc) {
+                text = tr("DMARC failed for %1, but a trusted forwarder's ARC chain shows the "
+                          "message passed before it was forwarded.")
+                           .arg(d.fromDomain);
+            } else {
+                text = tr("The message could not be shown to come from %1: DMARC failed.")
+                           .arg(d.fromDomain);
+                const QString p = policyWords(d.policy);
+                if (!p.isEmpty())
+                    text += QLatin1Char(' ') + p;
+            }
+            break;
+        case Status::TempError:
+            text = tr("DMARC for %1 could not be decided because of a temporary DNS error; try "
+                      "again later.")
+                       .arg(d.fromDomain);
+            break;
+        case Status::PermError:
+            text = tr("The DMARC policy of %1 is broken, so it cannot be applied.")
+                       .arg(d.policyDomain.isEmpty() ? d.fromDomain : d.policyDomain);
+            break;
+        default: text = tr("DMARC for %1: %2.").arg(d.fromDomain, statusName(d.status)); break;
+        }
+        return Verdict { status, QStringLiteral("dmarc"), prefix + withReason(text, d.reason) };
+    }
+    if (o.dmarc && !o.dmarc->fromDomain.isEmpty()) {
+        prefix += tr("%1 publishes no DMARC policy, so the result rests on weaker checks.")
+                      .arg(o.dmarc->fromDomain)
+            + QLatin1Char(' ');
+    }
+    if (auto v = fromDkim(o)) {
+        v->reason.prepend(prefix);
+        return *v;
+    }
+    if (auto v = fromSpf(o)) {
+        v->reason.prepend(prefix);
+        return *v;
+    }
+    return Verdict { Status::None, QString(),
+        prefix
+            + tr("Nothing could be verified: no DMARC result, no DKIM signature and no "
+                 "SPF result.") };
+}
+
+} // namespace ms

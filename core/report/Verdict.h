@@ -1,0 +1,21 @@
+#pragma once
+
+#include "trace/Step.h"
+
+#include <QString>
+
+namespace ms {
+
+struct Report;
+
+// The one-line answer a help-desk user needs: can this message be trusted to come from
+// the domain in its From field? DMARC decides when it ran; otherwise DKIM, then SPF.
+struct Verdict {
+    Status status = Status::None;
+    QString basis; // "dmarc", "dkim", "spf", or empty when nothing could decide
+    QString reason; // plain words, translated
+};
+
+Verdict overallVerdict(const Report& r);
+
+} // namespace ms

@@ -1,0 +1,227 @@
+#include "verify/Verifier.h"
+
+#include "dns/Recorder.h"
+#include "report/Verdict.h"
+#include "verify/Checks.h"
+#include "verify/ResolverChain.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+
+namespace ms {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Verifier", text);
+}
+
+EnvelopeValue given(const QString& value)
+{
+    EnvelopeValue v;
+    v.value = value;
+    v.reason = tr("given by the user");
+    v.overridden = true;
+    return v;
+}
+
+// A check must never take the process down: anything it throws becomes a permerror step
+// that names the check, so the rest of the report still stands.
+CheckResult runGuarded(const CheckEntry& entry, const CheckContext& ctx)
+{
+    QString what;
+    try {
+        CheckResult r = entry.run(ctx);
+        if (r.name.isEmpty())
+            r.name = entry.name;
+        return r;
+    } catch (const std::exception& e) {
+        what = QString::fromLocal8Bit(e.what());
+    } catch (...) {
+        what = tr("unknown exception");
+    }
+    CheckResult r;
+    r.name = entry.name;
+    r.status = Status::PermError;
+    r.summary = tr("internal error in %1").arg(entry.name);
+    r.step = Step(QStringLiteral("verify.internal-error"), Status::PermError,
+        tr("internal error in %1").arg(entry.name),
+        tr("The %1 check stopped unexpectedly (%2). This is a bug in Mailscope, not a "
+           "property of the message; the other checks are unaffected.")
+            .arg(entry.name, what));
+    return r;
+}
+
+CheckResult cancelledResult(const CheckEntry& entry)
+{
+    CheckResult r;
+    r.name = entry.name;
+    r.status = Status::TempError;
+    r.summary = tr("not run: the verification was cancelled");
+    r.step = Step(QStringLiteral("verify.cancelled"), Status::TempError,
+        tr("%1 not run: cancelled").arg(entry.name),
+        tr("The verification was cancelled or ran out of its time budget before this "
+           "check started."));
+    return r;
+}
+
+} // namespace
+
+Verifier::Verifier(VerifyOptions options, dns::ResolverPtr resolver)
+    : m_options(std::move(options))
+    , m_resolver(std::move(resolver))
+{
+}
+
+Report Verifier::verify(const Message& message, const QString& fileName,
+    const std::atomic_bool* cancelled, const Progress& progress) const
+{
+    Report report;
+    report.file = fileName;
+
+    // Evaluation time: t=/x= of signatures and certificate validity are judged against it.
+    QString timeSource;
+    QString timeProblem;
+    switch (m_options.timeMode) {
+    case VerifyOptions::TimeMode::Fixed:
+        report.evaluationTime = m_options.fixedTime.toUTC();
+        timeSource = tr("fixed by the user");
+        break;
+    case VerifyOptions::TimeMode::MessageDate: {
+        const HeaderField* date = message.first("Date");
+        QDateTime t;
+        if (date)
+            t = QDateTime::fromString(date->decoded(), Qt::RFC2822Date);
+        if (t.isValid()) {
+            report.evaluationTime = t.toUTC();
+            timeSource = tr("the message's Date field");
+        } else {
+            report.evaluationTime = QDateTime::currentDateTimeUtc();
+            timeSource = tr("now");
+            timeProblem = date ? tr("The Date field could not be read, so the current time is "
+                                    "used instead.")
+                               : tr("The message has no Date field, so the current time is used "
+                                    "instead.");
+        }
+        break;
+    }
+    case VerifyOptions::TimeMode::Now:
+        report.evaluationTime = QDateTime::currentDateTimeUtc();
+        timeSource = tr("now");
+        break;
+    }
+    if (!report.evaluationTime.isValid()) {
+        report.evaluationTime = QDateTime::currentDateTimeUtc();
+        timeProblem = tr("The given evaluation time is not valid, so the current time is used.");
+    }
+    report.evaluationTime = report.evaluationTime.toUTC();
+
+    // Envelope: the guess from the Received chain, with the user's values on top.
+    report.envelope = message.guessEnvelope();
+    if (m_options.clientIp)
+        report.envelope.clientIp = given(*m_options.clientIp);
+    if (m_options.helo)
+        report.envelope.helo = given(*m_options.helo);
+    if (m_options.mailFrom)
+        report.envelope.mailFrom = given(*m_options.mailFrom);
+
+    // DNS: the user's resolver, limited by the time budget and the cancel flag, recorded.
+    ResolverChain chain(m_resolver, m_options.timeBudgetMs, cancelled);
+
+    QList<const CheckEntry*> stage1, stage2;
+    for (const CheckEntry& e : checkTable()) {
+        if (!m_options.wants(e.name))
+            continue;
+        (e.stage <= 1 ? stage1 : stage2).append(&e);
+    }
+    const int total = int(stage1.size() + stage2.size());
+    std::atomic_int done { 0 };
+    auto isCancelled = [&] { return chain.cancelled(); };
+    auto runOne = [&](const CheckEntry* e, const Outcomes* earlier) {
+        CheckResult r;
+        if (isCancelled()) {
+            r = cancelledResult(*e);
+        } else {
+            CheckContext ctx { message, chain.resolver(), m_options, report.evaluationTime,
+                report.envelope, earlier, chain.cancelFlag() };
+            r = runGuarded(*e, ctx);
+        }
+        const int n = ++done;
+        if (progress)
+            progress(n, total, e->name);
+        return r;
+    };
+
+    std::vector<CheckResult> results(static_cast<size_t>(total));
+    if (m_options.parallelChecks && stage1.size() > 1) {
+        QList<QFuture<void>> futures;
+        for (qsizetype i = 1; i < stage1.size(); ++i) {
+            futures.append(
+                QtConcurrent::run([&, i] { results[size_t(i)] = runOne(stage1[i], nullptr); }));
+        }
+        results[0] = runOne(stage1[0], nullptr);
+        for (QFuture<void>& f : futures)
+            f.waitForFinished();
+    } else {
+        for (qsizetype i = 0; i < stage1.size(); ++i)
+            results[size_t(i)] = runOne(stage1[i], nullptr);
+    }
+
+    Outcomes merged;
+    for (qsizetype i = 0; i < stage1.size(); ++i)
+        merged.merge(results[size_t(i)].outcomes);
+    // Stage 2 in table order; each sees everything before it (authres reads DMARC).
+    for (qsizetype i = 0; i < stage2.size(); ++i) {
+        CheckResult& r = results[size_t(stage1.size() + i)];
+        r = runOne(stage2[i], &merged);
+        merged.merge(r.outcomes);
+    }
+
+    // Report order follows allCheckNames(), whatever order the table lists them in.
+    std::stable_sort(
+        results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) {
+            const auto ia = allCheckNames().indexOf(a.name), ib = allCheckNames().indexOf(b.name);
+            return (ia < 0 ? 1000 : ia) < (ib < 0 ? 1000 : ib);
+        });
+
+    report.outcomes = merged;
+    report.cancelled = chain.cancelled();
+    report.dns = chain.transcript();
+
+    report.sources.append(message.source());
+    if (message.isNormalized())
+        report.sources.append(message.originalSource());
+
+    report.root = Step(QStringLiteral("report"), Status::Info,
+        fileName.isEmpty() ? tr("Verification") : tr("Verification of %1").arg(fileName));
+    report.root.addFact(
+        QStringLiteral("evaluation-time"), report.evaluationTime.toString(Qt::ISODate));
+    report.root.addFact(QStringLiteral("evaluation-time.source"), timeSource);
+    report.root.addFact(QStringLiteral("dns"), chain.describe());
+    if (!timeProblem.isEmpty())
+        report.root.detail = timeProblem;
+    report.root.add(message.parseStep());
+    for (CheckResult& r : results) {
+        report.root.add(r.step);
+        report.sources.append(r.sources);
+        report.checks.append(std::move(r));
+    }
+    // The answers' own sources, so spans of the dns.query steps resolve.
+    for (const dns::Answer& a : report.dns)
+        report.sources.append(dns::answerSource(a));
+    if (report.cancelled) {
+        report.root.status = Status::TempError;
+        report.root.detail += (report.root.detail.isEmpty() ? QString() : QStringLiteral("\n"))
+            + tr("The verification was cancelled or ran out of its time budget; "
+                 "the results are incomplete.");
+    } else {
+        report.root.status = overallVerdict(report).status;
+    }
+    return report;
+}
+
+} // namespace ms
