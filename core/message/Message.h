@@ -127,18 +127,25 @@ public:
     Message& operator=(Message&&) noexcept;
 
 private:
-    struct Data;
+    struct Data;  // core/message/MessageData.h
+    static const std::shared_ptr<const Data>& emptyData();
     std::shared_ptr<const Data> d;
 };
 
 // RFC 2047 encoded-word decoding for display (never for verification).
 QString decodeRfc2047(QByteArrayView value);
 
+// The body of a MIME part with its Content-Transfer-Encoding undone (base64, quoted-printable)
+// for display. Broken input is decoded best-effort; what was wrong goes into *problems.
+QByteArray decodePartBody(const Message& message, const MimePart& part,
+                          QStringList* problems = nullptr);
+
 // Split an mbox file into messages (offsets of each "From " separated message).
 struct MboxEntry {
     qint64 offset = 0, length = 0;
     QString fromLine;   // the separator line, for the message picker
     QString subject;
+    int quotedFromLines = 0;  // body lines starting ">From " (mboxo/mboxrd quoting, kept)
 };
 QList<MboxEntry> splitMbox(const QByteArray& mbox);
 

@@ -1,0 +1,68 @@
+#pragma once
+
+// Private to core/message: the shared, immutable state behind ms::Message.
+
+#include "message/Message.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <vector>
+
+namespace ms {
+
+struct Message::Data {
+    QByteArray original;
+    QByteArray bytes; // CRLF-normalized; shares original when nothing had to change
+
+    // Offset map bytes() -> original(). A segment starts wherever bytes were dropped from
+    // the original (mbox line, leading blank lines, indentation); inside a segment the
+    // mapping is linear except for the synthetic bytes listed in inserted (CRs added
+    // before bare LFs, a CRLF added at the end), which map to the next original byte.
+    struct Segment {
+        qint64 bytesPos = 0;
+        qint64 originalPos = 0;
+    };
+    std::vector<Segment> segments;
+    std::vector<qint64> inserted; // sorted bytes() positions of synthetic bytes
+
+    LineEndings lineEndings = LineEndings::None;
+    bool normalized = false;
+    bool tooLarge = false;
+    QByteArray mboxFromLine; // the dropped "From " separator line, without line end
+
+    QList<HeaderField> headers;
+    qint64 headerEnd = 0;
+    qint64 bodyOffset = 0;
+    bool hasBody = false;
+
+    MimePart mime;
+    QList<ReceivedHop> hops;
+    QList<ParseNote> notes;
+
+    // Counts for the parse step.
+    qint64 crlfCount = 0, lfCount = 0, bareCrCount = 0, nulCount = 0;
+};
+
+namespace detail {
+
+// Parse a block of header fields in bytes() starting at begin and ending at end
+// (exclusive). Stops at the blank line or at the first line that is not a header field.
+// Returns the offset where the header block ends (start of the blank line or of the
+// offending line); *stopReason: 0 = blank line, 1 = end of input, 2 = not a header line.
+qint64 parseHeaderBlock(const QByteArray& bytes, qint64 begin, qint64 end, QList<HeaderField>& out,
+    int* stopReason, int indexBase = 0);
+
+// Parse the MIME tree of the message (or of an entity) and return its root.
+MimePart parseMime(const QByteArray& bytes, const QList<HeaderField>& headers, qint64 offset,
+    qint64 length, qint64 bodyOffset, qint64 bodyLength, QList<ParseNote>& notes);
+
+QList<ReceivedHop> parseReceivedChain(const QByteArray& bytes, const QList<HeaderField>& headers);
+
+// Parameter value (as written, unquoted; RFC 2231 values converted to UTF-8) of a
+// structured header such as Content-Type (RFC 2045 5.1, RFC 2231 3-4); empty when absent.
+QByteArray headerParameter(QByteArrayView value, QByteArrayView name, bool* found = nullptr);
+
+} // namespace detail
+} // namespace ms
