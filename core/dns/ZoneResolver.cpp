@@ -20,6 +20,7 @@ QString tr(const char* s)
 }
 
 constexpr qint64 kMaxZoneBytes = 64 * 1024 * 1024;
+constexpr int kMaxErrors = 200; // garbage input must not produce a million messages
 
 // Splits quoted character-strings longer than 255 bytes into several (RFC 1035 3.3 limit),
 // counting "\DDD" and "\X" escapes as one byte, and normalizes line ends.
@@ -98,7 +99,9 @@ QList<Record> ZoneResolver::parse(
     const QByteArray& input, const QString& label, const QByteArray& origin, QStringList* errors)
 {
     QList<Record> out;
+    int errorCount = 0;
     auto err = [&](int line, const QString& why) {
+        ++errorCount;
         if (errors)
             errors->append(QStringLiteral("%1:%2: %3").arg(label).arg(line).arg(why));
     };
@@ -139,6 +142,10 @@ QList<Record> ZoneResolver::parse(
     int lineNr = 0;
     int guard = 0;
     while (!std::feof(fp.get())) {
+        if (errorCount >= kMaxErrors) {
+            err(lineNr, tr("too many errors; the rest of the text was not read"));
+            break;
+        }
         const int startLine = lineNr + 1;
         ldns_rr* raw = nullptr;
         const ldns_status st
