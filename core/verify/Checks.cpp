@@ -6,7 +6,7 @@
 // #include "dkim/Dkim.h"
 // #include "arc/Arc.h"
 // #include "dmarc/Dmarc.h"
-// #include "smime/Smime.h"
+#include "smime/Smime.h"
 // #include "tls/Tls.h"
 // #include "authres/Compare.h"
 
@@ -18,7 +18,7 @@ const QList<CheckEntry>& checkTable()
         // {QStringLiteral("spf"), 1, &spf::check},
         // {QStringLiteral("dkim"), 1, &dkim::check},
         // {QStringLiteral("arc"), 1, &arc::check},
-        // {QStringLiteral("smime"), 1, &smime::check},
+        {QStringLiteral("smime"), 1, &smime::check},
         // {QStringLiteral("tls"), 1, &tls::check},
         // {QStringLiteral("dmarc"), 2, &dmarc::check},
         // {QStringLiteral("authres"), 2, &authres::check},
