@@ -1,0 +1,143 @@
+#include "spf/Ip.h"
+
+#include <arpa/inet.h>
+
+namespace ms::spf {
+
+std::optional<IpAddress> IpAddress::parseV4(QByteArrayView text)
+{
+    // RFC 7208 5.6: ip4-network = qnum "." qnum "." qnum "." qnum, qnum 0..255 without
+    // leading zeros.
+    IpAddress ip;
+    int part = 0;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (part < 4) {
+        const qsizetype start = i;
+        int value = 0;
+        while (i < n && text[i] >= '0' && text[i] <= '9' && i - start < 4) {
+            value = value * 10 + (text[i] - '0');
+            ++i;
+        }
+        const qsizetype len = i - start;
+        if (len == 0 || len > 3 || value > 255 || (len > 1 && text[start] == '0'))
+            return std::nullopt;
+        ip.bytes[part++] = quint8(value);
+        if (part < 4) {
+            if (i >= n || text[i] != '.')
+                return std::nullopt;
+            ++i;
+        }
+    }
+    if (i != n)
+        return std::nullopt;
+    return ip;
+}
+
+std::optional<IpAddress> IpAddress::parseV6(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 45)
+        return std::nullopt;
+    const QByteArray z = text.toByteArray(); // NUL-terminated copy for inet_pton
+    IpAddress ip;
+    ip.v6 = true;
+    if (inet_pton(AF_INET6, z.constData(), ip.bytes.data()) != 1)
+        return std::nullopt;
+    return ip;
+}
+
+static IpAddress folded(IpAddress ip)
+{
+    static const quint8 prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    if (ip.v6 && std::equal(prefix, prefix + 12, ip.bytes.begin())) {
+        IpAddress v4;
+        std::copy(ip.bytes.begin() + 12, ip.bytes.end(), v4.bytes.begin());
+        return v4;
+    }
+    return ip;
+}
+
+std::optional<IpAddress> IpAddress::parse(QStringView text, bool foldMapped)
+{
+    QString t = text.trimmed().toString();
+    if (t.startsWith(u'[') && t.endsWith(u']'))
+        t = t.mid(1, t.size() - 2);
+    if (t.startsWith(QLatin1String("IPv6:"), Qt::CaseInsensitive))
+        t = t.mid(5);
+    const QByteArray b = t.toLatin1();
+    if (auto v4 = parseV4(b))
+        return v4;
+    auto v6 = parseV6(b);
+    if (v6 && foldMapped)
+        return folded(*v6);
+    return v6;
+}
+
+std::optional<IpAddress> IpAddress::fromRecord(const QByteArray& raw)
+{
+    IpAddress ip;
+    if (raw.size() == 4) {
+        std::copy(raw.begin(), raw.end(), ip.bytes.begin());
+        return ip;
+    }
+    if (raw.size() == 16) {
+        ip.v6 = true;
+        std::copy(raw.begin(), raw.end(), ip.bytes.begin());
+        return ip;
+    }
+    return std::nullopt;
+}
+
+bool IpAddress::matches(const IpAddress& network, int prefix) const
+{
+    if (v6 != network.v6 || prefix < 0 || prefix > bits())
+        return false;
+    const int full = prefix / 8;
+    for (int i = 0; i < full; ++i) {
+        if (bytes[i] != network.bytes[i])
+            return false;
+    }
+    const int rest = prefix % 8;
+    if (rest == 0)
+        return true;
+    const quint8 mask = quint8(0xff << (8 - rest));
+    return (bytes[full] & mask) == (network.bytes[full] & mask);
+}
+
+QString IpAddress::toString() const
+{
+    char buf[INET6_ADDRSTRLEN] = {};
+    inet_ntop(v6 ? AF_INET6 : AF_INET, bytes.data(), buf, sizeof buf);
+    return QString::fromLatin1(buf);
+}
+
+QByteArray IpAddress::dotted() const
+{
+    if (!v6)
+        return toString().toLatin1();
+    static const char hex[] = "0123456789abcdef";
+    QByteArray out;
+    out.reserve(63);
+    for (int i = 0; i < 16; ++i) {
+        if (i)
+            out += '.';
+        out += hex[bytes[i] >> 4];
+        out += '.';
+        out += hex[bytes[i] & 15];
+    }
+    return out;
+}
+
+QByteArray IpAddress::reverseName() const
+{
+    const QList<QByteArray> parts = dotted().split('.');
+    QByteArray out;
+    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
+        out += *it;
+        out += '.';
+    }
+    out += v6 ? "ip6.arpa" : "in-addr.arpa";
+    return out;
+}
+
+} // namespace ms::spf

@@ -1,0 +1,224 @@
+#include "spf/Spf.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace ms::spf {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ms::spf::Check", text);
+}
+
+// One envelope value as a step: what it is, where it came from, or what to enter.
+Step envelopeStep(const QString& what, const EnvelopeValue& v, const QString& flag)
+{
+    Step s(QStringLiteral("spf.envelope.value"), Status::Info, {}, {},
+        QStringLiteral("RFC 7208 2.3, 2.4"));
+    s.spans = v.spans;
+    if (v.isEmpty()) {
+        s.status = Status::Warning;
+        s.title = tr("%1: not found").arg(what);
+        s.detail = tr("The message does not say what it was. Enter it with %1 (CLI) or in the "
+                      "envelope panel (GUI).")
+                       .arg(flag);
+        if (!v.reason.isEmpty())
+            s.detail = v.reason + QLatin1Char(' ') + s.detail;
+        return s;
+    }
+    s.title = tr("%1: %2").arg(what, v.value);
+    s.detail = v.overridden ? tr("Given by the user.") : v.reason;
+    s.addFact(tr("value"), v.value);
+    s.addFact(tr("source"), v.overridden ? tr("user override") : tr("guessed from the message"));
+    return s;
+}
+
+QJsonObject envelopeJson(const EnvelopeValue& v)
+{
+    QJsonObject o;
+    o[QStringLiteral("value")] = v.value;
+    o[QStringLiteral("reason")] = v.reason;
+    o[QStringLiteral("overridden")] = v.overridden;
+    return o;
+}
+
+QJsonObject evaluationJson(const SpfEvaluation& e)
+{
+    QJsonObject o;
+    o[QStringLiteral("result")] = statusName(e.result);
+    o[QStringLiteral("identity")] = e.identity;
+    o[QStringLiteral("domain")] = e.domain;
+    o[QStringLiteral("sender")] = e.sender;
+    o[QStringLiteral("client_ip")] = e.clientIp;
+    o[QStringLiteral("helo")] = e.helo;
+    o[QStringLiteral("mail_from")] = e.mailFrom;
+    o[QStringLiteral("explanation")] = e.explanation;
+    o[QStringLiteral("reason")] = e.reason;
+    if (!e.inputProblem.isEmpty())
+        o[QStringLiteral("problem")] = e.inputProblem;
+    QJsonObject c;
+    c[QStringLiteral("dns_terms")] = e.counters.dnsTerms;
+    c[QStringLiteral("void_lookups")] = e.counters.voidLookups;
+    c[QStringLiteral("max_mx_names")] = e.counters.maxMxNames;
+    c[QStringLiteral("max_ptr_names")] = e.counters.maxPtrNames;
+    c[QStringLiteral("queries")] = e.counters.queries;
+    o[QStringLiteral("counters")] = c;
+    return o;
+}
+
+SpfOutcome outcomeOf(const SpfEvaluation& e)
+{
+    SpfOutcome o;
+    o.status = e.result;
+    o.identity = e.identity;
+    o.domain = e.domain;
+    o.clientIp = e.clientIp;
+    o.reason = e.reason;
+    return o;
+}
+
+} // namespace
+
+CheckResult check(const CheckContext& ctx)
+{
+    CheckResult res;
+    res.name = QStringLiteral("spf");
+    res.step = Step(QStringLiteral("spf"), Status::None, tr("SPF"), {}, QStringLiteral("RFC 7208"));
+    Step& root = res.step;
+
+    const Envelope& env = ctx.envelope;
+    Step& envStep = root.add(Step(QStringLiteral("spf.envelope"), Status::Info, tr("SMTP envelope"),
+        tr("SPF judges the SMTP session, not the message: the client "
+           "address, the HELO name and the MAIL FROM address. A saved "
+           "message does not carry them; they are guessed from the "
+           "receiving Received hop, Return-Path, Received-SPF and "
+           "Authentication-Results, and each can be overridden."),
+        QStringLiteral("RFC 7208 2.3, 2.4")));
+    envStep.add(envelopeStep(tr("client IP"), env.clientIp, QStringLiteral("--ip")));
+    envStep.add(envelopeStep(tr("HELO"), env.helo, QStringLiteral("--helo")));
+    envStep.add(envelopeStep(tr("MAIL FROM"), env.mailFrom, QStringLiteral("--mail-from")));
+
+    QJsonObject json;
+    QJsonObject envJson;
+    envJson[QStringLiteral("client_ip")] = envelopeJson(env.clientIp);
+    envJson[QStringLiteral("helo")] = envelopeJson(env.helo);
+    envJson[QStringLiteral("mail_from")] = envelopeJson(env.mailFrom);
+    json[QStringLiteral("envelope")] = envJson;
+
+    QStringList missing;
+    if (env.clientIp.isEmpty())
+        missing << tr("client IP (--ip)");
+    if (env.helo.isEmpty())
+        missing << tr("HELO name (--helo)");
+    if (env.mailFrom.isEmpty())
+        missing << tr("MAIL FROM (--mail-from; \"<>\" for a bounce)");
+
+    QString mf = env.mailFrom.value.trimmed();
+    const bool nullPath = mf == QLatin1String("<>");
+    const bool haveMailFrom = !env.mailFrom.isEmpty() && (!nullPath || !env.helo.isEmpty());
+    const bool haveHelo = !env.helo.isEmpty();
+
+    if (env.clientIp.isEmpty() || (!haveMailFrom && !haveHelo)) {
+        const QString what
+            = tr("SPF was not evaluated: %1 unknown. Enter %2 (CLI flags, or the "
+                 "envelope panel in the GUI).")
+                  .arg(missing.join(tr(", ")),
+                      env.clientIp.isEmpty() ? tr("the client IP and the HELO name or MAIL FROM")
+                                             : tr("the HELO name or MAIL FROM"));
+        root.status = Status::None;
+        root.title = tr("SPF: not evaluated (envelope incomplete)");
+        root.detail = what;
+        res.status = Status::None;
+        res.summary = what;
+        json[QStringLiteral("result")] = QStringLiteral("none");
+        json[QStringLiteral("evaluated")] = false;
+        json[QStringLiteral("problem")] = what;
+        QJsonArray m;
+        for (const QString& s : missing)
+            m.append(s);
+        json[QStringLiteral("missing")] = m;
+        res.json = json;
+        return res;
+    }
+
+    SpfRequest base;
+    base.ip = env.clientIp.value;
+    base.helo = env.helo.value;
+    base.mailFrom = nullPath ? QString() : mf;
+    base.now = ctx.evaluationTime;
+    base.cancelled = ctx.cancelled;
+    base.timeBudgetMs = std::min(20000, ctx.options.timeBudgetMs);
+
+    std::optional<SpfEvaluation> mailEval, heloEval;
+    int nextSource = 1;
+    if (haveMailFrom) {
+        SpfRequest r = base;
+        r.firstSourceIndex = nextSource;
+        mailEval = evaluate(r, ctx.dns);
+        nextSource += int(mailEval->sources.size());
+        res.sources += mailEval->sources;
+    } else {
+        root.add(Step(QStringLiteral("spf.identity.missing"), Status::Warning,
+            tr("MAIL FROM identity: not evaluated, MAIL FROM unknown"),
+            tr("Enter the envelope sender with --mail-from (\"<>\" for a bounce) or in "
+               "the envelope panel."),
+            QStringLiteral("RFC 7208 2.4")));
+    }
+    if (mailEval)
+        root.add(mailEval->step);
+    if (haveHelo) {
+        SpfRequest r = base;
+        r.identity = SpfRequest::Identity::Helo;
+        r.firstSourceIndex = nextSource;
+        heloEval = evaluate(r, ctx.dns);
+        res.sources += heloEval->sources;
+        root.add(heloEval->step);
+    } else {
+        root.add(Step(QStringLiteral("spf.identity.missing"), Status::Warning,
+            tr("HELO identity: not evaluated, HELO name unknown"),
+            tr("Enter the HELO/EHLO name with --helo or in the envelope panel."),
+            QStringLiteral("RFC 7208 2.3")));
+    }
+
+    const SpfEvaluation& main = mailEval ? *mailEval : *heloEval;
+    res.status = main.result;
+    root.status = main.result;
+    root.title = tr("SPF %1 for %2 (%3)")
+                     .arg(statusName(main.result), main.domain,
+                         main.identity == QLatin1String("helo") ? tr("HELO identity")
+                                                                : tr("MAIL FROM identity"));
+    root.detail = main.reason;
+    res.summary = tr("%1: %2").arg(statusName(main.result), main.reason);
+    if (nullPath && mailEval)
+        res.summary
+            += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
+
+    json[QStringLiteral("evaluated")] = true;
+    const QJsonObject mainJson = evaluationJson(main);
+    for (auto it = mainJson.begin(); it != mainJson.end(); ++it)
+        json[it.key()] = it.value();
+    if (mailEval)
+        json[QStringLiteral("mailfrom_check")] = evaluationJson(*mailEval);
+    if (heloEval)
+        json[QStringLiteral("helo_check")] = evaluationJson(*heloEval);
+    if (!missing.isEmpty()) {
+        QJsonArray m;
+        for (const QString& s : missing)
+            m.append(s);
+        json[QStringLiteral("missing")] = m;
+    }
+    res.json = json;
+
+    if (mailEval)
+        res.outcomes.spf = outcomeOf(*mailEval);
+    else if (heloEval)
+        res.outcomes.spf = outcomeOf(*heloEval);
+    if (heloEval)
+        res.outcomes.spfHelo = outcomeOf(*heloEval);
+    return res;
+}
+
+} // namespace ms::spf
