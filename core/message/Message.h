@@ -44,6 +44,10 @@ struct MimePart {
     QList<HeaderField> headers;
     std::vector<MimePart> children;
     QStringList problems;                   // e.g. "closing boundary missing"
+    // multipart only: text before the first delimiter and after the close delimiter
+    // (RFC 2046 5.1.1), both ignored by readers; epilogueOffset is -1 when there is none.
+    qint64 preambleOffset = 0, preambleLength = 0;
+    qint64 epilogueOffset = -1, epilogueLength = 0;
     bool isMultipart() const { return contentType.startsWith("multipart/"); }
 };
 

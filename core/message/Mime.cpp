@@ -172,39 +172,60 @@ void parseMultipart(Context& ctx, MimePart& part, int depth)
     qint64 firstDelimiter = -1;
     bool closed = false;
     bool capped = false;
-    for (qint64 pos = part.bodyOffset; pos < bodyEnd;) {
-        const void* nl = std::memchr(data + pos, '\n', size_t(bodyEnd - pos));
+    // Delimiters are found with a substring search for CRLF "--" boundary (plus one check at
+    // the very start of the body), so each level costs one fast pass over its body.
+    const QByteArray needle = "\r\n--" + boundary;
+    const QByteArrayView body(data, bodyEnd);
+    qint64 pos = part.bodyOffset;
+    bool atStart = true;
+    while (pos < bodyEnd) {
+        qint64 lineStart;
+        if (atStart) {
+            atStart = false;
+            if (bodyEnd - pos < 2 || data[pos] != '-' || data[pos + 1] != '-')
+                continue;
+            lineStart = pos;
+        } else {
+            const qint64 hit = body.indexOf(needle, pos);
+            if (hit < 0)
+                break;
+            lineStart = hit + 2;
+        }
+        const void* nl = std::memchr(data + lineStart, '\n', size_t(bodyEnd - lineStart));
         const qint64 next = nl ? static_cast<const char*>(nl) - data + 1 : bodyEnd;
         qint64 contentEnd = nl ? next - 1 : bodyEnd;
-        if (contentEnd > pos && data[contentEnd - 1] == '\r')
+        if (contentEnd > lineStart && data[contentEnd - 1] == '\r')
             --contentEnd;
-        const int kind = data[pos] == '-' ? delimiterKind(data, pos, contentEnd, boundary) : 0;
-        if (kind != 0) {
-            // The CRLF before the delimiter belongs to it (RFC 2046 5.1.1).
-            const qint64 delimStart
-                = (pos >= part.bodyOffset + 2 && data[pos - 1] == '\n' && data[pos - 2] == '\r')
-                ? pos - 2
-                : pos;
-            if (firstDelimiter < 0) {
-                firstDelimiter = pos;
-            } else if (partStart >= 0) {
-                if (ctx.parts >= kMaxParts) {
-                    capped = true;
-                } else {
-                    ++ctx.parts;
-                    part.children.push_back(parseChildEntity(
-                        ctx, partStart, std::max(partStart, delimStart), depth + 1, digest));
-                }
-            }
-            if (kind == 2) {
-                closed = true;
-                partStart = -1;
-                pos = next;
-                break;
-            }
-            partStart = next;
+        const int kind = delimiterKind(data, lineStart, contentEnd, boundary);
+        if (kind == 0) {
+            pos = lineStart;
+            continue;
         }
-        pos = next;
+        // The CRLF before the delimiter belongs to it (RFC 2046 5.1.1).
+        const qint64 delimStart = lineStart > part.bodyOffset ? lineStart - 2 : lineStart;
+        if (firstDelimiter < 0) {
+            firstDelimiter = lineStart;
+            part.preambleOffset = part.bodyOffset;
+            part.preambleLength = delimStart - part.bodyOffset;
+        } else if (partStart >= 0) {
+            if (ctx.parts >= kMaxParts) {
+                capped = true;
+            } else {
+                ++ctx.parts;
+                part.children.push_back(parseChildEntity(
+                    ctx, partStart, std::max(partStart, delimStart), depth + 1, digest));
+            }
+        }
+        if (kind == 2) {
+            closed = true;
+            partStart = -1;
+            part.epilogueOffset = next;
+            part.epilogueLength = bodyEnd - next;
+            break;
+        }
+        partStart = next;
+        // The delimiter line's own CRLF may begin the next delimiter (an empty part).
+        pos = next >= 2 ? next - 2 : next;
     }
     if (capped && !ctx.partsNoted) {
         ctx.partsNoted = true;
@@ -322,10 +343,12 @@ QByteArray decodeBase64Lenient(QByteArrayView in, QStringList* problems)
     int bits = 0;
     qint64 garbage = 0;
     bool padded = false, afterPad = false;
+    qint64 symbols = 0, pads = 0;
     for (char c : in) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '=') {
             padded = true;
+            ++pads;
             continue;
         }
         const int v = table[u];
@@ -336,6 +359,7 @@ QByteArray decodeBase64Lenient(QByteArrayView in, QStringList* problems)
         }
         if (padded)
             afterPad = true;
+        ++symbols;
         acc = (acc << 6) | quint32(v);
         bits += 6;
         if (bits >= 8) {
@@ -352,7 +376,7 @@ QByteArray decodeBase64Lenient(QByteArrayView in, QStringList* problems)
         if (afterPad)
             problems->append(QCoreApplication::translate(
                 "Message", "Base64 data continues after \"=\" padding; decoded anyway."));
-        if (bits >= 6)
+        if ((symbols + pads) % 4 != 0)
             problems->append(QCoreApplication::translate(
                 "Message", "The base64 data ends in the middle of a group: it may be truncated."));
     }

@@ -165,6 +165,11 @@ Step Message::parseStep() const
                 QStringLiteral("RFC 5321 4.4"));
             int n = 1;
             for (const ReceivedHop& hop : x.hops) {
+                if (n > kMaxListedFields) {
+                    r.add(Step(QStringLiteral("message.received.more"), Status::Info,
+                        tr("%1 further hops not listed").arg(x.hops.size() - kMaxListedFields)));
+                    break;
+                }
                 QString from = hop.fromHelo;
                 if (!hop.fromIp.isEmpty())
                     from += (from.isEmpty() ? QString() : QStringLiteral(" ")) + u'[' + hop.fromIp

@@ -1,0 +1,383 @@
+// core/message against hostile and broken input (issue 2 "Bad input", issue 10): a clear
+// note, no crash, bounded time and memory. Large inputs are generated here, never committed.
+
+#include "message/Message.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace ms;
+
+namespace {
+
+bool hasNote(const Message& m, const QString& needle, Status s)
+{
+    for (const ParseNote& n : m.notes()) {
+        if (n.status == s && n.text.contains(needle, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+// Peak resident memory since the last reset, in bytes (Linux); -1 if unavailable.
+qint64 peakRss()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray& l : lines) {
+        if (l.startsWith("VmHWM:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// Reset the peak to the current resident size (Linux >= 4.0, "5" > clear_refs).
+bool resetPeakRss()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    return f.write("5") == 1;
+}
+
+qint64 currentRss()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray& l : lines) {
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+// Touch everything a user would look at, so lazy paths are exercised too.
+void exercise(const Message& m)
+{
+    const Step s = m.parseStep();
+    QVERIFY(s.count() >= 1);
+    for (const HeaderField& f : m.headers()) {
+        (void)f.decoded();
+        if (f.index > 2000)
+            break;
+    }
+    (void)m.guessEnvelope();
+    (void)m.originalOffset(m.bytes().size() / 2);
+}
+
+} // namespace
+
+class TestHostileMessage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void emptyInput();
+    void onlyBlankLines();
+    void binaryGarbage_data();
+    void binaryGarbage();
+    void nulBytesEverywhere();
+    void invalidUtf8();
+    void noSeparator();
+    void longHeaderLine_data();
+    void longHeaderLine();
+    void manyHeaderFields();
+    void headerFieldsLinear();
+    void maxBytes();
+    void mimeNested1000Deep();
+    void mimeManyParts();
+    void boundaryNeverEnds();
+    void brokenTransferEncodings();
+    void hugeMessage();
+};
+
+void TestHostileMessage::emptyInput()
+{
+    const Message m = Message::parse(QByteArray());
+    QVERIFY(m.headers().isEmpty());
+    QVERIFY(!m.hasBody());
+    QVERIFY(hasNote(m, QStringLiteral("empty"), Status::PermError));
+    QCOMPARE(m.parseStep().status, Status::PermError);
+    exercise(m);
+}
+
+void TestHostileMessage::onlyBlankLines()
+{
+    const Message m = Message::parse("\r\n\n  \r\n\t\n");
+    QVERIFY(m.headers().isEmpty());
+    QVERIFY(hasNote(m, QStringLiteral("only blank lines"), Status::PermError));
+    exercise(m);
+}
+
+void TestHostileMessage::binaryGarbage_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("size");
+    QTest::newRow("garbage-small") << 1u << 100;
+    QTest::newRow("garbage-64k") << 2u << 65536;
+    QTest::newRow("garbage-1m") << 3u << (1 << 20);
+}
+
+void TestHostileMessage::binaryGarbage()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, size);
+    QRandomGenerator rng(seed);
+    QByteArray in(size, Qt::Uninitialized);
+    for (char& c : in)
+        c = char(rng.bounded(256));
+    const Message m = Message::parse(in);
+    QCOMPARE(m.original(), in);
+    // Whatever came out, it must be self-consistent and explained.
+    QVERIFY(m.bodyOffset() <= m.bytes().size());
+    QVERIFY(!m.notes().isEmpty());
+    QVERIFY(m.parseStep().status == Status::PermError || m.parseStep().status == Status::Warning);
+    exercise(m);
+}
+
+void TestHostileMessage::nulBytesEverywhere()
+{
+    QByteArray in = "From: a\0b@example.org\r\nSubject: \0\0\r\n\r\nbo\0dy\r\n";
+    in = QByteArray("From: a") + '\0' + "b@example.org\r\nSubject: " + '\0' + '\0' + "\r\n\r\nbo"
+        + '\0' + "dy\r\n";
+    const Message m = Message::parse(in);
+    QCOMPARE(m.headers().size(), 2);
+    QVERIFY(hasNote(m, QStringLiteral("4 NUL byte"), Status::Warning));
+    QCOMPARE(m.parseStep().fact(QStringLiteral("NUL bytes")), QStringLiteral("4"));
+    QCOMPARE(m.body().size(), 7);
+    exercise(m);
+}
+
+void TestHostileMessage::invalidUtf8()
+{
+    const QByteArray in = "Subject: \xff\xfe\xc3(=?utf-8?b?/w==?=\r\nFrom: \x80@\xc0.org\r\n\r\n"
+                          "\xff\xff\r\n";
+    const Message m = Message::parse(in);
+    QCOMPARE(m.headers().size(), 2);
+    QVERIFY(!m.headers().at(0).decoded().isEmpty()); // replacement characters, no crash
+    exercise(m);
+}
+
+void TestHostileMessage::noSeparator()
+{
+    // Decision: input that ends after header fields is header-only (pasted headers).
+    const Message m = Message::parse("From: a@example.org\r\nSubject: no body");
+    QVERIFY(!m.hasBody());
+    QCOMPARE(m.headers().size(), 2);
+    QVERIFY(hasNote(m, QStringLiteral("no blank line"), Status::Info));
+}
+
+void TestHostileMessage::longHeaderLine_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::newRow("1mb-header-line") << (1 << 20);
+    QTest::newRow("10mb-header-line") << (10 << 20);
+}
+
+void TestHostileMessage::longHeaderLine()
+{
+    QFETCH(int, size);
+    QByteArray in = "From: a@example.org\r\nX-Long: ";
+    in.append(QByteArray(size, 'x'));
+    in.append("\r\nSubject: after\r\n\r\nbody\r\n");
+    QElapsedTimer t;
+    t.start();
+    const Message m = Message::parse(in);
+    exercise(m);
+    QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(m.headers().size(), 3);
+    QCOMPARE(m.headers().at(1).value.size(), size + 1);
+    QVERIFY(hasNote(m, QStringLiteral("998"), Status::Warning));
+    QCOMPARE(m.body(), QByteArrayView("body\r\n"));
+    QVERIFY(!m.isNormalized()); // CRLF input: no copy
+}
+
+void TestHostileMessage::manyHeaderFields()
+{
+    const int count = 100000;
+    QByteArray in;
+    in.reserve(count * 24);
+    for (int i = 0; i < count; ++i)
+        in.append("X-Field-" + QByteArray::number(i) + ": v\n");
+    in.append("\nbody\n");
+    QElapsedTimer t;
+    t.start();
+    const Message m = Message::parse(in);
+    QCOMPARE(m.headers().size(), count);
+    QCOMPARE(m.headers().last().index, count - 1);
+    QCOMPARE(m.headers().last().name, QByteArrayView("X-Field-99999"));
+    QVERIFY(m.first("X-Field-99999"));
+    const Step s = m.parseStep();
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    // The step lists a bounded number of fields and says how many were left out.
+    const Step* headers = nullptr;
+    for (const Step& c : s.children) {
+        if (c.kind == QLatin1String("message.headers"))
+            headers = &c;
+    }
+    QVERIFY(headers);
+    QVERIFY(headers->children.size() <= 1001);
+    QCOMPARE(headers->children.back().kind, QStringLiteral("message.header.more"));
+}
+
+void TestHostileMessage::headerFieldsLinear()
+{
+    // Parsing 4x the fields must not take ~16x the time (no quadratic step). The minimum of
+    // three runs keeps scheduler noise out.
+    auto timeFor = [](int count) {
+        QByteArray in;
+        for (int i = 0; i < count; ++i)
+            in.append("Received: from h" + QByteArray::number(i) + " by x; " + "\r\n");
+        in.append("\r\n");
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int r = 0; r < 3; ++r) {
+            QElapsedTimer t;
+            t.start();
+            const Message m = Message::parse(in);
+            (void)m.parseStep();
+            best = std::min(best, t.nsecsElapsed());
+        }
+        return best;
+    };
+    const qint64 small = timeFor(10000);
+    const qint64 large = timeFor(40000);
+    QVERIFY2(large < small * 10,
+        qPrintable(QStringLiteral("10k: %1 ns, 40k: %2 ns").arg(small).arg(large)));
+}
+
+void TestHostileMessage::maxBytes()
+{
+    ParseOptions opt;
+    opt.maxBytes = 100;
+    const Message m = Message::parse(QByteArray(101, 'a'), opt);
+    QVERIFY(m.headers().isEmpty());
+    QVERIFY(m.bytes().isEmpty());
+    QVERIFY(hasNote(m, QStringLiteral("more than the limit of 100 bytes"), Status::PermError));
+    QCOMPARE(m.original().size(), 101);
+    exercise(m);
+    const Message ok = Message::parse("A: b\r\n\r\n", opt);
+    QCOMPARE(ok.headers().size(), 1);
+}
+
+void TestHostileMessage::mimeNested1000Deep()
+{
+    const int depth = 1000;
+    QByteArray in = "From: a@example.org\r\n";
+    for (int i = 0; i < depth; ++i) {
+        in.append("Content-Type: multipart/mixed; boundary=b" + QByteArray::number(i) + "\r\n\r\n");
+        in.append("--b" + QByteArray::number(i) + "\r\n");
+    }
+    in.append("Content-Type: text/plain\r\n\r\ndeep\r\n");
+    for (int i = depth - 1; i >= 0; --i)
+        in.append("--b" + QByteArray::number(i) + "--\r\n");
+    QElapsedTimer t;
+    t.start();
+    const Message m = Message::parse(in);
+    exercise(m);
+    QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(hasNote(m, QStringLiteral("nested more than"), Status::Warning));
+    int levels = 0;
+    for (const MimePart* p = &m.mime(); !p->children.empty(); p = &p->children.front())
+        ++levels;
+    QVERIFY(levels >= 10 && levels <= 100);
+}
+
+void TestHostileMessage::mimeManyParts()
+{
+    QByteArray in = "Content-Type: multipart/mixed; boundary=b\r\n\r\n";
+    for (int i = 0; i < 50000; ++i)
+        in.append("--b\r\n\r\nx\r\n");
+    in.append("--b--\r\n");
+    const Message m = Message::parse(in);
+    exercise(m);
+    QVERIFY(m.mime().children.size() <= 10000);
+    QVERIFY(hasNote(m, QStringLiteral("not listed"), Status::Warning));
+}
+
+void TestHostileMessage::boundaryNeverEnds()
+{
+    QByteArray in = "Content-Type: multipart/mixed; boundary=never\r\n\r\n--never\r\n\r\n";
+    in.append(QByteArray(1 << 20, 'y'));
+    const Message m = Message::parse(in);
+    exercise(m);
+    QCOMPARE(m.mime().children.size(), size_t(1));
+    QVERIFY(hasNote(m, QStringLiteral("closing boundary"), Status::Warning));
+}
+
+void TestHostileMessage::brokenTransferEncodings()
+{
+    QRandomGenerator rng(7);
+    QByteArray junk(200000, Qt::Uninitialized);
+    for (char& c : junk)
+        c = char(rng.bounded(256));
+    for (const char* cte : { "base64", "quoted-printable" }) {
+        const Message m
+            = Message::parse(QByteArray("Content-Transfer-Encoding: ") + cte + "\r\n\r\n" + junk);
+        QStringList problems;
+        const QByteArray out = decodePartBody(m, m.mime(), &problems);
+        QVERIFY(!problems.isEmpty());
+        QVERIFY(out.size() <= m.body().size());
+    }
+}
+
+void TestHostileMessage::hugeMessage()
+{
+    // 100 MB, LF-only (so a normalized copy must be made), a base64 attachment in a
+    // multipart: linear time, peak memory within 3x the input.
+    const qint64 target = qint64(100) << 20;
+    QByteArray in;
+    in.reserve(target + 4096);
+    in.append("Received: from mail.example.net (mail.example.net [192.0.2.7])\n"
+              "\tby mx.example.org with ESMTPS id 1; Sat, 3 Jan 2026 01:05:34 +0000\n"
+              "From: a@example.net\nSubject: big\nMIME-Version: 1.0\n"
+              "Content-Type: multipart/mixed; boundary=zz\n\n--zz\n"
+              "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n");
+    const QByteArray line = QByteArray(76, 'A') + '\n';
+    while (in.size() < target)
+        in.append(line);
+    in.append("--zz--\n");
+    const qint64 inputSize = in.size();
+
+    const bool peakResettable = resetPeakRss();
+    const qint64 before = currentRss();
+    QElapsedTimer t;
+    t.start();
+    {
+        const Message m = Message::parse(in);
+        const qint64 ms = t.elapsed();
+        QVERIFY(m.isNormalized());
+        QCOMPARE(m.bytes().size(), inputSize + m.bytes().count('\n'));
+        QCOMPARE(m.mime().children.size(), size_t(1));
+        QCOMPARE(m.hops().size(), 1);
+        (void)m.parseStep();
+        QVERIFY2(ms < 60000, qPrintable(QStringLiteral("parse took %1 ms").arg(ms)));
+        if (peakResettable && before > 0) {
+            const qint64 extra = peakRss() - before;
+            // Beyond the caller's input, parsing may hold about 2x more (the CRLF copy plus
+            // the offset map), so the total stays under 3x the input.
+            QVERIFY2(extra < 2 * inputSize + (16 << 20),
+                qPrintable(QStringLiteral("input %1 MB, extra peak %2 MB")
+                               .arg(inputSize >> 20)
+                               .arg(extra >> 20)));
+        }
+    }
+    // The same size as CRLF input is not copied at all.
+    in.replace("\n", "\r\n");
+    const qint64 crlfSize = in.size();
+    resetPeakRss();
+    const qint64 before2 = currentRss();
+    const Message c = Message::parse(in);
+    QVERIFY(!c.isNormalized());
+    QCOMPARE(c.bytes().constData(), in.constData());
+    if (peakResettable && before2 > 0)
+        QVERIFY(peakRss() - before2 < crlfSize / 2);
+}
+
+QTEST_GUILESS_MAIN(TestHostileMessage)
+#include "tst_hostile_message.moc"
