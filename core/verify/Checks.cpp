@@ -8,7 +8,7 @@
 // #include "dmarc/Dmarc.h"
 #include "smime/Smime.h"
 // #include "tls/Tls.h"
-// #include "authres/Compare.h"
+#include "authres/Compare.h"
 
 namespace ms {
 
@@ -21,7 +21,7 @@ const QList<CheckEntry>& checkTable()
         {QStringLiteral("smime"), 1, &smime::check},
         // {QStringLiteral("tls"), 1, &tls::check},
         // {QStringLiteral("dmarc"), 2, &dmarc::check},
-        // {QStringLiteral("authres"), 2, &authres::check},
+        {QStringLiteral("authres"), 2, &authres::check},
     };
     return table;
 }
