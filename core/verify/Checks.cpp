@@ -5,7 +5,7 @@
 // #include "spf/Spf.h"
 // #include "dkim/Dkim.h"
 // #include "arc/Arc.h"
-// #include "dmarc/Dmarc.h"
+#include "dmarc/Dmarc.h"
 #include "smime/Smime.h"
 // #include "tls/Tls.h"
 #include "authres/Compare.h"
@@ -20,7 +20,7 @@ const QList<CheckEntry>& checkTable()
         // {QStringLiteral("arc"), 1, &arc::check},
         {QStringLiteral("smime"), 1, &smime::check},
         // {QStringLiteral("tls"), 1, &tls::check},
-        // {QStringLiteral("dmarc"), 2, &dmarc::check},
+        {QStringLiteral("dmarc"), 2, &dmarc::check},
         {QStringLiteral("authres"), 2, &authres::check},
     };
     return table;

@@ -1,0 +1,439 @@
+#include "dmarc/Author.h"
+
+#include "message/Message.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+namespace ms::dmarc {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ms::dmarc", text);
+}
+
+struct Token {
+    enum Kind { Atom, Quoted, Special, Literal } kind = Atom;
+    QString text; // unquoted for Quoted
+    char special = 0; // for Special
+    qsizetype start = 0, end = 0;
+};
+
+bool isSpecial(char c)
+{
+    return c == '<' || c == '>' || c == ',' || c == ':' || c == ';' || c == '@' || c == '.';
+}
+
+// RFC 5322 3.2: CFWS skipped; quoted-string, domain-literal, specials and atoms (atext run).
+QList<Token> tokenize(QByteArrayView v, QStringList& problems)
+{
+    QList<Token> out;
+    qsizetype i = 0;
+    const qsizetype n = v.size();
+    auto unescape = [](QByteArrayView raw) {
+        QByteArray o;
+        for (qsizetype k = 0; k < raw.size(); ++k) {
+            if (raw[k] == '\\' && k + 1 < raw.size())
+                ++k;
+            if (raw[k] == '\r' || raw[k] == '\n')
+                continue; // folding inside a quoted string
+            o.append(raw[k]);
+        }
+        return QString::fromUtf8(o);
+    };
+    while (i < n) {
+        const char c = v[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++i;
+            continue;
+        }
+        if (c == '(') {
+            int depth = 0;
+            while (i < n) {
+                if (v[i] == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (v[i] == '(')
+                    ++depth;
+                else if (v[i] == ')' && --depth == 0) {
+                    ++i;
+                    break;
+                }
+                ++i;
+            }
+            if (depth > 0)
+                problems << tr("A comment in the address is not closed.");
+            i = qMin(i, n);
+            continue;
+        }
+        Token t;
+        t.start = i;
+        if (c == '"') {
+            ++i;
+            const qsizetype s = i;
+            bool closed = false;
+            while (i < n) {
+                if (v[i] == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (v[i] == '"') {
+                    closed = true;
+                    break;
+                }
+                ++i;
+            }
+            i = qMin(i, n);
+            t.kind = Token::Quoted;
+            t.text = unescape(v.sliced(s, i - s));
+            if (closed)
+                ++i;
+            else
+                problems << tr("A quoted string in the address is not closed.");
+        } else if (c == '[') {
+            const qsizetype s = i;
+            while (i < n && v[i] != ']')
+                ++i;
+            if (i < n)
+                ++i;
+            t.kind = Token::Literal;
+            t.text = QString::fromUtf8(v.sliced(s, i - s));
+        } else if (isSpecial(c)) {
+            t.kind = Token::Special;
+            t.special = c;
+            t.text = QString(QLatin1Char(c));
+            ++i;
+        } else if (c == ')' || c == '\\' || c == ']') {
+            problems << tr("A stray '%1' in the address was ignored.").arg(QLatin1Char(c));
+            ++i;
+            continue;
+        } else {
+            while (i < n) {
+                const char d = v[i];
+                if (d == ' ' || d == '\t' || d == '\r' || d == '\n' || d == '(' || d == '"'
+                    || d == '[' || d == ')' || isSpecial(d))
+                    break;
+                ++i;
+            }
+            t.kind = Token::Atom;
+            t.text = QString::fromUtf8(v.sliced(t.start, i - t.start));
+        }
+        t.end = i;
+        out.append(t);
+    }
+    return out;
+}
+
+class AddressParser
+{
+public:
+    AddressParser(QByteArrayView v, const QString& source, qint64 base)
+        : m_source(source)
+        , m_base(base)
+    {
+        m_tokens = tokenize(v, m_list.problems);
+    }
+
+    AddressList run()
+    {
+        QList<Token> phrase;
+        QString group;
+        bool inGroup = false;
+        bool sawAngle = false; // the pending phrase was a display name already used
+        for (qsizetype k = 0; k < m_tokens.size(); ++k) {
+            const Token& t = m_tokens[k];
+            if (t.kind == Token::Special && t.special == '<') {
+                // angle-addr: up to '>' (an obsolete route "@a,@b:" is dropped).
+                QList<Token> inner;
+                qsizetype j = k + 1;
+                for (; j < m_tokens.size(); ++j) {
+                    if (m_tokens[j].kind == Token::Special && m_tokens[j].special == '>')
+                        break;
+                    inner.append(m_tokens[j]);
+                }
+                if (j >= m_tokens.size())
+                    m_list.problems << tr("A '<' has no matching '>'.");
+                qsizetype colon = -1;
+                for (qsizetype r = 0; r < inner.size(); ++r) {
+                    if (inner[r].kind == Token::Special && inner[r].special == ':')
+                        colon = r;
+                }
+                if (colon >= 0 && !inner.isEmpty() && inner[0].kind == Token::Special
+                    && inner[0].special == '@') {
+                    m_list.problems << tr("An obsolete source route (RFC 5322 4.4) was ignored.");
+                    inner = inner.mid(colon + 1);
+                }
+                Mailbox m;
+                m.displayName = phraseText(phrase);
+                m.group = inGroup ? group : QString();
+                if (inner.isEmpty())
+                    m_list.problems << tr("An empty address \"<>\" was found.");
+                else
+                    addrSpec(inner, m);
+                if (!inner.isEmpty())
+                    m_list.mailboxes.append(m);
+                phrase.clear();
+                sawAngle = true;
+                k = j;
+                continue;
+            }
+            if (t.kind == Token::Special && t.special == ':' && !inGroup) {
+                group = phraseText(phrase);
+                inGroup = true;
+                m_list.groups << group;
+                phrase.clear();
+                sawAngle = false;
+                continue;
+            }
+            if (t.kind == Token::Special && (t.special == ',' || t.special == ';')) {
+                flush(phrase, inGroup ? group : QString(), sawAngle);
+                phrase.clear();
+                sawAngle = false;
+                if (t.special == ';') {
+                    if (!inGroup)
+                        m_list.problems << tr("A ';' outside a group was ignored.");
+                    inGroup = false;
+                }
+                continue;
+            }
+            if (t.kind == Token::Special && t.special == '>') {
+                m_list.problems << tr("A '>' without its '<' was ignored.");
+                continue;
+            }
+            phrase.append(t);
+        }
+        flush(phrase, inGroup ? group : QString(), sawAngle);
+        if (inGroup)
+            m_list.problems << tr("The group \"%1\" is not closed with ';'.").arg(group);
+        return std::move(m_list);
+    }
+
+private:
+    QList<Token> m_tokens;
+    QString m_source;
+    qint64 m_base;
+    AddressList m_list;
+
+    static QString phraseText(const QList<Token>& phrase)
+    {
+        QStringList words;
+        for (const Token& t : phrase)
+            words << t.text;
+        return words.join(QLatin1Char(' '));
+    }
+
+    // A bare addr-spec (no angle brackets) between separators.
+    void flush(const QList<Token>& phrase, const QString& group, bool afterAngle)
+    {
+        if (phrase.isEmpty())
+            return;
+        if (afterAngle) {
+            m_list.problems
+                << tr("Text after an address \"%1\" was ignored.").arg(phraseText(phrase));
+            return;
+        }
+        Mailbox m;
+        m.group = group;
+        addrSpec(phrase, m);
+        m_list.mailboxes.append(m);
+    }
+
+    // local-part "@" domain from tokens; the last '@' splits (a quoted local part may hold '@').
+    void addrSpec(const QList<Token>& toks, Mailbox& m)
+    {
+        qsizetype at = -1;
+        for (qsizetype r = 0; r < toks.size(); ++r) {
+            if (toks[r].kind == Token::Special && toks[r].special == '@')
+                at = r;
+        }
+        auto join = [](const QList<Token>& ts) {
+            QString s;
+            for (const Token& t : ts)
+                s += t.text;
+            return s;
+        };
+        m.span = { m_source, m_base + toks.first().start, toks.last().end - toks.first().start };
+        if (at < 0) {
+            m.localPart = join(toks);
+            m_list.problems << tr(
+                "\"%1\" is not an address: it has no \"@domain\" (RFC 5322 3.4.1).")
+                                   .arg(m.localPart);
+            return;
+        }
+        m.localPart = join(toks.mid(0, at));
+        const QList<Token> dom = toks.mid(at + 1);
+        if (dom.isEmpty()) {
+            m_list.problems << tr("The address \"%1@\" has an empty domain.").arg(m.localPart);
+            return;
+        }
+        m.domain = join(dom);
+        m.domainSpan = { m_source, m_base + dom.first().start, dom.last().end - dom.first().start };
+        for (const Token& t : dom) {
+            if (t.kind == Token::Literal)
+                m.domainLiteral = true;
+            else if (t.kind == Token::Quoted)
+                m_list.problems << tr("The domain of \"%1\" is quoted, which RFC 5322 3.4.1 "
+                                      "does not allow.")
+                                       .arg(m.address());
+        }
+    }
+};
+
+QString addressesText(const QList<Mailbox>& ms)
+{
+    QStringList s;
+    for (const Mailbox& m : ms)
+        s << m.address();
+    return s.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+AddressList parseAddressList(QByteArrayView value, const QString& sourceId, qint64 baseOffset)
+{
+    return AddressParser(value, sourceId, baseOffset).run();
+}
+
+QString normalizeDomain(const QString& domain)
+{
+    QString d = domain.trimmed();
+    if (d.endsWith(QLatin1Char('.')))
+        d.chop(1);
+    if (d.isEmpty() || d.size() > 1024)
+        return {};
+    bool ascii = true;
+    for (const QChar c : d) {
+        if (c.unicode() >= 0x80)
+            ascii = false;
+        if (c.unicode() <= 0x20 || c == QLatin1Char('@'))
+            return {};
+    }
+    if (ascii)
+        return d.toLower();
+    const QByteArray ace = QUrl::toAce(d);
+    if (ace.isEmpty())
+        return {};
+    return QString::fromLatin1(ace).toLower();
+}
+
+AuthorDomain authorDomain(const Message& message)
+{
+    AuthorDomain a;
+    Step& s = a.step;
+    s = Step(QStringLiteral("dmarc.from"), Status::Info, tr("Author domain (RFC5322.From)"), {},
+        QStringLiteral("RFC 9989 5.3.1"));
+    const QList<const HeaderField*> froms = message.fields("From");
+    if (froms.isEmpty()) {
+        a.problem = AuthorDomain::Problem::NoFromField;
+        s.status = Status::PermError;
+        s.title = tr("No From field: there is no author domain");
+        s.detail = tr("RFC 5322 3.6 requires exactly one From field. Without it there is no "
+                      "author domain, so DMARC cannot be evaluated (RFC 9989 5.3.1).");
+        return a;
+    }
+    QStringList problems;
+    for (const HeaderField* f : froms) {
+        const AddressList l = parseAddressList(f->value, QStringLiteral("message"), f->valueOffset);
+        a.mailboxes += l.mailboxes;
+        problems += l.problems;
+        Step fs(QStringLiteral("dmarc.from.field"), Status::Info,
+            tr("From: %1")
+                .arg(l.mailboxes.isEmpty() ? tr("(no address)") : addressesText(l.mailboxes)),
+            {}, QStringLiteral("RFC 5322 3.6.2"));
+        fs.addSpan(QStringLiteral("message"), f->offset, f->raw.size());
+        for (const Mailbox& m : l.mailboxes) {
+            Step ms(QStringLiteral("dmarc.from.mailbox"), Status::Info, m.address());
+            ms.spans.append(m.span);
+            if (!m.displayName.isEmpty())
+                ms.addFact(tr("display name"), m.displayName);
+            if (!m.group.isEmpty())
+                ms.addFact(tr("group"), m.group);
+            ms.addFact(tr("domain"), m.domain);
+            fs.add(std::move(ms));
+        }
+        for (const QString& p : l.problems)
+            fs.add(Step(QStringLiteral("dmarc.from.problem"), Status::Warning, p, {},
+                QStringLiteral("RFC 5322 3.4")));
+        s.add(std::move(fs));
+    }
+    if (froms.size() > 1) {
+        a.problem = AuthorDomain::Problem::SeveralFromFields;
+        s.status = Status::PermError;
+        s.title = tr("%1 From fields: no single author domain").arg(froms.size());
+        s.detail = tr("RFC 5322 3.6 allows exactly one From field. RFC 7489 6.6.1 notes that "
+                      "such messages are typically rejected, and RFC 9989 5.3.1 stops DMARC "
+                      "when it cannot extract exactly one author domain.");
+        return a;
+    }
+    if (a.mailboxes.isEmpty()) {
+        a.problem = AuthorDomain::Problem::NoAddress;
+        s.status = Status::PermError;
+        s.title = tr("The From field holds no address");
+        s.detail = tr("No mailbox could be read from the From field (an empty group such as "
+                      "\"undisclosed-recipients:;\" has none), so there is no author domain "
+                      "(RFC 9989 5.3.1).");
+        return a;
+    }
+    QStringList domains;
+    for (const Mailbox& m : a.mailboxes) {
+        if (m.domain.isEmpty() || m.domainLiteral) {
+            a.problem = AuthorDomain::Problem::NoDomain;
+            s.status = Status::PermError;
+            s.title = tr("The author address \"%1\" has no domain name").arg(m.address());
+            s.detail = m.domainLiteral
+                ? tr("The address uses an address literal instead of a domain name, "
+                     "so there is no DNS domain to look up a DMARC policy for (RFC "
+                     "9989 5.3.1).")
+                : tr("The address has no \"@domain\", so there is no author domain "
+                     "(RFC 9989 5.3.1).");
+            return a;
+        }
+        const QString d = normalizeDomain(m.domain);
+        if (d.isEmpty()) {
+            a.problem = AuthorDomain::Problem::NoDomain;
+            s.status = Status::PermError;
+            s.title = tr("The author domain \"%1\" is not a valid domain name").arg(m.domain);
+            s.detail = tr("It cannot be converted to a DNS name (RFC 5890 2.3), so no DMARC "
+                          "policy can be looked up.");
+            return a;
+        }
+        if (!domains.contains(d))
+            domains << d;
+    }
+    if (domains.size() > 1) {
+        a.problem = AuthorDomain::Problem::SeveralDomains;
+        s.status = Status::PermError;
+        s.title = tr("Several authors with different domains: %1")
+                      .arg(domains.join(QStringLiteral(", ")));
+        s.detail = tr("The From field names several mailboxes from different domains. RFC 9989 "
+                      "5.3.1: when more than one author domain is extracted DMARC validation is "
+                      "not possible (a receiver MAY evaluate each domain; Mailscope does not "
+                      "guess which one counts).");
+        return a;
+    }
+    a.domain = domains.first();
+    a.domainAsWritten = a.mailboxes.first().domain;
+    s.status = Status::Info;
+    s.title = tr("Author domain: %1").arg(a.domain);
+    s.detail = a.mailboxes.size() > 1
+        ? tr("The From field names %1 mailboxes, all in the same domain, so there is "
+             "exactly one author domain (RFC 9989 5.3.1).")
+              .arg(a.mailboxes.size())
+        : tr("The domain of the one address in the From field is the author domain "
+             "DMARC evaluates (RFC 9989 3.2.2).");
+    if (a.domain != a.domainAsWritten.toLower()
+        && a.domain + QLatin1Char('.') != a.domainAsWritten.toLower())
+        s.detail += QLatin1Char(' ')
+            + tr("The internationalized name %1 is looked up as %2 (RFC 9989 5.3.1).")
+                  .arg(a.domainAsWritten, a.domain);
+    s.addFact(tr("domain"), a.domain);
+    s.spans.append(a.mailboxes.first().domainSpan);
+    if (!problems.isEmpty())
+        s.status = Status::Warning;
+    return a;
+}
+
+} // namespace ms::dmarc

@@ -1,0 +1,640 @@
+#include "dmarc/Dmarc.h"
+
+#include "authres/AuthResults.h"
+#include "dmarc/Author.h"
+#include "dmarc/Psl.h"
+#include "message/Message.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace ms::dmarc {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ms::dmarc", text);
+}
+
+QString rfcFor(Discovery::Method m, const char* bis, const char* old)
+{
+    return m == Discovery::Method::TreeWalk ? QStringLiteral("RFC 9989 ") + QLatin1String(bis)
+                                            : QStringLiteral("RFC 7489 ") + QLatin1String(old);
+}
+
+Policy lower(Policy p)
+{
+    switch (p) {
+    case Policy::Reject: return Policy::Quarantine;
+    case Policy::Quarantine: return Policy::None;
+    case Policy::None: return Policy::None;
+    }
+    return Policy::None;
+}
+
+struct PolicyChoice {
+    QString tag;
+    std::optional<Policy> policy;
+    QString why;
+    bool ignored = false; // the record is unusable: no DMARC processing
+};
+
+// Which of p / sp / np applies (RFC 9989 4.10.1, RFC 7489 6.6.3).
+PolicyChoice choosePolicy(const Discovery& d, bool authorExists)
+{
+    PolicyChoice c;
+    const Record& r = *d.record;
+    if (!r.usable(d.spec)) {
+        c.ignored = true;
+        c.why = d.spec == Spec::Rfc9989
+            ? tr("The record's p, sp or np tag is not valid and it has no valid rua URI, so "
+                 "no DMARC processing applies (RFC 9989 4.10.1).")
+            : tr("The record has no valid p tag (or an invalid sp) and no valid rua URI, so "
+                 "no DMARC processing applies (RFC 7489 6.6.3).");
+        return c;
+    }
+    const bool ruaRule = r.effectiveP(d.spec) == Policy::None
+        && (r.pInvalid || r.spInvalid || (d.spec == Spec::Rfc9989 && r.npInvalid)
+            || (d.spec == Spec::Rfc7489 && !r.p));
+    if (ruaRule) {
+        c.tag = QStringLiteral("p");
+        c.policy = Policy::None;
+        c.why = tr("The record's policy tags are missing or invalid, but it names a valid rua "
+                   "URI, so it is used as if it said p=none (%1).")
+                    .arg(rfcFor(d.method, "4.10.1", "6.6.3"));
+        return c;
+    }
+    if (d.where == Discovery::Where::Author) {
+        c.tag = QStringLiteral("p");
+        c.policy = r.p.value_or(Policy::None);
+        c.why = r.p ? tr("The record was published for the author domain itself, so p applies.")
+                    : tr("The record has no p tag; RFC 9989 4.7 treats it as p=none.");
+        return c;
+    }
+    if (d.spec == Spec::Rfc9989 && !authorExists && r.np) {
+        c.tag = QStringLiteral("np");
+        c.policy = r.np;
+        c.why = tr("The author domain does not exist (NXDOMAIN) and the record has np, so np "
+                   "applies (RFC 9989 4.10.1).");
+        return c;
+    }
+    if (r.sp) {
+        c.tag = QStringLiteral("sp");
+        c.policy = r.sp;
+        c.why = authorExists
+            ? tr("The author domain is a subdomain of the policy domain, so sp applies.")
+            : tr("The author domain does not exist; the record has no np, so sp applies.");
+        return c;
+    }
+    c.tag = QStringLiteral("p");
+    c.policy = r.p.value_or(Policy::None);
+    c.why = tr("The author domain is a subdomain of the policy domain and the record has no %1, "
+               "so p applies to subdomains too.")
+                .arg(authorExists ? QStringLiteral("sp") : QStringLiteral("np or sp"));
+    return c;
+}
+
+QJsonObject rowJson(const AlignmentRow& r)
+{
+    QJsonObject o;
+    o[QStringLiteral("identifier")] = r.identifier;
+    o[QStringLiteral("domain")] = r.domain;
+    if (!r.selector.isEmpty())
+        o[QStringLiteral("selector")] = r.selector;
+    o[QStringLiteral("result")] = statusName(r.authResult);
+    o[QStringLiteral("mode")] = r.strict ? QStringLiteral("strict") : QStringLiteral("relaxed");
+    o[QStringLiteral("aligned")] = r.aligned;
+    o[QStringLiteral("pass")] = r.counts;
+    o[QStringLiteral("reason")] = r.reason;
+    return o;
+}
+
+struct Core {
+    Status result = Status::None;
+    PolicyChoice choice;
+    bool authorExists = true;
+    QList<AlignmentRow> rows;
+    QString reason;
+    Step policyStep, alignStep, resultStep;
+};
+
+// Everything after discovery, for one method (so the other method can be compared).
+Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discovery& d)
+{
+    Core c;
+    if (d.tempError) {
+        c.result = Status::TempError;
+        c.reason = tr("temperror: the DMARC policy could not be looked up");
+        return c;
+    }
+    if (!d.record) {
+        c.result = Status::None;
+        c.reason = d.severalRecords ? tr("none: several DMARC records, so none applies")
+                                    : tr("none: no DMARC policy for %1").arg(author);
+        return c;
+    }
+    const Record& r = *d.record;
+
+    // Does the author domain exist? Only matters for np (RFC 9989 3.2.13, RFC 8020).
+    c.policyStep = Step(
+        QStringLiteral("dmarc.policy"), Status::Info, {}, {}, rfcFor(d.method, "4.10.1", "6.6.3"));
+    if (d.where != Discovery::Where::Author && d.spec == Spec::Rfc9989 && r.np) {
+        bool fresh = true;
+        const dns::Answer a = dns.resolve(author, dns::Type::A, &fresh);
+        Step ex(QStringLiteral("dmarc.exists"), Status::Info, {}, {},
+            QStringLiteral("RFC 9989 3.2.13"));
+        ex.add(dns::answerStep(a));
+        if (a.isTemporaryError()) {
+            c.result = Status::TempError;
+            c.reason = tr("temperror: could not tell whether %1 exists").arg(author);
+            ex.status = Status::TempError;
+            ex.title = tr("Whether %1 exists is unknown (DNS error)").arg(author);
+            c.policyStep.add(std::move(ex));
+            return c;
+        }
+        c.authorExists = a.outcome != dns::Outcome::NxDomain;
+        ex.title = c.authorExists ? tr("%1 exists").arg(author)
+                                  : tr("%1 does not exist (NXDOMAIN)").arg(author);
+        ex.detail = tr("A non-existent domain is one whose query returns NXDOMAIN (RFC 8020); "
+                       "np applies only to those.");
+        c.policyStep.add(std::move(ex));
+    }
+    c.choice = choosePolicy(d, c.authorExists);
+    if (c.choice.ignored) {
+        c.result = Status::None;
+        c.reason = tr("none: the DMARC record of %1 is not usable").arg(d.policyDomain);
+        c.policyStep.status = Status::Warning;
+        c.policyStep.title = tr("The record is ignored");
+        c.policyStep.detail = c.choice.why;
+        return c;
+    }
+    c.policyStep.title = tr("Policy: %1=%2 (from %3)")
+                             .arg(c.choice.tag, policyName(*c.choice.policy), d.policyDomain);
+    c.policyStep.detail = c.choice.why;
+    c.policyStep.addFact(tr("tag"), c.choice.tag);
+    c.policyStep.addFact(tr("policy"), policyName(*c.choice.policy));
+    c.policyStep.addFact(tr("policy domain"), d.policyDomain);
+
+    // Alignment.
+    c.alignStep = Step(QStringLiteral("dmarc.alignment"), Status::Info,
+        tr("Identifier alignment with %1").arg(author), {}, rfcFor(d.method, "4.4", "3.1"));
+    c.alignStep.addFact(tr("adkim"), r.adkimStrict ? QStringLiteral("s") : QStringLiteral("r"));
+    c.alignStep.addFact(tr("aspf"), r.aspfStrict ? QStringLiteral("s") : QStringLiteral("r"));
+    if (in.spf) {
+        c.rows << align(dns, QStringLiteral("spf"), in.spf->domain, in.spf->status, r.aspfStrict,
+            author, d.orgDomain, d.method, &c.alignStep);
+    } else {
+        AlignmentRow row;
+        row.identifier = QStringLiteral("spf");
+        row.strict = r.aspfStrict;
+        row.reason = tr("SPF was not evaluated, so it cannot make DMARC pass.");
+        c.alignStep.add(Step(
+            QStringLiteral("dmarc.align"), Status::None, tr("SPF: not evaluated"), row.reason));
+        c.rows << row;
+    }
+    for (const DkimSignatureOutcome& s : in.dkim) {
+        AlignmentRow row = align(dns, QStringLiteral("dkim"), s.domain, s.status, r.adkimStrict,
+            author, d.orgDomain, d.method, &c.alignStep);
+        row.selector = s.selector;
+        c.rows << row;
+    }
+    if (in.dkim.isEmpty()) {
+        const QString why = in.dkimEvaluated ? tr("The message has no DKIM signature.")
+                                             : tr("DKIM was not evaluated.");
+        c.alignStep.add(
+            Step(QStringLiteral("dmarc.align"), Status::None, tr("DKIM: no signature"), why));
+    }
+    bool anyPass = false, anyTemp = false;
+    for (const AlignmentRow& row : c.rows) {
+        anyPass = anyPass || row.counts;
+        anyTemp = anyTemp || (row.tempError && row.authResult == Status::Pass);
+    }
+    c.resultStep = Step(
+        QStringLiteral("dmarc.result"), Status::Info, {}, {}, rfcFor(d.method, "5.3.5", "4.2"));
+    if (anyPass) {
+        c.result = Status::Pass;
+        QStringList which;
+        for (const AlignmentRow& row : c.rows) {
+            if (row.counts)
+                which << QStringLiteral("%1 (%2)").arg(row.identifier.toUpper(), row.domain);
+        }
+        c.reason = tr("pass: aligned %1").arg(which.join(QStringLiteral(", ")));
+        c.resultStep.detail = tr("At least one authenticated identifier passes and aligns with "
+                                 "the author domain.");
+    } else if (anyTemp) {
+        c.result = Status::TempError;
+        c.reason = tr("temperror: alignment could not be decided (DNS error)");
+        c.resultStep.detail = tr("A DNS error during the tree walk for alignment leaves the "
+                                 "result undetermined (RFC 9989 5.3.6).");
+    } else {
+        c.result = Status::Fail;
+        c.reason = tr("fail: no aligned SPF or DKIM pass (%1=%2)")
+                       .arg(c.choice.tag, policyName(*c.choice.policy));
+        QStringList why;
+        for (const AlignmentRow& row : c.rows)
+            why << QStringLiteral("%1 %2: %3")
+                       .arg(row.identifier.toUpper(), row.domain, row.reason);
+        c.resultStep.detail = tr("No authenticated identifier both passes and aligns with the "
+                                 "author domain.")
+            + QLatin1Char('\n') + why.join(QLatin1Char('\n'));
+    }
+    c.resultStep.status = c.result;
+    c.resultStep.title = c.reason;
+    c.alignStep.status = anyPass ? Status::Pass : Status::Fail;
+    return c;
+}
+
+QJsonObject discoveryJson(const Discovery& d, Status result, const PolicyChoice& choice)
+{
+    QJsonObject o;
+    o[QStringLiteral("method")] = methodName(d.method);
+    o[QStringLiteral("org_domain")] = d.orgDomain;
+    o[QStringLiteral("policy_domain")]
+        = d.policyDomain.isEmpty() ? QJsonValue() : QJsonValue(d.policyDomain);
+    static const char* where[] = { "none", "author", "org-domain", "psd" };
+    o[QStringLiteral("found_at")] = QLatin1String(where[int(d.where)]);
+    if (d.record)
+        o[QStringLiteral("record")] = QString::fromUtf8(d.record->text);
+    o[QStringLiteral("result")] = statusName(result);
+    if (choice.policy) {
+        o[QStringLiteral("policy")] = policyName(*choice.policy);
+        o[QStringLiteral("policy_tag")] = choice.tag;
+    }
+    return o;
+}
+
+} // namespace
+
+AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domain,
+    Status authResult, bool strict, const QString& author, const QString& authorOrgDomain,
+    Discovery::Method method, Step* step)
+{
+    AlignmentRow row;
+    row.identifier = identifier;
+    row.domain = normalizeDomain(domain);
+    row.authResult = authResult;
+    row.strict = strict;
+    const QString mode = strict ? tr("strict") : tr("relaxed");
+    const QString rfc = identifier == u"spf" ? rfcFor(method, "4.4.2", "3.1.2")
+                                             : rfcFor(method, "4.4.1", "3.1.1");
+    Step s(QStringLiteral("dmarc.align"), Status::Info, {}, {}, rfc);
+    if (row.domain.isEmpty()) {
+        row.reason = tr("not aligned: there is no domain to compare");
+    } else if (row.domain == author) {
+        row.aligned = true;
+        row.reason = tr("aligned: identical to the author domain");
+    } else if (strict) {
+        row.reason = tr("not aligned: strict mode needs %1 to be identical to %2 (no fallback to "
+                        "the Organizational Domain)")
+                         .arg(row.domain, author);
+    } else if (authResult != Status::Pass && method == Discovery::Method::TreeWalk) {
+        // RFC 9989 4.10.2 walks only for identifiers that passed.
+        row.reason = tr("not checked: it did not pass, so its alignment cannot matter");
+    } else {
+        bool temp = false;
+        const QString org = orgDomainOf(dns, row.domain, method, &s, &temp);
+        if (temp) {
+            row.tempError = true;
+            row.reason = tr("unknown: a DNS error stopped the tree walk for %1").arg(row.domain);
+        } else if (org == authorOrgDomain) {
+            row.aligned = true;
+            row.reason = tr("aligned (relaxed): same Organizational Domain %1").arg(org);
+        } else {
+            row.reason = tr("not aligned: Organizational Domains differ (%1 has %2, %3 has %4)")
+                             .arg(row.domain, org, author, authorOrgDomain);
+        }
+    }
+    row.counts = row.aligned && authResult == Status::Pass;
+    if (row.aligned && authResult != Status::Pass)
+        row.reason += QStringLiteral("; ")
+            + tr("but its result is %1, so it does not count").arg(statusName(authResult));
+    s.title = QStringLiteral("%1 %2 (%3, %4): %5")
+                  .arg(identifier.toUpper(), row.domain.isEmpty() ? tr("(none)") : row.domain,
+                      statusName(authResult), mode, row.reason);
+    s.status = row.counts
+        ? Status::Pass
+        : (row.tempError ? Status::TempError : (row.aligned ? Status::Info : Status::Fail));
+    if (authResult != Status::Pass && !row.aligned)
+        s.status = Status::Info;
+    s.addFact(tr("identifier"), identifier);
+    s.addFact(tr("domain"), row.domain);
+    s.addFact(tr("result"), statusName(authResult));
+    s.addFact(tr("mode"), mode);
+    s.addFact(tr("aligned"), row.aligned ? tr("yes") : tr("no"));
+    if (step)
+        step->add(std::move(s));
+    return row;
+}
+
+Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& resolver,
+    Discovery::Method method, const std::atomic_bool* cancelled)
+{
+    Evaluation e;
+    e.author = author;
+    Lookups dns(resolver, cancelled);
+    e.discovery = discover(dns, author, method);
+    Core c = decide(dns, author, in, e.discovery);
+    e.result = c.result;
+    e.reason = c.reason;
+    e.alignment = c.rows;
+    e.authorExists = c.authorExists;
+    e.policyTag = c.choice.tag;
+    e.policy = c.choice.policy;
+
+    Step root(QStringLiteral("dmarc"), e.result, QStringLiteral("DMARC: %1").arg(e.reason), {},
+        rfcFor(method, "5.3", "6.6"));
+    root.addFact(tr("author domain"), author);
+    root.addFact(tr("method"), methodName(method));
+    root.add(e.discovery.step);
+    if (!c.policyStep.title.isEmpty())
+        root.add(c.policyStep);
+    if (!c.alignStep.title.isEmpty())
+        root.add(c.alignStep);
+    if (!c.resultStep.title.isEmpty())
+        root.add(c.resultStep);
+
+    // Disposition: t= (RFC 9989) or pct= (RFC 7489) sampling.
+    QJsonObject json;
+    Step disp(
+        QStringLiteral("dmarc.disposition"), Status::Info, {}, {}, rfcFor(method, "4.7", "6.6.4"));
+    if (e.result == Status::Fail && e.policy) {
+        const Record& r = *e.discovery.record;
+        Policy applied = *e.policy;
+        QStringList notes;
+        if (method == Discovery::Method::TreeWalk) {
+            if (r.testing && applied != Policy::None) {
+                applied = lower(applied);
+                notes << tr("t=y (test mode): the receiver applies one level below the published "
+                            "policy, %1 instead of %2 (RFC 9989 4.7).")
+                             .arg(policyName(applied), policyName(*e.policy));
+            }
+            if (r.tag(u"pct"))
+                notes << tr("pct=%1 is an RFC 7489 tag; RFC 9989 has no sampling and ignores it "
+                            "(t=y replaced pct=0).")
+                             .arg(r.tag(u"pct")->value);
+        } else {
+            if (r.pctGiven && r.pct < 100 && applied != Policy::None) {
+                notes << tr("pct=%1: the policy is applied to %1% of failing messages; the others "
+                            "get the next lower policy, %2 (RFC 7489 6.6.4). Whether this "
+                            "message was sampled is the receiver's random choice.")
+                             .arg(r.pct)
+                             .arg(policyName(lower(applied)));
+            }
+            if (r.tag(u"t"))
+                notes << tr("t= is an RFC 9989 tag; RFC 7489 ignores it.");
+        }
+        e.disposition = applied;
+        disp.status = applied == Policy::None ? Status::Info : Status::Fail;
+        disp.title = tr("Disposition: %1").arg(policyName(applied));
+        disp.detail = notes.isEmpty() ? tr("The message failed DMARC, so the %1=%2 policy applies.")
+                                            .arg(e.policyTag, policyName(*e.policy))
+                                      : notes.join(QLatin1Char(' '));
+        json[QStringLiteral("testing")] = r.testing;
+        json[QStringLiteral("pct")] = r.pct;
+    } else {
+        e.disposition = Policy::None;
+        disp.title = tr("Disposition: none");
+        disp.detail = e.result == Status::Pass
+            ? tr("The message passed DMARC: deliver normally.")
+            : tr("No DMARC policy is applied (result %1); any handling is the "
+                 "receiver's own choice.")
+                  .arg(statusName(e.result));
+    }
+    root.add(disp);
+
+    // The other method, shown where it differs.
+    const Discovery::Method otherMethod = method == Discovery::Method::TreeWalk
+        ? Discovery::Method::Psl
+        : Discovery::Method::TreeWalk;
+    if (!dns.cancelled()) {
+        Discovery od = discover(dns, author, otherMethod);
+        Core oc = decide(dns, author, in, od);
+        e.otherResult = oc.result;
+        e.otherPolicy = oc.choice.policy;
+        e.otherPolicyTag = oc.choice.tag;
+        e.differs = od.policyDomain != e.discovery.policyDomain
+            || od.orgDomain != e.discovery.orgDomain || oc.result != e.result
+            || oc.choice.policy != e.policy || oc.choice.tag != e.policyTag;
+        if (e.differs) {
+            Step o(QStringLiteral("dmarc.other-method"), Status::Info,
+                tr("%1 would answer differently: %2")
+                    .arg(otherMethod == Discovery::Method::Psl ? tr("RFC 7489 (PSL)")
+                                                               : tr("RFC 9989 (tree walk)"),
+                        oc.reason),
+                {}, rfcFor(otherMethod, "4.10", "6.6.3"));
+            o.addFact(tr("organizational domain"), od.orgDomain);
+            o.addFact(tr("policy domain"), od.policyDomain);
+            if (oc.choice.policy)
+                o.addFact(
+                    tr("policy"), oc.choice.tag + QLatin1Char('=') + policyName(*oc.choice.policy));
+            QStringList diff;
+            if (od.orgDomain != e.discovery.orgDomain)
+                diff << tr("Organizational Domain %1 instead of %2")
+                            .arg(od.orgDomain, e.discovery.orgDomain);
+            if (od.policyDomain != e.discovery.policyDomain)
+                diff << tr("policy from %1 instead of %2")
+                            .arg(od.policyDomain.isEmpty() ? tr("nowhere") : od.policyDomain,
+                                e.discovery.policyDomain.isEmpty() ? tr("nowhere")
+                                                                   : e.discovery.policyDomain);
+            if (oc.result != e.result)
+                diff << tr("result %1 instead of %2")
+                            .arg(statusName(oc.result), statusName(e.result));
+            o.detail = diff.join(QStringLiteral("; "));
+            o.add(od.step);
+            if (!oc.policyStep.title.isEmpty())
+                o.add(oc.policyStep);
+            if (!oc.alignStep.title.isEmpty())
+                o.add(oc.alignStep);
+            root.add(std::move(o));
+            e.other = std::move(od);
+        }
+    }
+
+    json[QStringLiteral("result")] = statusName(e.result);
+    json[QStringLiteral("from_domain")] = author;
+    json[QStringLiteral("policy")] = e.policy ? QJsonValue(policyName(*e.policy)) : QJsonValue();
+    json[QStringLiteral("policy_tag")]
+        = e.policyTag.isEmpty() ? QJsonValue() : QJsonValue(e.policyTag);
+    json[QStringLiteral("policy_domain")]
+        = e.discovery.policyDomain.isEmpty() ? QJsonValue() : QJsonValue(e.discovery.policyDomain);
+    json[QStringLiteral("disposition")] = policyName(e.disposition);
+    QJsonArray rows;
+    for (const AlignmentRow& r : e.alignment)
+        rows.append(rowJson(r));
+    json[QStringLiteral("alignment")] = rows;
+    QJsonObject disc = discoveryJson(e.discovery, e.result, c.choice);
+    disc[QStringLiteral("queries")] = dns.queryCount();
+    disc[QStringLiteral("differs")] = e.differs;
+    if (e.other) {
+        PolicyChoice oc;
+        oc.tag = e.otherPolicyTag;
+        oc.policy = e.otherPolicy;
+        disc[QStringLiteral("other")] = discoveryJson(*e.other, e.otherResult, oc);
+    }
+    json[QStringLiteral("discovery")] = disc;
+    json[QStringLiteral("reason")] = e.reason;
+    e.json = json;
+    e.step = std::move(root);
+    e.sources = dns.sources();
+    return e;
+}
+
+namespace {
+
+// RFC 8617 7.2 / RFC 7489 7.3 local policy: when DMARC fails but a trusted ARC chain passes.
+void arcOverride(
+    const CheckContext& ctx, const Evaluation& e, Step& root, QJsonObject& json, DmarcOutcome& out)
+{
+    if (e.result != Status::Fail || !ctx.earlier || !ctx.earlier->arc)
+        return;
+    const ArcOutcome& arc = *ctx.earlier->arc;
+    const QStringList& trusted = ctx.options.trustedArcSealers;
+    if (arc.status != Status::Pass) {
+        if (!trusted.isEmpty())
+            root.add(Step(QStringLiteral("dmarc.arc-override"), Status::Info,
+                tr("No ARC override: the ARC chain did not pass (%1)").arg(statusName(arc.status)),
+                tr("Only a passing chain from a trusted sealer can justify a local "
+                   "override (RFC 8617 7.2)."),
+                QStringLiteral("RFC 8617 7.2")));
+        return;
+    }
+    int hop = 0;
+    for (int i = 0; i < arc.sealers.size(); ++i) {
+        for (const QString& t : trusted) {
+            if (arc.sealers[i].compare(t.trimmed(), Qt::CaseInsensitive) == 0) {
+                hop = i + 1;
+                break;
+            }
+        }
+        if (hop)
+            break;
+    }
+    if (!hop) {
+        root.add(Step(QStringLiteral("dmarc.arc-override"), Status::Info,
+            tr("No ARC override: no sealer of the passing chain is trusted"),
+            tr("Sealers: %1. Trusted sealers (options): %2.")
+                .arg(arc.sealers.join(QStringLiteral(", ")),
+                    trusted.isEmpty() ? tr("none") : trusted.join(QStringLiteral(", "))),
+            QStringLiteral("RFC 8617 7.2")));
+        return;
+    }
+    // The AAR the first (oldest) trusted hop recorded.
+    std::optional<authres::AuthResult> aar;
+    for (const HeaderField* f : ctx.message.fields("ARC-Authentication-Results")) {
+        authres::AuthResult r = authres::parseArc(*f);
+        if (r.instance == hop) {
+            aar = std::move(r);
+            break;
+        }
+    }
+    const QString sealer = arc.sealers[hop - 1];
+    Step s(
+        QStringLiteral("dmarc.arc-override"), Status::Info, {}, {}, QStringLiteral("RFC 8617 7.2"));
+    s.addFact(tr("sealer"), sealer);
+    s.addFact(tr("instance"), QString::number(hop));
+    QJsonObject o;
+    o[QStringLiteral("sealer")] = sealer;
+    o[QStringLiteral("instance")] = hop;
+    bool applicable = false;
+    if (aar) {
+        s.add(authres::toStep(
+            *aar, tr("What %1 saw (ARC-Authentication-Results i=%2)").arg(sealer).arg(hop)));
+        const authres::MethodResult* dm = aar->first(u"dmarc");
+        const QString dmarcThere = dm ? dm->result : QString();
+        o[QStringLiteral("aar_dmarc")] = dm ? QJsonValue(dmarcThere) : QJsonValue();
+        o[QStringLiteral("authserv_id")] = aar->authservId;
+        applicable = dmarcThere == u"pass";
+        if (!dm) {
+            const authres::MethodResult* spf = aar->first(u"spf");
+            const authres::MethodResult* dkim = aar->first(u"dkim");
+            applicable = (spf && spf->result == u"pass") || (dkim && dkim->result == u"pass");
+        }
+    }
+    o[QStringLiteral("applicable")] = applicable;
+    if (applicable) {
+        s.status = Status::Pass;
+        s.title = tr("A receiver trusting %1 could override the DMARC failure").arg(sealer);
+        s.detail = tr("DMARC failed here, but the ARC chain passes and its hop %1 was sealed by "
+                      "the trusted %2, which recorded passing authentication before the message "
+                      "was changed. A receiver may deliver it as if DMARC had passed (a local "
+                      "policy override, RFC 7489 7.3 / RFC 8617 7.2). The DMARC result itself "
+                      "stays fail.")
+                       .arg(hop)
+                       .arg(sealer);
+        out.overriddenByArc = true;
+        json[QStringLiteral("local_disposition")] = QStringLiteral("none");
+    } else {
+        s.status = Status::Info;
+        s.title = tr("No ARC override: the trusted hop %1 did not record a pass").arg(sealer);
+        s.detail = aar
+            ? tr("Its ARC-Authentication-Results show no DMARC, SPF or DKIM pass, so "
+                 "there is nothing to restore.")
+            : tr("Its ARC-Authentication-Results field i=%1 could not be found.").arg(hop);
+    }
+    json[QStringLiteral("arc_override")] = o;
+    root.add(std::move(s));
+}
+
+} // namespace
+
+CheckResult check(const CheckContext& ctx)
+{
+    CheckResult res;
+    res.name = QStringLiteral("dmarc");
+    const Discovery::Method method
+        = ctx.options.dmarcDiscovery == VerifyOptions::DmarcDiscovery::TreeWalk
+        ? Discovery::Method::TreeWalk
+        : Discovery::Method::Psl;
+    AuthorDomain a = authorDomain(ctx.message);
+    DmarcOutcome out;
+    if (a.problem != AuthorDomain::Problem::None) {
+        res.status = Status::PermError;
+        res.summary = tr("permerror: %1").arg(a.step.title);
+        res.step = Step(QStringLiteral("dmarc"), Status::PermError,
+            QStringLiteral("DMARC: %1").arg(res.summary), a.step.detail,
+            QStringLiteral("RFC 9989 5.3.1"));
+        res.step.add(a.step);
+        QJsonObject j;
+        j[QStringLiteral("result")] = statusName(Status::PermError);
+        j[QStringLiteral("from_domain")] = QJsonValue();
+        j[QStringLiteral("policy")] = QJsonValue();
+        j[QStringLiteral("disposition")] = QStringLiteral("none");
+        j[QStringLiteral("alignment")] = QJsonArray();
+        QJsonObject disc;
+        disc[QStringLiteral("method")] = methodName(method);
+        j[QStringLiteral("discovery")] = disc;
+        j[QStringLiteral("reason")] = res.summary;
+        res.json = j;
+        out.status = Status::PermError;
+        out.reason = res.summary;
+        res.outcomes.dmarc = out;
+        return res;
+    }
+    Inputs in;
+    if (ctx.earlier) {
+        in.spf = ctx.earlier->spf;
+        in.dkim = ctx.earlier->dkim;
+    }
+    in.dkimEvaluated = ctx.options.wants(QStringLiteral("dkim"));
+    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled);
+    Step root = std::move(e.step);
+    root.children.insert(root.children.begin(), a.step);
+    QJsonObject json = e.json;
+    out.status = e.result;
+    out.fromDomain = a.domain;
+    out.policyDomain = e.discovery.policyDomain;
+    out.policy = e.policy ? policyName(*e.policy) : QString();
+    out.disposition = policyName(e.disposition);
+    out.reason = e.reason;
+    arcOverride(ctx, e, root, json, out);
+    res.status = e.result;
+    res.summary = e.reason;
+    res.step = std::move(root);
+    res.json = json;
+    res.sources = e.sources;
+    res.outcomes.dmarc = out;
+    return res;
+}
+
+} // namespace ms::dmarc
