@@ -72,8 +72,14 @@ CheckResult cancelledResult(const CheckEntry& entry)
 } // namespace
 
 Verifier::Verifier(VerifyOptions options, dns::ResolverPtr resolver)
+    : Verifier(std::move(options), std::move(resolver), checkTable())
+{
+}
+
+Verifier::Verifier(VerifyOptions options, dns::ResolverPtr resolver, QList<CheckEntry> table)
     : m_options(std::move(options))
     , m_resolver(std::move(resolver))
+    , m_table(std::move(table))
 {
 }
 
@@ -133,7 +139,7 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     ResolverChain chain(m_resolver, m_options.timeBudgetMs, cancelled);
 
     QList<const CheckEntry*> stage1, stage2;
-    for (const CheckEntry& e : checkTable()) {
+    for (const CheckEntry& e : m_table) {
         if (!m_options.wants(e.name))
             continue;
         (e.stage <= 1 ? stage1 : stage2).append(&e);

@@ -3,6 +3,7 @@
 #include "dns/Resolver.h"
 #include "message/Message.h"
 #include "report/Report.h"
+#include "verify/Checks.h"
 #include "verify/Options.h"
 
 #include <atomic>
@@ -16,19 +17,21 @@ class Verifier
 {
 public:
     Verifier(VerifyOptions options, dns::ResolverPtr resolver);
+    // With an explicit check table instead of checkTable() (tests, tools).
+    Verifier(VerifyOptions options, dns::ResolverPtr resolver, QList<CheckEntry> table);
 
     // progress(done, total, what) may be called from worker threads.
     using Progress = std::function<void(int done, int total, const QString& what)>;
 
     Report verify(const Message& message, const QString& fileName,
-                  const std::atomic_bool* cancelled = nullptr,
-                  const Progress& progress = {}) const;
+        const std::atomic_bool* cancelled = nullptr, const Progress& progress = {}) const;
 
     const VerifyOptions& options() const { return m_options; }
 
 private:
     VerifyOptions m_options;
     dns::ResolverPtr m_resolver;
+    QList<CheckEntry> m_table;
 };
 
 } // namespace ms
