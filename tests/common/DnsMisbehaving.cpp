@@ -224,6 +224,28 @@ QList<QByteArray> DnsMisbehaving::respond(const QByteArray& query, bool overTcp)
                 txt(QByteArray::number(i).rightJustified(4, '0') + ":" + QByteArray(240, 'h')));
         return { answer(0, rrs) };
     }
+    if (mode == "echo") {
+        // What the query asked for: RD, AD, the EDNS payload size and the DO bit.
+        const auto* d = reinterpret_cast<const uchar*>(query.constData());
+        const int arcount = (d[10] << 8) | d[11];
+        int edns = 0;
+        int dnssecOk = 0;
+        const qsizetype opt = 12 + q.wire.size();
+        if (arcount >= 1 && opt + 11 <= query.size() && d[opt] == 0
+            && ((d[opt + 1] << 8) | d[opt + 2]) == 41) {
+            edns = (d[opt + 3] << 8) | d[opt + 4];
+            dnssecOk = (d[opt + 7] & 0x80) ? 1 : 0;
+        }
+        const QByteArray text = "rd=" + QByteArray::number(d[2] & 0x01)
+            + " ad=" + QByteArray::number((d[3] & 0x20) ? 1 : 0)
+            + " edns=" + QByteArray::number(edns) + " do=" + QByteArray::number(dnssecOk);
+        return { answer(0, { rr(self, 16, txt(text)) }) };
+    }
+    if (mode == "ad") {
+        QByteArray m = answer(0, { rr(self, 16, txt("validated")) });
+        m[3] = char(m[3] | 0x20);
+        return { m };
+    }
     if (mode == "bigudp")
         return { answer(0, { rr(self, 16, txt(QByteArray(4000, 'b'))) }) };
     if (q.type == 16 || q.type == 255)

@@ -31,6 +31,8 @@ namespace mstest {
 //   truncated                      TC bit over UDP; over TCP the connection is closed
 //   huge                           TC over UDP; over TCP 240 TXT records (about 62 KB)
 //   bigudp                         a 4000-byte UDP answer (no TC)
+//   echo                           TXT "rd=1 ad=1 edns=1232 do=0": the query's flags
+//   ad                             one TXT record with the AD bit set
 //   anything else                  one TXT record "ok <name>"
 // Z is the rest of the question name. The server never answers a TCP query with more than
 // one message and closes each connection after it.

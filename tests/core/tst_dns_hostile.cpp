@@ -190,6 +190,46 @@ private slots:
         QCOMPARE(m_server.udpQueries() - before2, 1);
     }
 
+    void queryFlags_data()
+    {
+        QTest::addColumn<int>("edns");
+        QTest::addColumn<bool>("dnssecOk");
+        QTest::addColumn<bool>("rd");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("RFC 6891 default EDNS 1232")
+            << 1232 << false << true << QByteArray("rd=1 ad=1 edns=1232 do=0");
+        QTest::newRow("RFC 3225 DO bit")
+            << 4096 << true << true << QByteArray("rd=1 ad=1 edns=4096 do=1");
+        QTest::newRow("no EDNS, no recursion")
+            << 0 << false << false << QByteArray("rd=0 ad=1 edns=0 do=0");
+    }
+
+    void queryFlags()
+    {
+        QFETCH(int, edns);
+        QFETCH(bool, dnssecOk);
+        QFETCH(bool, rd);
+        QFETCH(QByteArray, expected);
+        LiveOptions o = options(m_server.server());
+        o.ednsBufferSize = edns;
+        o.dnssecOk = dnssecOk;
+        o.recursionDesired = rd;
+        LiveResolver live(o);
+        const Answer a = live.resolve("echo.bad.test", Type::TXT);
+        QCOMPARE(a.outcome, Outcome::Ok);
+        QCOMPARE(a.records.first().text(), expected);
+        QVERIFY(!a.authenticData);
+    }
+
+    void adFlagReported()
+    {
+        LiveResolver live(options(m_server.server()));
+        const Answer a = live.resolve("ad.bad.test", Type::TXT);
+        QCOMPARE(a.outcome, Outcome::Ok);
+        QVERIFY(a.authenticData);
+        QCOMPARE(answerStep(a).fact("ad"), QString("yes"));
+    }
+
     void fixtureAnswersNormally()
     {
         LiveResolver live(options(m_server.server()));
