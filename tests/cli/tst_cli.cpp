@@ -1,0 +1,568 @@
+// mailscope-cli as a user runs it: every option, every exit code, bad input, the JSON
+// schema, jsonl streaming order, mbox and Maildir input, CSV and the summary.
+#include "common/TestUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run cli(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(env);
+    p.start(mstest::cliPath(), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    Run r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString sample(const QString& name, const QString& ext)
+{
+    return mstest::samplesDir() + QStringLiteral("/%1/%1.%2").arg(name, ext);
+}
+
+QStringList offline(const QString& name)
+{
+    return { QStringLiteral("--offline"), QStringLiteral("--zone"),
+        sample(name, QStringLiteral("zone")), QStringLiteral("--time"),
+        QStringLiteral("2024-06-01T12:00:00Z") };
+}
+
+QStringList allZones()
+{
+    QStringList z { QStringLiteral("--offline"), QStringLiteral("--time"),
+        QStringLiteral("2024-06-01T12:00:00Z") };
+    for (const char* s : { "good", "mailing-list", "lookalike", "revoked-key" })
+        z << QStringLiteral("--zone") << sample(QLatin1String(s), QStringLiteral("zone"));
+    return z;
+}
+
+QList<QJsonObject> jsonLines(const QByteArray& out)
+{
+    QList<QJsonObject> list;
+    for (const QByteArray& line : out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError e;
+        const QJsonDocument d = QJsonDocument::fromJson(line, &e);
+        if (e.error != QJsonParseError::NoError || !d.isObject())
+            return {};
+        list << d.object();
+    }
+    return list;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+const char* kGood[] = { "--ip", "192.0.2.10", "--helo", "mail.example.com" };
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(mstest::cliPath()).isExecutable(), qPrintable(mstest::cliPath()));
+    }
+
+    void helpAndVersion()
+    {
+        Run r = cli({ QStringLiteral("--help") });
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("verify"));
+        QVERIFY(r.out.contains("Exit codes"));
+        QVERIFY(r.err.isEmpty());
+        r = cli({ QStringLiteral("--version") });
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), QByteArray("mailscope-cli " MAILSCOPE_VERSION));
+
+        r = cli({ QStringLiteral("verify"), QStringLiteral("--help") });
+        QCOMPARE(r.code, 0);
+        for (const char* opt : { "--format", "--zone", "--offline", "--dns-server", "--ip",
+                 "--helo", "--mail-from", "--checks", "--threads", "--save-dns", "--replay-dns",
+                 "--time", "--dmarc-discovery", "--trusted-sealer", "--trusted-authserv",
+                 "--summary", "Exit codes" })
+            QVERIFY2(r.out.contains(opt), opt);
+        r = cli({ QStringLiteral("spf"), QStringLiteral("--help") });
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("--mail-from"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        QTest::newRow("no arguments") << QStringList {} << QByteArray("Usage");
+        QTest::newRow("unknown command")
+            << QStringList { "frobnicate" } << QByteArray("unknown command");
+        QTest::newRow("verify without input")
+            << QStringList { "verify", "--offline" } << QByteArray("no input");
+        QTest::newRow("unknown option")
+            << QStringList { "verify", "--bogus", eml } << QByteArray("bogus");
+        QTest::newRow("bad format")
+            << QStringList { "verify", "--format", "xml", eml } << QByteArray("xml");
+        QTest::newRow("unknown check")
+            << QStringList { "verify", "--checks", "dkim,bimi", eml } << QByteArray("bimi");
+        QTest::newRow("threads zero")
+            << QStringList { "verify", "--threads", "0", eml } << QByteArray("--threads");
+        QTest::newRow("threads text")
+            << QStringList { "verify", "--threads", "many", eml } << QByteArray("--threads");
+        QTest::newRow("bad time") << QStringList { "verify", "--time", "yesterday", eml }
+                                  << QByteArray("--time");
+        QTest::newRow("bad discovery") << QStringList { "verify", "--dmarc-discovery", "dns", eml }
+                                       << QByteArray("--dmarc-discovery");
+        QTest::newRow("missing option value")
+            << QStringList { "verify", eml, "--zone" } << QByteArray("zone");
+        QTest::newRow("spf without ip")
+            << QStringList { "spf", "--helo", "x.example" } << QByteArray("--ip");
+        QTest::newRow("spf bad identity") << QStringList { "spf", "--ip", "192.0.2.1", "--identity",
+            "from" } << QByteArray("--identity");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        const Run r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void inputErrors()
+    {
+        QTemporaryDir tmp;
+        const QString empty = tmp.filePath(QStringLiteral("empty.eml"));
+        QVERIFY(writeFile(empty, {}));
+        QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("nothing-here")));
+        const QString good = sample(QStringLiteral("good"), QStringLiteral("eml"));
+
+        // Missing file: exit 3, named on stderr, nothing on stdout.
+        Run r = cli(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
+            + QStringList { tmp.filePath(QStringLiteral("missing.eml")) });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("missing.eml"));
+        QVERIFY(r.err.contains("no such file"));
+        QVERIFY(r.out.isEmpty());
+
+        // Empty file.
+        r = cli(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
+            + QStringList { empty });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("empty file"));
+
+        // A directory without messages.
+        r = cli(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
+            + QStringList { tmp.filePath(QStringLiteral("nothing-here")) });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("no messages"));
+
+        // Not a regular file.
+        const QString fifo = tmp.filePath(QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        r = cli(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
+            + QStringList { fifo });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("not a regular file"));
+
+        // One bad input among good ones: the good one is still verified, the code says 3.
+        r = cli(QStringList {
+                    QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("jsonl") }
+            + offline(QStringLiteral("good")) + QStringList { good, empty });
+        QCOMPARE(r.code, 3);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].value(QLatin1String("file")).toString(), good);
+
+        // A zone file that cannot be read.
+        r = cli({ QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--zone"),
+            tmp.filePath(QStringLiteral("nope.zone")), good });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("nope.zone"));
+    }
+
+    void unreadableDirectory()
+    {
+        if (::geteuid() == 0)
+            QSKIP("running as root: permissions cannot make a directory unreadable");
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("locked"));
+        QVERIFY(QDir().mkdir(dir));
+        QVERIFY(writeFile(dir + QStringLiteral("/a.eml"), "From: a@b\r\n\r\nx\r\n"));
+        QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0) == 0);
+        const Run r
+            = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--offline"), dir });
+        ::chmod(QFile::encodeName(dir).constData(), 0700);
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("cannot read directory"));
+    }
+
+    void garbageIsReportedNotFatal()
+    {
+        QTemporaryDir tmp;
+        QByteArray junk;
+        for (int i = 0; i < 4096; ++i)
+            junk.append(char((i * 7919) & 0xff));
+        const QString path = tmp.filePath(QStringLiteral("junk.eml"));
+        QVERIFY(writeFile(path, junk));
+        const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                              QStringLiteral("json") }
+            + offline(QStringLiteral("good")) + QStringList { path });
+        QVERIFY2(r.code == 0 || r.code == 1 || r.code == 4, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("file")).toString(), path);
+        QVERIFY(o.contains(QLatin1String("steps")));
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("code");
+        QStringList envelope;
+        for (const char* a : kGood)
+            envelope << QLatin1String(a);
+        QTest::newRow("0 good: everything passes") << "good" << envelope << 0;
+        QTest::newRow("1 lookalike: DMARC fails") << "lookalike" << QStringList {} << 1;
+        QTest::newRow("1 revoked-key: DKIM fails") << "revoked-key" << QStringList {} << 1;
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QString, sample);
+        QFETCH(QStringList, extra);
+        QFETCH(int, code);
+        const Run r = cli(QStringList { QStringLiteral("verify") } + offline(sample) + extra
+            + QStringList { ::sample(sample, QStringLiteral("eml")) });
+        QVERIFY2(r.code == code, r.out.constData());
+        QVERIFY(r.out.contains("verdict: "));
+        QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress bar: stderr is not a terminal
+    }
+
+    void temporaryWhenDnsOffline()
+    {
+        // Offline with no zone: the key lookups cannot be answered, a temporary error (4).
+        const Run r = cli(
+            { QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--checks"),
+                QStringLiteral("dkim"), sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        QCOMPARE(r.code, 4);
+        QVERIFY(r.out.contains("temperror"));
+    }
+
+    void jsonSchema()
+    {
+        QStringList args { QStringLiteral("verify"), QStringLiteral("--format"),
+            QStringLiteral("json"), QStringLiteral("--mail-from"),
+            QStringLiteral("alice@example.com") };
+        for (const char* a : kGood)
+            args << QLatin1String(a);
+        const Run r = cli(args + offline(QStringLiteral("good"))
+            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        QJsonParseError e;
+        const QJsonObject o = QJsonDocument::fromJson(r.out, &e).object();
+        QCOMPARE(e.error, QJsonParseError::NoError);
+        QCOMPARE(o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-report/1"));
+        for (const char* m :
+            { "file", "evaluation_time", "envelope", "verdict", "steps", "sources", "dns" })
+            QVERIFY2(o.contains(QLatin1String(m)), m);
+        QCOMPARE(o.value(QLatin1String("evaluation_time")).toString(),
+            QStringLiteral("2024-06-01T12:00:00Z"));
+        const QJsonObject env = o.value(QLatin1String("envelope")).toObject();
+        QCOMPARE(env.value(QLatin1String("client_ip"))
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
+            QStringLiteral("192.0.2.10"));
+        QVERIFY(env.value(QLatin1String("helo"))
+                    .toObject()
+                    .value(QLatin1String("overridden"))
+                    .toBool());
+        QCOMPARE(env.value(QLatin1String("mail_from"))
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
+            QStringLiteral("alice@example.com"));
+        // DKIM: one object per signature with the documented members.
+        const QJsonArray dkim = o.value(QLatin1String("dkim")).toArray();
+        QCOMPARE(dkim.size(), 1);
+        for (const char* m : { "domain", "selector", "algorithm", "result" })
+            QVERIFY2(dkim.at(0).toObject().contains(QLatin1String(m)), m);
+        QCOMPARE(dkim.at(0).toObject().value(QLatin1String("domain")).toString(),
+            QStringLiteral("example.com"));
+        QCOMPARE(dkim.at(0).toObject().value(QLatin1String("result")).toString(),
+            QStringLiteral("pass"));
+        QCOMPARE(
+            o.value(QLatin1String("verdict")).toObject().value(QLatin1String("result")).toString(),
+            QStringLiteral("pass"));
+        QCOMPARE(o.value(QLatin1String("steps")).toObject().value(QLatin1String("kind")).toString(),
+            QStringLiteral("report"));
+        QCOMPARE(o.value(QLatin1String("sources"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toString(),
+            QStringLiteral("message"));
+        QVERIFY(!o.value(QLatin1String("dns")).toArray().isEmpty());
+    }
+
+    void checksOption()
+    {
+        const Run r
+            = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                      QStringLiteral("jsonl"), QStringLiteral("--checks"), QStringLiteral("DKIM") }
+                + offline(QStringLiteral("good"))
+                + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        QCOMPARE(r.code, 0);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines[0].contains(QLatin1String("dkim")));
+        for (const char* other : { "spf", "arc", "dmarc", "smime", "tls", "authres" })
+            QVERIFY2(!lines[0].contains(QLatin1String(other)), other);
+        QVERIFY(!lines[0].contains(QLatin1String("steps"))); // jsonl is lean unless --steps
+    }
+
+    void timeOption()
+    {
+        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        Run r = cli({ QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--offline"), QStringLiteral("--time"), QStringLiteral("date"), eml });
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(QLatin1String("evaluation_time"))
+                     .toString(),
+            QStringLiteral("2024-06-01T11:59:40Z"));
+        r = cli({ QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--offline"), QStringLiteral("--time"),
+            QStringLiteral("2030-01-02T03:04:05+02:00"), eml });
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(QLatin1String("evaluation_time"))
+                     .toString(),
+            QStringLiteral("2030-01-02T01:04:05Z"));
+    }
+
+    void trustAndDiscoveryOptionsAccepted()
+    {
+        const Run r
+            = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--trusted-sealer"),
+                      QStringLiteral("lists.example.net"), QStringLiteral("--trusted-authserv"),
+                      QStringLiteral("mx.example.com,mx2.example.com"),
+                      QStringLiteral("--dmarc-discovery"), QStringLiteral("psl") }
+                + offline(QStringLiteral("mailing-list"))
+                + QStringList { sample(QStringLiteral("mailing-list"), QStringLiteral("eml")) });
+        QVERIFY2(r.code == 0 || r.code == 1, r.err.constData());
+        QVERIFY(r.out.contains("mailing-list.eml"));
+    }
+
+    void directoryOrderAndThreads()
+    {
+        // 24 messages in a directory: jsonl lines come in name order whatever the thread
+        // count, and the results do not depend on it.
+        QTemporaryDir tmp;
+        const char* names[] = { "good", "mailing-list", "lookalike", "revoked-key" };
+        QStringList expectedOrder;
+        for (int i = 0; i < 24; ++i) {
+            const QString name = QStringLiteral("m%1.eml").arg(i, 3, 10, QLatin1Char('0'));
+            QVERIFY(QFile::copy(
+                sample(QLatin1String(names[i % 4]), QStringLiteral("eml")), tmp.filePath(name)));
+            expectedOrder << tmp.filePath(name);
+        }
+        auto runWith = [&](const QString& threads) {
+            return cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                           QStringLiteral("jsonl"), QStringLiteral("--threads"), threads }
+                + allZones() + QStringList { tmp.path() });
+        };
+        const Run one = runWith(QStringLiteral("1"));
+        const Run two = runWith(QStringLiteral("2"));
+        QCOMPARE(one.code, 1);
+        QCOMPARE(two.code, 1);
+        const auto a = jsonLines(one.out), b = jsonLines(two.out);
+        QCOMPARE(a.size(), 24);
+        QCOMPARE(b.size(), 24);
+        for (int i = 0; i < 24; ++i) {
+            QCOMPARE(
+                a[i].value(QLatin1String("file")).toString(), QDir::cleanPath(expectedOrder[i]));
+            QCOMPARE(b[i].value(QLatin1String("file")).toString(),
+                a[i].value(QLatin1String("file")).toString());
+            QCOMPARE(b[i].value(QLatin1String("verdict")), a[i].value(QLatin1String("verdict")));
+            QCOMPARE(b[i].value(QLatin1String("dkim")), a[i].value(QLatin1String("dkim")));
+        }
+        QVERIFY(one.err.isEmpty());
+    }
+
+    void jsonArrayForSeveral()
+    {
+        const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                              QStringLiteral("json") }
+            + allZones()
+            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")),
+                sample(QStringLiteral("lookalike"), QStringLiteral("eml")) });
+        const QJsonDocument d = QJsonDocument::fromJson(r.out);
+        QVERIFY(d.isArray());
+        QCOMPARE(d.array().size(), 2);
+        QCOMPARE(d.array().at(1).toObject().value(QLatin1String("schema")).toString(),
+            QStringLiteral("mailscope-report/1"));
+    }
+
+    void mboxInput()
+    {
+        QTemporaryDir tmp;
+        QByteArray mbox;
+        const char* names[] = { "good", "mailing-list", "lookalike", "revoked-key" };
+        for (const char* n : names) {
+            QByteArray m = mstest::readFile(sample(QLatin1String(n), QStringLiteral("eml")));
+            m.replace("\r\n", "\n");
+            mbox += "From sender@example.com Sat Jun  1 12:00:00 2024\n" + m + "\n";
+        }
+        const QString path = tmp.filePath(QStringLiteral("archive.mbox"));
+        QVERIFY(writeFile(path, mbox));
+        const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                              QStringLiteral("jsonl") }
+            + allZones() + QStringList { path });
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(lines[i].value(QLatin1String("file")).toString(),
+                QStringLiteral("%1#%2").arg(path).arg(i + 1));
+        // The first message (good) keeps its valid signature through mbox storage.
+        QCOMPARE(lines[0]
+                     .value(QLatin1String("dkim"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("result"))
+                     .toString(),
+            QStringLiteral("pass"));
+        QCOMPARE(lines[2]
+                     .value(QLatin1String("dmarc"))
+                     .toObject()
+                     .value(QLatin1String("result"))
+                     .toString(),
+            QStringLiteral("fail"));
+    }
+
+    void maildirInput()
+    {
+        QTemporaryDir tmp;
+        const QDir root(tmp.path());
+        for (const char* sub : { "cur", "new", "tmp" })
+            QVERIFY(root.mkdir(QLatin1String(sub)));
+        QVERIFY(QFile::copy(sample(QStringLiteral("good"), QStringLiteral("eml")),
+            root.filePath(QStringLiteral("cur/1717243190.1.host:2,S"))));
+        QVERIFY(QFile::copy(sample(QStringLiteral("lookalike"), QStringLiteral("eml")),
+            root.filePath(QStringLiteral("new/1717243191.2.host"))));
+        // tmp/ holds deliveries in progress: never read.
+        QVERIFY(writeFile(root.filePath(QStringLiteral("tmp/partial")), "From: half"));
+        const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                              QStringLiteral("jsonl") }
+            + allZones() + QStringList { tmp.path() });
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].value(QLatin1String("file")).toString().contains(QLatin1String("/new/")));
+        QVERIFY(lines[1].value(QLatin1String("file")).toString().contains(QLatin1String("/cur/")));
+        QCOMPARE(r.code, 1);
+    }
+
+    void csvOutput()
+    {
+        const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                              QStringLiteral("csv") }
+            + allZones()
+            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")),
+                sample(QStringLiteral("revoked-key"), QStringLiteral("eml")) });
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QByteArray("file,verdict,spf,dkim,arc,dmarc,smime,tls,authres,reason"));
+        QVERIFY(lines[1].startsWith(
+            sample(QStringLiteral("good"), QStringLiteral("eml")).toUtf8() + ','));
+        QVERIFY(lines[2].contains(",fail,"));
+        QCOMPARE(lines[1].count(',') >= 9, true);
+    }
+
+    void summary()
+    {
+        QStringList inputs;
+        for (const char* n : { "good", "mailing-list", "lookalike", "revoked-key" })
+            inputs << sample(QLatin1String(n), QStringLiteral("eml"));
+        Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--summary") }
+            + allZones() + inputs);
+        QVERIFY(r.out.contains("Summary: 4 message(s)"));
+        QVERIFY(r.out.contains("  dkim: "));
+        QVERIFY(r.out.contains("Most common failure reasons:"));
+
+        r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--summary"),
+                    QStringLiteral("--format"), QStringLiteral("jsonl") }
+            + allZones() + inputs);
+        const auto lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 5);
+        const QJsonObject s = lines.last().value(QLatin1String("summary")).toObject();
+        QCOMPARE(
+            s.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-summary/1"));
+        QCOMPARE(s.value(QLatin1String("messages")).toInt(), 4);
+        const QJsonObject dkim
+            = s.value(QLatin1String("checks")).toObject().value(QLatin1String("dkim")).toObject();
+        int total = 0;
+        for (const QJsonValue& v : dkim)
+            total += v.toInt();
+        QCOMPARE(total, 4);
+        QVERIFY(!s.value(QLatin1String("failure_reasons")).toArray().isEmpty());
+    }
+
+    void spfCommand()
+    {
+        const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
+        Run r = cli({ QStringLiteral("spf"), QStringLiteral("--ip"), QStringLiteral("192.0.2.10"),
+            QStringLiteral("--helo"), QStringLiteral("mail.example.com"),
+            QStringLiteral("--mail-from"), QStringLiteral("alice@example.com"),
+            QStringLiteral("--offline"), QStringLiteral("--zone"), zone, QStringLiteral("--format"),
+            QStringLiteral("json") });
+        QCOMPARE(r.code, 0);
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("spf")).toObject().value(QLatin1String("result")).toString(),
+            QStringLiteral("pass"));
+        QCOMPARE(o.value(QLatin1String("spf")).toObject().value(QLatin1String("domain")).toString(),
+            QStringLiteral("example.com"));
+
+        r = cli({ QStringLiteral("spf"), QStringLiteral("--ip"), QStringLiteral("198.51.100.1"),
+            QStringLiteral("--mail-from"), QStringLiteral("alice@example.com"),
+            QStringLiteral("--offline"), QStringLiteral("--zone"), zone });
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.contains("[fail]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
