@@ -64,8 +64,7 @@ bool causesDnsQuery(Mechanism m)
 
 bool isSpfRecord(QByteArrayView text)
 {
-    if (text.size() < 6
-        || qstrnicmp(text.data(), "v=spf1", 6) != 0)
+    if (text.size() < 6 || qstrnicmp(text.data(), "v=spf1", 6) != 0)
         return false;
     return text.size() == 6 || text[6] == ' ';
 }

@@ -1,5 +1,6 @@
 #include "spf/Spf.h"
 
+#include "dns/RecordCodec.h"
 #include "spf/Ip.h"
 #include "spf/Lint.h"
 #include "spf/Macro.h"
@@ -96,6 +97,21 @@ private:
     std::optional<QList<QByteArray>> m_ptrNames; // %{p}: validated names, computed once
 };
 
+QString mechanismRfc(Mechanism m)
+{
+    switch (m) {
+    case Mechanism::All: return QStringLiteral("RFC 7208 5.1");
+    case Mechanism::Include: return QStringLiteral("RFC 7208 5.2");
+    case Mechanism::A: return QStringLiteral("RFC 7208 5.3");
+    case Mechanism::Mx: return QStringLiteral("RFC 7208 5.4");
+    case Mechanism::Ptr: return QStringLiteral("RFC 7208 5.5");
+    case Mechanism::Ip4:
+    case Mechanism::Ip6: return QStringLiteral("RFC 7208 5.6");
+    case Mechanism::Exists: return QStringLiteral("RFC 7208 5.7");
+    }
+    return QStringLiteral("RFC 7208 5");
+}
+
 QString counterText(int n, int limit)
 {
     return QStringLiteral("%1/%2").arg(n).arg(limit);
@@ -123,6 +139,18 @@ std::optional<dns::Answer> Evaluator::query(const QByteArray& name, dns::Type ty
     dns::Answer a = m_dns.resolve(q, type);
     ++counters.queries;
     parent.add(dns::answerStep(a));
+    QString why;
+    if (a.outcome == dns::Outcome::Malformed && !dns::normalizeName(q, &why)) {
+        // Not a transient failure: the name cannot be asked at all (a space or control byte
+        // from a macro expansion). It cannot exist, so it is treated like NXDOMAIN
+        // (RFC 7208 4.3, 4.8), never as a temperror that would repeat forever.
+        parent.add(Step(QStringLiteral("spf.target.invalid"), Status::Info,
+            tr("\"%1\" cannot be asked (%2): treated as a name that does not exist")
+                .arg(QString::fromLatin1(q.left(300)), why),
+            {}, QStringLiteral("RFC 7208 4.3, 4.8")));
+        a.outcome = dns::Outcome::NxDomain;
+        a.records.clear();
+    }
     return a;
 }
 
@@ -760,13 +788,13 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
                       .addSpan(source, t.offset, t.length));
             continue;
         }
-        Step& ts = s.add(Step(QStringLiteral("spf.term"), Status::Info, {}, {},
-            QStringLiteral("RFC 7208 5.%1").arg(int(t.mechanism) + 1)));
+        Step& ts = s.add(
+            Step(QStringLiteral("spf.term"), Status::Info, {}, {}, mechanismRfc(t.mechanism)));
         ts.addSpan(source, t.offset, t.length);
         ts.addFact(tr("mechanism"), mechanismName(t.mechanism));
         ts.addFact(tr("qualifier"),
-            QStringLiteral("%1 (%2)").arg(
-                QString(QLatin1Char(qualifierChar(t.qualifier))), statusName(qualifierStatus(t.qualifier))));
+            QStringLiteral("%1 (%2)").arg(QString(QLatin1Char(qualifierChar(t.qualifier))),
+                statusName(qualifierStatus(t.qualifier))));
         QString why;
         const Match m = evalMechanism(t, source, domain, ts, depth, &why);
         addCounters(ts);

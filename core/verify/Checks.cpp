@@ -2,7 +2,7 @@
 
 // Each protocol adds its entry point here when it exists; a check not listed is absent
 // from reports (never faked).
-// #include "spf/Spf.h"
+#include "spf/Spf.h"
 // #include "dkim/Dkim.h"
 // #include "arc/Arc.h"
 #include "dmarc/Dmarc.h"
@@ -15,7 +15,7 @@ namespace ms {
 const QList<CheckEntry>& checkTable()
 {
     static const QList<CheckEntry> table = {
-        // {QStringLiteral("spf"), 1, &spf::check},
+        {QStringLiteral("spf"), 1, &spf::check},
         // {QStringLiteral("dkim"), 1, &dkim::check},
         // {QStringLiteral("arc"), 1, &arc::check},
         {QStringLiteral("smime"), 1, &smime::check},
