@@ -66,6 +66,8 @@ struct ReceivedHop {
     QString tlsCipher;
     QString format;           // "postfix", "exim", "sendmail", "exchange", "gmail", "unknown"
     QList<Span> spans;        // span of the field and of each parsed clause ("message" source)
+    QStringList spanNames;    // parallel to spans: "field", "from", "by", "with", "id", "for",
+                              // "via", "tls", "date"
 };
 
 // A value the envelope guess produced, with why it was chosen.
@@ -138,6 +140,10 @@ private:
 
 // RFC 2047 encoded-word decoding for display (never for verification).
 QString decodeRfc2047(QByteArrayView value);
+
+// RFC 5322 3.3 date-time (and the obsolete forms of 4.3, trailing comments such as "(UTC)").
+// Invalid when the text is not a date.
+QDateTime parseRfc5322Date(QByteArrayView text);
 
 // The body of a MIME part with its Content-Transfer-Encoding undone (base64, quoted-printable)
 // for display. Broken input is decoded best-effort; what was wrong goes into *problems.

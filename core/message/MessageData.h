@@ -59,6 +59,10 @@ MimePart parseMime(const QByteArray& bytes, const QList<HeaderField>& headers, q
     qint64 length, qint64 bodyOffset, qint64 bodyLength, QList<ParseNote>& notes);
 
 QList<ReceivedHop> parseReceivedChain(const QByteArray& bytes, const QList<HeaderField>& headers);
+ReceivedHop parseReceived(const HeaderField& field);
+
+// A textual IPv4 or IPv6 address (no brackets, no "IPv6:" prefix).
+bool isIpAddress(const QString& s, bool* v6 = nullptr);
 
 // Parameter value (as written, unquoted; RFC 2231 values converted to UTF-8) of a
 // structured header such as Content-Type (RFC 2045 5.1, RFC 2231 3-4); empty when absent.
