@@ -32,6 +32,19 @@ bool isBlankLine(const QByteArray& b, qint64 pos, qint64 next)
     return true;
 }
 
+// RFC 4155 2: "From " sender SP asctime-date. A body line such as "From here on, ..." that
+// escaped quoting has no time of day, so it is not taken for a separator.
+bool looksLikeSeparator(const QByteArray& b, qint64 pos, qint64 next)
+{
+    const QByteArray line = b.mid(pos, std::min<qint64>(next - pos, 1000));
+    for (qsizetype i = 5; i + 4 < line.size(); ++i) {
+        const auto digit = [&](qsizetype k) { return line[k] >= '0' && line[k] <= '9'; };
+        if (digit(i) && digit(i + 1) && line[i + 2] == ':' && digit(i + 3) && digit(i + 4))
+            return true;
+    }
+    return false;
+}
+
 QString subjectOf(const QByteArray& b, qint64 begin, qint64 end)
 {
     QList<HeaderField> headers;
@@ -59,7 +72,7 @@ QList<MboxEntry> splitMbox(const QByteArray& mbox)
         const qint64 next = nextLine(mbox, pos);
         // RFC 4155 2: a separator is "From " at the start of a line; requiring a blank line
         // (or the start of the file) before it avoids splitting on an unquoted body line.
-        if (prevBlank && startsWith(mbox, pos, "From "))
+        if (prevBlank && startsWith(mbox, pos, "From ") && looksLikeSeparator(mbox, pos, next))
             seps.append({ pos, next });
         prevBlank = isBlankLine(mbox, pos, next);
         pos = next;

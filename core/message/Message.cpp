@@ -292,6 +292,15 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
             start = l.next;
         }
     };
+    // A UTF-8 byte order mark, as text editors write when pasted headers are saved.
+    if (n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        start = 3;
+        x->notes.append(note(Status::Info,
+            tr("The file starts with a UTF-8 byte order mark (added by a text "
+               "editor); it is not part of the message and was left out."),
+            { Span { QStringLiteral("original"), 0, 3 } }));
+    }
+    const qint64 blankStart = start;
     skipBlank();
     const qint64 blankBeforeMbox = blankDropped;
     if (start < n) {
@@ -312,7 +321,7 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
             tr("%n leading byte(s) of blank lines (as copied from a mail "
                "client's \"show original\" view) were left out.",
                 nullptr, int(std::min<qint64>(blankDropped, INT_MAX))),
-            { Span { QStringLiteral("original"), 0, blankBeforeMbox } }));
+            { Span { QStringLiteral("original"), blankStart, blankBeforeMbox } }));
     }
 
     // 3. Uniform indentation: every non-blank line starts with the same whitespace, which a

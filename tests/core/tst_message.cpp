@@ -46,6 +46,7 @@ private slots:
     void emptyBody();
     void mboxFromLine();
     void showOriginalPaste();
+    void byteOrderMark();
     void notAHeaderLine_data();
     void notAHeaderLine();
     void parseStep();
@@ -214,6 +215,17 @@ void TestMessage::showOriginalPaste()
     checkOffsetMap(m);
     QCOMPARE(m.originalOffset(0), qint64(in.indexOf("Received")));
     QCOMPARE(m.originalOffset(m.bytes().indexOf("World")), qint64(in.indexOf("World")));
+}
+
+void TestMessage::byteOrderMark()
+{
+    const QByteArray in = "\xEF\xBB\xBF\nFrom: a@example.org\n\nx\n";
+    const Message m = Message::parse(in);
+    QCOMPARE(m.headers().size(), 1);
+    QVERIFY(m.bytes().startsWith("From: "));
+    QVERIFY(hasNote(m, QStringLiteral("byte order mark"), Status::Info));
+    QCOMPARE(m.originalOffset(0), qint64(4));
+    checkOffsetMap(m);
 }
 
 void TestMessage::notAHeaderLine_data()
