@@ -213,6 +213,28 @@ QList<SelectedHeader> selectHeaders(
     return out;
 }
 
+HeaderBlock buildHeaderBlock(const QList<HeaderField>& headers,
+    const QList<SelectedHeader>& selected, Canon c, QByteArrayView signatureFieldBEmptied)
+{
+    HeaderBlock b;
+    for (const SelectedHeader& s : selected) {
+        HeaderBlock::Part p;
+        p.name = s.name;
+        p.fieldIndex = s.fieldIndex;
+        p.offset = b.bytes.size();
+        if (s.fieldIndex >= 0 && s.fieldIndex < headers.size())
+            b.bytes.append(canonHeader(c, headers[s.fieldIndex].raw));
+        p.length = b.bytes.size() - p.offset;
+        b.parts.append(p);
+    }
+    QByteArray sig = canonHeader(c, signatureFieldBEmptied);
+    sig.chop(2);
+    b.signatureOffset = b.bytes.size();
+    b.signatureLength = sig.size();
+    b.bytes.append(sig);
+    return b;
+}
+
 QList<QByteArray> splitHeaderList(QByteArrayView value)
 {
     QList<QByteArray> out;

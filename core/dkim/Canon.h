@@ -84,6 +84,22 @@ struct SelectedHeader {
 QList<SelectedHeader> selectHeaders(
     const QList<HeaderField>& headers, const QList<QByteArray>& names, int exclude = -1);
 
+// The header hash input (RFC 6376 3.7): each selected field canonicalized, in h= order,
+// then the signature field itself (b= already emptied by the caller) canonicalized and
+// without its final CRLF. Records where each part lies in `bytes`.
+struct HeaderBlock {
+    struct Part {
+        QByteArray name;
+        int fieldIndex = -1; // -1: nothing selected (contributes no bytes)
+        qint64 offset = 0, length = 0;
+    };
+    QByteArray bytes;
+    QList<Part> parts;
+    qint64 signatureOffset = 0, signatureLength = 0;
+};
+HeaderBlock buildHeaderBlock(const QList<HeaderField>& headers,
+    const QList<SelectedHeader>& selected, Canon c, QByteArrayView signatureFieldBEmptied);
+
 // Splits an h= value ("from : to:subject") into names, FWS removed.
 QList<QByteArray> splitHeaderList(QByteArrayView value);
 

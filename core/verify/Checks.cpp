@@ -3,8 +3,8 @@
 // Each protocol adds its entry point here when it exists; a check not listed is absent
 // from reports (never faked).
 #include "spf/Spf.h"
-// #include "dkim/Dkim.h"
-// #include "arc/Arc.h"
+#include "dkim/Dkim.h"
+#include "arc/Arc.h"
 #include "dmarc/Dmarc.h"
 #include "smime/Smime.h"
 // #include "tls/Tls.h"
@@ -16,8 +16,8 @@ const QList<CheckEntry>& checkTable()
 {
     static const QList<CheckEntry> table = {
         {QStringLiteral("spf"), 1, &spf::check},
-        // {QStringLiteral("dkim"), 1, &dkim::check},
-        // {QStringLiteral("arc"), 1, &arc::check},
+        {QStringLiteral("dkim"), 1, &dkim::check},
+        {QStringLiteral("arc"), 1, &arc::check},
         {QStringLiteral("smime"), 1, &smime::check},
         // {QStringLiteral("tls"), 1, &tls::check},
         {QStringLiteral("dmarc"), 2, &dmarc::check},

@@ -1,0 +1,960 @@
+#include "dkim/Dkim.h"
+
+#include "crypto/Base64.h"
+#include "crypto/Digest.h"
+#include "dkim/Forensics.h"
+#include "dkim/KeyRecord.h"
+#include "dkim/TagList.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QMap>
+
+#include <memory>
+
+namespace ms::dkim {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Dkim", s);
+}
+QString str(QByteArrayView v)
+{
+    return QString::fromUtf8(v);
+}
+
+const QString kRfc = QStringLiteral("RFC 6376");
+
+QString tagMeaning(const QByteArray& n)
+{
+    static const QHash<QByteArray, const char*> m = {
+        { "v", "version (must be 1)" },
+        { "a", "signing algorithm" },
+        { "b", "the signature itself (base64)" },
+        { "bh", "hash of the canonicalized body (base64)" },
+        { "c", "canonicalization header/body" },
+        { "d", "signing domain (SDID)" },
+        { "h", "signed header fields" },
+        { "i", "agent or user identifier (AUID)" },
+        { "l", "body length limit" },
+        { "q", "key query method" },
+        { "s", "selector" },
+        { "t", "signature timestamp" },
+        { "x", "signature expiration" },
+        { "z", "copied header fields (diagnostic)" },
+    };
+    const auto it = m.constFind(n);
+    return it == m.cend() ? tr("unknown tag: ignored (RFC 6376 3.2)")
+                          : QCoreApplication::translate("Dkim", it.value());
+}
+
+bool isDecimal(QByteArrayView v, int maxDigits)
+{
+    if (v.isEmpty() || v.size() > maxDigits)
+        return false;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+// Domain comparison: ASCII case-insensitive, trailing dot ignored.
+QByteArray normDomain(QByteArrayView d)
+{
+    QByteArray s = d.toByteArray().toLower();
+    while (s.endsWith('.'))
+        s.chop(1);
+    return s;
+}
+
+struct BodyKey {
+    Canon canon;
+    crypto::DigestAlgorithm alg;
+    qint64 limit;
+    bool operator==(const BodyKey&) const = default;
+};
+size_t qHash(const BodyKey& k, size_t seed = 0)
+{
+    return ::qHash(qint64(k.canon) * 7 + qint64(k.alg) * 3 + k.limit * 11, seed);
+}
+
+// The per-message work shared between signatures: canonical bodies per canonicalization,
+// body hashes per (canonicalization, algorithm, l=).
+struct Shared {
+    const Message& message;
+    struct CanonicalBody {
+        QByteArray bytes;
+        QList<CanonLine> lines;
+        int ignoredLines = 0;
+        qint64 ignoredOffset = 0, ignoredLength = 0;
+        bool addedCrlf = false;
+    };
+    std::shared_ptr<CanonicalBody> bodies[2];
+    QHash<BodyKey, QByteArray> hashes;
+    int bodyHashComputations = 0;
+
+    const CanonicalBody& body(Canon c)
+    {
+        auto& slot = bodies[int(c)];
+        if (!slot) {
+            BodyCanonicalizer bc(c);
+            // Fed in chunks: the canonicalizer is a stream, no whole-body copy needed.
+            const QByteArrayView b = message.body();
+            constexpr qsizetype chunk = 1 << 16;
+            for (qsizetype i = 0; i < b.size(); i += chunk)
+                bc.feed(b.sliced(i, qMin(chunk, b.size() - i)));
+            bc.finish();
+            slot = std::make_shared<CanonicalBody>();
+            slot->bytes = bc.output();
+            slot->lines = bc.lines();
+            slot->ignoredLines = bc.ignoredTrailingLines();
+            slot->ignoredOffset = bc.ignoredTrailingOffset();
+            slot->ignoredLength = bc.ignoredTrailingLength();
+            slot->addedCrlf = bc.addedFinalCrlf();
+        }
+        return *slot;
+    }
+    QByteArray bodyHash(Canon c, crypto::DigestAlgorithm a, qint64 limit)
+    {
+        const BodyKey k { c, a, limit };
+        const auto it = hashes.constFind(k);
+        if (it != hashes.cend())
+            return it.value();
+        const QByteArray& bytes = body(c).bytes;
+        const qint64 n = limit >= 0 ? qMin<qint64>(limit, bytes.size()) : bytes.size();
+        const QByteArray h = crypto::Digest::hash(a, QByteArrayView(bytes).first(n));
+        ++bodyHashComputations;
+        hashes.insert(k, h);
+        return h;
+    }
+};
+
+void collectBoundaries(const MimePart& p, QList<QByteArray>& out, int depth = 0)
+{
+    if (depth > 50)
+        return;
+    if (!p.boundary.isEmpty())
+        out.append("--" + p.boundary);
+    for (const MimePart& c : p.children)
+        collectBoundaries(c, out, depth + 1);
+}
+
+struct Verifying {
+    const VerifyInput& in;
+    Shared& shared;
+    SignatureResult r;
+    const HeaderField& field;
+    QString base; // "dkim/N"
+
+    void finish(Status s, const QString& reason, const QString& why)
+    {
+        r.status = s;
+        r.reason = reason;
+        if (!why.isEmpty() && r.step.detail.isEmpty())
+            r.step.detail = why;
+    }
+    void run();
+    void runInner();
+};
+
+void Verifying::run()
+{
+    runInner();
+    Step& root = r.step;
+    root.status = r.status;
+    root.title += QStringLiteral(" — ") + statusName(r.status);
+    root.addFact(QStringLiteral("result"), statusName(r.status));
+    if (!r.reason.isEmpty())
+        root.addFact(QStringLiteral("reason"), r.reason);
+    if (!r.finding.isEmpty())
+        root.addFact(QStringLiteral("finding"), r.finding);
+}
+
+void Verifying::runInner()
+{
+    const Message& m = in.message;
+    Step& root = r.step;
+    root = Step(QStringLiteral("dkim.signature"), Status::None, QString(), QString(),
+        QStringLiteral("RFC 6376 6.1"));
+    root.addSpan(QStringLiteral("message"), field.offset, field.raw.size());
+
+    // --- Tags (3.5) ---
+    const TagList tags = TagList::parse(field.value, field.valueOffset);
+    Step tagStep(QStringLiteral("dkim.tags"), Status::Info, tr("Tags"),
+        tr("The DKIM-Signature value is a tag=value list."), QStringLiteral("RFC 6376 3.5"));
+    for (const Tag& t : tags.tags()) {
+        Step s(QStringLiteral("dkim.tag"), Status::Info,
+            QStringLiteral("%1=%2").arg(str(t.name),
+                t.value.size() > 60 ? str(t.value.first(57)) + QStringLiteral("…") : str(t.value)),
+            tagMeaning(t.name), QStringLiteral("RFC 6376 3.5"));
+        s.addSpan(QStringLiteral("message"), t.offset, t.length);
+        s.addFact(QStringLiteral("tag"), str(t.name));
+        tagStep.add(s);
+    }
+    for (const TagProblem& p : tags.notes()) {
+        Step s(QStringLiteral("dkim.tag.note"), Status::Warning, p.text);
+        s.addSpan(QStringLiteral("message"), p.offset, p.length);
+        tagStep.add(s);
+    }
+    for (const TagProblem& p : tags.errors()) {
+        Step s(QStringLiteral("dkim.tag.error"), Status::PermError, p.text, {},
+            QStringLiteral("RFC 6376 3.2"));
+        s.addSpan(QStringLiteral("message"), p.offset, p.length);
+        tagStep.add(s);
+    }
+    r.domain = str(tags.value("d"));
+    r.selector = str(tags.value("s"));
+    r.algorithm = str(tags.value("a"));
+    root.title = tr("Signature #%1: d=%2 s=%3").arg(r.index).arg(r.domain, r.selector);
+    if (!tags.isValid()) {
+        tagStep.status = Status::PermError;
+        root.add(tagStep);
+        finish(Status::PermError, QStringLiteral("syntax"),
+            tags.duplicate().isEmpty()
+                ? tr("The signature's tag-list is malformed: %1").arg(tags.errors().first().text)
+                : tr("Tag \"%1\" occurs twice, so the whole signature is invalid (RFC 6376 "
+                     "3.2).")
+                      .arg(str(tags.duplicate())));
+        return;
+    }
+
+    // Required tags and their values (3.5, 6.1.1).
+    auto syntax
+        = [&](const QString& why, const Tag* t, const QString& reason = QStringLiteral("syntax")) {
+              Step s(QStringLiteral("dkim.tag.error"), Status::PermError, why, {},
+                  QStringLiteral("RFC 6376 6.1.1"));
+              if (t)
+                  s.addSpan(QStringLiteral("message"), t->offset, t->length);
+              tagStep.add(s);
+              tagStep.status = Status::PermError;
+              root.add(tagStep);
+              finish(Status::PermError, reason, why);
+          };
+    for (const char* req : { "v", "a", "b", "bh", "d", "h", "s" }) {
+        if (!tags.has(req)) {
+            syntax(tr("Required tag %1= is missing").arg(QLatin1String(req)), nullptr);
+            return;
+        }
+    }
+    if (tags.value("v") != "1") {
+        syntax(tr("v=%1: only version 1 exists").arg(str(tags.value("v"))), tags.find("v"),
+            QStringLiteral("version"));
+        return;
+    }
+    const QByteArray a = tags.value("a").toLower();
+    const qsizetype dash = a.indexOf('-');
+    const QByteArray keyAlg = dash < 0 ? a : a.first(dash);
+    const auto hashAlg
+        = crypto::digestFromName(dash < 0 ? QByteArrayView() : QByteArrayView(a).sliced(dash + 1));
+    if ((keyAlg != "rsa" && keyAlg != "ed25519") || !hashAlg
+        || (keyAlg == "ed25519" && *hashAlg != crypto::DigestAlgorithm::Sha256)) {
+        syntax(tr("a=%1: unknown signing algorithm (rsa-sha256 and ed25519-sha256 exist)")
+                   .arg(str(tags.value("a"))),
+            tags.find("a"), QStringLiteral("algorithm-unknown"));
+        return;
+    }
+    const bool rsaSha1 = keyAlg == "rsa" && *hashAlg == crypto::DigestAlgorithm::Sha1;
+    Canon hc = Canon::Simple, bc = Canon::Simple;
+    if (const Tag* c = tags.find("c")) {
+        const QList<QByteArray> parts = c->value.split('/');
+        const auto h = canonFromName(parts.value(0));
+        const auto b = parts.size() > 1 ? canonFromName(parts.value(1))
+                                        : std::optional<Canon>(Canon::Simple);
+        if (!h || !b || parts.size() > 2) {
+            syntax(tr("c=%1: unknown canonicalization").arg(str(c->value)), c,
+                QStringLiteral("canonicalization-unknown"));
+            return;
+        }
+        hc = *h;
+        bc = *b;
+    }
+    r.canonicalization = canonName(hc) + QLatin1Char('/') + canonName(bc);
+    if (const Tag* q = tags.find("q")) {
+        bool dns = false;
+        for (const QByteArray& meth : q->value.split(':')) {
+            const QByteArray mm = meth.trimmed().toLower();
+            dns |= mm == "dns/txt" || mm == "dns";
+        }
+        if (!dns) {
+            syntax(tr("q=%1: no query method Mailscope knows (dns/txt)").arg(str(q->value)), q,
+                QStringLiteral("query-method-unknown"));
+            return;
+        }
+    }
+    const QByteArray d = normDomain(tags.value("d"));
+    if (d.isEmpty() || d.startsWith('.') || d.contains("..")) {
+        syntax(tr("d=%1 is not a domain name").arg(str(tags.value("d"))), tags.find("d"));
+        return;
+    }
+    QByteArray auid = tags.has("i") ? decodeDkimQuotedPrintable(tags.value("i")) : "@" + d;
+    r.identity = str(auid);
+    {
+        const qsizetype at = auid.lastIndexOf('@');
+        const QByteArray idom = normDomain(at < 0 ? QByteArray() : auid.mid(at + 1));
+        if (at < 0 || !(idom == d || idom.endsWith("." + d))) {
+            syntax(tr("i=%1 is not within d=%2: the identity must be the signing domain or a "
+                      "subdomain of it")
+                       .arg(r.identity, str(d)),
+                tags.find("i"), QStringLiteral("identity-mismatch"));
+            return;
+        }
+    }
+    const QList<QByteArray> hNames = splitHeaderList(tags.value("h"));
+    {
+        bool hasFrom = false, empty = false;
+        for (const QByteArray& n : hNames) {
+            hasFrom |= n.compare("from", Qt::CaseInsensitive) == 0;
+            empty |= n.isEmpty();
+        }
+        if (empty) {
+            syntax(tr("h= has an empty header field name"), tags.find("h"));
+            return;
+        }
+        if (!hasFrom) {
+            syntax(tr("h= does not include From, which every signature must sign"), tags.find("h"),
+                QStringLiteral("from-not-signed"));
+            return;
+        }
+    }
+    qint64 limit = -1;
+    if (const Tag* l = tags.find("l")) {
+        if (!isDecimal(l->value, 76)) {
+            syntax(tr("l=%1 is not a decimal number").arg(str(l->value)), l);
+            return;
+        }
+        bool ok = false;
+        limit = l->value.toLongLong(&ok);
+        if (!ok)
+            limit = std::numeric_limits<qint64>::max();
+    }
+    qint64 t = -1, x = -1;
+    for (const char* tn : { "t", "x" }) {
+        if (const Tag* tt = tags.find(tn)) {
+            if (!isDecimal(tt->value, 12)) {
+                syntax(tr("%1=%2 is not a timestamp (seconds since 1970)")
+                           .arg(QLatin1String(tn), str(tt->value)),
+                    tt);
+                return;
+            }
+            (tn[0] == 't' ? t : x) = tt->value.toLongLong();
+        }
+    }
+    if (t >= 0 && x >= 0 && x < t) {
+        syntax(
+            tr("x= is earlier than t=: the signature expired before it was made"), tags.find("x"));
+        return;
+    }
+    const crypto::Base64Result bh = crypto::decodeBase64(tags.value("bh"));
+    const crypto::Base64Result b = crypto::decodeBase64(tags.value("b"));
+    if (!bh.ok || !b.ok || b.bytes.isEmpty()) {
+        syntax(!bh.ok ? tr("bh= is not base64: %1").arg(bh.error)
+                      : (!b.ok ? tr("b= is not base64: %1").arg(b.error) : tr("b= is empty")),
+            tags.find(!bh.ok ? "bh" : "b"));
+        return;
+    }
+    r.expectedBh = bh.bytes;
+    r.bodyLimit = limit;
+    tagStep.addFact(tr("canonicalization"), r.canonicalization);
+    tagStep.addFact(tr("identity"), r.identity);
+    root.add(tagStep);
+
+    // RFC 8301: rsa-sha1 must not be considered valid. Keep verifying to show whether it
+    // would otherwise have passed.
+    if (rsaSha1) {
+        Step s(QStringLiteral("dkim.algorithm"), Status::Fail, tr("rsa-sha1 is no longer allowed"),
+            tr("RFC 8301 forbids verifiers from accepting rsa-sha1 signatures: SHA-1 is "
+               "broken. The checks below still run to show what else holds."),
+            QStringLiteral("RFC 8301 3.1"));
+        s.addSpan(QStringLiteral("message"), tags.find("a")->offset, tags.find("a")->length);
+        root.add(s);
+    }
+
+    // --- Time (3.5 t=, x=) ---
+    Status timeStatus = Status::Pass;
+    QString timeReason, timeWhy;
+    if (t >= 0 || x >= 0) {
+        const QDateTime now = in.evaluationTime.isValid() ? in.evaluationTime.toUTC()
+                                                          : QDateTime::currentDateTimeUtc();
+        const qint64 nowS = now.toSecsSinceEpoch();
+        Step s(QStringLiteral("dkim.time"), Status::Pass, tr("Signature time"), {},
+            QStringLiteral("RFC 6376 3.5"));
+        s.addFact(tr("evaluated at"), now.toString(Qt::ISODate));
+        if (t >= 0) {
+            s.addFact(QStringLiteral("t"),
+                QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate));
+            s.addSpan(QStringLiteral("message"), tags.find("t")->offset, tags.find("t")->length);
+        }
+        if (x >= 0) {
+            s.addFact(QStringLiteral("x"),
+                QDateTime::fromSecsSinceEpoch(x, Qt::UTC).toString(Qt::ISODate));
+            s.addSpan(QStringLiteral("message"), tags.find("x")->offset, tags.find("x")->length);
+        }
+        if (x >= 0 && x < nowS) {
+            timeStatus = Status::Fail;
+            timeReason = QStringLiteral("signature-expired");
+            timeWhy = tr("The signature expired at %1 (x=), before the evaluation time %2.")
+                          .arg(QDateTime::fromSecsSinceEpoch(x, Qt::UTC).toString(Qt::ISODate),
+                              now.toString(Qt::ISODate));
+        } else if (t >= 0 && t > nowS + 300) {
+            timeStatus = Status::Fail;
+            timeReason = QStringLiteral("signature-in-future");
+            timeWhy = tr("The signature claims to be made at %1 (t=), after the evaluation time "
+                         "%2.")
+                          .arg(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate),
+                              now.toString(Qt::ISODate));
+        }
+        s.status = timeStatus;
+        s.detail = timeWhy.isEmpty() ? tr("Within its validity at the evaluation time.") : timeWhy;
+        root.add(s);
+    }
+
+    // --- Body hash (3.7) ---
+    Status bodyStatus = Status::Pass;
+    QString bodyReason, bodyWhy;
+    std::optional<Finding> bodyFinding;
+    if (!m.hasBody()) {
+        Step s(QStringLiteral("dkim.body"), Status::Neutral, tr("Body not available"),
+            tr("Only the header was given, so the body hash (bh=) cannot be checked. The "
+               "signature over the header fields is still checked below."),
+            QStringLiteral("RFC 6376 3.7"));
+        root.add(s);
+        bodyStatus = Status::Neutral;
+        bodyReason = QStringLiteral("body-not-available");
+        bodyWhy = tr("The body is not available (header-only input): the body hash could not "
+                     "be checked.");
+    } else {
+        const Shared::CanonicalBody& cb = shared.body(bc);
+        const QByteArray computed = shared.bodyHash(bc, *hashAlg, limit);
+        r.bodyChecked = true;
+        r.computedBh = computed;
+        r.canonicalBody = cb.bytes;
+        r.bodyHashOk = computed == bh.bytes;
+        Source src;
+        src.id = base + QStringLiteral("/body");
+        src.title = tr("DKIM #%1 canonical body (%2)").arg(r.index).arg(r.domain);
+        src.kind = Source::Kind::CanonicalBody;
+        src.bytes = cb.bytes;
+        r.sources.append(src);
+        Step s(QStringLiteral("dkim.body"), r.bodyHashOk ? Status::Pass : Status::Fail,
+            r.bodyHashOk ? tr("Body hash matches bh=") : tr("Body hash does not match bh="), {},
+            QStringLiteral("RFC 6376 3.7"));
+        s.addFact(tr("canonicalization"), canonName(bc));
+        s.addFact(tr("computed bh"), QString::fromLatin1(computed.toBase64()));
+        s.addFact(tr("expected bh"), QString::fromLatin1(bh.bytes.toBase64()));
+        s.addFact(tr("canonical bytes"), QString::number(cb.bytes.size()));
+        s.addSpan(src.id, 0, limit >= 0 ? qMin<qint64>(limit, cb.bytes.size()) : cb.bytes.size());
+        s.addSpan(QStringLiteral("message"), m.bodyOffset(), m.body().size());
+        s.addSpan(
+            QStringLiteral("message"), tags.find("bh")->valueOffset, tags.find("bh")->valueLength);
+        s.detail = tr("The body is canonicalized (%1) and hashed with %2; the result must equal "
+                      "bh=.")
+                       .arg(canonName(bc), crypto::digestName(*hashAlg));
+        if (cb.ignoredLines > 0) {
+            Step n(QStringLiteral("dkim.body.trailing"), Status::Info,
+                tr("%1 empty lines at the end ignored").arg(cb.ignoredLines),
+                tr("Canonicalization ignores empty lines at the end of the body."),
+                QStringLiteral("RFC 6376 3.4.3"));
+            n.addSpan(
+                QStringLiteral("message"), m.bodyOffset() + cb.ignoredOffset, cb.ignoredLength);
+            s.add(n);
+        }
+        if (limit >= 0) {
+            const Tag* lt = tags.find("l");
+            if (limit > cb.bytes.size()) {
+                Step n(QStringLiteral("dkim.body.length"), Status::Fail,
+                    tr("The body is shorter than l=%1").arg(limit),
+                    tr("l= says %1 bytes were signed, but the canonical body has only %2: "
+                       "content was removed.")
+                        .arg(limit)
+                        .arg(cb.bytes.size()),
+                    QStringLiteral("RFC 6376 3.5"));
+                n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
+                s.add(n);
+                bodyStatus = Status::Fail;
+                bodyReason = QStringLiteral("body-truncated");
+                bodyWhy = n.detail;
+            } else if (limit < cb.bytes.size()) {
+                const QByteArrayView rest = QByteArrayView(cb.bytes).sliced(limit);
+                const qint64 restLines = rest.count("\r\n") + (rest.endsWith("\r\n") ? 0 : 1);
+                bool visible = false;
+                for (char c : rest)
+                    visible |= !(c == ' ' || c == '\t' || c == '\r' || c == '\n');
+                QList<QByteArray> boundaries;
+                collectBoundaries(m.mime(), boundaries);
+                bool newPart = false;
+                for (const QByteArray& bd : boundaries)
+                    newPart |= rest.startsWith(bd) || rest.contains("\r\n" + bd);
+                Step n(QStringLiteral("dkim.body.length"), visible ? Status::Warning : Status::Info,
+                    tr("%1 bytes (%2 lines) after l= are not signed")
+                        .arg(rest.size())
+                        .arg(restLines),
+                    newPart ? tr("The unsigned remainder contains a new MIME part: anybody "
+                                 "could have added it, and the reader sees it as part of the "
+                                 "signed message.")
+                            : (visible ? tr("The unsigned remainder has visible content the "
+                                            "reader cannot tell apart from the signed part.")
+                                       : tr("The unsigned remainder is only whitespace.")),
+                    QStringLiteral("RFC 6376 8.2"));
+                n.addFact(tr("unsigned bytes"), QString::number(rest.size()));
+                n.addFact(tr("unsigned lines"), QString::number(restLines));
+                n.addSpan(src.id, limit, rest.size());
+                n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
+                s.add(n);
+            }
+        }
+        if (!r.bodyHashOk && bodyStatus == Status::Pass) {
+            bodyStatus = Status::Fail;
+            bodyReason = QStringLiteral("body-modified");
+            bodyWhy = tr("The body was changed after signing: its hash no longer matches bh=.");
+            if (in.forensics) {
+                const BodyEvidence ev { m, bc, *hashAlg, bh.bytes, limit, cb.bytes, cb.lines,
+                    src.id };
+                bodyFinding = investigateBody(ev);
+                bodyReason = bodyFinding->reason;
+                r.finding = bodyFinding->text;
+                r.transit = bodyFinding->transit;
+                if (bodyFinding->proven)
+                    bodyWhy = bodyFinding->text;
+                s.add(bodyFinding->step);
+            }
+        }
+        s.detail += QLatin1Char(' ') + (bodyWhy.isEmpty() ? QString() : bodyWhy);
+        root.add(s);
+    }
+
+    // --- Header fields (5.4, 3.7) ---
+    const QList<SelectedHeader> sel = selectHeaders(m.headers(), hNames, field.index);
+    const QByteArray sigField = emptyTagValue(field.raw, "b");
+    const HeaderBlock hb = buildHeaderBlock(m.headers(), sel, hc, sigField);
+    r.canonicalHeader = hb.bytes;
+    {
+        Source src;
+        src.id = base + QStringLiteral("/header");
+        src.title = tr("DKIM #%1 canonical header (%2)").arg(r.index).arg(r.domain);
+        src.kind = Source::Kind::CanonicalHeader;
+        src.bytes = hb.bytes;
+        r.sources.append(src);
+        Step hs(QStringLiteral("dkim.headers"), Status::Info,
+            tr("Signed header fields (%1 in h=)").arg(hNames.size()),
+            tr("Each name in h= takes the lowest instance of that field not taken yet "
+               "(bottom-up); the fields are canonicalized (%1) and followed by the "
+               "signature field itself with b= emptied.")
+                .arg(canonName(hc)),
+            QStringLiteral("RFC 6376 5.4.2"));
+        hs.addSpan(src.id, 0, hb.bytes.size());
+        QHash<QByteArray, int> occurrence;
+        for (const HeaderBlock::Part& p : hb.parts) {
+            const QByteArray lower = p.name.toLower();
+            const int nth = ++occurrence[lower];
+            if (p.fieldIndex >= 0) {
+                const HeaderField& f = m.headers()[p.fieldIndex];
+                int inst = 0, total = 0;
+                for (const HeaderField& g : m.headers()) {
+                    if (g.nameIs(p.name)) {
+                        ++total;
+                        if (g.index <= f.index)
+                            ++inst;
+                    }
+                }
+                Step s(QStringLiteral("dkim.header"), Status::Info,
+                    tr("%1 → %2 (instance %3 of %4, from the top)")
+                        .arg(str(p.name), str(f.name))
+                        .arg(inst)
+                        .arg(total));
+                s.addSpan(QStringLiteral("message"), f.offset, f.raw.size());
+                s.addSpan(src.id, p.offset, p.length);
+                hs.add(s);
+            } else {
+                Step s(QStringLiteral("dkim.header.absent"), Status::Info,
+                    tr("%1 (#%2 in h=) → no instance left: signs its absence")
+                        .arg(str(p.name))
+                        .arg(nth),
+                    tr("Listing a name more often than it occurs (over-signing) means adding "
+                       "such a field later breaks the signature."),
+                    QStringLiteral("RFC 6376 8.15"));
+                hs.add(s);
+            }
+        }
+        Step sigPart(QStringLiteral("dkim.header.signature"), Status::Info,
+            tr("The DKIM-Signature field itself, b= emptied, no final CRLF"), {},
+            QStringLiteral("RFC 6376 3.7"));
+        sigPart.addSpan(src.id, hb.signatureOffset, hb.signatureLength);
+        sigPart.addSpan(QStringLiteral("message"), field.offset, field.raw.size());
+        hs.add(sigPart);
+        // Fields not covered, with a warning for unsigned extra instances of signed names
+        // above the signed ones (what a reader would see instead).
+        QSet<int> used;
+        for (const SelectedHeader& s : sel)
+            if (s.fieldIndex >= 0)
+                used.insert(s.fieldIndex);
+        Step nc(QStringLiteral("dkim.headers.uncovered"), Status::Info, QString(),
+            tr("These header fields are not covered by this signature: they can be changed "
+               "or added without breaking it."),
+            QStringLiteral("RFC 6376 5.4"));
+        for (const HeaderField& f : m.headers()) {
+            if (used.contains(f.index) || f.index == field.index)
+                continue;
+            bool signedName = false;
+            for (const QByteArray& n : hNames)
+                signedName |= f.nameIs(n);
+            const bool shown = f.nameIs("From") || f.nameIs("Subject") || f.nameIs("To")
+                || f.nameIs("Date") || f.nameIs("Reply-To");
+            Step s(QStringLiteral("dkim.header.uncovered"),
+                signedName && shown ? Status::Warning : Status::Info, str(f.name));
+            if (signedName && shown)
+                s.detail = tr("Another %1 field that is not signed: mail programs may show "
+                              "this one instead of the signed one.")
+                               .arg(str(f.name));
+            s.addSpan(QStringLiteral("message"), f.offset, f.raw.size());
+            if (s.status == Status::Warning)
+                nc.status = Status::Warning;
+            nc.add(s);
+        }
+        nc.title = tr("%1 header fields not covered").arg(nc.children.size());
+        hs.add(nc);
+        root.add(hs);
+    }
+
+    // --- Key (3.6) ---
+    const QByteArray qname = tags.value("s") + "._domainkey." + d;
+    Step ks(QStringLiteral("dkim.key"), Status::Info, tr("Public key %1").arg(str(qname)), {},
+        QStringLiteral("RFC 6376 3.6.2"));
+    const dns::Answer ans = in.dns.resolve(qname.toLower(), dns::Type::TXT);
+    ks.add(dns::answerStep(ans));
+    KeyRecordPtr key;
+    Status keyStatus = Status::Pass;
+    QString keyReason, keyWhy;
+    if (ans.outcome == dns::Outcome::NxDomain || ans.outcome == dns::Outcome::NoData
+        || (ans.outcome == dns::Outcome::Ok && ans.ofType(dns::Type::TXT).isEmpty())) {
+        keyStatus = Status::PermError;
+        keyReason = QStringLiteral("key-not-found");
+        keyWhy = ans.outcome == dns::Outcome::NxDomain
+            ? tr("No key: %1 does not exist (NXDOMAIN). The selector may have been removed, or "
+                 "s=/d= were changed.")
+                  .arg(str(qname))
+            : tr("No key: %1 exists but has no TXT record.").arg(str(qname));
+    } else if (ans.outcome != dns::Outcome::Ok) {
+        keyStatus = Status::TempError;
+        keyReason = QStringLiteral("dns-temporary");
+        keyWhy = tr("The key could not be fetched (%1): a temporary failure, try again later.")
+                     .arg(dns::outcomeName(ans.outcome));
+    } else {
+        QList<KeyRecordPtr> candidates;
+        for (const dns::Record& rec : ans.ofType(dns::Type::TXT))
+            candidates.append(KeyCache::instance().get(rec.text()));
+        int idx = 0;
+        for (const KeyRecordPtr& k : std::as_const(candidates)) {
+            ++idx;
+            const QString kid = candidates.size() == 1 ? base + QStringLiteral("/key")
+                                                       : base + QStringLiteral("/key%1").arg(idx);
+            Source ksrc;
+            ksrc.id = kid;
+            ksrc.title = tr("DKIM #%1 key record %2").arg(r.index).arg(str(qname));
+            ksrc.kind = Source::Kind::DnsAnswer;
+            ksrc.bytes = k->text;
+            r.sources.append(ksrc);
+            Step kr(QStringLiteral("dkim.keyrecord"), k->usable ? Status::Info : Status::PermError,
+                k->usable
+                    ? tr("Key record: %1 key, %2 bits").arg(str(k->keyType)).arg(k->key.bits())
+                    : tr("Key record unusable: %1").arg(k->problem),
+                {}, QStringLiteral("RFC 6376 3.6.1"));
+            kr.addSpan(kid, 0, k->text.size());
+            for (const Tag& kt : k->tags.tags()) {
+                Step ts(QStringLiteral("dkim.keytag"), Status::Info,
+                    QStringLiteral("%1=%2").arg(str(kt.name),
+                        kt.value.size() > 60 ? str(kt.value.first(57)) + QStringLiteral("…")
+                                             : str(kt.value)));
+                ts.addSpan(kid, kt.offset, kt.length);
+                kr.add(ts);
+            }
+            if (!k->keyForm.isEmpty() && k->usable)
+                kr.addFact(tr("key form"), k->keyForm);
+            if (!k->notes.isEmpty())
+                kr.addFact(tr("notes"), str(k->notes));
+            ks.add(kr);
+            if (!key && k->usable)
+                key = k;
+            else if (!key && keyReason.isEmpty()) {
+                keyReason = k->reason;
+                keyWhy = k->problem;
+            }
+        }
+        if (candidates.size() > 1) {
+            ks.add(Step(QStringLiteral("dkim.key.several"), Status::Warning,
+                tr("%1 TXT records at the selector").arg(candidates.size()),
+                tr("The outcome is undefined when a selector has several records; the "
+                   "first usable one is used."),
+                QStringLiteral("RFC 6376 3.6.2.2")));
+        }
+        if (!key) {
+            keyStatus = Status::PermError;
+            if (keyReason.isEmpty())
+                keyReason = QStringLiteral("key-syntax");
+        } else {
+            keyReason.clear();
+            keyWhy.clear();
+            r.keyBits = key->key.bits();
+            r.testing = key->testing();
+            auto keyFail
+                = [&](Status st, const QString& reason, const QString& why, const QString& rfc) {
+                      ks.add(Step(QStringLiteral("dkim.key.check"), st, why, {}, rfc));
+                      if (keyStatus == Status::Pass) {
+                          keyStatus = st;
+                          keyReason = reason;
+                          keyWhy = why;
+                      }
+                  };
+            if (key->keyType != keyAlg)
+                keyFail(Status::PermError, QStringLiteral("key-type-mismatch"),
+                    tr("The key is %1 but the signature says a=%2")
+                        .arg(str(key->keyType), r.algorithm),
+                    QStringLiteral("RFC 6376 6.1.2"));
+            if (!key->allowsHash(crypto::digestName(*hashAlg).toLatin1()))
+                keyFail(Status::PermError, QStringLiteral("key-hash-mismatch"),
+                    tr("The key's h= does not allow %1").arg(crypto::digestName(*hashAlg)),
+                    QStringLiteral("RFC 6376 3.6.1"));
+            if (!key->allowsEmail())
+                keyFail(Status::PermError, QStringLiteral("key-service-mismatch"),
+                    tr("The key's s= does not allow e-mail"), QStringLiteral("RFC 6376 3.6.1"));
+            if (key->strict()) {
+                const qsizetype at = auid.lastIndexOf('@');
+                if (normDomain(auid.mid(at + 1)) != d)
+                    keyFail(Status::PermError, QStringLiteral("identity-mismatch"),
+                        tr("The key has t=s: i= must use exactly d=, not a subdomain"),
+                        QStringLiteral("RFC 6376 3.6.1"));
+            }
+            if (key->key.type() == crypto::KeyType::Rsa) {
+                const int bits = key->key.bits();
+                if (bits < 1024)
+                    keyFail(Status::Fail, QStringLiteral("key-too-short"),
+                        tr("The RSA key has only %1 bits: RFC 8301 forbids accepting keys "
+                           "under 1024 bits.")
+                            .arg(bits),
+                        QStringLiteral("RFC 8301 3.2"));
+                else if (bits < 2048)
+                    ks.add(Step(QStringLiteral("dkim.key.size"), Status::Warning,
+                        tr("The RSA key has %1 bits: RFC 8301 asks signers for at least "
+                           "2048")
+                            .arg(bits),
+                        tr("Accepted, but weak: keys of 1024 bits can be factored by a "
+                           "well-funded attacker."),
+                        QStringLiteral("RFC 8301 3.2")));
+            }
+            if (r.testing)
+                ks.add(Step(QStringLiteral("dkim.key.testing"), Status::Warning,
+                    tr("The domain is testing DKIM (t=y)"),
+                    tr("Receivers must not treat mail differently because this "
+                       "signature fails: the domain says it is only testing."),
+                    QStringLiteral("RFC 6376 3.6.1")));
+        }
+    }
+    ks.status = keyStatus == Status::Pass ? Status::Pass : keyStatus;
+    ks.detail
+        = keyWhy.isEmpty() ? tr("The key is published at <selector>._domainkey.<d=>.") : keyWhy;
+    root.add(ks);
+
+    // --- Signature over the header hash (3.7, RFC 8463 3) ---
+    if (key
+        && key->key.type() == (keyAlg == "rsa" ? crypto::KeyType::Rsa : crypto::KeyType::Ed25519)) {
+        const QByteArray hh = crypto::Digest::hash(*hashAlg, hb.bytes);
+        QString err;
+        r.signatureOk = key->key.verifyHash(*hashAlg, hh, b.bytes, &err);
+        Step vs(QStringLiteral("dkim.verify"), r.signatureOk ? Status::Pass : Status::Fail,
+            r.signatureOk ? tr("The signature (b=) verifies over the header hash")
+                          : tr("The signature (b=) does not verify"),
+            keyAlg == "ed25519"
+                ? tr("Ed25519 over the SHA-256 hash of the canonical header block.")
+                : tr("RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.")
+                      .arg(crypto::digestName(*hashAlg)),
+            keyAlg == "ed25519" ? QStringLiteral("RFC 8463 3") : QStringLiteral("RFC 6376 3.3"));
+        vs.addFact(tr("header hash"), QString::fromLatin1(hh.toBase64()));
+        vs.addSpan(base + QStringLiteral("/header"), 0, hb.bytes.size());
+        vs.addSpan(
+            QStringLiteral("message"), tags.find("b")->valueOffset, tags.find("b")->valueLength);
+        if (!r.signatureOk && in.forensics && bodyStatus != Status::Fail) {
+            const HeaderEvidence ev { m, field.index, hNames, hc, *hashAlg, key->key, b.bytes };
+            const Finding hf = investigateHeader(ev);
+            vs.add(hf.step);
+            if (r.finding.isEmpty()) {
+                r.finding = hf.text;
+                r.transit = hf.transit;
+            }
+        }
+        root.add(vs);
+    }
+
+    // --- Verdict: the first failing stage in RFC order decides the reason ---
+    if (keyStatus == Status::TempError) {
+        finish(Status::TempError, keyReason, keyWhy);
+    } else if (keyStatus == Status::PermError) {
+        finish(Status::PermError, keyReason, keyWhy);
+    } else if (bodyStatus == Status::Fail) {
+        finish(Status::Fail, bodyReason, bodyWhy);
+    } else if (keyStatus == Status::Fail) {
+        finish(Status::Fail, keyReason, keyWhy);
+    } else if (!r.signatureOk) {
+        finish(Status::Fail, QStringLiteral("header-modified"),
+            r.finding.isEmpty() ? tr("The signature over the header fields does not verify.")
+                                : r.finding);
+    } else if (rsaSha1) {
+        finish(Status::Fail, QStringLiteral("algorithm-disallowed"),
+            tr("The signature verifies but uses rsa-sha1, which RFC 8301 forbids accepting."));
+    } else if (timeStatus == Status::Fail) {
+        finish(Status::Fail, timeReason, timeWhy);
+    } else if (bodyStatus == Status::Neutral) {
+        finish(Status::Neutral, bodyReason,
+            tr("The header signature verifies; the body was not available, so it is not "
+               "known whether it changed."));
+    } else {
+        finish(Status::Pass, {},
+            tr("Body hash and signature verify: %1 vouches for this message.").arg(r.domain));
+    }
+}
+
+} // namespace
+
+QJsonObject SignatureResult::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("index"), index);
+    o.insert(QStringLiteral("domain"), domain);
+    o.insert(QStringLiteral("selector"), selector);
+    o.insert(QStringLiteral("algorithm"), algorithm);
+    o.insert(QStringLiteral("canonicalization"), canonicalization);
+    o.insert(QStringLiteral("identity"), identity);
+    o.insert(QStringLiteral("result"), statusName(status));
+    o.insert(QStringLiteral("reason"), reason);
+    if (!finding.isEmpty())
+        o.insert(QStringLiteral("finding"), finding);
+    if (!transit.isEmpty())
+        o.insert(QStringLiteral("change"), transit);
+    if (keyBits)
+        o.insert(QStringLiteral("keyBits"), keyBits);
+    o.insert(QStringLiteral("testing"), testing);
+    if (bodyChecked) {
+        o.insert(QStringLiteral("bodyHash"), QString::fromLatin1(computedBh.toBase64()));
+        o.insert(QStringLiteral("bodyHashExpected"), QString::fromLatin1(expectedBh.toBase64()));
+    }
+    if (bodyLimit >= 0)
+        o.insert(QStringLiteral("bodyLength"), double(bodyLimit));
+    return o;
+}
+
+QList<SignatureResult> verifyAll(const VerifyInput& in)
+{
+    QList<SignatureResult> out;
+    Shared shared { in.message, {}, {}, 0 };
+    int n = 0;
+    for (const HeaderField& f : in.message.headers()) {
+        if (!f.nameIs("DKIM-Signature"))
+            continue;
+        ++n;
+        if (in.cancelled && in.cancelled->load()) {
+            SignatureResult r;
+            r.index = n;
+            r.status = Status::TempError;
+            r.reason = QStringLiteral("cancelled");
+            r.step = Step(QStringLiteral("dkim.signature"), Status::TempError,
+                tr("Signature #%1: not checked (cancelled)").arg(n));
+            out.append(r);
+            continue;
+        }
+        Verifying v { in, shared, {}, f, QStringLiteral("dkim/%1").arg(n) };
+        v.r.index = n;
+        v.r.fieldIndex = f.index;
+        v.run();
+        out.append(std::move(v.r));
+    }
+    return out;
+}
+
+CheckResult check(const CheckContext& ctx)
+{
+    CheckResult cr;
+    cr.name = QStringLiteral("dkim");
+    const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true };
+    const QList<SignatureResult> sigs = verifyAll(in);
+    cr.step
+        = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));
+    QJsonArray arr;
+    int pass = 0;
+    Status worst = Status::None;
+    for (const SignatureResult& s : sigs) {
+        cr.step.add(s.step);
+        cr.sources.append(s.sources);
+        arr.append(s.toJson());
+        DkimSignatureOutcome o;
+        o.status = s.status;
+        o.domain = s.domain;
+        o.selector = s.selector;
+        o.algorithm = s.algorithm;
+        o.identity = s.identity;
+        o.reason = s.reason;
+        o.finding = s.finding;
+        o.testing = s.testing;
+        cr.outcomes.dkim.append(o);
+        if (s.status == Status::Pass)
+            ++pass;
+        worst = worst == Status::None ? s.status : ms::worse(worst, s.status);
+    }
+    cr.json = arr;
+    if (sigs.isEmpty()) {
+        cr.status = Status::None;
+        cr.summary = tr("none: the message has no DKIM signature");
+        cr.step.title = tr("DKIM: no signature");
+        cr.step.detail = tr("The message carries no DKIM-Signature header field, so no domain "
+                            "takes responsibility for it through DKIM.");
+    } else if (pass > 0) {
+        cr.status = Status::Pass;
+        QStringList domains;
+        for (const SignatureResult& s : sigs)
+            if (s.status == Status::Pass && !domains.contains(s.domain))
+                domains << s.domain;
+        cr.summary = tr("pass: %1 of %2 signatures verify (%3)")
+                         .arg(pass)
+                         .arg(sigs.size())
+                         .arg(domains.join(QStringLiteral(", ")));
+    } else {
+        cr.status = worst;
+        const SignatureResult& first = sigs.first();
+        cr.summary = QStringLiteral("%1: %2").arg(
+            statusName(worst), first.finding.isEmpty() ? first.step.detail : first.finding);
+    }
+    if (!sigs.isEmpty()) {
+        cr.step.status = cr.status;
+        cr.step.title = tr("DKIM: %1").arg(cr.summary);
+    }
+    return cr;
+}
+
+Canonical canonicalize(const Message& m, int fieldIndex)
+{
+    Canonical c;
+    if (fieldIndex < 0 || fieldIndex >= m.headers().size()) {
+        c.problem = tr("no such header field");
+        return c;
+    }
+    const HeaderField& f = m.headers()[fieldIndex];
+    const TagList tags = TagList::parse(f.value, f.valueOffset);
+    if (!tags.isValid() || !tags.has("h")) {
+        c.problem = tr("the signature's tag-list is not usable");
+        return c;
+    }
+    if (const Tag* ct = tags.find("c")) {
+        const QList<QByteArray> parts = ct->value.split('/');
+        c.headerCanon = canonFromName(parts.value(0)).value_or(Canon::Simple);
+        c.bodyCanon = parts.size() > 1 ? canonFromName(parts.value(1)).value_or(Canon::Simple)
+                                       : Canon::Simple;
+    }
+    const auto sel = selectHeaders(m.headers(), splitHeaderList(tags.value("h")), fieldIndex);
+    c.header = buildHeaderBlock(m.headers(), sel, c.headerCanon, emptyTagValue(f.raw, "b")).bytes;
+    c.body = canonBody(c.bodyCanon, m.body());
+    c.ok = true;
+    return c;
+}
+
+} // namespace ms::dkim

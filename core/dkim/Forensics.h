@@ -1,0 +1,64 @@
+#pragma once
+
+#include "crypto/Digest.h"
+#include "crypto/Keys.h"
+#include "dkim/Canon.h"
+#include "message/Message.h"
+#include "trace/Step.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace ms::dkim {
+
+// What an investigation proved (or that it proved nothing).
+struct Finding {
+    bool proven = false;
+    QString reason; // stable code: "body-appended", "body-modified", "header-modified"
+    QString transit; // stable id of the change: "prefix", "crlf-as-lf", "subject-tag", ...
+    QString text; // plain words, translated
+    Step step; // "dkim.forensics" with one child per hypothesis tried
+};
+
+// Body hash mismatch: the prefix search at line boundaries (copies of one running digest, so
+// it costs about one body hash plus a bounded number of finalizations) and the usual transit
+// changes, each re-hashed and compared with bh=.
+struct BodyEvidence {
+    const Message& message;
+    Canon canon = Canon::Simple;
+    crypto::DigestAlgorithm algorithm = crypto::DigestAlgorithm::Sha256;
+    QByteArray expected; // bh= bytes
+    qint64 limit = -1; // l=
+    const QByteArray& canonical;
+    const QList<CanonLine>& lines;
+    QString bodySource; // "dkim/N/body"
+};
+Finding investigateBody(const BodyEvidence& e);
+
+// Prefix search alone (exposed for tests and the cost bound): the canonical byte length of
+// the longest prefix ending at a line boundary whose digest equals `expected`, or -1.
+struct PrefixSearch {
+    qint64 matchLength = -1;
+    int matchLines = 0; // lines in the matching prefix
+    qint64 bytesHashed = 0; // one pass over the canonical body
+    int finalizations = 0; // digest copies finished
+    int candidates = 0; // line boundaries considered
+};
+PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical,
+    const QList<CanonLine>& lines, const QByteArray& expected);
+
+// Header signature mismatch (bh fine): usual intermediary edits undone, each checked against
+// the real b= with the real key.
+struct HeaderEvidence {
+    const Message& message;
+    int signatureField = -1; // index in message.headers()
+    QList<QByteArray> names; // h=
+    Canon canon = Canon::Simple;
+    crypto::DigestAlgorithm algorithm = crypto::DigestAlgorithm::Sha256;
+    crypto::PublicKey key;
+    QByteArray signature; // b= bytes
+};
+Finding investigateHeader(const HeaderEvidence& e);
+
+} // namespace ms::dkim

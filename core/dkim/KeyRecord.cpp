@@ -1,0 +1,177 @@
+#include "dkim/KeyRecord.h"
+
+#include "crypto/Base64.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QReadWriteLock>
+
+#include <atomic>
+
+namespace ms::dkim {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Dkim", s);
+}
+
+QList<QByteArray> colonList(const QByteArray& v)
+{
+    QList<QByteArray> out;
+    for (const QByteArray& part : v.split(':')) {
+        const QByteArray t = part.trimmed().toLower();
+        if (!t.isEmpty())
+            out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+bool KeyRecord::allowsHash(QByteArrayView h) const
+{
+    return hashes.isEmpty() || hashes.contains(h.toByteArray());
+}
+
+KeyRecordPtr parseKeyRecord(const QByteArray& text)
+{
+    auto r = std::make_shared<KeyRecord>();
+    r->text = text;
+    r->tags = TagList::parse(text);
+    r->services = { "*" };
+    if (!r->tags.isValid()) {
+        r->problem
+            = tr("the key record is not a valid tag-list: %1").arg(r->tags.errors().first().text);
+        r->reason = QStringLiteral("key-syntax");
+        return r;
+    }
+    if (const Tag* v = r->tags.find("v")) {
+        if (v->value != "DKIM1" || &r->tags.tags().first() != v) {
+            r->discard = true;
+            r->problem = v->value != "DKIM1"
+                ? tr("v=%1: not a DKIM1 key record, so it is discarded")
+                      .arg(QString::fromUtf8(v->value))
+                : tr("v= is not the first tag, so the record is discarded");
+            r->reason = QStringLiteral("key-syntax");
+            return r;
+        }
+    }
+    if (r->tags.has("h"))
+        r->hashes = colonList(r->tags.value("h"));
+    if (r->tags.has("k"))
+        r->keyType = r->tags.value("k").trimmed().toLower();
+    if (r->tags.has("s"))
+        r->services = colonList(r->tags.value("s"));
+    if (r->tags.has("t"))
+        r->flags = colonList(r->tags.value("t"));
+    if (r->tags.has("n"))
+        r->notes = decodeDkimQuotedPrintable(r->tags.value("n"));
+    const Tag* p = r->tags.find("p");
+    if (!p) {
+        r->problem = tr("the key record has no p= tag");
+        r->reason = QStringLiteral("key-syntax");
+        return r;
+    }
+    const crypto::Base64Result b = crypto::decodeBase64(p->value);
+    if (!b.ok) {
+        r->problem = tr("p= is not valid base64: %1").arg(b.error);
+        r->reason = QStringLiteral("key-syntax");
+        return r;
+    }
+    if (b.bytes.isEmpty()) {
+        r->revoked = true;
+        r->problem = tr("p= is empty: the key has been revoked");
+        r->reason = QStringLiteral("key-revoked");
+        return r;
+    }
+    QString err;
+    if (r->keyType == "rsa") {
+        r->key = crypto::PublicKey::fromSubjectPublicKeyInfo(b.bytes, &err);
+        r->keyForm = QStringLiteral("SubjectPublicKeyInfo");
+        if (r->key.isNull()) {
+            // Some signers publish the bare PKCS#1 form; accept it, and say so.
+            r->key = crypto::PublicKey::fromRsaPublicKey(b.bytes);
+            r->keyForm = QStringLiteral("PKCS#1 RSAPublicKey");
+        }
+        if (!r->key.isNull() && r->key.type() != crypto::KeyType::Rsa) {
+            r->problem = tr("k=rsa but p= holds a %1 key").arg(crypto::keyTypeName(r->key.type()));
+            r->reason = QStringLiteral("key-type-mismatch");
+            r->key = {};
+            return r;
+        }
+    } else if (r->keyType == "ed25519") {
+        r->key = crypto::PublicKey::fromEd25519Raw(b.bytes, &err);
+        r->keyForm = QStringLiteral("raw Ed25519");
+    } else {
+        r->problem = tr("unknown key type k=%1").arg(QString::fromUtf8(r->keyType));
+        r->reason = QStringLiteral("key-type-unknown");
+        return r;
+    }
+    if (r->key.isNull()) {
+        r->problem = tr("p= does not hold a usable %1 public key: %2")
+                         .arg(QString::fromUtf8(r->keyType), err);
+        r->reason = QStringLiteral("key-syntax");
+        return r;
+    }
+    r->usable = true;
+    return r;
+}
+
+struct KeyCache::Data {
+    QReadWriteLock lock;
+    QHash<QByteArray, KeyRecordPtr> map;
+    std::atomic<qint64> hits { 0 };
+};
+
+KeyCache& KeyCache::instance()
+{
+    static KeyCache c;
+    return c;
+}
+
+KeyCache::Data* KeyCache::d()
+{
+    static Data data;
+    return &data;
+}
+
+KeyRecordPtr KeyCache::get(const QByteArray& text)
+{
+    Data* dd = d();
+    {
+        QReadLocker l(&dd->lock);
+        const auto it = dd->map.constFind(text);
+        if (it != dd->map.cend()) {
+            ++dd->hits;
+            return it.value();
+        }
+    }
+    KeyRecordPtr parsed = parseKeyRecord(text);
+    QWriteLocker l(&dd->lock);
+    if (dd->map.size() >= 4096)
+        dd->map.clear();
+    dd->map.insert(text, parsed);
+    return parsed;
+}
+
+qsizetype KeyCache::size() const
+{
+    Data* dd = const_cast<KeyCache*>(this)->d();
+    QReadLocker l(&dd->lock);
+    return dd->map.size();
+}
+
+qint64 KeyCache::hits() const
+{
+    return const_cast<KeyCache*>(this)->d()->hits.load();
+}
+
+void KeyCache::clear()
+{
+    QWriteLocker l(&d()->lock);
+    d()->map.clear();
+}
+
+} // namespace ms::dkim

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "crypto/Keys.h"
+#include "dkim/TagList.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace ms::dkim {
+
+// A DKIM key record (RFC 6376 3.6.1, RFC 8463 4), parsed. Immutable: shared between
+// threads through the KeyCache.
+struct KeyRecord {
+    QByteArray text; // the TXT strings concatenated (3.6.2.2)
+    TagList tags;
+    bool usable = false; // a key that can verify (syntax fine, p= decoded)
+    bool revoked = false; // p= empty (3.6.1)
+    bool discard = false; // v= present but not DKIM1, or not first (3.6.1: discard)
+    QString problem; // why not usable, translated
+    QString reason; // stable code when not usable: "key-syntax", "key-revoked", ...
+    QByteArray keyType = "rsa"; // k=, lower-case
+    QList<QByteArray> hashes; // h=, empty = any
+    QList<QByteArray> services; // s=, default "*"
+    QList<QByteArray> flags; // t=
+    QByteArray notes; // n=, decoded
+    crypto::PublicKey key;
+    QString keyForm; // "SubjectPublicKeyInfo", "PKCS#1 RSAPublicKey", "raw Ed25519"
+    bool testing() const { return flags.contains("y"); }
+    bool strict() const { return flags.contains("s"); }
+    bool allowsEmail() const { return services.contains("*") || services.contains("email"); }
+    bool allowsHash(QByteArrayView h) const;
+};
+
+using KeyRecordPtr = std::shared_ptr<const KeyRecord>;
+
+KeyRecordPtr parseKeyRecord(const QByteArray& text);
+
+// Parses each distinct record text once per process: batch runs verify thousands of
+// messages with the same few keys. Thread-safe; bounded (cleared when it grows too large).
+class KeyCache
+{
+public:
+    static KeyCache& instance();
+    KeyRecordPtr get(const QByteArray& text);
+    qsizetype size() const;
+    qint64 hits() const;
+    void clear();
+
+private:
+    KeyCache() = default;
+    struct Data;
+    Data* d();
+};
+
+} // namespace ms::dkim

@@ -1,0 +1,680 @@
+// DKIM verification end to end with messages signed inside the test (tests/common/DkimSigner)
+// by keys generated here: every tag and error path, and the forensic findings.
+#include "common/DkimSigner.h"
+#include "common/DnsMisbehaving.h"
+#include "common/TestKeys.h"
+#include "crypto/Digest.h"
+#include "dkim/Dkim.h"
+#include "dkim/Forensics.h"
+#include "dkim/KeyRecord.h"
+#include "dns/LiveResolver.h"
+#include "message/Message.h"
+#include "verify/Check.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace ms;
+using namespace mstest;
+
+namespace {
+
+const QDateTime kNow = QDateTime::fromSecsSinceEpoch(1780000000, Qt::UTC); // 2026-05-28
+
+QList<dkim::SignatureResult> run(const QByteArray& raw, dns::Resolver& zone, QDateTime when = kNow)
+{
+    const Message m = Message::parse(raw);
+    return dkim::verifyAll({ m, zone, when });
+}
+
+const Step* findKind(const Step& s, const QString& kind)
+{
+    if (s.kind == kind)
+        return &s;
+    for (const Step& c : s.children)
+        if (const Step* f = findKind(c, kind))
+            return f;
+    return nullptr;
+}
+
+QList<const Step*> allKind(const Step& s, const QString& kind)
+{
+    QList<const Step*> out;
+    if (s.kind == kind)
+        out << &s;
+    for (const Step& c : s.children)
+        out << allKind(c, kind);
+    return out;
+}
+
+} // namespace
+
+class TestDkim : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void verdicts_data();
+    void verdicts();
+    void spansPointAtTheTags();
+    void headerBinding();
+    void overSigningBreaksOnAddedField();
+    void bodyLengthRemainder();
+    void bodyLengthNewMimePart();
+    void headerOnlyInput();
+    void testingFlagShown();
+    void dnsTemporaryFailure();
+    void forensics_data();
+    void forensics();
+    void prefixSearchCostBound();
+    void keyCacheParsesOnce();
+    void checkJsonAndOutcomes();
+    void compareCopies();
+    void garbageNeverCrashes();
+
+private:
+    std::shared_ptr<dns::ZoneResolver> m_zone;
+};
+
+void TestDkim::initTestCase()
+{
+    const QByteArray rsa = dkimKeyRecord(rsaKey(2048));
+    m_zone = dkimZone({
+        { "sel._domainkey.example.com", rsa },
+        { "ed._domainkey.example.com", dkimKeyRecord(ed25519Key()) },
+        { "k1024._domainkey.example.com", dkimKeyRecord(rsaKey(1024)) },
+        { "k512._domainkey.example.com", dkimKeyRecord(rsaKey(512)) },
+        { "revoked._domainkey.example.com", "v=DKIM1; k=rsa; p=" },
+        { "testing._domainkey.example.com", rsa + "; t=y" },
+        { "strict._domainkey.example.com", rsa + "; t=s" },
+        { "sha1only._domainkey.example.com", rsa + "; h=sha1" },
+        { "smime._domainkey.example.com", rsa + "; s=smime" },
+        { "badp._domainkey.example.com", "v=DKIM1; p=notbase64!" },
+        { "v2._domainkey.example.com", "v=DKIM2; p=" + rsa.mid(rsa.indexOf("p=") + 2) },
+        { "wrongkey._domainkey.example.com", dkimKeyRecord(otherRsaKey()) },
+        { "edasrsa._domainkey.example.com",
+            dkimKeyRecord(ed25519Key()).replace("k=ed25519", "k=rsa") },
+        { "nokey._domainkey.example.com", "v=DKIM1; k=rsa" },
+        { "empty.example.com", "unrelated" },
+    });
+}
+
+void TestDkim::verdicts_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("step"); // a step kind that must explain it
+
+    const QByteArray msg = sampleMessage();
+    const auto& key = rsaKey(2048);
+    auto sign = [&](DkimSignOptions o, const crypto::PrivateKey& k = rsaKey(2048)) {
+        return dkimSign(msg, k, o);
+    };
+    DkimSignOptions o;
+    QTest::newRow("RFC 6376 3.4 relaxed/relaxed pass") << sign(o) << "pass"
+                                                       << ""
+                                                       << "dkim.verify";
+    o.canon = "simple/simple";
+    QTest::newRow("RFC 6376 3.4 simple/simple pass") << sign(o) << "pass"
+                                                     << ""
+                                                     << "dkim.verify";
+    o.canon = "relaxed";
+    QTest::newRow("RFC 6376 3.5 c=relaxed means relaxed/simple") << sign(o) << "pass"
+                                                                 << ""
+                                                                 << "dkim.verify";
+    o.canon = "";
+    QTest::newRow("RFC 6376 3.5 c= absent means simple/simple") << sign(o) << "pass"
+                                                                << ""
+                                                                << "dkim.verify";
+    o = {};
+    o.selector = "ed";
+    o.algorithm = "ed25519-sha256";
+    QTest::newRow("RFC 8463 ed25519-sha256 pass") << sign(o, ed25519Key()) << "pass"
+                                                  << ""
+                                                  << "dkim.verify";
+    o = {};
+    o.algorithm = "rsa-sha1";
+    QTest::newRow("RFC 8301 3.1 rsa-sha1 disallowed") << sign(o) << "fail"
+                                                      << "algorithm-disallowed"
+                                                      << "dkim.algorithm";
+    o = {};
+    o.selector = "k512";
+    QTest::newRow("RFC 8301 3.2 RSA-512 too short") << sign(o, rsaKey(512)) << "fail"
+                                                    << "key-too-short"
+                                                    << "dkim.key.check";
+    o.selector = "k1024";
+    QTest::newRow("RFC 8301 3.2 RSA-1024 passes with a warning") << sign(o, rsaKey(1024)) << "pass"
+                                                                 << ""
+                                                                 << "dkim.key.size";
+    o = {};
+    o.selector = "missing";
+    QTest::newRow("RFC 6376 6.1.2 NXDOMAIN key-not-found") << sign(o) << "permerror"
+                                                           << "key-not-found"
+                                                           << "dkim.key";
+    o.selector = "revoked";
+    QTest::newRow("RFC 6376 3.6.1 p= empty key-revoked") << sign(o) << "permerror"
+                                                         << "key-revoked"
+                                                         << "dkim.keyrecord";
+    o.selector = "badp";
+    QTest::newRow("RFC 6376 3.6.1 p= not base64") << sign(o) << "permerror"
+                                                  << "key-syntax"
+                                                  << "dkim.keyrecord";
+    o.selector = "nokey";
+    QTest::newRow("RFC 6376 3.6.1 p= missing") << sign(o) << "permerror"
+                                               << "key-syntax"
+                                               << "dkim.keyrecord";
+    o.selector = "v2";
+    QTest::newRow("RFC 6376 3.6.1 v= not DKIM1 discarded") << sign(o) << "permerror"
+                                                           << "key-syntax"
+                                                           << "dkim.keyrecord";
+    o.selector = "sha1only";
+    QTest::newRow("RFC 6376 3.6.1 key h= excludes sha256") << sign(o) << "permerror"
+                                                           << "key-hash-mismatch"
+                                                           << "dkim.key.check";
+    o.selector = "smime";
+    QTest::newRow("RFC 6376 3.6.1 key s= not email") << sign(o) << "permerror"
+                                                     << "key-service-mismatch"
+                                                     << "dkim.key.check";
+    o.selector = "strict";
+    o.identity = "alice@mail.example.com";
+    QTest::newRow("RFC 6376 3.6.1 key t=s forbids subdomain i=") << sign(o) << "permerror"
+                                                                 << "identity-mismatch"
+                                                                 << "dkim.key.check";
+    o.selector = "sel";
+    QTest::newRow("RFC 6376 3.5 i= subdomain of d= is fine") << sign(o) << "pass"
+                                                             << ""
+                                                             << "dkim.verify";
+    o.identity = "alice@example.net";
+    QTest::newRow("RFC 6376 3.5 i= outside d=") << sign(o) << "permerror"
+                                                << "identity-mismatch"
+                                                << "dkim.tag.error";
+    o = {};
+    o.selector = "wrongkey";
+    QTest::newRow("RFC 6376 6.1.3 wrong key") << sign(o) << "fail"
+                                              << "header-modified"
+                                              << "dkim.verify";
+    o.selector = "edasrsa";
+    QTest::newRow("RFC 6376 3.6.1 k=rsa with an Ed25519 p=") << sign(o) << "permerror"
+                                                             << "key-syntax"
+                                                             << "dkim.keyrecord";
+    o = {};
+    o.selector = "ed";
+    QTest::newRow("RFC 6376 6.1.2 a=rsa but k=ed25519") << sign(o) << "permerror"
+                                                        << "key-type-mismatch"
+                                                        << "dkim.key.check";
+    o = {};
+    o.headers = { "To", "Subject" };
+    QTest::newRow("RFC 6376 5.4 h= without From") << sign(o) << "permerror"
+                                                  << "from-not-signed"
+                                                  << "dkim.tag.error";
+    o = {};
+    o.timestamp = kNow.toSecsSinceEpoch() - 3600;
+    o.expiration = kNow.toSecsSinceEpoch() - 60;
+    QTest::newRow("RFC 6376 3.5 x= expired") << sign(o) << "fail"
+                                             << "signature-expired"
+                                             << "dkim.time";
+    o.timestamp = kNow.toSecsSinceEpoch() + 86400;
+    o.expiration = -1;
+    QTest::newRow("RFC 6376 3.5 t= in the future") << sign(o) << "fail"
+                                                   << "signature-in-future"
+                                                   << "dkim.time";
+    o.timestamp = kNow.toSecsSinceEpoch() - 60;
+    o.expiration = kNow.toSecsSinceEpoch() + 86400;
+    QTest::newRow("RFC 6376 3.5 t= and x= valid") << sign(o) << "pass"
+                                                  << ""
+                                                  << "dkim.time";
+    o.timestamp = 2000;
+    o.expiration = 1000;
+    QTest::newRow("RFC 6376 3.5 x= before t=") << sign(o) << "permerror"
+                                               << "syntax"
+                                               << "dkim.tag.error";
+    o = {};
+    o.extraTags = "d=other.example; ";
+    QTest::newRow("RFC 6376 3.2 duplicate tag") << sign(o) << "permerror"
+                                                << "syntax"
+                                                << "dkim.tag.error";
+    o.extraTags = "zz=unknown; q=dns/txt; ";
+    QTest::newRow("RFC 6376 3.2 unknown tag ignored") << sign(o) << "pass"
+                                                      << ""
+                                                      << "dkim.verify";
+    o.extraTags = "q=http/well-known; ";
+    QTest::newRow("RFC 6376 3.5 unknown q=") << sign(o) << "permerror"
+                                             << "query-method-unknown"
+                                             << "dkim.tag.error";
+    o = {};
+    o.canon = "relaxed/fancy";
+    QTest::newRow("RFC 6376 3.5 unknown c=") << sign(o) << "permerror"
+                                             << "canonicalization-unknown"
+                                             << "dkim.tag.error";
+    o = {};
+    o.algorithm = "rsa-sha512";
+    QTest::newRow("RFC 6376 3.5 unknown a=") << sign(o) << "permerror"
+                                             << "algorithm-unknown"
+                                             << "dkim.tag.error";
+    QTest::newRow("RFC 6376 3.5 v=2") << QByteArray(sign({})).replace("v=1;", "v=2;") << "permerror"
+                                      << "version"
+                                      << "dkim.tag.error";
+    QTest::newRow("RFC 6376 3.5 bh= missing")
+        << QByteArray(sign({})).replace("bh=", "xh=") << "permerror"
+        << "syntax"
+        << "dkim.tag.error";
+    QTest::newRow("RFC 6376 3.5 b= not base64")
+        << QByteArray(sign({})).replace("b=", "b=*") << "permerror"
+        << "syntax"
+        << "dkim.tag.error";
+    QTest::newRow("RFC 6376 6.1.3 body changed")
+        << QByteArray(sign({})).replace("this is", "THIS is") << "fail"
+        << "body-modified"
+        << "dkim.body";
+    QTest::newRow("RFC 6376 6.1.3 signed header changed")
+        << QByteArray(sign({})).replace("Quarterly", "Annual") << "fail"
+        << "header-modified"
+        << "dkim.verify";
+    QTest::newRow("RFC 6376 5.4 unsigned header changed")
+        << QByteArray(sign({})).replace("mx.example.net", "mx.example.COM") << "pass"
+        << ""
+        << "dkim.headers.uncovered";
+    Q_UNUSED(key);
+}
+
+void TestDkim::verdicts()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, result);
+    QFETCH(QString, reason);
+    QFETCH(QString, step);
+    const auto sigs = run(message, *m_zone);
+    QCOMPARE(sigs.size(), 1);
+    const auto& s = sigs.first();
+    QCOMPARE(statusName(s.status), result);
+    QCOMPARE(s.reason, reason);
+    QCOMPARE(s.step.status, s.status);
+    QVERIFY2(findKind(s.step, step), qPrintable(step));
+    QVERIFY(!s.step.detail.isEmpty());
+}
+
+void TestDkim::spansPointAtTheTags()
+{
+    const QByteArray raw = dkimSign(sampleMessage(), rsaKey(2048));
+    const Message m = Message::parse(raw);
+    const auto sigs = dkim::verifyAll({ m, *m_zone, kNow });
+    const Step* tags = findKind(sigs[0].step, QStringLiteral("dkim.tags"));
+    QVERIFY(tags);
+    bool sawD = false;
+    for (const Step& t : tags->children) {
+        QCOMPARE(t.spans.size(), 1);
+        const QByteArray text = m.bytes().mid(t.spans[0].offset, t.spans[0].length);
+        QVERIFY2(text.startsWith(t.fact("tag").toLatin1() + "="), text.constData());
+        sawD |= text == "d=example.com";
+    }
+    QVERIFY(sawD);
+    // the canonical header source ends with the signature field, b= empty
+    QVERIFY(sigs[0].canonicalHeader.startsWith("from:Alice Example <alice@example.com>\r\n"));
+    QVERIFY(sigs[0].canonicalHeader.endsWith("b="));
+    // key record source and tag spans
+    const Step* kr = findKind(sigs[0].step, QStringLiteral("dkim.keyrecord"));
+    QVERIFY(kr);
+    const Source* key = nullptr;
+    for (const Source& src : sigs[0].sources)
+        if (src.id == QLatin1String("dkim/1/key"))
+            key = &src;
+    QVERIFY(key);
+    QCOMPARE(key->bytes.mid(kr->children[0].spans[0].offset, kr->children[0].spans[0].length),
+        QByteArray("v=DKIM1"));
+}
+
+void TestDkim::headerBinding()
+{
+    DkimSignOptions o;
+    o.headers = { "From", "Received", "Subject", "Subject" };
+    const QByteArray raw = dkimSign(sampleMessage("x\r\n", "X-Extra: 1\r\n"), rsaKey(2048), o);
+    // Add a Subject above the signed one after signing: not covered, and warned about.
+    QByteArray tampered = raw;
+    tampered.insert(tampered.indexOf("\r\nReceived:") + 2, "Subject: FREE MONEY\r\n");
+    for (const QByteArray& msg : { raw, tampered }) {
+        const auto sigs = run(msg, *m_zone);
+        const Step* hs = findKind(sigs[0].step, QStringLiteral("dkim.headers"));
+        QVERIFY2(hs, qPrintable(sigs[0].step.detail));
+        QStringList titles;
+        for (const Step& c : hs->children)
+            titles << c.title;
+        QVERIFY2(titles[0].startsWith(QStringLiteral("From → From (instance 1 of 1")),
+            qPrintable(titles[0]));
+        QCOMPARE(
+            hs->children[3].kind, QStringLiteral("dkim.header.absent")); // 2nd Subject: over-signed
+        const Step* unc = findKind(*hs, QStringLiteral("dkim.headers.uncovered"));
+        QVERIFY(unc);
+        QStringList names;
+        for (const Step& c : unc->children)
+            names << c.title;
+        if (msg == raw) {
+            QCOMPARE(sigs[0].status, Status::Pass);
+            QCOMPARE(names, (QStringList { "To", "Date", "Message-ID", "X-Extra" }));
+            QCOMPARE(unc->status, Status::Info);
+        } else {
+            // over-signed Subject: the added one is taken by the 2nd h= entry → fails
+            QCOMPARE(sigs[0].status, Status::Fail);
+            QCOMPARE(sigs[0].transit, QStringLiteral("instance-added"));
+        }
+    }
+}
+
+void TestDkim::overSigningBreaksOnAddedField()
+{
+    DkimSignOptions o;
+    o.headers = { "From", "Subject" };
+    const QByteArray raw = dkimSign(sampleMessage(), rsaKey(2048), o);
+    QByteArray added = raw;
+    added.insert(added.indexOf("Received:"), "Subject: other\r\n");
+    // Not over-signed: an added Subject above is not covered; still passes, with a warning.
+    const auto sigs = run(added, *m_zone);
+    QCOMPARE(sigs[0].status, Status::Pass);
+    const Step* unc = findKind(sigs[0].step, QStringLiteral("dkim.headers.uncovered"));
+    QCOMPARE(unc->status, Status::Warning);
+    QVERIFY(unc->children[0].detail.contains(QLatin1String("may show")));
+}
+
+void TestDkim::bodyLengthRemainder()
+{
+    DkimSignOptions o;
+    o.bodyLength = -2;
+    const QByteArray raw = dkimSign(sampleMessage("line one\r\n"), rsaKey(2048), o);
+    const auto clean = run(raw, *m_zone);
+    QCOMPARE(clean[0].status, Status::Pass);
+    QVERIFY(!findKind(clean[0].step, QStringLiteral("dkim.body.length")));
+    const auto sigs = run(raw + "Click here: http://evil.example/\r\n", *m_zone);
+    QCOMPARE(sigs[0].status, Status::Pass);
+    const Step* rest = findKind(sigs[0].step, QStringLiteral("dkim.body.length"));
+    QVERIFY(rest);
+    QCOMPARE(rest->status, Status::Warning);
+    QCOMPARE(rest->fact(QStringLiteral("unsigned bytes")), QStringLiteral("34"));
+    QCOMPARE(rest->fact(QStringLiteral("unsigned lines")), QStringLiteral("1"));
+    QCOMPARE(rest->spans[0].source, QStringLiteral("dkim/1/body"));
+    QCOMPARE(rest->spans[0].offset, 10);
+    // l= longer than the body: content removed
+    o.bodyLength = 500;
+    const auto shorter = run(dkimSign(sampleMessage("short\r\n"), rsaKey(2048), o), *m_zone);
+    QCOMPARE(shorter[0].reason, QStringLiteral("body-truncated"));
+}
+
+void TestDkim::bodyLengthNewMimePart()
+{
+    const QByteArray head
+        = "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BB\"\r\n";
+    const QByteArray body = "--BB\r\nContent-Type: text/plain\r\n\r\nsigned text\r\n";
+    DkimSignOptions o;
+    o.bodyLength = -2;
+    const QByteArray raw = dkimSign(sampleMessage(body, head), rsaKey(2048), o);
+    const QByteArray added
+        = raw + "--BB\r\nContent-Type: text/html\r\n\r\n<b>pay now</b>\r\n--BB--\r\n";
+    const auto sigs = run(added, *m_zone);
+    QCOMPARE(sigs[0].status, Status::Pass);
+    const Step* rest = findKind(sigs[0].step, QStringLiteral("dkim.body.length"));
+    QVERIFY(rest);
+    QCOMPARE(rest->status, Status::Warning);
+    QVERIFY2(rest->detail.contains(QLatin1String("new MIME part")), qPrintable(rest->detail));
+}
+
+void TestDkim::headerOnlyInput()
+{
+    const QByteArray raw = dkimSign(sampleMessage(), rsaKey(2048));
+    const QByteArray headers = raw.left(raw.indexOf("\r\n\r\n") + 2);
+    const Message m = Message::parse(headers);
+    QVERIFY(!m.hasBody());
+    const auto sigs = dkim::verifyAll({ m, *m_zone, kNow });
+    QCOMPARE(sigs[0].status, Status::Neutral);
+    QCOMPARE(sigs[0].reason, QStringLiteral("body-not-available"));
+    QVERIFY(sigs[0].signatureOk);
+    const Step* body = findKind(sigs[0].step, QStringLiteral("dkim.body"));
+    QCOMPARE(body->title, QStringLiteral("Body not available"));
+}
+
+void TestDkim::testingFlagShown()
+{
+    DkimSignOptions o;
+    o.selector = "testing";
+    const auto sigs = run(
+        QByteArray(dkimSign(sampleMessage(), rsaKey(2048), o)).replace("this", "that"), *m_zone);
+    QVERIFY(sigs[0].testing);
+    QCOMPARE(sigs[0].status, Status::Fail);
+    const Step* t = findKind(sigs[0].step, QStringLiteral("dkim.key.testing"));
+    QVERIFY(t);
+    QCOMPARE(t->status, Status::Warning);
+    QVERIFY(sigs[0].toJson().value(QStringLiteral("testing")).toBool());
+}
+
+void TestDkim::dnsTemporaryFailure()
+{
+    DnsMisbehaving server;
+    QString err;
+    if (!server.start(&err))
+        QSKIP(qPrintable(QStringLiteral("cannot run the local DNS fixture: ") + err));
+    dns::LiveOptions lo;
+    lo.servers = { server.server() };
+    lo.timeoutMs = 500;
+    lo.retries = 0;
+    dns::LiveResolver live(lo);
+    DkimSignOptions o;
+    o.selector = "servfail";
+    const auto sigs = run(dkimSign(sampleMessage(), rsaKey(2048), o), live);
+    QCOMPARE(sigs[0].status, Status::TempError);
+    QCOMPARE(sigs[0].reason, QStringLiteral("dns-temporary"));
+    const Step* q = findKind(sigs[0].step, QStringLiteral("dns.query"));
+    QVERIFY(q);
+}
+
+void TestDkim::forensics_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("words");
+
+    const QByteArray body
+        = "Hello,\r\n\r\nthe report is attached.\r\n..and a line with a dot.\r\n\r\nAlice\r\n";
+    const QByteArray signedRelaxed = dkimSign(sampleMessage(body), rsaKey(2048));
+    DkimSignOptions simple;
+    simple.canon = "simple/simple";
+    const QByteArray signedSimple = dkimSign(sampleMessage(body), rsaKey(2048), simple);
+
+    QTest::newRow("footer appended (list)")
+        << signedRelaxed + "-- \r\nlist mailing list\r\nhttps://lists.example.org/list\r\n"
+        << "body-appended"
+        << "prefix"
+        << "signed body ends at line 6; 3 lines / ";
+    QTest::newRow("subject tagged [list]")
+        << QByteArray(signedRelaxed).replace("Subject: Quarterly", "Subject: [list] Quarterly")
+        << "header-modified"
+        << "subject-tag"
+        << "[list]";
+    {
+        QByteArray refolded = signedSimple;
+        refolded.replace("Subject: Quarterly report", "Subject: Quarterly\r\n report");
+        QTest::newRow("re-folded (simple)") << refolded << "header-modified"
+                                            << "refolded"
+                                            << "folded";
+    }
+    {
+        // Signed with bare LF line ends inside the body; a relay made them CRLF.
+        const QByteArray lfBody = "one\ntwo\nthree\n";
+        DkimSignOptions o = simple;
+        QByteArray signedLf = dkimSign(sampleMessage(lfBody), rsaKey(2048), o);
+        const QByteArray converted
+            = signedLf.left(signedLf.indexOf("\r\n\r\n") + 4) + "one\r\ntwo\r\nthree\r\n";
+        QTest::newRow("LF converted to CRLF") << converted << "body-modified"
+                                              << "crlf-as-lf"
+                                              << "LF";
+    }
+    QTest::newRow("trailing whitespace added (simple)")
+        << QByteArray(signedSimple).replace("attached.\r\n", "attached.   \r\n") << "body-modified"
+        << "trailing-whitespace"
+        << "end of lines";
+    QTest::newRow("dot-stuffing not reversed")
+        << QByteArray(signedRelaxed).replace("\r\n..and", "\r\n...and") << "body-modified"
+        << "dot-stuffing"
+        << "dot";
+    {
+        QByteArray rewritten = signedRelaxed;
+        rewritten.replace("From: Alice Example <alice@example.com>",
+            "From: \"Alice Example via List\" <list@lists.example.org>\r\n"
+            "X-Original-From: Alice Example <alice@example.com>");
+        QTest::newRow("From rewritten by a list") << rewritten << "header-modified"
+                                                  << "from-rewritten"
+                                                  << "X-Original-From";
+    }
+    QTest::newRow("body edited in the middle")
+        << QByteArray(signedRelaxed).replace("report is", "report was") << "body-modified"
+        << ""
+        << "none of the usual";
+}
+
+void TestDkim::forensics()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, reason);
+    QFETCH(QString, change);
+    QFETCH(QString, words);
+    const auto sigs = run(message, *m_zone);
+    QCOMPARE(sigs.size(), 1);
+    const auto& s = sigs.first();
+    QCOMPARE(s.status, Status::Fail);
+    QCOMPARE(s.reason, reason);
+    QCOMPARE(s.transit, change);
+    QVERIFY2(s.finding.contains(words), qPrintable(s.finding));
+    const Step* f = findKind(s.step, QStringLiteral("dkim.forensics"));
+    QVERIFY(f);
+    if (change == QLatin1String("prefix")) {
+        const Step* p = findKind(*f, QStringLiteral("dkim.forensics.prefix"));
+        QCOMPARE(p->fact(QStringLiteral("added lines")), QStringLiteral("3"));
+        // the added part, as spans in the canonical body and in the message
+        const Message m = Message::parse(message);
+        QCOMPARE(p->spans[1].source, QStringLiteral("message"));
+        QVERIFY(m.bytes()
+                    .mid(p->spans[1].offset, p->spans[1].length)
+                    .startsWith("-- \r\nlist mailing"));
+    }
+}
+
+void TestDkim::prefixSearchCostBound()
+{
+    // 1 MB body of short lines: the search hashes the body once and finalizes at most
+    // max(256, size/256) digest copies (each ≤ 2 blocks of 64 bytes: ≤ 0.5× one body hash).
+    QByteArray body;
+    for (int i = 0; body.size() < (1 << 20); ++i)
+        body += "line " + QByteArray::number(i) + "\r\n";
+    const QByteArray signedPart = body.left(body.size() / 2 + 0);
+    const qsizetype cut = signedPart.lastIndexOf("\r\n") + 2;
+    dkim::BodyCanonicalizer c(dkim::Canon::Relaxed);
+    c.feed(body);
+    c.finish();
+    const QByteArray expected
+        = crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.left(cut));
+    const auto r
+        = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.output(), c.lines(), expected);
+    QVERIFY(r.bytesHashed <= c.output().size());
+    QVERIFY(r.finalizations <= qMax<qsizetype>(256, c.output().size() / 256) + 1);
+    // mid-body cut with short lines is outside the kept boundaries unless it is near the end:
+    // append-at-end is what the search targets. A footer after most of the body is found:
+    const qsizetype tail = body.lastIndexOf("\r\n", body.size() - 200) + 2;
+    const QByteArray exp2 = crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.left(tail));
+    const auto r2
+        = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.output(), c.lines(), exp2);
+    QCOMPARE(r2.matchLength, tail);
+    QVERIFY(r2.finalizations * 128 <= r2.bytesHashed / 2 + 256 * 128);
+}
+
+void TestDkim::keyCacheParsesOnce()
+{
+    const QByteArray rec = dkimKeyRecord(rsaKey(2048)) + "; n=cache";
+    auto& cache = dkim::KeyCache::instance();
+    const auto a = cache.get(rec);
+    const qint64 hits = cache.hits();
+    const auto b = cache.get(rec);
+    QCOMPARE(a.get(), b.get());
+    QCOMPARE(cache.hits(), hits + 1);
+    QVERIFY(a->usable);
+    QCOMPARE(a->notes, QByteArray("cache"));
+}
+
+void TestDkim::checkJsonAndOutcomes()
+{
+    DkimSignOptions ed;
+    ed.selector = "ed";
+    ed.algorithm = "ed25519-sha256";
+    DkimSignOptions esp;
+    esp.domain = "esp.example";
+    esp.selector = "nope";
+    const QByteArray raw = dkimSign(dkimSign(sampleMessage(), ed25519Key(), ed), rsaKey(2048), esp);
+    const Message m = Message::parse(raw);
+    VerifyOptions opts;
+    const CheckContext ctx { m, *m_zone, opts, kNow, {}, nullptr, nullptr };
+    const CheckResult r = dkim::check(ctx);
+    QCOMPARE(r.name, QStringLiteral("dkim"));
+    QCOMPARE(r.status, Status::Pass);
+    QVERIFY2(r.summary.startsWith(QLatin1String("pass: 1 of 2")), qPrintable(r.summary));
+    const QJsonArray arr = r.json.toArray();
+    QCOMPARE(arr.size(), 2);
+    QCOMPARE(arr[0].toObject().value("domain").toString(), QStringLiteral("esp.example"));
+    QCOMPARE(arr[0].toObject().value("result").toString(), QStringLiteral("permerror"));
+    QCOMPARE(arr[0].toObject().value("reason").toString(), QStringLiteral("key-not-found"));
+    QCOMPARE(arr[1].toObject().value("algorithm").toString(), QStringLiteral("ed25519-sha256"));
+    QCOMPARE(arr[1].toObject().value("result").toString(), QStringLiteral("pass"));
+    QCOMPARE(r.outcomes.dkim.size(), 2);
+    QCOMPARE(r.outcomes.dkim[1].status, Status::Pass);
+    QCOMPARE(r.outcomes.dkim[0].reason, QStringLiteral("key-not-found"));
+    QCOMPARE(r.step.children.size(), 2);
+    QStringList ids;
+    for (const Source& s : r.sources)
+        ids << s.id;
+    QVERIFY(ids.contains(QStringLiteral("dkim/2/header")));
+    QVERIFY(ids.contains(QStringLiteral("dkim/2/body")));
+    // no signature at all
+    const Message none = Message::parse(sampleMessage());
+    const CheckResult n = dkim::check({ none, *m_zone, opts, kNow, {}, nullptr, nullptr });
+    QCOMPARE(n.status, Status::None);
+    QVERIFY(n.outcomes.dkim.isEmpty());
+}
+
+void TestDkim::compareCopies()
+{
+    const QByteArray sent = dkimSign(sampleMessage("a\r\nb\r\n"), rsaKey(2048));
+    QByteArray received = sent + "footer\r\n";
+    received.replace("Subject: Quarterly", "Subject: [x] Quarterly");
+    const dkim::CompareResult r
+        = dkim::compareCopies(Message::parse(sent), Message::parse(received));
+    QCOMPARE(r.signatures.size(), 1);
+    QVERIFY(!r.signatures[0].headerSame);
+    QVERIFY(!r.signatures[0].bodySame);
+    QVERIFY(r.signatures[0].headerDiff.contains(QStringLiteral("- subject:Quarterly report")));
+    QVERIFY(r.signatures[0].headerDiff.contains(QStringLiteral("+ subject:[x] Quarterly report")));
+    QVERIFY(r.signatures[0].bodyDiff.contains(QStringLiteral("+ footer")));
+    QCOMPARE(r.step.children[0].status, Status::Fail);
+    const dkim::CompareResult same
+        = dkim::compareCopies(Message::parse(sent), Message::parse(sent));
+    QVERIFY(same.signatures[0].headerSame && same.signatures[0].bodySame);
+}
+
+void TestDkim::garbageNeverCrashes()
+{
+    const QByteArray good = dkimSign(sampleMessage(), rsaKey(2048));
+    QList<QByteArray> inputs = {
+        "DKIM-Signature:\r\n\r\n",
+        "DKIM-Signature: ;;;;==;\r\n\r\n",
+        "DKIM-Signature: v=1; a=rsa-sha256; d=; s=; h=; bh=; b=\r\n\r\n",
+        "DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AA==; b=AA==; "
+        "l=99999999999999999999999999\r\nFrom: a\r\n\r\n",
+        QByteArray("DKIM-Signature: \xff\xfe\x00\x01\r\n\r\n", 24),
+    };
+    for (int cut = 10; cut < good.size(); cut += 97)
+        inputs << good.left(cut);
+    for (const QByteArray& in : inputs) {
+        const auto sigs = run(in, *m_zone);
+        for (const auto& s : sigs)
+            QVERIFY(s.status != Status::Pass || in == good);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDkim)
+#include "tst_dkim.moc"
