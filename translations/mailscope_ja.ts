@@ -1,0 +1,6024 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>Crypto</name>
+    <message>
+        <source>not base64: character '%1' at position %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not base64: wrong length or padding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not base64</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidenceBundle</name>
+    <message>
+        <source>not an evidence bundle: %1</source>
+        <translation>証拠バンドルではありません: %1</translation>
+    </message>
+    <message>
+        <source>not an evidence bundle (schema "%1")</source>
+        <translation>証拠バンドルではありません（スキーマ "%1"）</translation>
+    </message>
+    <message>
+        <source>the DNS transcript in the bundle is damaged</source>
+        <translation>バンドル内の DNS 記録が壊れています</translation>
+    </message>
+    <message>
+        <source>the bundle holds no message</source>
+        <translation>バンドルにメッセージが含まれていません</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>could not write the PDF file</source>
+        <translation>PDF ファイルを書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>pasted message</source>
+        <translation>貼り付けたメッセージ</translation>
+    </message>
+    <message>
+        <source>Mailscope: %1</source>
+        <translation>Mailscope: %1</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>判定: %1</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>チェック</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>signature d=%1 s=%2: %3</source>
+        <translation>署名 d=%1 s=%2: %3</translation>
+    </message>
+    <message>
+        <source>No check ran.</source>
+        <translation>実行されたチェックはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluated at %1 UTC; %n DNS answers.</source>
+        <translation>
+            <numerusform>評価時刻 %1 UTC、DNS 応答 %n 件。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: now %2</source>
+        <translation>%1: 現在 %2</translation>
+    </message>
+    <message>
+        <source>%1: no longer run</source>
+        <translation>%1: 実行されなくなりました</translation>
+    </message>
+    <message>
+        <source>DKIM signature %1 (d=%2 s=%3)</source>
+        <translation>DKIM 署名 %1（d=%2 s=%3）</translation>
+    </message>
+    <message>
+        <source>SPF reason: %1</source>
+        <translation>SPF の理由: %1</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+</context>
+<context>
+    <name>Message</name>
+    <message>
+        <source>%1 character(s) outside the base64 alphabet were ignored (RFC 2045 6.8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base64 data continues after "=" padding; decoded anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The base64 data ends in the middle of a group: it may be truncated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 "=" sign(s) not followed by two hex digits were kept as is (RFC 2045 6.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown transfer encoding "%1"; the body is shown as is (RFC 2045 6.4).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Scenarios</name>
+    <message>
+        <source>A mailing list breaks DKIM</source>
+        <translation>メーリングリストが DKIM を壊す</translation>
+    </message>
+    <message>
+        <source>The list added a footer to the body and a tag to the Subject. The author's DKIM signature covered both, so its body hash no longer matches. Look at the DKIM step: Mailscope finds where the signed body ended and what was added after signing.</source>
+        <translation>リストが本文にフッターを、Subject にタグを追加しました。作成者の DKIM 署名は両方を対象にしていたため、本文ハッシュが一致しなくなります。DKIM のステップを見てください。Mailscope は署名された本文がどこで終わり、署名後に何が追加されたかを突き止めます。</translation>
+    </message>
+    <message>
+        <source>Forwarding breaks SPF; ARC carries the result</source>
+        <translation>転送が SPF を壊し、ARC が結果を運ぶ</translation>
+    </message>
+    <message>
+        <source>A forwarder re-sent the message from its own server, so SPF for the original domain fails. The forwarder sealed what it saw with ARC; if you trust that sealer, its recorded pass can stand in for the broken one.</source>
+        <translation>転送者が自分のサーバーからメッセージを再送したため、元のドメインの SPF は失敗します。転送者は見た結果を ARC で封印しました。その封印者を信頼するなら、記録された pass を壊れた結果の代わりにできます。</translation>
+    </message>
+    <message>
+        <source>An ARC chain</source>
+        <translation>ARC チェーン</translation>
+    </message>
+    <message>
+        <source>Each intermediary added an ARC set (seal, message signature, results). Follow the chain from the oldest instance to the newest and see where a result was recorded.</source>
+        <translation>各中継者が ARC セット（封印、メッセージ署名、結果）を追加しました。最も古いインスタンスから最新のものへチェーンをたどり、どこで結果が記録されたかを確認してください。</translation>
+    </message>
+    <message>
+        <source>A look-alike domain fails alignment</source>
+        <translation>似せたドメインがアラインメントに失敗する</translation>
+    </message>
+    <message>
+        <source>SPF and DKIM pass — for the sender's own look-alike domain. DMARC asks whether a passing domain matches the From domain; it does not, so DMARC fails. Passing checks alone prove nothing about the From address.</source>
+        <translation>SPF と DKIM は成功します——ただし送信者自身の似せたドメインについてです。DMARC は成功したドメインが From のドメインと一致するかを問います。一致しないので DMARC は失敗します。チェックが成功しただけでは From アドレスについて何も証明されません。</translation>
+    </message>
+    <message>
+        <source>SPF over the lookup limit</source>
+        <translation>SPF が参照回数の上限を超える</translation>
+    </message>
+    <message>
+        <source>Every include, a, mx, ptr, exists and redirect costs one DNS lookup; RFC 7208 allows ten. The record's includes exceed that, so SPF ends in permerror however the address would have matched.</source>
+        <translation>include、a、mx、ptr、exists、redirect はそれぞれ DNS 参照を 1 回消費し、RFC 7208 が許すのは 10 回までです。このレコードの include はそれを超えるため、アドレスが一致したかどうかにかかわらず SPF は permerror になります。</translation>
+    </message>
+    <message>
+        <source>A revoked DKIM key</source>
+        <translation>失効した DKIM 鍵</translation>
+    </message>
+    <message>
+        <source>The key record still exists but its p= is empty: the domain revoked the key. Signatures made with it must fail, even though the bytes are intact.</source>
+        <translation>鍵レコードは存在しますが p= が空です。ドメインが鍵を失効させました。バイトが無傷でも、この鍵による署名は失敗しなければなりません。</translation>
+    </message>
+    <message>
+        <source>A DKIM key in testing mode</source>
+        <translation>テストモードの DKIM 鍵</translation>
+    </message>
+    <message>
+        <source>The key carries t=y: the domain is testing DKIM and asks receivers not to treat failures differently from unsigned mail.</source>
+        <translation>鍵に t=y があります。ドメインは DKIM をテスト中で、失敗を署名なしのメールと区別して扱わないよう受信者に求めています。</translation>
+    </message>
+    <message>
+        <source>An S/MIME signature</source>
+        <translation>S/MIME 署名</translation>
+    </message>
+    <message>
+        <source>The content is signed with the sender's certificate. The signature may be intact while the certificate has expired or is not trusted: the tree shows each question separately.</source>
+        <translation>内容は送信者の証明書で署名されています。署名が無傷でも、証明書が期限切れだったり信頼されていなかったりすることがあります。ツリーはそれぞれの問いを別々に示します。</translation>
+    </message>
+    <message>
+        <source>A strict-alignment failure</source>
+        <translation>厳格アラインメントの失敗</translation>
+    </message>
+    <message>
+        <source>DKIM passes for a subdomain of the From domain. Relaxed alignment would accept that, but the DMARC record asks for strict alignment (adkim=s), so the domains must be identical.</source>
+        <translation>DKIM は From ドメインのサブドメインについて成功します。緩和アラインメントなら受け入れられますが、DMARC レコードが厳格アラインメント（adkim=s）を求めているため、ドメインは完全に一致しなければなりません。</translation>
+    </message>
+    <message>
+        <source>No DMARC record: the organizational domain's policy</source>
+        <translation>DMARC レコードなし: 組織ドメインのポリシー</translation>
+    </message>
+    <message>
+        <source>The From domain has no DMARC record of its own. DMARC then looks for the organizational domain's record, and its policy (sp= or p=) applies.</source>
+        <translation>From ドメインには独自の DMARC レコードがありません。そこで DMARC は組織ドメインのレコードを探し、そのポリシー（sp= または p=）が適用されます。</translation>
+    </message>
+    <message>
+        <source>DMARC</source>
+        <translation>DMARC</translation>
+    </message>
+    <message>
+        <source>DMARC ties SPF and DKIM to the From domain and publishes what a receiver should do when neither aligned check passes.</source>
+        <translation>DMARC は SPF と DKIM を From ドメインに結び付け、アラインしたチェックがどちらも成功しないとき受信者がどうすべきかを公開します。</translation>
+    </message>
+    <message>
+        <source>Everything passes</source>
+        <translation>すべて成功</translation>
+    </message>
+    <message>
+        <source>A message as it should be: SPF authorizes the sending server, the DKIM signature verifies, and both align with the From domain, so DMARC passes.</source>
+        <translation>あるべき姿のメッセージです。SPF が送信サーバーを許可し、DKIM 署名が検証され、どちらも From ドメインとアラインしているので DMARC が成功します。</translation>
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>Follow the signature from its tags to the canonical header and body bytes that were hashed, the key lookup and the signature check.</source>
+        <translation>署名をタグから、ハッシュされた正規化済みヘッダーと本文のバイト、鍵の参照、署名の検査までたどってください。</translation>
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>Follow the SPF evaluation term by term: which mechanism matched the client address, and which DNS lookups it took.</source>
+        <translation>SPF の評価を項目ごとにたどってください。どのメカニズムがクライアントアドレスに一致し、どの DNS 参照が必要だったかがわかります。</translation>
+    </message>
+</context>
+<context>
+    <name>Smime</name>
+    <message>
+        <source>not a CMS structure: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unsupported digest algorithm %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not an encrypted CMS structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key file is not PKCS#12 (DER): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot open the PKCS#12 file (wrong password?): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key in the PKCS#12 file is not one of the message's recipients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>decryption failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is too large for a PEM file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no PEM certificate found in %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StatusStyle</name>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>softfail</source>
+        <translation>ソフト失敗</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>ポリシー</translation>
+    </message>
+    <message>
+        <source>temperror</source>
+        <translation>一時エラー</translation>
+    </message>
+    <message>
+        <source>permerror</source>
+        <translation>恒久エラー</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Nothing to check (no record or no signature).</source>
+        <translation>検査対象がありません（レコードも署名もありません）。</translation>
+    </message>
+    <message>
+        <source>The check succeeded.</source>
+        <translation>チェックは成功しました。</translation>
+    </message>
+    <message>
+        <source>The check failed.</source>
+        <translation>チェックは失敗しました。</translation>
+    </message>
+    <message>
+        <source>Probably not authorized, but the domain asks not to reject.</source>
+        <translation>おそらく許可されていませんが、ドメインは拒否しないよう求めています。</translation>
+    </message>
+    <message>
+        <source>The domain makes no statement.</source>
+        <translation>ドメインは何も表明していません。</translation>
+    </message>
+    <message>
+        <source>Verified, but not accepted by local policy.</source>
+        <translation>検証されましたが、ローカルポリシーで受け入れられません。</translation>
+    </message>
+    <message>
+        <source>A temporary error (usually DNS); trying later may give a result.</source>
+        <translation>一時的なエラー（多くは DNS）です。後で試すと結果が出るかもしれません。</translation>
+    </message>
+    <message>
+        <source>A permanent error: the record or signature is broken.</source>
+        <translation>恒久的なエラーです。レコードまたは署名が壊れています。</translation>
+    </message>
+    <message>
+        <source>Information, no verdict.</source>
+        <translation>情報です。判定ではありません。</translation>
+    </message>
+    <message>
+        <source>A concern worth a look; it does not change the verdict.</source>
+        <translation>確認する価値のある懸念です。判定は変わりません。</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <source>offline: no DNS query was sent</source>
+        <translation>オフライン: DNS 問い合わせは送信していません</translation>
+    </message>
+    <message>
+        <source>not in the replayed DNS transcript</source>
+        <translation>再生する DNS 記録にありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>replayed DNS transcript (%n answers)</source>
+        <translation>
+            <numerusform>再生した DNS 記録（%n 件の応答）</numerusform></translation>
+    </message>
+    <message>
+        <source>zone files: %1</source>
+        <translation>ゾーンファイル: %1</translation>
+    </message>
+    <message>
+        <source>offline (no DNS)</source>
+        <translation>オフライン（DNS なし）</translation>
+    </message>
+    <message>
+        <source>live DNS</source>
+        <translation>ライブ DNS</translation>
+    </message>
+    <message>
+        <source>what-if record: %1</source>
+        <translation>仮定レコード: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>what-if (%n records)</source>
+        <translation>
+            <numerusform>仮定（%n 件のレコード）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Verifier</name>
+    <message>
+        <source>cancelled by the user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the verification's time budget of %1 ms ran out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no resolver configured</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dns</name>
+    <message>
+        <source>offline: no zone file or transcript answers this name</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms</name>
+    <message>
+        <source>Content-Type "%1" is not type/subtype; treated as text/plain (RFC 2045 5.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A line in this part's header is not a header field; the body is taken to start there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This multipart entity has no boundary parameter (RFC 2046 5.1.1); its body is shown as one piece.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The boundary parameter is longer than 70 characters (RFC 2046 5.1.1 limit); its body is shown as one piece.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More than %1 MIME parts: the rest are not listed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The boundary "%1" never appears in the body (RFC 2046 5.1.1); the body is shown as one piece.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The closing boundary "--%1--" is missing (RFC 2046 5.1.1): the message may be truncated. The last part runs to the end.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MIME parts are nested more than %1 levels deep; deeper levels are not parsed (a normal message nests a few levels).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Part %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>content type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>charset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>body size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Further parts not listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mailscope report: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mailscope report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluated at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Client IP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MAIL FROM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verification was cancelled; results are incomplete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS transcript</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>The domain asks receivers to reject such mail (p=reject).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The domain asks receivers to treat such mail as suspicious (p=quarantine).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The domain only monitors (p=none), so receivers usually deliver it anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message carries a valid DKIM signature of %1; nothing was changed after signing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No DKIM signature on the message verifies (%1 signature(s); the first is from %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sending server %1 is allowed to send mail for %2 (SPF pass).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sending server %1 is not allowed to send mail for %2 (SPF fail).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sending server %1 is probably not allowed to send mail for %2 (SPF softfail).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF for %1 could not be checked because of a temporary DNS error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SPF record of %1 is broken (SPF permerror).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF for %1 gives no answer either way (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verification was cancelled before it finished; results are incomplete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message really comes from %1: DMARC passed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC failed for %1, but a trusted forwarder's ARC chain shows the message passed before it was forwarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message could not be shown to come from %1: DMARC failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC for %1 could not be decided because of a temporary DNS error; try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DMARC policy of %1 is broken, so it cannot be applied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC for %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 publishes no DMARC policy, so the result rests on weaker checks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing could be verified: no DMARC result, no DKIM signature and no SPF result.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>given by the user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown exception</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>internal error in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 check stopped unexpectedly (%2). This is a bug in Mailscope, not a property of the message; the other checks are unaffected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not run: the verification was cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 not run: cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verification was cancelled or ran out of its time budget before this check started.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::Message</name>
+    <message>
+        <source>Return-Path is where the receiving server recorded the envelope sender (MAIL FROM) at final delivery (RFC 5321 4.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Received field names the client's address; enter the sending server's IP (--ip).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No Received field records the client's HELO name; enter it (--helo).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input is %1 bytes, more than the limit of %2 bytes; it was not parsed. Raise the size limit to examine it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input is empty: there is no message to examine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first line is an mbox separator ("%1"), not part of the message; it was left out of the bytes that are verified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n leading byte(s) of blank lines (as copied from a mail client's "show original" view) were left out.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every line was indented by the same %n whitespace character(s), as text copied from a mail client's view often is; the indentation was removed.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The file uses LF line endings (%1 lines). Internet mail uses CRLF (RFC 5322 2.1), so verification works on a copy where every LF became CRLF; offsets are mapped back to the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file mixes CRLF (%1) and bare LF (%2) line endings; every bare LF was turned into CRLF for verification (RFC 5322 2.1). Mixed endings often mean the message was edited or converted after it was sent, which can break signatures.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input has no line endings at all; it was read as one line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 carriage return(s) not followed by LF were kept as they are. RFC 5322 2.3 forbids a CR outside CRLF; some software treats them as line breaks, Mailscope does not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last line had no line ending (common in pasted text); a CRLF was added. DKIM body canonicalization adds it too (RFC 6376 3.4.3, 3.4.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input contains %1 NUL byte(s); RFC 5322 2.3 does not allow them. They were kept, but this is not a normal message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input contains only blank lines: there is no message to examine.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no blank line after the header fields, so this is read as header fields only (pasted headers): the body is not available, and checks that need it say so.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No header fields were found: the first line ("%1") is not a header field (RFC 5322 2.2: a name, a colon, a value). This does not look like an e-mail message; everything is treated as body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line "%1" after header field %2 is neither a header field nor a folded continuation, and no blank line came before it (RFC 5322 2.1 requires one between header and body). Like common MTAs, Mailscope ends the header block there and treats the rest as the body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Header field "%1" has a line of %2 characters; RFC 5322 2.1.1 limits lines to 998.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>元のファイル</translation>
+    </message>
+    <message>
+        <source>The message as read from the file: line endings, header fields and body (RFC 5322 2.1), MIME structure and the Received chain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line endings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>normalized to CRLF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>verified size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mbox separator</source>
+        <translation>mbox 区切り行</translation>
+    </message>
+    <message>
+        <source>header fields</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NUL bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bare CR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received hops</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Header: %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Header fields from the top (newest, added last in transit) to the bottom (oldest). Each is a name, a colon and a value; lines starting with whitespace continue the field above (folding, RFC 5322 2.2.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 further header fields not listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body: %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything after the blank line that ends the header (RFC 5322 2.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body: not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The input ends after the header fields (pasted headers). Checks that need the body, such as DKIM body hashes, cannot be done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MIME structure: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Received chain: %n hop(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Each server that handled the message added a Received field at the top (RFC 5321 4.4), so the topmost hop is the last one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hop %1: %2 → %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from (HELO)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from (reverse DNS)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from (IP)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS cipher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::Verifier</name>
+    <message>
+        <source>fixed by the user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the message's Date field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Date field could not be read, so the current time is used instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message has no Date field, so the current time is used instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The given evaluation time is not valid, so the current time is used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Verification of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verification was cancelled or ran out of its time budget; the results are incomplete.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::authres</name>
+    <message>
+        <source>Authentication results by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no authserv-id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the server named by the authserv-id recorded when it checked the message. Only trust it when that server is yours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: no authentication was done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::authres::Parser</name>
+    <message>
+        <source>A ')' without its '(' was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A comment is not closed: its '(' has no matching ')'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quoted string is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A '"' inside an unquoted value was kept as part of the value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ARC-Authentication-Results field does not start with its instance "i=N;" (RFC 8617 4.1.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ARC instance "i=" is not a small decimal number (RFC 8617 4.2.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ARC instance is not followed by ';' (RFC 8617 4.1.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The field is empty: no authserv-id and no results (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The authserv-id is missing: the field starts with ';' (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The authserv-id is missing: the field starts with a method result (RFC 8601 2.2). Outlook/Exchange write it like this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The authserv-id "%1" holds characters a token may not have (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version %1 is not 1: RFC 8601 2.2 says to ignore a field whose version is not understood.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No method result was found (RFC 8601 2.2 wants at least one, or "none").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A trailing ';' ends the field (tolerated; not in RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An empty result between two ';' was skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"none" after method results is not allowed (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ';' is missing before "%1" (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"none" is not preceded by ';' (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected text "%1" was skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A result without a method name was skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The method version "%1" is not a number (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The method "%1" has no "=result" (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The method "%1" has an empty result (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The result of "%1" is quoted; it should be a bare keyword.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a result registered for %2 (RFC 8601 2.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected character '%1' in the %2 result was skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The word "%1" in the %2 result is not "property=value" and was ignored (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 result has more than one reason (RFC 8601 2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reason of the %1 result comes after its properties (RFC 8601 2.2 puts it first).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1=" in the %2 result has no ptype ("header.", "smtp.", ...): a vendor extension, not RFC 8601 2.3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The property "%1" is incomplete (RFC 8601 2.3).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::cli</name>
+    <message>
+        <source>Exit codes:
+  0  every message was verified and no check failed
+  1  at least one check failed (fail, softfail or permerror)
+  2  usage error: unknown option, bad value, nothing to do
+  3  input error: a file or directory could not be read or was empty
+     (the other inputs were still verified)
+  4  a temporary error left a result open (DNS timeout or SERVFAIL, DNS not
+     available offline, the time budget ran out)
+When several apply, 3 wins over 4, and 4 over 1.
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: mailscope-cli COMMAND [options] [arguments]
+
+Explains step by step why e-mail passes or fails SPF, DKIM, ARC, DMARC,
+S/MIME and TLS checks.
+
+Commands:
+  verify [options] FILE|DIR...   verify messages: .eml files, directories,
+                                 Maildir folders, mbox files
+  spf --ip IP --helo NAME --mail-from ADDR [options]
+                                 evaluate SPF for an envelope, without a message
+
+  mailscope-cli COMMAND --help   options of a command
+  mailscope-cli --version        the version
+
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>try 'mailscope-cli %1 --help'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify messages: .eml files, directories (recursively), Maildir folders (cur/ and new/) and mbox files (each message). Results go to stdout, diagnostics to stderr.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files and directories to verify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FILE|DIR...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SMTP client's IP address (overrides the guess from Received).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The HELO/EHLO name (overrides the guess).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The MAIL FROM address; '&lt;&gt;' for bounces (overrides the guess).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run only these checks (comma-separated): %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify this many messages at once (default: the number of cores).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Judge signatures and certificates as of: now (default), date (the message's Date field), or an ISO 8601 time (UTC unless it says otherwise).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How DMARC finds the policy domain: treewalk (DMARCbis, default) or psl (RFC 7489).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An ARC sealer (d= domain) whose chain may override a DMARC failure (repeatable, or comma-separated).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DOMAIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An authserv-id whose Authentication-Results are believed (repeatable, or comma-separated).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the results, print counts per check and result and the most common failure reasons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>jsonl: include the step tree and sources in every line (json always has them).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No progress bar (it is only drawn when stderr is a terminal).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give up on a message after this many milliseconds, DNS included (default: 60000).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown format '%1' (text, json, jsonl or csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no input: give at least one file or directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>try 'mailscope-cli verify --help'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown check '%1' (known: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note: the %1 check is not available in this build; it is left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--checks needs at least one check name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--time: '%1' is not now, date or an ISO 8601 time such as 2024-05-01T12:00:00Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--dmarc-discovery: '%1' is not treewalk or psl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--time-budget: '%1' is not a positive number of milliseconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--threads: '%1' is not a number from 1 to 1024</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--save-dns: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluate SPF (RFC 7208) for an SMTP envelope, without a message: which record applies, every term in order, and the result.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SMTP client's IP address (required).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The HELO/EHLO name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The MAIL FROM address; empty or '&lt;&gt;' for bounces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which identity to check: mailfrom (default) or helo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown format '%1' (text, json or jsonl)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--ip is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected argument '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--identity: '%1' is not mailfrom or helo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>given by the user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF evaluation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown command '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--zone: cannot read '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--replay-dns is not available in this build yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>zone: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live DNS is not available in this build yet; use --offline with --zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>empty file: there is no message to verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>directory nested too deeply (more than %1 levels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no messages in this directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file changed while it was read</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::cli::Batch</name>
+    <message>
+        <source>%1 message(s) in %2 s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::cli::DnsOptions</name>
+    <message>
+        <source>Answer DNS from this master file (repeatable). With --offline, the zone files are the whole DNS.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never ask live DNS: names not in --zone/--replay-dns files are answered 'offline' (a temporary error).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask this DNS server instead of the system's resolvers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HOST[:PORT]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save every DNS answer used to this file (JSON transcript).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer DNS from a transcript saved with --save-dns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output format: text, json, jsonl or csv (default: text).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::cli::Summary</name>
+    <message>
+        <source>Summary: %1 message(s), %2 could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Most common failure reasons:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::cli::TranscriptCollector</name>
+    <message>
+        <source>saving DNS transcripts is not available in this build yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::crypto::PrivateKey</name>
+    <message>
+        <source>not a PEM private key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an Ed25519 seed is 32 bytes, this one has %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a valid Ed25519 seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signing failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::crypto::PublicKey</name>
+    <message>
+        <source>not a SubjectPublicKeyInfo structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trailing bytes after the SubjectPublicKeyInfo structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a PKCS#1 RSAPublicKey structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trailing bytes after the RSAPublicKey structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an Ed25519 public key is 32 bytes, this one has %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a valid Ed25519 public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a PEM public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the RSA signature does not match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the Ed25519 signature does not match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unsupported key type</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::detail</name>
+    <message>
+        <source>Content-Type is multipart but MIME-Version is missing (RFC 2045 4).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dkim</name>
+    <message>
+        <source>Sent and received copies compared</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For each DKIM signature found in both copies, the canonical header block and body are compared line by line: the lines that differ are what changed in transit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only in the sent copy: d=%1 s=%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>d=%1 s=%2: header %3, body %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Canonical header differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Canonical body differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only in the received copy: d=%1 s=%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown tag: ignored (RFC 6376 3.2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature #%1: not checked (cancelled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM</source>
+        <translation>DKIM</translation>
+    </message>
+    <message>
+        <source>none: the message has no DKIM signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM: no signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message carries no DKIM-Signature header field, so no domain takes responsibility for it through DKIM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pass: %1 of %2 signatures verify (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such header field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signature's tag-list is not usable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed in the body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body hash differs from bh=. Mailscope looks for a prefix of the canonical body that matches bh= (content added after signing) and tries the usual transit changes, each undone and re-hashed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prefix search at line boundaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>boundaries tried</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bytes hashed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>digest finalizations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signed body ends at line %1; %2 lines / %3 bytes were added after signing (typical of a mailing-list footer), starting with "%4".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed body ends at line %1: %2 lines added after signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>added lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>added bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No prefix of the canonical body ending at a line boundary has the hash in bh=: the change is not only an addition at the end.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line ends converted from LF to CRLF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer hashed the body with bare LF line ends; a relay converted them to CRLF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file's own line ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file on disk does not use CRLF; the body matches bh= when hashed with its own line ends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CR doubled before line ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A relay turned CRLF into CR CR LF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trailing whitespace added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A relay added spaces or tabs at the end of lines.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final line end added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body was signed without its final CRLF, which was added later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final empty line removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer hashed an empty line at the end of the body that was removed later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SMTP dot-stuffing not reversed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lines starting with "." kept the extra dot SMTP adds in transit (RFC 5321 4.5.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body canonicalization %1 instead of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer hashed the body with %1 canonicalization although c= says %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Proven: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not this: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body was changed in transit: %1. With that change undone the body hash matches bh=.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body changed after signing. It is not an addition at the end and none of the usual transit changes explains it; compare with the sent copy to see the difference.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What changed in the header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is intact but the signature over the header fields does not verify. Mailscope undoes the usual intermediary edits one at a time and checks each against the real b= with the real key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A list tag was added to the Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A mailing list prefixed the Subject with "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From rewritten (restored from %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An intermediary rewrote From; the original was "%1" (kept in %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Header fields re-folded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A relay folded long header fields onto several lines; with simple canonicalization every byte of folding counts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A %1 field was added after signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 field at this position was not there when the message was signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 With that edit undone the signature verifies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A signed header field changed after signing (or the key does not match the signature); none of the usual intermediary edits explains it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key record is not a valid tag-list: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v=%1: not a DKIM1 key record, so it is discarded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v= is not the first tag, so the record is discarded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the key record has no p= tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p= is not valid base64: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p= is empty: the key has been revoked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>k=rsa but p= holds a %1 key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown key type k=%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p= does not hold a usable %1 public key: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dkim::TagList</name>
+    <message>
+        <source>empty tag-spec (";;"): ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" does not start with a tag name (a letter, then letters, digits or '_')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" has no '=' after the tag name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tag "%1": character 0x%2 is not allowed in a tag value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tag "%1" occurs more than once: the whole tag-list is invalid</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dkim::Verifying</name>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DKIM-Signature value is a tag=value list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature #%1: d=%2 s=%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature's tag-list is malformed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag "%1" occurs twice, so the whole signature is invalid (RFC 6376 3.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Required tag %1= is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v=%1: only version 1 exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a=%1: unknown signing algorithm (rsa-sha256 and ed25519-sha256 exist)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>c=%1: unknown canonicalization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>q=%1: no query method Mailscope knows (dns/txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>d=%1 is not a domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>i=%1 is not within d=%2: the identity must be the signing domain or a subdomain of it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>h= has an empty header field name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>h= does not include From, which every signature must sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>l=%1 is not a decimal number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1=%2 is not a timestamp (seconds since 1970)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>x= is earlier than t=: the signature expired before it was made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bh= is not base64: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>b= is not base64: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>b= is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>canonicalization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rsa-sha1 is no longer allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 8301 forbids verifiers from accepting rsa-sha1 signatures: SHA-1 is broken. The checks below still run to show what else holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>evaluated at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature expired at %1 (x=), before the evaluation time %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature claims to be made at %1 (t=), after the evaluation time %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Within its validity at the evaluation time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body not available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the header was given, so the body hash (bh=) cannot be checked. The signature over the header fields is still checked below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is not available (header-only input): the body hash could not be checked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM #%1 canonical body (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body hash matches bh=</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body hash does not match bh=</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>computed bh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected bh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>canonical bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is canonicalized (%1) and hashed with %2; the result must equal bh=.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 empty lines at the end ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Canonicalization ignores empty lines at the end of the body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is shorter than l=%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>l= says %1 bytes were signed, but the canonical body has only %2: content was removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 bytes (%2 lines) after l= are not signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The unsigned remainder contains a new MIME part: anybody could have added it, and the reader sees it as part of the signed message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The unsigned remainder has visible content the reader cannot tell apart from the signed part.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The unsigned remainder is only whitespace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unsigned bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unsigned lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body was changed after signing: its hash no longer matches bh=.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM #%1 canonical header (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed header fields (%1 in h=)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each name in h= takes the lowest instance of that field not taken yet (bottom-up); the fields are canonicalized (%1) and followed by the signature field itself with b= emptied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → %2 (instance %3 of %4, from the top)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (#%2 in h=) → no instance left: signs its absence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Listing a name more often than it occurs (over-signing) means adding such a field later breaks the signature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DKIM-Signature field itself, b= emptied, no final CRLF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These header fields are not covered by this signature: they can be changed or added without breaking it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another %1 field that is not signed: mail programs may show this one instead of the signed one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 header fields not covered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public key %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key: %1 does not exist (NXDOMAIN). The selector may have been removed, or s=/d= were changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key: %1 exists but has no TXT record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key could not be fetched (%1): a temporary failure, try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM #%1 key record %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key record: %1 key, %2 bits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key record unusable: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 TXT records at the selector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The outcome is undefined when a selector has several records; the first usable one is used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key is %1 but the signature says a=%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key's h= does not allow %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key's s= does not allow e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key has t=s: i= must use exactly d=, not a subdomain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits: RFC 8301 forbids accepting keys under 1024 bits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The RSA key has %1 bits: RFC 8301 asks signers for at least 2048</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted, but weak: keys of 1024 bits can be factored by a well-funded attacker.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The domain is testing DKIM (t=y)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receivers must not treat mail differently because this signature fails: the domain says it is only testing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key is published at &lt;selector&gt;._domainkey.&lt;d=&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature (b=) verifies over the header hash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature (b=) does not verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ed25519 over the SHA-256 hash of the canonical header block.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>header hash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature over the header fields does not verify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature verifies but uses rsa-sha1, which RFC 8301 forbids accepting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header signature verifies; the body was not available, so it is not known whether it changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Body hash and signature verify: %1 vouches for this message.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dmarc</name>
+    <message>
+        <source>A comment in the address is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quoted string in the address is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A stray '%1' in the address was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author domain (RFC5322.From)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No From field: there is no author domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 5322 3.6 requires exactly one From field. Without it there is no author domain, so DMARC cannot be evaluated (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no address)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>display name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 From fields: no single author domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 5322 3.6 allows exactly one From field. RFC 7489 6.6.1 notes that such messages are typically rejected, and RFC 9989 5.3.1 stops DMARC when it cannot extract exactly one author domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The From field holds no address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No mailbox could be read from the From field (an empty group such as "undisclosed-recipients:;" has none), so there is no author domain (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author address "%1" has no domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address uses an address literal instead of a domain name, so there is no DNS domain to look up a DMARC policy for (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address has no "@domain", so there is no author domain (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain "%1" is not a valid domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It cannot be converted to a DNS name (RFC 5890 2.3), so no DMARC policy can be looked up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Several authors with different domains: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The From field names several mailboxes from different domains. RFC 9989 5.3.1: when more than one author domain is extracted DMARC validation is not possible (a receiver MAY evaluate each domain; Mailscope does not guess which one counts).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Author domain: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The From field names %1 mailboxes, all in the same domain, so there is exactly one author domain (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The domain of the one address in the From field is the author domain DMARC evaluates (RFC 9989 3.2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The internationalized name %1 is looked up as %2 (RFC 9989 5.3.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(Asked once in this evaluation; the same answer is shown wherever it is used.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the DNS gave no definite answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A temporary DNS error leaves DMARC undetermined (RFC 9989 5.3.6): it can neither pass nor fail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TXT record %1 is not a DMARC record: discarded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only records starting with "v=DMARC1" count (RFC 9989 4.10 step 2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC record %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: DMARC record found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 DMARC records, so none counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 9989 4.10 step 2: when several DMARC records are returned for one name, they are all discarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7489 6.6.3: when several DMARC records remain, policy discovery terminates and DMARC is not applied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no such name, no DMARC record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no DMARC record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS Tree Walk from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask for a DMARC record at the domain and then at each parent, at most 8 queries (a name of 8 or more labels is shortened to 7 after the first), stopping at a record with psd=y or psd=n.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shortcut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has %2 labels: after the first query the walk jumps to 7 labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>psd=%1 at %2: the walk stops here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>queries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record at %1 says psd=n: %1 is the Organizational Domain (RFC 9989 4.10.2 rule 1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record at %1 says psd=y (a public suffix domain): the Organizational Domain is the name one label below it, %2 (RFC 9989 4.10.2 rule 2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is the name with the fewest labels that has a DMARC record: it is the Organizational Domain (RFC 9989 4.10.2 rule 3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No DMARC record was found on the way up, so %1 is its own Organizational Domain (RFC 9989 4.10.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DNS error stopped the walk; the Organizational Domain is undetermined.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>organizational domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizational Domain: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy discovery (RFC 9989 DNS Tree Walk)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain %1 publishes its own DMARC record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DNS error stopped the tree walk before a policy was found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No record at %1; the record of its Organizational Domain %2 applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neither %1 nor its Organizational Domain %2 has a record; the record of the public suffix domain %3 (psd=y) applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No DMARC record applies to %1: DMARC does not apply to this message (RFC 9989 4.10.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy discovery (RFC 7489, Public Suffix List)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizational Domain of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The registrable domain by the Public Suffix List (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DNS error at %1 leaves the policy undetermined.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Several DMARC records at %1: discovery terminates (RFC 7489 6.6.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No DMARC record at %1 or its Organizational Domain %2: DMARC does not apply (RFC 7489 6.6.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>policy domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record's p, sp or np tag is not valid and it has no valid rua URI, so no DMARC processing applies (RFC 9989 4.10.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record has no valid p tag (or an invalid sp) and no valid rua URI, so no DMARC processing applies (RFC 7489 6.6.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record's policy tags are missing or invalid, but it names a valid rua URI, so it is used as if it said p=none (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record was published for the author domain itself, so p applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record has no p tag; RFC 9989 4.7 treats it as p=none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain does not exist (NXDOMAIN) and the record has np, so np applies (RFC 9989 4.10.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain is a subdomain of the policy domain, so sp applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain does not exist; the record has no np, so sp applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The author domain is a subdomain of the policy domain and the record has no %1, so p applies to subdomains too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>temperror: the DMARC policy could not be looked up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: several DMARC records, so none applies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: no DMARC policy for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>temperror: could not tell whether %1 exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whether %1 exists is unknown (DNS error)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A non-existent domain is one whose query returns NXDOMAIN (RFC 8020); np applies only to those.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: the DMARC record of %1 is not usable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The record is ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy: %1=%2 (from %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>ポリシー</translation>
+    </message>
+    <message>
+        <source>Identifier alignment with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>adkim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>aspf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF was not evaluated, so it cannot make DMARC pass.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF: not evaluated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message has no DKIM signature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM was not evaluated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM: no signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pass: aligned %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least one authenticated identifier passes and aligns with the author domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>temperror: alignment could not be decided (DNS error)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A DNS error during the tree walk for alignment leaves the result undetermined (RFC 9989 5.3.6).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fail: no aligned SPF or DKIM pass (%1=%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No authenticated identifier both passes and aligns with the author domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>strict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>relaxed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not aligned: there is no domain to compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>aligned: identical to the author domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not aligned: strict mode needs %1 to be identical to %2 (no fallback to the Organizational Domain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not checked: it did not pass, so its alignment cannot matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown: a DNS error stopped the tree walk for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>aligned (relaxed): same Organizational Domain %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not aligned: Organizational Domains differ (%1 has %2, %3 has %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>but its result is %1, so it does not count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>identifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>aligned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>author domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t=y (test mode): the receiver applies one level below the published policy, %1 instead of %2 (RFC 9989 4.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pct=%1 is an RFC 7489 tag; RFC 9989 has no sampling and ignores it (t=y replaced pct=0).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pct=%1: the policy is applied to %1% of failing messages; the others get the next lower policy, %2 (RFC 7489 6.6.4). Whether this message was sampled is the receiver's random choice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t= is an RFC 9989 tag; RFC 7489 ignores it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message failed DMARC, so the %1=%2 policy applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disposition: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message passed DMARC: deliver normally.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No DMARC policy is applied (result %1); any handling is the receiver's own choice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 would answer differently: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7489 (PSL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 9989 (tree walk)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizational Domain %1 instead of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>policy from %1 instead of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>result %1 instead of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No ARC override: the ARC chain did not pass (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a passing chain from a trusted sealer can justify a local override (RFC 8617 7.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No ARC override: no sealer of the passing chain is trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sealers: %1. Trusted sealers (options): %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>sealer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>instance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What %1 saw (ARC-Authentication-Results i=%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A receiver trusting %1 could override the DMARC failure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC failed here, but the ARC chain passes and its hop %1 was sealed by the trusted %2, which recorded passing authentication before the message was changed. A receiver may deliver it as if DMARC had passed (a local policy override, RFC 7489 7.3 / RFC 8617 7.2). The DMARC result itself stays fail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No ARC override: the trusted hop %1 did not record a pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its ARC-Authentication-Results show no DMARC, SPF or DKIM pass, so there is nothing to restore.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Its ARC-Authentication-Results field i=%1 could not be found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>permerror: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version: identifies a DMARC record; must be the first tag and exactly "DMARC1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domain Owner Assessment Policy for the domain itself: none, quarantine or reject.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy for existing subdomains of the Organizational Domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Policy for non-existent subdomains (NXDOMAIN) of the Organizational Domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DKIM alignment mode: r = relaxed (same Organizational Domain), s = strict (identical domain).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF alignment mode: r = relaxed (same Organizational Domain), s = strict (identical domain).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failure reporting options (only used with ruf).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where aggregate reports go.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where failure reports go.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test mode: t=y asks receivers to apply one policy level below the published one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public Suffix Domain flag: y = a PSD, n = an Organizational Domain, u = unknown (the default).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7489: the percentage of failing messages the policy applies to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7489: the failure report format.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7489: the requested aggregate report interval, in seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a registered DMARC tag: ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not "tag=value": ignored (RFC 9989 4.8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The tag %1 appears more than once; only the first counts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a tag name (letters only, RFC 9989 4.8): ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is an RFC 7489 tag that RFC 9989 no longer has: ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is an RFC 9989 tag that RFC 7489 does not have: ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown tag %1: ignored (RFC 9989 4.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v= must be the first tag (RFC 9989 4.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The version must be exactly "DMARC1" (case-sensitive, RFC 9989 4.7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not none, quarantine or reject.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not r or s: the default r (relaxed) applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a whole number from 0 to 100: the default 100 applies (RFC 7489 6.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not y or n: the default n applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not y, n or u: the default u applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not valid URIs: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a colon-separated list of 0, 1, d, s: the default 0 applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a number of seconds: the default 86400 applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DMARC record of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This TXT record does not start with "v=DMARC1", so it is not a DMARC record and is discarded (RFC 9989 4.10 step 2).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dmarc::AddressParser</name>
+    <message>
+        <source>A '&lt;' has no matching '&gt;'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An obsolete source route (RFC 5322 4.4) was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An empty address "&lt;&gt;" was found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ';' outside a group was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A '&gt;' without its '&lt;' was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group "%1" is not closed with ';'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text after an address "%1" was ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an address: it has no "@domain" (RFC 5322 3.4.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address "%1@" has an empty domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The domain of "%1" is quoted, which RFC 5322 3.4.1 does not allow.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dmarc::Lookups</name>
+    <message>
+        <source>The verification was cancelled before this query.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dns</name>
+    <message>
+        <source>the answer is shorter than a DNS header (%1 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer has the wrong ID (%1 instead of %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the packet is not an answer (QR bit clear)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer does not parse (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer carries %1 questions instead of 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not an IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot send to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled or out of time while waiting for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2; no valid answer followed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer from %1 within %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is unreachable: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server closed the TCP connection before the whole answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no TCP answer from %1 within %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TCP connection to %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TCP send to %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 over TCP: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an empty answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is longer than 253 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is not a valid internationalized domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name contains a space or control character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name contains an empty label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a label of the name is longer than 63 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RDATA longer than 65535 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid owner name %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RDATA does not parse as %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no resolver configured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no record of this type (NODATA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name does not exist (NXDOMAIN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>server failure (SERVFAIL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server refused to answer (REFUSED)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server could not read the query (FORMERR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer in time (timeout)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>truncated answer (TCP not possible)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server is unreachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not asked (offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not asked (cancelled or out of time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>malformed answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DNS answered with the records below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name exists, but it has no %1 record. This is a definite answer, not an error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such name exists in the DNS. This is a definite answer, not an error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The query was not sent, so there is no answer. Checks that needed it report a temporary error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The DNS lookup failed. This is a temporary error (the answer might be different if asked again), not a statement about the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no %1 record (NODATA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name is an alias (CNAME); the answer is for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dns::LiveResolver</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 lists no usable nameserver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live DNS %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not asked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot build a query for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not asked: the verification was cancelled or ran out of its time budget</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the UDP answer from %1 was truncated and TCP fallback is off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the TCP answer was truncated too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the UDP answer from %1 was truncated and TCP failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CNAME loop in the answer from %1: %2 points back to %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CNAME chain longer than %1 links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered SERVFAIL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the query (REFUSED)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not read the query (FORMERR)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dns::ServerAddress</name>
+    <message>
+        <source>missing ] in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected text after ] in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not an IPv4 or IPv6 address</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::dns::ZoneResolver</name>
+    <message>
+        <source>the zone text is larger than 64 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NUL byte in the zone text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read the zone text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>invalid origin %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>$INCLUDE is not supported (a zone may not read other files)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only class IN is supported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown record type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>relative name without $ORIGIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the zone file is larger than 64 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not asked: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CNAME loop: %1 points back to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CNAME chain longer than %1 links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>zone files %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::smime</name>
+    <message>
+        <source>S/MIME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: the message has no S/MIME signature or encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S/MIME: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No multipart/signed or application/pkcs7-mime part was found (RFC 8551 3.2, 3.5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S/MIME: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n S/MIME entity(ies) examined.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ms::smime::Walker</name>
+    <message>
+        <source>Trust anchors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates are trusted when their chain ends in one of these anchors (RFC 5280 6.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System CA store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not used</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: %n certificate(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust file not usable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S/MIME CMS structure #%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed message (multipart/signed, detached signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first part is the signed content, the second the CMS signature over its exact bytes (RFC 8551 3.5.3, RFC 1847 2.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>micalg</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The protocol parameter is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Legacy x- signature type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 8551 3.5.3 requires protocol="application/pkcs7-signature"; receivers accept the older x-pkcs7-signature form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>multipart/signed needs two parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Found %1 part(s): no signature can be checked (RFC 1847 2.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signed message is malformed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Signed content: %n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Exactly these bytes, from after the first boundary line to before the CRLF that precedes the next boundary, are hashed. Any change to them, even in line endings or trailing spaces, breaks the signature (RFC 8551 3.1.1, 3.5.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Content-Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line endings were normalized to CRLF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file did not use CRLF line endings everywhere. S/MIME signs the canonical CRLF form (RFC 8551 3.1.1), so the CRLF view is verified; a signature made over the LF form would not verify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Signature part: %1, %n byte(s) of CMS</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Signed message (%1, opaque signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encrypted message (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S/MIME entity (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is a base64 CMS structure whose type says what it is (RFC 8551 3.2, 3.3, 3.5.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>smime-type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recognized by its .p7m file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The part is labelled application/octet-stream; RFC 8551 3.2.1 lets receivers recognize S/MIME by the file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is not a readable CMS structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is larger than the 64 MiB limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the S/MIME part cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>smime-type says %1 but the content is %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CMS content type decides; the parameter is a hint for receivers (RFC 8551 3.2.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CMS %1: not a signature or encryption Mailscope evaluates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuer #%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature algorithm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>CMS %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ContentInfo holding the signature, the certificates and one SignerInfo per signer (RFC 5652 5.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature part holds a %1, not a signedData (RFC 8551 3.5.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signature cannot be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encapsulated content type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Digest algorithms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signed content is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An application/pkcs7-mime signed-data must carry its content inside (RFC 8551 3.5.2); this one is detached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signed content is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No signer: a certificates-only message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>smime-type=certs-only carries certificates and no signature (RFC 8551 3.6).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed content (opaque signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The MIME entity inside the CMS structure, shown from memory only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line endings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>normalized to CRLF for display</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key id %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>serial %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signer #%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One SignerInfo: who signed, with which algorithms, and the signed attributes (RFC 5652 5.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Digest algorithm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signer identifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>issuer %1, serial %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>subject key id %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed attributes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>micalg=%1 does not name the digest used (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Harmless for verification, which uses the SignerInfo; a sign of a careless sender (RFC 8551 3.5.3.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computed (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed (messageDigest)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The content digest cannot be computed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature covers the content directly and matches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The content does not match the signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without signed attributes the signature is computed over the content digest itself (RFC 5652 5.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the content was changed after it was signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Content digest matches the signed messageDigest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 digest of the signed bytes equals the messageDigest attribute: the content is unchanged (RFC 5652 5.4, 11.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Content digest differs from the signed messageDigest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signed bytes hash to a different value than the one the signer recorded: the content was changed after signing (a gateway footer, re-encoding, line-ending or whitespace change) (RFC 5652 5.4, 11.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer's certificate is not in the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without it the signature cannot be checked; senders normally include it (RFC 8551 3.1, RFC 5652 5.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature over the signed attributes is valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature over the signed attributes is invalid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 signature verifies with the signer's public key (%2) over the DER of the signed attributes, which include the digest above (RFC 5652 5.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature does not verify with the signer's public key: the signed attributes or the signature were altered, or the certificate is not the signer's (RFC 5652 5.6). %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signature does not verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed at %1 (by the signer's clock)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signingTime is a signed attribute set by the sender's software; certificate validity is judged at that time (RFC 5652 11.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No signingTime attribute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validity is judged at the evaluation time only (RFC 5652 11.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate does not chain to a trusted authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No path from the signer's certificate to a trust anchor (the system store%1): %2. Add the issuing CA as a trust file if you trust it (RFC 5280 6.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> or your trust files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate is not from a trusted authority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate chain is invalid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate chain is invalid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Chain of %n certificate(s) ends in a trusted authority</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Every certificate is signed by the next, and the last is a trust anchor (RFC 5280 6.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates were valid when the message was signed (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates were not valid when the message was signed (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate had expired when the message was signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate was not yet valid when the message was signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates are valid at the evaluation time (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificates are not valid at the evaluation time (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1. The signature was made while they were valid, which is what counts for a signed message; note that signingTime is claimed by the signer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate has expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate is not yet valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate may sign e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate is not for signing e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(absent: any)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extended key usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keyUsage is present but has neither digitalSignature nor nonRepudiation (RFC 8550 4.4.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>extendedKeyUsage is present without emailProtection, so the certificate was issued for something else (RFC 8550 4.4.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keyUsage and extendedKeyUsage allow e-mail signatures (RFC 8550 4.4.2, 4.4.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the signer's certificate is not meant for e-mail signatures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate addresses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer's certificate names %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The address in %1 is one of the certificate's e-mail addresses (RFC 8550 3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signer's certificate has no e-mail address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed by %1, but the From address is %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receivers must check that the From or Sender address appears in the signer's certificate (RFC 8550 3). The signature is intact but was made by someone else than the visible sender.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed by %1, not by the From address %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed by %1, certificate trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CMS %1, content encrypted with %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A random content key encrypts the content; it is encrypted once per recipient (RFC 5652 6.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a legacy content cipher</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 8551 2.7 requires AES-128 (GCM or CBC) support and recommends against older ciphers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Each RecipientInfo names a certificate (issuer and serial, or key identifier) whose private key can open the message (RFC 5652 6.2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 recipient, key id %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 recipient: serial %2 from %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not decrypted: no PKCS#12 key given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give your key (PKCS#12) to decrypt in memory and verify what is inside.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>encrypted for %n recipient(s); no key given to open it</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decrypted in memory with recipient #%1's key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not decrypt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key of %1. The decrypted content is kept in memory only, never written to disk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>encrypted; could not decrypt: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decrypted content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>encrypted and decrypted; the content is not signed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::spf</name>
+    <message>
+        <source>"%1" authorizes every host on the Internet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A pass for any address makes the policy useless and lets anyone send as this domain. End the record with "-all" or "~all".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" gives neutral to every other host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neutral states no policy: receivers treat it like no SPF record at all (RFC 7208 8.2). Use "~all" or "-all" once the list of senders is complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": the ptr mechanism should not be used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ptr is slow, unreliable and loads the reverse DNS of others; RFC 7208 says it SHOULD NOT be published. List addresses with ip4/ip6 or a instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the %{p} macro should not be used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" comes after "all" and is never evaluated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mechanisms are evaluated left to right and "all" always matches.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redirect= is ignored because the record has "all"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 6.1: any redirect modifier MUST be ignored if there is an "all" mechanism anywhere in the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no "all" and no redirect=: hosts not listed get neutral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without a final "all" the default result is neutral (RFC 7208 4.7), which receivers treat as no policy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 DNS-querying terms in this record alone: over the limit of 10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluation gives permerror once the eleventh is reached (RFC 7208 4.6.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 DNS-querying terms in this record alone: close to the limit of 10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Includes add their own terms to the same budget (RFC 7208 4.6.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the TXT answer is about %1 bytes: too long for one 512-byte UDP answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolvers without EDNS must retry over TCP, and some fail instead. RFC 7208 3.4 recommends keeping the answer within 512 bytes (other TXT records of the name count too).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer was truncated over UDP and fetched over TCP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 publishes %2 SPF records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge them into one record: with more than one, every check gives permerror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 DNS-querying terms used: close to the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One more include or a change in an included record can push this policy into permerror (RFC 7208 4.6.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 void lookups: at the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Names in the policy that do not exist or have no records; one more gives permerror (RFC 7208 4.6.4).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an mx term has %1 MX names: close to the limit of 10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the client has %1 PTR names: only 10 were used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>non-ASCII byte 0x%1: SPF text is 7-bit ASCII (RFC 7208 3.1, 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>control character or space 0x%1 is not allowed here (RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a lone '%' at the end: write %% for a percent sign (RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%%%1' is not a macro: after '%' comes '{', '%', '_' or '-' (RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unterminated macro (RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a macro letter (s l o d i p h c r t v; RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the %{%1} macro is allowed only in explanation strings (RFC 7208 7.3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a macro's digit count must be non-zero (RFC 7208 7.3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>malformed macro: expected '}' (RFC 7208 7.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is longer than 253 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name has an empty label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a label is longer than 63 octets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>s = the sender (local-part@domain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>l = the local-part of the sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>o = the domain of the sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>d = the domain being checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>i = the client IP (dotted; IPv6 as nibbles)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>p = the validated domain name of the client IP (do not use)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>v = "in-addr" for IPv4, "ip6" for IPv6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>h = the HELO/EHLO domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>c = the client IP in readable form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>r = the domain of the checking host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t = the current time in seconds since the epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the domain-spec is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the domain must end in a macro or in "." and a top-level label with a letter (RFC 7208 7.1 domain-end)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not an SPF record: it must begin with "v=spf1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>non-ASCII byte 0x%1 in term "%2": SPF records are 7-bit ASCII</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>control character 0x%1 in a term: terms are separated by spaces only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid modifier name: it must start with a letter and contain only letters, digits, '-', '_' and '.'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the "%1" modifier appears more than once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1= needs a valid domain-spec: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown modifier "%1" has an invalid value: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is a modifier and needs '=' ("%1=...")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown mechanism "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"all" takes no argument or prefix length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" needs ":domain"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"ptr" takes no prefix length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": invalid prefix length ("/0"-"/32" for IPv4, "//0"-"//128" for IPv6)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" needs ":address"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": invalid prefix length (RFC 7208 5.6 allows /0-/%2 without leading zeros)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an IPv6 address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an IPv4 address (four decimal numbers 0-255)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO identity: &lt;sender&gt; is postmaster@ the HELO name (RFC 7208 2.3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>null reverse-path: the MAIL FROM identity is postmaster@ the HELO name (RFC 7208 2.4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no local-part: "postmaster" is used (RFC 7208 4.3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>check_host(&lt;ip&gt;, &lt;domain&gt;, &lt;sender&gt;) with the HELO name for %{h} (RFC 7208 4.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>client IP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MAIL FROM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(null reverse-path)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF %1 identity %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the client IP address is unknown: enter it (--ip, or the envelope panel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an IPv4 or IPv6 address: correct it (--ip, or the envelope panel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the HELO name is unknown: enter it (--helo, or the envelope panel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the MAIL FROM address has no domain: enter it (--mail-from, or the envelope panel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS-querying terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>void lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>explanation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message does not say what it was. Enter it with %1 (CLI) or in the envelope panel (GUI).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Given by the user.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user override</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>guessed from the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF</source>
+        <translation>SPF</translation>
+    </message>
+    <message>
+        <source>SMTP envelope</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF judges the SMTP session, not the message: the client address, the HELO name and the MAIL FROM address. A saved message does not carry them; they are guessed from the receiving Received hop, Return-Path, Received-SPF and Authentication-Results, and each can be overridden.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>client IP (--ip)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO name (--helo)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MAIL FROM (--mail-from; "&lt;&gt;" for a bounce)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF was not evaluated: %1 unknown. Enter %2 (CLI flags, or the envelope panel in the GUI).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the client IP and the HELO name or MAIL FROM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the HELO name or MAIL FROM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF: not evaluated (envelope incomplete)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MAIL FROM identity: not evaluated, MAIL FROM unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the envelope sender with --mail-from ("&lt;&gt;" for a bounce) or in the envelope panel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO identity: not evaluated, HELO name unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the HELO/EHLO name with --helo or in the envelope panel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF %1 for %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HELO identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MAIL FROM identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(null MAIL FROM: checked as postmaster@%1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::spf::Evaluator</name>
+    <message>
+        <source>DNS-querying terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>void lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>evaluation stopped: time budget used up or cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.6.4 lets a checker bound the time check_host() takes; beyond it the result is temperror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>more than %1 void lookups (answers with no records or NXDOMAIN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>void-lookup limit exceeded (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.6.4: SPF implementations SHOULD limit void lookups to two; exceeding the limit produces permerror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Macros are expanded before use (RFC 7208 7): each %{...} is replaced by its value, split on its delimiters, reversed with 'r', cut to the right-most N parts, and URL-escaped when the letter is upper case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 → "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%% is a percent sign, %_ a space, %- a URL-encoded space (RFC 7208 7.1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>right-most parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>delimiters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>URL-escaped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes (upper-case letter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expansion cut at %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The expansion grew beyond any sensible length; the rest is dropped so that a hostile record cannot use unbounded memory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expand "%1" → "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>longer than 253 characters: left-most labels removed → %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When an expanded domain name exceeds 253 characters, labels are removed from the left until it fits (RFC 7208 7.3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>find a validated domain name for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reverse lookup, then a forward lookup of each name (at most 10); a name is validated when it resolves back to the client address (RFC 7208 5.5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 PTR names: only the first 10 are used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validated names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>time budget used up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the %1 lookup for %2 failed (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no %2 record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is within %2/%3 (%4 of %5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none of the %1 addresses of %2 matches %3 with prefix /%4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>more than %1 DNS-querying terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS lookup limit exceeded (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.6.4: include, a, mx, ptr, exists and redirect may be used at most 10 times in one evaluation, includes counted; beyond that the result is permerror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid domain name (%2): treated as a name that does not exist, no query is sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"all" always matches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the client is IPv4: ip6 never matches it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the client is IPv6: ip4 never matches it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is within %2/%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not within %2/%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the A lookup for %1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no A record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has an A record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the MX lookup for %1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no MX record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MX names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has %2 MX records: more than 10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MX limit exceeded (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.6.4: the evaluation of an mx mechanism must not look up more than 10 address records; if it would, the result is permerror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MX %1 "." (null MX): no host to look up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no address of the %1 MX hosts of %2 matches %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the PTR lookup failed: ptr does not match (RFC 7208 5.5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no PTR record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PTR names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.6.4: PTR records beyond the first 10 must be ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not %2 or below it: not validated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 resolves back to %2 and is %3 or below it (validated name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no validated PTR name of %1 is %2 or below it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the included policy of %1 gives pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the included policy of %1 gives %2: no match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the included policy of %1 gives temperror: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no SPF record: an include of it is a permerror (RFC 7208 5.2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the included policy of %1 gives permerror: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>explanation from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On fail, the exp= modifier names a TXT record whose text, after macro expansion, tells the sender why (RFC 7208 6.2). Any problem fetching or expanding it means no explanation; the result is unchanged. This lookup is not counted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>exp= ignored: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid domain name (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the TXT lookup for %1 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no TXT record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has %2 TXT records; exactly one is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF explanation (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>non-ASCII byte at offset %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the explanation text is not US-ASCII</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the explanation text has a macro syntax error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>explanation: "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>include</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>check_host(%1, %2, %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reached by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>depth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>include/redirect nesting too deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is an address literal, not a domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.3: check_host() returns none for a domain that is not a valid multi-label domain name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid domain name: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.3: a malformed domain (label over 63 characters, empty label, ...) gives none without any DNS query.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a fully qualified (multi-label) domain name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.3: a single-label name gives none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not exist (NXDOMAIN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.3: a name that does not exist has no SPF policy: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the TXT lookup for %1 failed (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.4: a DNS error other than NXDOMAIN while fetching the record gives temperror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 other TXT record(s) ignored (not "v=spf1")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SPF record of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 publishes no SPF record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.5: no TXT record begins with "v=spf1": the result is none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record %1 of %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 publishes %2 SPF records; exactly one is allowed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.5: more than one record beginning with "v=spf1" is a permerror.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SPF record as fetched (the TXT strings joined without spaces, RFC 7208 3.3). Each term is highlighted as it is evaluated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A syntax error anywhere in the record makes it unusable: the result is permerror, nothing in the record is evaluated (RFC 7208 4.6).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>syntax error in the record of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not evaluated (an earlier term matched)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mechanism</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>qualifier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: match → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 matched in the record of %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not evaluated (evaluation stopped)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in the record of %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no mechanism matched, the policy of another domain is used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 6.1: redirect= replaces this record's result by the target's; a target without an SPF record is a permerror. The target's exp= is used, this record's is not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>redirect target %1 has no SPF record (RFC 7208 6.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via redirect to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no term of the record of %1 matched: default result neutral</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RFC 7208 4.7: when no mechanism matches and there is no redirect=, the result is neutral.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ms::ui::CompareDialog</name>
+    <message>
+        <source>Compare two messages</source>
+        <translation>2 通のメッセージを比較</translation>
+    </message>
+    <message>
+        <source>First message (e.g. the sent copy)</source>
+        <translation>1 通目（例: 送信したもの）</translation>
+    </message>
+    <message>
+        <source>Second message (e.g. the received copy)</source>
+        <translation>2 通目（例: 受信したもの）</translation>
+    </message>
+    <message>
+        <source>What to compare</source>
+        <translation>比較する対象</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差分</translation>
+    </message>
+    <message>
+        <source>&amp;First (sent):</source>
+        <translation>1 通目（送信）(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Second (received):</source>
+        <translation>2 通目（受信）(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Compare:</source>
+        <translation>比較対象(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Header fields</source>
+        <translation>ヘッダーフィールド</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>no DKIM signature</source>
+        <translation>DKIM 署名なし</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>1 通目</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>2 通目</translation>
+    </message>
+    <message>
+        <source>Identical.</source>
+        <translation>同一です。</translation>
+    </message>
+    <message>
+        <source>%1 line(s) only in the first, %2 line(s) only in the second (marked - and +).</source>
+        <translation>1 通目だけにある行が %1 行、2 通目だけにある行が %2 行あります（- と + で表示）。</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::DetailPane</name>
+    <message>
+        <source>How Mailscope read the message: its header fields, body and structure.</source>
+        <translation>Mailscope がメッセージをどう読んだか: ヘッダーフィールド、本文、構造。</translation>
+    </message>
+    <message>
+        <source>SPF: is the sending server's address allowed to send mail for the envelope domain? The domain lists its servers in a DNS TXT record (RFC 7208).</source>
+        <translation>SPF: 送信サーバーのアドレスはエンベロープのドメインのメールを送ることを許可されているか。ドメインは自分のサーバーを DNS の TXT レコードに列挙します（RFC 7208）。</translation>
+    </message>
+    <message>
+        <source>DKIM: a cryptographic signature over chosen header fields and the body, made with a key the signing domain publishes in DNS (RFC 6376).</source>
+        <translation>DKIM: 選ばれたヘッダーフィールドと本文に対する暗号署名。署名ドメインが DNS に公開する鍵で作られます（RFC 6376）。</translation>
+    </message>
+    <message>
+        <source>ARC: each intermediary (mailing list, forwarder) records what it saw and seals it, so a later receiver can trust results that transit broke (RFC 8617).</source>
+        <translation>ARC: 各中継者（メーリングリスト、転送者）が見た結果を記録して封印するので、後の受信者は転送中に壊れた結果を信頼できます（RFC 8617）。</translation>
+    </message>
+    <message>
+        <source>DMARC: the domain in From must be aligned with a passing SPF or DKIM domain; the domain's policy says what to do otherwise (RFC 7489).</source>
+        <translation>DMARC: From のドメインは成功した SPF または DKIM のドメインとアラインしていなければなりません。そうでない場合の扱いはドメインのポリシーが定めます（RFC 7489）。</translation>
+    </message>
+    <message>
+        <source>S/MIME: the sender signed the content with a certificate; the signature and the certificate chain are checked (RFC 8551).</source>
+        <translation>S/MIME: 送信者が証明書で内容に署名しました。署名と証明書チェーンを検査します（RFC 8551）。</translation>
+    </message>
+    <message>
+        <source>TLS: whether each hop of the delivery path recorded an encrypted connection (Received fields, RFC 8314, RFC 8461).</source>
+        <translation>TLS: 配送経路の各ホップが暗号化接続を記録したかどうか（Received フィールド、RFC 8314、RFC 8461）。</translation>
+    </message>
+    <message>
+        <source>Authentication-Results: what the receiving servers said they found, compared with what Mailscope finds now (RFC 8601).</source>
+        <translation>Authentication-Results: 受信サーバーが報告した結果と、Mailscope が今回得た結果の比較（RFC 8601）。</translation>
+    </message>
+    <message>
+        <source>A DNS query: the name, the type asked, and what came back.</source>
+        <translation>DNS 問い合わせ: 名前、問い合わせた型、返ってきた内容。</translation>
+    </message>
+    <message>
+        <source>The verification as a whole.</source>
+        <translation>検証全体。</translation>
+    </message>
+    <message>
+        <source>Step explanation</source>
+        <translation>ステップの説明</translation>
+    </message>
+    <message>
+        <source>Facts of the selected step</source>
+        <translation>選択したステップの事実</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>値をコピー</translation>
+    </message>
+    <message>
+        <source>Select a step to see what it checked, why, and which rule applies.</source>
+        <translation>ステップを選択すると、何をなぜ検査したか、どの規則が適用されるかが表示されます。</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>規則:</translation>
+    </message>
+    <message>
+        <source>Step kind:</source>
+        <translation>ステップの種類:</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::DnsLogModel</name>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>応答</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>AD</source>
+        <translation>AD</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>問い合わせ元</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::EnvelopePanel</name>
+    <message>
+        <source>Client IP address</source>
+        <translation>クライアント IP アドレス</translation>
+    </message>
+    <message>
+        <source>HELO name</source>
+        <translation>HELO 名</translation>
+    </message>
+    <message>
+        <source>MAIL FROM address</source>
+        <translation>MAIL FROM アドレス</translation>
+    </message>
+    <message>
+        <source>Client &amp;IP:</source>
+        <translation>クライアント IP(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;HELO:</source>
+        <translation>HELO(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;MAIL FROM:</source>
+        <translation>MAIL FROM(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Re-verify with this envelope</source>
+        <translation>このエンベロープで再検証(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;guess</source>
+        <translation>推定値を使う(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The envelope is not part of the message: Mailscope guesses it from the receiving server's Received field. SPF checks the client IP against the MAIL FROM (or HELO) domain.</source>
+        <translation>エンベロープはメッセージの一部ではありません。Mailscope は受信サーバーの Received フィールドから推定します。SPF はクライアント IP を MAIL FROM（または HELO）のドメインと照合します。</translation>
+    </message>
+    <message>
+        <source>not found in the message</source>
+        <translation>メッセージ内に見つかりません</translation>
+    </message>
+    <message>
+        <source>given by you</source>
+        <translation>あなたが指定</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::MainWindow</name>
+    <message>
+        <source>Open evidence bundle</source>
+        <translation>証拠バンドルを開く</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.msev *.json)</source>
+        <translation>証拠バンドル (*.msev *.json)</translation>
+    </message>
+    <message>
+        <source>Save evidence bundle</source>
+        <translation>証拠バンドルを保存</translation>
+    </message>
+    <message>
+        <source>Evidence bundles (*.msev)</source>
+        <translation>証拠バンドル (*.msev)</translation>
+    </message>
+    <message>
+        <source>About Mailscope</source>
+        <translation>Mailscope について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mailscope %1&lt;/h3&gt;&lt;p&gt;Shows step by step why an e-mail passes or fails SPF, DKIM, ARC, DMARC and S/MIME, and what TLS protected it on the way.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailscope %1&lt;/h3&gt;&lt;p&gt;電子メールが SPF、DKIM、ARC、DMARC、S/MIME に成功または失敗する理由と、配送途中で TLS がどう保護したかを、ステップごとに示します。&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>シナリオ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report</source>
+        <translation>レポートを書き出す(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste headers…</source>
+        <translation>ヘッダーを貼り付け(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open evidence &amp;bundle…</source>
+        <translation>証拠バンドルを開く(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save evidence bundle…</source>
+        <translation>証拠バンドルを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;HTML…</source>
+        <translation>&amp;HTML…</translation>
+    </message>
+    <message>
+        <source>&amp;PDF…</source>
+        <translation>&amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Close message</source>
+        <translation>メッセージを閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;step</source>
+        <translation>ステップをコピー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>値をコピー(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy source &amp;bytes</source>
+        <translation>ソースのバイトをコピー(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Copy summary as &amp;text</source>
+        <translation>要約をテキストでコピー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy summary as &amp;Markdown</source>
+        <translation>要約を Markdown でコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-verify</source>
+        <translation>再検証(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Offline</source>
+        <translation>オフライン(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Offline: no DNS query leaves this computer</source>
+        <translation>オフライン: DNS 問い合わせはこのコンピューターから出ません</translation>
+    </message>
+    <message>
+        <source>&amp;Compare two messages…</source>
+        <translation>2 通のメッセージを比較(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>設定(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>ダークパレット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Larger source font</source>
+        <translation>ソースの文字を大きく</translation>
+    </message>
+    <message>
+        <source>Smaller source font</source>
+        <translation>ソースの文字を小さく</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all steps</source>
+        <translation>すべてのステップを展開(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse all steps</source>
+        <translation>すべてのステップを折りたたむ(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Go to the step &amp;tree</source>
+        <translation>ステップツリーへ移動(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;source view</source>
+        <translation>ソース表示へ移動(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;About Mailscope</source>
+        <translation>Mailscope について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>DNS log</source>
+        <translation>DNS ログ</translation>
+    </message>
+    <message>
+        <source>Envelope</source>
+        <translation>エンベロープ</translation>
+    </message>
+    <message>
+        <source>What-if DNS</source>
+        <translation>仮定 DNS</translation>
+    </message>
+    <message>
+        <source>Filter DNS queries (name, type, answer, result…)</source>
+        <translation>DNS 問い合わせを絞り込む（名前、型、応答、結果…）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Verification steps</source>
+        <translation>検証ステップ</translation>
+    </message>
+    <message>
+        <source>Opened messages</source>
+        <translation>開いているメッセージ</translation>
+    </message>
+    <message>
+        <source>Filter the DNS log</source>
+        <translation>DNS ログを絞り込む</translation>
+    </message>
+    <message>
+        <source>Verdicts per check</source>
+        <translation>チェックごとの判定</translation>
+    </message>
+    <message>
+        <source>%1 — Mailscope</source>
+        <translation>%1 — Mailscope</translation>
+    </message>
+    <message>
+        <source>Mailscope</source>
+        <translation>Mailscope</translation>
+    </message>
+    <message>
+        <source>(no bundled samples found)</source>
+        <translation>（同梱のサンプルが見つかりません）</translation>
+    </message>
+    <message>
+        <source>● Live DNS on</source>
+        <translation>● ライブ DNS 使用中</translation>
+    </message>
+    <message>
+        <source>Verification sends DNS queries; the domains' servers can see them.</source>
+        <translation>検証は DNS 問い合わせを送信します。ドメインのサーバーはそれを見ることができます。</translation>
+    </message>
+    <message>
+        <source>○ Offline (zone files)</source>
+        <translation>○ オフライン（ゾーンファイル）</translation>
+    </message>
+    <message>
+        <source>○ Offline (replay)</source>
+        <translation>○ オフライン（再生）</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ オフライン</translation>
+    </message>
+    <message>
+        <source>No DNS query leaves this computer.</source>
+        <translation>DNS 問い合わせはこのコンピューターから出ません。</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>メッセージを開く</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>(verifying…)</source>
+        <translation>（検証中…）</translation>
+    </message>
+    <message>
+        <source>Open a message (File › Open, drag and drop) or paste headers.</source>
+        <translation>メッセージを開く（ファイル › 開く、ドラッグ＆ドロップ）か、ヘッダーを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>%1 を検証中…</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>判定: %1</translation>
+    </message>
+    <message>
+        <source>(cancelled: incomplete)</source>
+        <translation>（キャンセル: 不完全）</translation>
+    </message>
+    <message>
+        <source>DNS: %1</source>
+        <translation>DNS: %1</translation>
+    </message>
+    <message>
+        <source>Messages (*.eml *.msg *.txt *.mbox *.msev);;All files (*)</source>
+        <translation>メッセージ (*.eml *.msg *.txt *.mbox *.msev);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Pasted headers</source>
+        <translation>貼り付けたヘッダー</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML ファイル (*.html)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>レポートを書き出す</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>レポートを %1 に書き出しました</translation>
+    </message>
+    <message>
+        <source>Summary copied.</source>
+        <translation>要約をコピーしました。</translation>
+    </message>
+    <message>
+        <source>No verified message to save.</source>
+        <translation>保存できる検証済みメッセージがありません。</translation>
+    </message>
+    <message>
+        <source>%1 (evidence)</source>
+        <translation>%1（証拠）</translation>
+    </message>
+    <message>
+        <source>Compare two messages</source>
+        <translation>2 通のメッセージを比較</translation>
+    </message>
+    <message>
+        <source>Open two copies of a message first (for example the sent copy and the received copy).</source>
+        <translation>先にメッセージを 2 通開いてください（例: 送信したものと受信したもの）。</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::MboxPickerDialog</name>
+    <message>
+        <source>Choose a message</source>
+        <translation>メッセージを選択</translation>
+    </message>
+    <message>
+        <source>Messages in the mbox file</source>
+        <translation>mbox ファイル内のメッセージ</translation>
+    </message>
+    <message numerus="yes">
+        <source>This file holds %n messages. Which one?</source>
+        <translation>
+            <numerusform>このファイルには %n 通のメッセージがあります。どれにしますか？</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::MessageLexer</name>
+    <message>
+        <source>Default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>ヘッダー名</translation>
+    </message>
+    <message>
+        <source>Colon</source>
+        <translation>コロン</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>ヘッダー値</translation>
+    </message>
+    <message>
+        <source>Folded continuation</source>
+        <translation>折り返しの続き</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>mbox separator</source>
+        <translation>mbox 区切り行</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::PasteDialog</name>
+    <message>
+        <source>Paste headers</source>
+        <translation>ヘッダーを貼り付け</translation>
+    </message>
+    <message>
+        <source>Header fields</source>
+        <translation>ヘッダーフィールド</translation>
+    </message>
+    <message>
+        <source>Body (optional)</source>
+        <translation>本文（任意）</translation>
+    </message>
+    <message>
+        <source>Received: from …
+DKIM-Signature: v=1; …
+From: …</source>
+        <translation>Received: from …
+DKIM-Signature: v=1; …
+From: …</translation>
+    </message>
+    <message>
+        <source>Optional: without the body, DKIM can only say "body not available".</source>
+        <translation>任意: 本文がないと、DKIM は「本文がありません」としか言えません。</translation>
+    </message>
+    <message>
+        <source>&amp;Headers, as your mail client shows them under "Show original":</source>
+        <translation>メールソフトの「メッセージのソースを表示」に出るヘッダー(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Body (optional):</source>
+        <translation>本文（任意）(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>検証(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::PrivacyDialog</name>
+    <message>
+        <source>&amp;Always allow (do not ask again)</source>
+        <translation>常に許可する（今後は確認しない）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Live DNS lookups</source>
+        <translation>ライブ DNS 参照</translation>
+    </message>
+    <message>
+        <source>Verifying this message asks DNS about the names below. The sender chose these domains: their DNS servers may learn that someone is looking at the message, and when. Later answers may lead to further names (includes, redirects).</source>
+        <translation>このメッセージの検証では、下の名前を DNS に問い合わせます。これらのドメインは送信者が選んだものです。その DNS サーバーは、誰かがいつこのメッセージを調べているかを知る可能性があります。応答によってはさらに別の名前（include、redirect）を問い合わせることがあります。</translation>
+    </message>
+    <message>
+        <source>Names that will be queried</source>
+        <translation>問い合わせる名前</translation>
+    </message>
+    <message>
+        <source>(no query expected)</source>
+        <translation>（問い合わせの予定なし）</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>参照する(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Verify &amp;offline</source>
+        <translation>オフラインで検証(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::SettingsDialog</name>
+    <message>
+        <source>&amp;Offline: never send DNS queries</source>
+        <translation>オフライン: DNS 問い合わせを送らない(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Always allow live lookups without showing the names first</source>
+        <translation>名前を先に表示せず、常にライブ参照を許可する(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark palette</source>
+        <translation>ダークパレット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>system resolver (or host[:port])</source>
+        <translation>システムのリゾルバー（または host[:port]）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>The message's Date</source>
+        <translation>メッセージの Date</translation>
+    </message>
+    <message>
+        <source>Fixed time</source>
+        <translation>固定時刻</translation>
+    </message>
+    <message>
+        <source>DNS tree walk (RFC 9989)</source>
+        <translation>DNS ツリーウォーク（RFC 9989）</translation>
+    </message>
+    <message>
+        <source>Public Suffix List (RFC 7489)</source>
+        <translation>Public Suffix List（RFC 7489）</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>DNS &amp;server:</source>
+        <translation>DNS サーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>タイムアウト(&amp;T):</translation>
+    </message>
+    <message>
+        <source>DNS and privacy</source>
+        <translation>DNS とプライバシー</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation time:</source>
+        <translation>評価時刻(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Fi&amp;xed time:</source>
+        <translation>固定時刻(&amp;X):</translation>
+    </message>
+    <message>
+        <source>DMARC &amp;discovery:</source>
+        <translation>DMARC の探索方法(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Trusted a&amp;uthserv-ids
+(one per line):</source>
+        <translation>信頼する authserv-id(&amp;U)
+（1 行に 1 つ）:</translation>
+    </message>
+    <message>
+        <source>Trusted ARC &amp;sealers
+(one domain per line):</source>
+        <translation>信頼する ARC 封印者(&amp;S)
+（1 行に 1 ドメイン）:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>S/MIME trust certificates</source>
+        <translation>S/MIME の信頼する証明書</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 証明書 (*.pem *.crt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>S/MIME trust &amp;certificates:</source>
+        <translation>S/MIME の信頼する証明書(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Source &amp;font size:</source>
+        <translation>ソースの文字サイズ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>A new language applies at once to menus and to the next verification's texts.</source>
+        <translation>新しい言語はメニューにはすぐに、検証結果の文章には次回の検証から適用されます。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::SourceTabs</name>
+    <message>
+        <source>Source views</source>
+        <translation>ソース表示</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>元のファイル</translation>
+    </message>
+    <message>
+        <source>Hex view of the message</source>
+        <translation>メッセージの 16 進表示</translation>
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation>DNS 応答</translation>
+    </message>
+    <message>
+        <source>MIME parts</source>
+        <translation>MIME パート</translation>
+    </message>
+    <message>
+        <source>Certificates (DER)</source>
+        <translation>証明書（DER）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>16 進</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::StepTreeModel</name>
+    <message>
+        <source>Changed since the previous verification.</source>
+        <translation>前回の検証から変わりました。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::VerdictBar</name>
+    <message>
+        <source>Receiver's results</source>
+        <translation>受信側の結果</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>This check did not run.</source>
+        <translation>このチェックは実行されませんでした。</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>No message verified yet.</source>
+        <translation>まだ検証したメッセージはありません。</translation>
+    </message>
+    <message>
+        <source>No message</source>
+        <translation>メッセージなし</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::WhatIfPanel</name>
+    <message>
+        <source>What-if DNS records</source>
+        <translation>仮定 DNS レコード</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Results that changed</source>
+        <translation>変化した結果</translation>
+    </message>
+    <message>
+        <source>&amp;Add record</source>
+        <translation>レコードを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re-&amp;verify with these records</source>
+        <translation>これらのレコードで再検証(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save drafts…</source>
+        <translation>下書きを保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Load drafts…</source>
+        <translation>下書きを読み込む(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save what-if records</source>
+        <translation>仮定レコードを保存</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt)</source>
+        <translation>ゾーンファイル (*.zone *.txt)</translation>
+    </message>
+    <message>
+        <source>Load what-if records</source>
+        <translation>仮定レコードを読み込む</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt);;All files (*)</source>
+        <translation>ゾーンファイル (*.zone *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Add or override DNS records as if they were published, then re-verify. Nothing is sent anywhere: the records only answer this verification. Values use master-file syntax, e.g. "v=spf1 ip4:192.0.2.1 -all".</source>
+        <translation>公開されているものとして DNS レコードを追加または上書きし、再検証します。どこにも何も送信しません。レコードはこの検証にだけ応答します。値はマスターファイルの書式で書きます（例: "v=spf1 ip4:192.0.2.1 -all"）。</translation>
+    </message>
+    <message>
+        <source>No result changed.</source>
+        <translation>変化した結果はありません。</translation>
+    </message>
+    <message>
+        <source>Changed results:</source>
+        <translation>変化した結果:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace ms::ui {
+
+// A bundled offline scenario: a message, the zone file that answers its DNS, a lesson.
+struct Scenario {
+    QString id; // base name, e.g. "mailing-list-footer"
+    QString title; // translated
+    QString message; // path of the .eml
+    QStringList zones; // master files
+    QString lesson; // translated short lesson (or the sample's own explanation)
+};
+
+// Where the samples are: $MAILSCOPE_SAMPLES, <app>/../share/mailscope/samples, the source tree.
+QString samplesDir();
+QList<Scenario> scenarios();
+// Zone files that belong to a message file (same base name, or the message's own folder).
+QStringList zonesFor(const QString& messagePath);
+// The evaluation time a sample fixes in its <name>.json ({"time": "2024-06-01T12:00:00Z"}),
+// so signatures and keys are judged at the moment the scenario describes.
+QDateTime sampleTime(const QString& messagePath);
+
+} // namespace ms::ui

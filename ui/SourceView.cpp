@@ -1,0 +1,261 @@
+#include "SourceView.h"
+
+#include "MessageLexer.h"
+
+#include <QFontDatabase>
+
+namespace ms::ui {
+
+namespace {
+constexpr int kHighlight = 8; // indicator number for step highlights
+constexpr int kHexPerLine = 16;
+// "00000000  " + 16 * "xx " + " " (after 8 bytes) + " |" + 16 ascii + "|\n"
+constexpr int kHexAddr = 10;
+constexpr int kHexAscii = kHexAddr + kHexPerLine * 3 + 1 + 2;
+constexpr int kHexLineLen = kHexAscii + kHexPerLine + 2;
+
+int hexColumnPos(int col)
+{
+    return kHexAddr + col * 3 + (col >= 8 ? 1 : 0);
+}
+
+QByteArray hexDump(const QByteArray& b)
+{
+    QByteArray out;
+    out.reserve((b.size() / kHexPerLine + 1) * kHexLineLen);
+    static const char digits[] = "0123456789abcdef";
+    for (qint64 off = 0; off < b.size(); off += kHexPerLine) {
+        QByteArray line(kHexLineLen, ' ');
+        const QByteArray addr = QByteArray::number(off, 16).rightJustified(8, '0');
+        memcpy(line.data(), addr.constData(), 8);
+        line[kHexAscii - 1] = '|';
+        for (int c = 0; c < kHexPerLine; ++c) {
+            if (off + c < b.size()) {
+                const auto v = uchar(b.at(off + c));
+                line[hexColumnPos(c)] = digits[v >> 4];
+                line[hexColumnPos(c) + 1] = digits[v & 15];
+                line[kHexAscii + c] = (v >= 0x20 && v < 0x7f) ? char(v) : '.';
+            }
+        }
+        line[kHexLineLen - 2] = '|';
+        line[kHexLineLen - 1] = '\n';
+        out += line;
+    }
+    return out;
+}
+} // namespace
+
+SourceView::SourceView(Mode mode, QWidget* parent)
+    : QsciScintilla(parent)
+    , m_mode(mode)
+{
+    setUtf8(true);
+    setReadOnly(true);
+    setWrapMode(QsciScintilla::WrapNone);
+    setMarginLineNumbers(0, m_mode == Mode::Text);
+    setMarginWidth(0, m_mode == Mode::Text ? QStringLiteral("00000") : QString());
+    setMarginWidth(1, 0);
+    setCaretLineVisible(true);
+    indicatorDefine(QsciScintilla::FullBoxIndicator, kHighlight);
+    setIndicatorDrawUnder(true, kHighlight);
+    SendScintilla(SCI_INDICSETALPHA, kHighlight, 110);
+    SendScintilla(SCI_INDICSETOUTLINEALPHA, kHighlight, 255);
+    connect(this, &QsciScintilla::cursorPositionChanged, this, &SourceView::onCursorMoved);
+    applyLook();
+}
+
+void SourceView::applyLook()
+{
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    f.setPointSize(m_pointSize);
+    setFont(f);
+    setMarginsFont(f);
+    if (m_lexer) {
+        m_lexer->setDark(m_dark);
+        m_lexer->setFont(f);
+        QFont bold = f;
+        bold.setBold(true);
+        m_lexer->setFont(bold, MessageLexer::HeaderName);
+    } else {
+        setPaper(m_dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white));
+        setColor(m_dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(Qt::black));
+    }
+    setMarginsBackgroundColor(m_dark ? QColor(0x2a, 0x2a, 0x2a) : QColor(0xf0, 0xf0, 0xf0));
+    setMarginsForegroundColor(m_dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60));
+    setCaretLineBackgroundColor(m_dark ? QColor(0x2c, 0x2c, 0x34) : QColor(0xf4, 0xf4, 0xfa));
+    setCaretForegroundColor(m_dark ? Qt::white : Qt::black);
+    setIndicatorForegroundColor(
+        m_dark ? QColor(0xd0, 0x9a, 0x00) : QColor(0xff, 0xc8, 0x00), kHighlight);
+    setIndicatorOutlineColor(
+        m_dark ? QColor(0xff, 0xd0, 0x40) : QColor(0xc0, 0x80, 0x00), kHighlight);
+    setFoldMarginColors(m_dark ? QColor(0x2a, 0x2a, 0x2a) : QColor(0xf0, 0xf0, 0xf0),
+        m_dark ? QColor(0x2a, 0x2a, 0x2a) : QColor(0xf0, 0xf0, 0xf0));
+}
+
+void SourceView::setDark(bool dark)
+{
+    m_dark = dark;
+    applyLook();
+}
+
+void SourceView::setFontPointSize(int pt)
+{
+    m_pointSize = qBound(6, pt, 40);
+    applyLook();
+}
+
+void SourceView::setSource(const Source& source, qint64 headerEnd)
+{
+    m_programmatic = true;
+    m_sourceId = source.id;
+    m_bytes = source.bytes;
+    m_spans.clear();
+    if (m_mode == Mode::Text && headerEnd >= 0) {
+        if (!m_lexer)
+            m_lexer = new MessageLexer(this);
+        m_lexer->setDocument(m_bytes, headerEnd);
+        setLexer(m_lexer);
+        setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
+    } else if (m_lexer) {
+        setLexer(nullptr);
+        setFolding(QsciScintilla::NoFoldStyle);
+    }
+    applyLook();
+    setReadOnly(false);
+    SendScintilla(SCI_CLEARALL);
+    // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets.
+    const QByteArray shown = m_mode == Mode::Hex ? hexDump(m_bytes) : m_bytes;
+    SendScintilla(SCI_APPENDTEXT, (unsigned long)shown.size(), shown.constData());
+    setReadOnly(true);
+    SendScintilla(SCI_EMPTYUNDOBUFFER);
+    if (m_mode == Mode::Text) {
+        const int digits = QString::number(lines()).size() + 1;
+        setMarginWidth(0, QString(digits, QLatin1Char('0')));
+    }
+    SendScintilla(SCI_GOTOPOS, 0);
+    m_programmatic = false;
+}
+
+qint64 SourceView::offsetAt(qint64 docPos) const
+{
+    if (m_mode == Mode::Text)
+        return docPos;
+    const qint64 line = docPos / kHexLineLen;
+    const int col = int(docPos % kHexLineLen);
+    int byteCol = 0;
+    if (col >= kHexAscii && col < kHexAscii + kHexPerLine) {
+        byteCol = col - kHexAscii;
+    } else {
+        for (int c = kHexPerLine - 1; c >= 0; --c) {
+            if (col >= hexColumnPos(c)) {
+                byteCol = c;
+                break;
+            }
+        }
+    }
+    return qMin<qint64>(line * kHexPerLine + byteCol, qMax<qint64>(0, m_bytes.size() - 1));
+}
+
+qint64 SourceView::docPosOf(qint64 offset) const
+{
+    if (m_mode == Mode::Text)
+        return offset;
+    return (offset / kHexPerLine) * kHexLineLen + hexColumnPos(int(offset % kHexPerLine));
+}
+
+void SourceView::fillIndicator(qint64 from, qint64 length)
+{
+    if (length <= 0)
+        return;
+    SendScintilla(SCI_INDICATORFILLRANGE, (unsigned long)from, (long)length);
+}
+
+void SourceView::highlight(const QList<Span>& spans)
+{
+    m_programmatic = true;
+    m_spans.clear();
+    const long docLen = SendScintilla(SCI_GETLENGTH);
+    SendScintilla(SCI_SETINDICATORCURRENT, kHighlight);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0UL, docLen);
+    qint64 first = -1;
+    for (const Span& sp : spans) {
+        if (sp.source != m_sourceId || sp.length <= 0 || sp.offset < 0)
+            continue;
+        const qint64 off = qMin<qint64>(sp.offset, m_bytes.size());
+        const qint64 len = qMin<qint64>(sp.length, m_bytes.size() - off);
+        if (len <= 0)
+            continue;
+        m_spans.append(sp);
+        if (m_mode == Mode::Text) {
+            fillIndicator(off, len);
+        } else {
+            for (qint64 i = off; i < off + len; ++i) {
+                fillIndicator(docPosOf(i), 2);
+                const qint64 line = i / kHexPerLine;
+                fillIndicator(line * kHexLineLen + kHexAscii + i % kHexPerLine, 1);
+            }
+        }
+        if (first < 0 || off < first)
+            first = off;
+    }
+    if (first >= 0) {
+        const qint64 pos = docPosOf(first);
+        const int line = int(SendScintilla(SCI_LINEFROMPOSITION, (unsigned long)pos));
+        ensureLineVisible(line);
+        SendScintilla(SCI_GOTOPOS, (unsigned long)pos);
+        // Keep some context above the highlight.
+        setFirstVisibleLine(qMax(0, line - 3));
+    }
+    m_programmatic = false;
+}
+
+QList<QPair<qint64, qint64>> SourceView::highlightedRanges() const
+{
+    QList<QPair<qint64, qint64>> out;
+    const long docLen = SendScintilla(SCI_GETLENGTH);
+    long pos = 0;
+    while (pos < docLen) {
+        const long end = SendScintilla(SCI_INDICATOREND, kHighlight, pos);
+        const bool on = SendScintilla(SCI_INDICATORVALUEAT, kHighlight, pos) != 0;
+        const long stop = end <= pos ? docLen : end;
+        if (on) {
+            if (m_mode == Mode::Text) {
+                out.append({ pos, stop - pos });
+            } else if (pos % kHexLineLen < kHexAscii) {
+                // Only count the hex column (the ASCII column repeats the same bytes).
+                const qint64 a = offsetAt(pos), b = offsetAt(stop - 1);
+                if (!out.isEmpty() && out.last().first + out.last().second == a)
+                    out.last().second += b - a + 1;
+                else
+                    out.append({ a, b - a + 1 });
+            }
+        }
+        pos = stop;
+    }
+    return out;
+}
+
+QByteArray SourceView::highlightedBytes() const
+{
+    QByteArray out;
+    for (const auto& r : highlightedRanges())
+        out += m_bytes.mid(r.first, r.second);
+    return out;
+}
+
+void SourceView::activateOffset(qint64 offset)
+{
+    if (offset < 0 || offset >= m_bytes.size())
+        return;
+    emit byteActivated(m_sourceId, offset);
+}
+
+void SourceView::onCursorMoved()
+{
+    if (m_programmatic || m_bytes.isEmpty())
+        return;
+    const qint64 pos = SendScintilla(SCI_GETCURRENTPOS);
+    activateOffset(offsetAt(qMin<qint64>(pos, SendScintilla(SCI_GETLENGTH) - 1)));
+}
+
+} // namespace ms::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "trace/Source.h"
+#include "trace/Step.h"
+
+#include <QList>
+#include <QPair>
+#include <Qsci/qsciscintilla.h>
+
+namespace ms::ui {
+
+class MessageLexer;
+
+// A read-only view of one Source's bytes. Text mode shows the bytes as they are (the
+// Scintilla document holds exactly the Source bytes, so a document position IS a Source
+// offset); hex mode shows 16 bytes per line with an ASCII column and maps positions back.
+class SourceView : public QsciScintilla
+{
+    Q_OBJECT
+public:
+    enum class Mode { Text, Hex };
+
+    explicit SourceView(Mode mode = Mode::Text, QWidget* parent = nullptr);
+
+    // headerEnd >= 0 turns on header colouring and folding (message-like sources).
+    void setSource(const Source& source, qint64 headerEnd = -1);
+    const QString& sourceId() const { return m_sourceId; }
+    const QByteArray& bytes() const { return m_bytes; }
+    Mode mode() const { return m_mode; }
+
+    // Highlights the given byte ranges of this source and scrolls to the first one.
+    void highlight(const QList<Span>& spans);
+    // What the editor's highlight indicator covers now, as Source byte ranges
+    // (read back from Scintilla: used by tests and by "copy source").
+    QList<QPair<qint64, qint64>> highlightedRanges() const;
+    QByteArray highlightedBytes() const;
+
+    // Source offset of a document position and back (identity in text mode).
+    qint64 offsetAt(qint64 docPos) const;
+    qint64 docPosOf(qint64 offset) const;
+
+    // Simulates/handles a click on a byte: emits byteActivated(offset).
+    void activateOffset(qint64 offset);
+
+    void setDark(bool dark);
+    void setFontPointSize(int pt);
+
+signals:
+    void byteActivated(const QString& sourceId, qint64 offset);
+
+private:
+    void onCursorMoved();
+    void fillIndicator(qint64 from, qint64 length);
+    void applyLook();
+
+    Mode m_mode;
+    QString m_sourceId;
+    QByteArray m_bytes;
+    MessageLexer* m_lexer = nullptr;
+    QList<Span> m_spans;
+    bool m_programmatic = false;
+    bool m_dark = false;
+    int m_pointSize = 10;
+};
+
+} // namespace ms::ui
