@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 を読めません: %2</translation>
     </message>
     <message>
         <source>%1 is too large for a PEM file</source>
@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>no resolver configured</source>
-        <translation type="unfinished" />
+        <translation>リゾルバーが設定されていません</translation>
     </message>
 </context>
 <context>
@@ -458,79 +458,79 @@
     </message>
     <message>
         <source>Part %1: %2</source>
-        <translation type="unfinished" />
+        <translation>パート %1: %2</translation>
     </message>
     <message>
         <source>content type</source>
-        <translation type="unfinished" />
+        <translation>コンテンツタイプ</translation>
     </message>
     <message>
         <source>charset</source>
-        <translation type="unfinished" />
+        <translation>文字セット</translation>
     </message>
     <message>
         <source>transfer encoding</source>
-        <translation type="unfinished" />
+        <translation>転送エンコーディング</translation>
     </message>
     <message>
         <source>boundary</source>
-        <translation type="unfinished" />
+        <translation>境界</translation>
     </message>
     <message>
         <source>file name</source>
-        <translation type="unfinished" />
+        <translation>ファイル名</translation>
     </message>
     <message>
         <source>body size</source>
-        <translation type="unfinished" />
+        <translation>本文サイズ</translation>
     </message>
     <message>
         <source>Further parts not listed</source>
-        <translation type="unfinished" />
+        <translation>ほかのパート（一覧にはありません）</translation>
     </message>
     <message>
         <source>Mailscope report: %1</source>
-        <translation type="unfinished" />
+        <translation>Mailscope レポート: %1</translation>
     </message>
     <message>
         <source>Mailscope report</source>
-        <translation type="unfinished" />
+        <translation>Mailscope レポート</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Evaluated at</source>
-        <translation type="unfinished" />
+        <translation>評価時刻</translation>
     </message>
     <message>
         <source>Client IP</source>
-        <translation type="unfinished" />
+        <translation>クライアント IP</translation>
     </message>
     <message>
         <source>HELO</source>
-        <translation type="unfinished" />
+        <translation>HELO</translation>
     </message>
     <message>
         <source>MAIL FROM</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM</translation>
     </message>
     <message>
         <source>The verification was cancelled; results are incomplete.</source>
-        <translation type="unfinished" />
+        <translation>検証はキャンセルされました。結果は不完全です。</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished" />
+        <translation>チェック</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished" />
+        <translation>ステップ</translation>
     </message>
     <message>
         <source>DNS transcript</source>
-        <translation type="unfinished" />
+        <translation>DNS 記録</translation>
     </message>
     <message>
         <source>Name</source>
@@ -542,11 +542,11 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>結果</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>レコード</translation>
     </message>
     <message>
         <source>Server</source>
@@ -554,115 +554,115 @@
     </message>
     <message>
         <source>The domain asks receivers to reject such mail (p=reject).</source>
-        <translation type="unfinished" />
+        <translation>ドメインはこのようなメールを拒否するよう受信者に求めています（p=reject）。</translation>
     </message>
     <message>
         <source>The domain asks receivers to treat such mail as suspicious (p=quarantine).</source>
-        <translation type="unfinished" />
+        <translation>ドメインはこのようなメールを疑わしいものとして扱うよう受信者に求めています（p=quarantine）。</translation>
     </message>
     <message>
         <source>The domain only monitors (p=none), so receivers usually deliver it anyway.</source>
-        <translation type="unfinished" />
+        <translation>ドメインは監視のみを行っている（p=none）ため、受信者は通常そのまま配送します。</translation>
     </message>
     <message>
         <source>Reason: %1.</source>
-        <translation type="unfinished" />
+        <translation>理由: %1。</translation>
     </message>
     <message>
         <source>The message carries a valid DKIM signature of %1; nothing was changed after signing.</source>
-        <translation type="unfinished" />
+        <translation>メッセージには %1 の有効な DKIM 署名があります。署名後に変更はありません。</translation>
     </message>
     <message>
         <source>No DKIM signature on the message verifies (%1 signature(s); the first is from %2).</source>
-        <translation type="unfinished" />
+        <translation>メッセージの DKIM 署名はどれも検証できません（署名 %1 件、最初の署名は %2 のもの）。</translation>
     </message>
     <message>
         <source>The sending server %1 is allowed to send mail for %2 (SPF pass).</source>
-        <translation type="unfinished" />
+        <translation>送信サーバー %1 は %2 のメールを送ることを許可されています（SPF pass）。</translation>
     </message>
     <message>
         <source>The sending server %1 is not allowed to send mail for %2 (SPF fail).</source>
-        <translation type="unfinished" />
+        <translation>送信サーバー %1 は %2 のメールを送ることを許可されていません（SPF fail）。</translation>
     </message>
     <message>
         <source>The sending server %1 is probably not allowed to send mail for %2 (SPF softfail).</source>
-        <translation type="unfinished" />
+        <translation>送信サーバー %1 はおそらく %2 のメールを送ることを許可されていません（SPF softfail）。</translation>
     </message>
     <message>
         <source>SPF for %1 could not be checked because of a temporary DNS error.</source>
-        <translation type="unfinished" />
+        <translation>一時的な DNS エラーのため、%1 の SPF を検査できませんでした。</translation>
     </message>
     <message>
         <source>The SPF record of %1 is broken (SPF permerror).</source>
-        <translation type="unfinished" />
+        <translation>%1 の SPF レコードが壊れています（SPF permerror）。</translation>
     </message>
     <message>
         <source>SPF for %1 gives no answer either way (%2).</source>
-        <translation type="unfinished" />
+        <translation>%1 の SPF はどちらとも言えません（%2）。</translation>
     </message>
     <message>
         <source>The verification was cancelled before it finished; results are incomplete.</source>
-        <translation type="unfinished" />
+        <translation>検証は完了前にキャンセルされました。結果は不完全です。</translation>
     </message>
     <message>
         <source>The message really comes from %1: DMARC passed.</source>
-        <translation type="unfinished" />
+        <translation>メッセージは確かに %1 から来ています: DMARC 成功。</translation>
     </message>
     <message>
         <source>DMARC failed for %1, but a trusted forwarder's ARC chain shows the message passed before it was forwarded.</source>
-        <translation type="unfinished" />
+        <translation>%1 の DMARC は失敗しましたが、信頼する転送者の ARC チェーンは転送前にメッセージが成功していたことを示しています。</translation>
     </message>
     <message>
         <source>The message could not be shown to come from %1: DMARC failed.</source>
-        <translation type="unfinished" />
+        <translation>メッセージが %1 から来たことを示せませんでした: DMARC 失敗。</translation>
     </message>
     <message>
         <source>DMARC for %1 could not be decided because of a temporary DNS error; try again later.</source>
-        <translation type="unfinished" />
+        <translation>一時的な DNS エラーのため %1 の DMARC を判定できませんでした。後でもう一度試してください。</translation>
     </message>
     <message>
         <source>The DMARC policy of %1 is broken, so it cannot be applied.</source>
-        <translation type="unfinished" />
+        <translation>%1 の DMARC ポリシーが壊れているため、適用できません。</translation>
     </message>
     <message>
         <source>DMARC for %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 の DMARC: %2。</translation>
     </message>
     <message>
         <source>%1 publishes no DMARC policy, so the result rests on weaker checks.</source>
-        <translation type="unfinished" />
+        <translation>%1 は DMARC ポリシーを公開していないため、結果はより弱いチェックに基づきます。</translation>
     </message>
     <message>
         <source>Nothing could be verified: no DMARC result, no DKIM signature and no SPF result.</source>
-        <translation type="unfinished" />
+        <translation>何も検証できませんでした: DMARC の結果も DKIM 署名も SPF の結果もありません。</translation>
     </message>
     <message>
         <source>given by the user</source>
-        <translation type="unfinished" />
+        <translation>ユーザーが指定</translation>
     </message>
     <message>
         <source>unknown exception</source>
-        <translation type="unfinished" />
+        <translation>不明な例外</translation>
     </message>
     <message>
         <source>internal error in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の内部エラー</translation>
     </message>
     <message>
         <source>The %1 check stopped unexpectedly (%2). This is a bug in Mailscope, not a property of the message; the other checks are unaffected.</source>
-        <translation type="unfinished" />
+        <translation>%1 チェックが予期せず停止しました（%2）。これはメッセージの性質ではなく Mailscope の不具合です。ほかのチェックには影響しません。</translation>
     </message>
     <message>
         <source>not run: the verification was cancelled</source>
-        <translation type="unfinished" />
+        <translation>未実行: 検証がキャンセルされました</translation>
     </message>
     <message>
         <source>%1 not run: cancelled</source>
-        <translation type="unfinished" />
+        <translation>%1 は未実行: キャンセル</translation>
     </message>
     <message>
         <source>The verification was cancelled or ran out of its time budget before this check started.</source>
-        <translation type="unfinished" />
+        <translation>このチェックが始まる前に、検証がキャンセルされたか制限時間を超えました。</translation>
     </message>
 </context>
 <context>
@@ -677,7 +677,7 @@
     </message>
     <message>
         <source>No Received field names the client's address; enter the sending server's IP (--ip).</source>
-        <translation type="unfinished" />
+        <translation>クライアントのアドレスを記す Received フィールドがありません。送信サーバーの IP を入力してください（--ip）。</translation>
     </message>
     <message>
         <source>No Received field records the client's HELO name; enter it (--helo).</source>
@@ -689,7 +689,7 @@
     </message>
     <message>
         <source>The input is empty: there is no message to examine.</source>
-        <translation type="unfinished" />
+        <translation>入力が空です。調べるメッセージがありません。</translation>
     </message>
     <message>
         <source>The first line is an mbox separator ("%1"), not part of the message; it was left out of the bytes that are verified.</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>The file uses LF line endings (%1 lines). Internet mail uses CRLF (RFC 5322 2.1), so verification works on a copy where every LF became CRLF; offsets are mapped back to the file.</source>
-        <translation type="unfinished" />
+        <translation>このファイルの改行は LF です（%1 行）。インターネットメールは CRLF を使う（RFC 5322 2.1）ため、検証はすべての LF を CRLF にしたコピーで行い、位置は元のファイルに対応付けます。</translation>
     </message>
     <message>
         <source>The file mixes CRLF (%1) and bare LF (%2) line endings; every bare LF was turned into CRLF for verification (RFC 5322 2.1). Mixed endings often mean the message was edited or converted after it was sent, which can break signatures.</source>
@@ -725,7 +725,7 @@
     </message>
     <message>
         <source>The last line had no line ending (common in pasted text); a CRLF was added. DKIM body canonicalization adds it too (RFC 6376 3.4.3, 3.4.4).</source>
-        <translation type="unfinished" />
+        <translation>最後の行に改行がありませんでした（貼り付けたテキストによくあります）。CRLF を追加しました。DKIM の本文正規化でも追加されます（RFC 6376 3.4.3、3.4.4）。</translation>
     </message>
     <message>
         <source>The input contains %1 NUL byte(s); RFC 5322 2.3 does not allow them. They were kept, but this is not a normal message.</source>
@@ -737,7 +737,7 @@
     </message>
     <message>
         <source>There is no blank line after the header fields, so this is read as header fields only (pasted headers): the body is not available, and checks that need it say so.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールドの後に空行がないため、ヘッダーフィールドのみ（貼り付けたヘッダー）として読みました。本文はなく、本文が必要なチェックはそう報告します。</translation>
     </message>
     <message>
         <source>No header fields were found: the first line ("%1") is not a header field (RFC 5322 2.2: a name, a colon, a value). This does not look like an e-mail message; everything is treated as body.</source>
@@ -761,23 +761,23 @@
     </message>
     <message>
         <source>The message as read from the file: line endings, header fields and body (RFC 5322 2.1), MIME structure and the Received chain.</source>
-        <translation type="unfinished" />
+        <translation>ファイルから読んだメッセージ: 改行、ヘッダーフィールドと本文（RFC 5322 2.1）、MIME 構造、Received チェーン。</translation>
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished" />
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished" />
+        <translation>%1 バイト</translation>
     </message>
     <message>
         <source>line endings</source>
-        <translation type="unfinished" />
+        <translation>改行</translation>
     </message>
     <message>
         <source>normalized to CRLF</source>
-        <translation type="unfinished" />
+        <translation>CRLF に正規化</translation>
     </message>
     <message>
         <source>yes</source>
@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>verified size</source>
-        <translation type="unfinished" />
+        <translation>検証したサイズ</translation>
     </message>
     <message>
         <source>mbox separator</source>
@@ -797,154 +797,152 @@
     </message>
     <message>
         <source>header fields</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールド</translation>
     </message>
     <message>
         <source>body</source>
-        <translation type="unfinished" />
+        <translation>本文</translation>
     </message>
     <message>
         <source>not available</source>
-        <translation type="unfinished" />
+        <translation>なし</translation>
     </message>
     <message>
         <source>NUL bytes</source>
-        <translation type="unfinished" />
+        <translation>NUL バイト</translation>
     </message>
     <message>
         <source>bare CR</source>
-        <translation type="unfinished" />
+        <translation>単独の CR</translation>
     </message>
     <message>
         <source>Received hops</source>
-        <translation type="unfinished" />
+        <translation>Received ホップ</translation>
     </message>
     <message numerus="yes">
         <source>Header: %n field(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>ヘッダー: %n 個のフィールド</numerusform></translation>
     </message>
     <message>
         <source>Header fields from the top (newest, added last in transit) to the bottom (oldest). Each is a name, a colon and a value; lines starting with whitespace continue the field above (folding, RFC 5322 2.2.3).</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールドを上（最新、転送中に最後に追加）から下（最古）へ並べています。各フィールドは名前、コロン、値からなり、空白で始まる行は上のフィールドの続きです（折り返し、RFC 5322 2.2.3）。</translation>
     </message>
     <message>
         <source>%1 further header fields not listed</source>
-        <translation type="unfinished" />
+        <translation>ほかに %1 個のヘッダーフィールド（一覧にはありません）</translation>
     </message>
     <message>
         <source>offset</source>
-        <translation type="unfinished" />
+        <translation>オフセット</translation>
     </message>
     <message>
         <source>Body: %1 bytes</source>
-        <translation type="unfinished" />
+        <translation>本文: %1 バイト</translation>
     </message>
     <message>
         <source>Everything after the blank line that ends the header (RFC 5322 2.1).</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーを終える空行より後のすべて（RFC 5322 2.1）。</translation>
     </message>
     <message>
         <source>Body: not available</source>
-        <translation type="unfinished" />
+        <translation>本文: なし</translation>
     </message>
     <message>
         <source>The input ends after the header fields (pasted headers). Checks that need the body, such as DKIM body hashes, cannot be done.</source>
-        <translation type="unfinished" />
+        <translation>入力はヘッダーフィールドで終わっています（貼り付けたヘッダー）。DKIM の本文ハッシュなど、本文が必要なチェックはできません。</translation>
     </message>
     <message>
         <source>MIME structure: %1</source>
-        <translation type="unfinished" />
+        <translation>MIME 構造: %1</translation>
     </message>
     <message numerus="yes">
         <source>Received chain: %n hop(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Received チェーン: %n ホップ</numerusform></translation>
     </message>
     <message>
         <source>Each server that handled the message added a Received field at the top (RFC 5321 4.4), so the topmost hop is the last one.</source>
-        <translation type="unfinished" />
+        <translation>メッセージを扱った各サーバーは先頭に Received フィールドを追加する（RFC 5321 4.4）ので、最上位のホップが最後のホップです。</translation>
     </message>
     <message>
         <source>Hop %1: %2 → %3</source>
-        <translation type="unfinished" />
+        <translation>ホップ %1: %2 → %3</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished" />
+        <translation>（不明）</translation>
     </message>
     <message>
         <source>from (HELO)</source>
-        <translation type="unfinished" />
+        <translation>from（HELO）</translation>
     </message>
     <message>
         <source>from (reverse DNS)</source>
-        <translation type="unfinished" />
+        <translation>from（逆引き DNS）</translation>
     </message>
     <message>
         <source>from (IP)</source>
-        <translation type="unfinished" />
+        <translation>from（IP）</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>by</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished" />
+        <translation>with</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished" />
+        <translation>id</translation>
     </message>
     <message>
         <source>for</source>
-        <translation type="unfinished" />
+        <translation>for</translation>
     </message>
     <message>
         <source>date</source>
-        <translation type="unfinished" />
+        <translation>日時</translation>
     </message>
     <message>
         <source>TLS version</source>
-        <translation type="unfinished" />
+        <translation>TLS バージョン</translation>
     </message>
     <message>
         <source>TLS cipher</source>
-        <translation type="unfinished" />
+        <translation>TLS 暗号</translation>
     </message>
     <message>
         <source>format</source>
-        <translation type="unfinished" />
+        <translation>形式</translation>
     </message>
 </context>
 <context>
     <name>ms::Verifier</name>
     <message>
         <source>fixed by the user</source>
-        <translation type="unfinished" />
+        <translation>ユーザーが指定</translation>
     </message>
     <message>
         <source>the message's Date field</source>
-        <translation type="unfinished" />
+        <translation>メッセージの Date フィールド</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished" />
+        <translation>現在</translation>
     </message>
     <message>
         <source>The Date field could not be read, so the current time is used instead.</source>
-        <translation type="unfinished" />
+        <translation>Date フィールドを読み取れなかったため、代わりに現在時刻を使います。</translation>
     </message>
     <message>
         <source>The message has no Date field, so the current time is used instead.</source>
-        <translation type="unfinished" />
+        <translation>メッセージに Date フィールドがないため、代わりに現在時刻を使います。</translation>
     </message>
     <message>
         <source>The given evaluation time is not valid, so the current time is used.</source>
-        <translation type="unfinished" />
+        <translation>指定された評価時刻が無効なため、現在時刻を使います。</translation>
     </message>
     <message>
         <source>Verification</source>
@@ -952,11 +950,11 @@
     </message>
     <message>
         <source>Verification of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の検証</translation>
     </message>
     <message>
         <source>The verification was cancelled or ran out of its time budget; the results are incomplete.</source>
-        <translation type="unfinished" />
+        <translation>検証がキャンセルされたか制限時間を超えたため、結果は不完全です。</translation>
     </message>
 </context>
 <context>
@@ -1328,7 +1326,7 @@ Commands:
     </message>
     <message>
         <source>given by the user</source>
-        <translation type="unfinished" />
+        <translation>ユーザーが指定</translation>
     </message>
     <message>
         <source>SPF evaluation</source>
@@ -1536,7 +1534,7 @@ Commands:
     <name>ms::dkim</name>
     <message>
         <source>Sent and received copies compared</source>
-        <translation type="unfinished" />
+        <translation>送信版と受信版の比較</translation>
     </message>
     <message>
         <source>For each DKIM signature found in both copies, the canonical header block and body are compared line by line: the lines that differ are what changed in transit.</source>
@@ -1544,39 +1542,39 @@ Commands:
     </message>
     <message>
         <source>only in the sent copy: d=%1 s=%2</source>
-        <translation type="unfinished" />
+        <translation>送信版のみ: d=%1 s=%2</translation>
     </message>
     <message>
         <source>d=%1 s=%2: header %3, body %4</source>
-        <translation type="unfinished" />
+        <translation>d=%1 s=%2: ヘッダー %3、本文 %4</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished" />
+        <translation>変更なし</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished" />
+        <translation>変更あり</translation>
     </message>
     <message>
         <source>Canonical header differences</source>
-        <translation type="unfinished" />
+        <translation>正規化ヘッダーの差分</translation>
     </message>
     <message>
         <source>Canonical body differences</source>
-        <translation type="unfinished" />
+        <translation>正規化本文の差分</translation>
     </message>
     <message>
         <source>only in the received copy: d=%1 s=%2</source>
-        <translation type="unfinished" />
+        <translation>受信版のみ: d=%1 s=%2</translation>
     </message>
     <message>
         <source>unknown tag: ignored (RFC 6376 3.2)</source>
-        <translation type="unfinished" />
+        <translation>不明なタグ: 無視（RFC 6376 3.2）</translation>
     </message>
     <message>
         <source>Signature #%1: not checked (cancelled)</source>
-        <translation type="unfinished" />
+        <translation>署名 #%1: 未検査（キャンセル）</translation>
     </message>
     <message>
         <source>DKIM</source>
@@ -1584,11 +1582,11 @@ Commands:
     </message>
     <message>
         <source>none: the message has no DKIM signature</source>
-        <translation type="unfinished" />
+        <translation>none: メッセージに DKIM 署名がありません</translation>
     </message>
     <message>
         <source>DKIM: no signature</source>
-        <translation type="unfinished" />
+        <translation>DKIM: 署名なし</translation>
     </message>
     <message>
         <source>The message carries no DKIM-Signature header field, so no domain takes responsibility for it through DKIM.</source>
@@ -1596,23 +1594,23 @@ Commands:
     </message>
     <message>
         <source>pass: %1 of %2 signatures verify (%3)</source>
-        <translation type="unfinished" />
+        <translation>pass: %2 件中 %1 件の署名が検証されました（%3）</translation>
     </message>
     <message>
         <source>DKIM: %1</source>
-        <translation type="unfinished" />
+        <translation>DKIM: %1</translation>
     </message>
     <message>
         <source>no such header field</source>
-        <translation type="unfinished" />
+        <translation>そのヘッダーフィールドはありません</translation>
     </message>
     <message>
         <source>the signature's tag-list is not usable</source>
-        <translation type="unfinished" />
+        <translation>署名のタグリストが使えません</translation>
     </message>
     <message>
         <source>What changed in the body</source>
-        <translation type="unfinished" />
+        <translation>本文で何が変わったか</translation>
     </message>
     <message>
         <source>The body hash differs from bh=. Mailscope looks for a prefix of the canonical body that matches bh= (content added after signing) and tries the usual transit changes, each undone and re-hashed.</source>
@@ -1620,19 +1618,19 @@ Commands:
     </message>
     <message>
         <source>Prefix search at line boundaries</source>
-        <translation type="unfinished" />
+        <translation>行境界での前方一致の探索</translation>
     </message>
     <message>
         <source>boundaries tried</source>
-        <translation type="unfinished" />
+        <translation>試した境界</translation>
     </message>
     <message>
         <source>bytes hashed</source>
-        <translation type="unfinished" />
+        <translation>ハッシュしたバイト数</translation>
     </message>
     <message>
         <source>digest finalizations</source>
-        <translation type="unfinished" />
+        <translation>ダイジェストの確定回数</translation>
     </message>
     <message>
         <source>The signed body ends at line %1; %2 lines / %3 bytes were added after signing (typical of a mailing-list footer), starting with "%4".</source>
@@ -1644,15 +1642,15 @@ Commands:
     </message>
     <message>
         <source>signed lines</source>
-        <translation type="unfinished" />
+        <translation>署名された行</translation>
     </message>
     <message>
         <source>added lines</source>
-        <translation type="unfinished" />
+        <translation>追加された行</translation>
     </message>
     <message>
         <source>added bytes</source>
-        <translation type="unfinished" />
+        <translation>追加されたバイト</translation>
     </message>
     <message>
         <source>No prefix of the canonical body ending at a line boundary has the hash in bh=: the change is not only an addition at the end.</source>
@@ -1660,7 +1658,7 @@ Commands:
     </message>
     <message>
         <source>Line ends converted from LF to CRLF</source>
-        <translation type="unfinished" />
+        <translation>改行が LF から CRLF に変換された</translation>
     </message>
     <message>
         <source>The signer hashed the body with bare LF line ends; a relay converted them to CRLF.</source>
@@ -1668,7 +1666,7 @@ Commands:
     </message>
     <message>
         <source>The file's own line ends</source>
-        <translation type="unfinished" />
+        <translation>ファイル本来の改行</translation>
     </message>
     <message>
         <source>The file on disk does not use CRLF; the body matches bh= when hashed with its own line ends.</source>
@@ -1676,23 +1674,23 @@ Commands:
     </message>
     <message>
         <source>CR doubled before line ends</source>
-        <translation type="unfinished" />
+        <translation>改行の前で CR が二重になった</translation>
     </message>
     <message>
         <source>A relay turned CRLF into CR CR LF.</source>
-        <translation type="unfinished" />
+        <translation>中継サーバーが CRLF を CR CR LF に変えました。</translation>
     </message>
     <message>
         <source>Trailing whitespace added</source>
-        <translation type="unfinished" />
+        <translation>行末の空白が追加された</translation>
     </message>
     <message>
         <source>A relay added spaces or tabs at the end of lines.</source>
-        <translation type="unfinished" />
+        <translation>中継サーバーが行末に空白やタブを追加しました。</translation>
     </message>
     <message>
         <source>Final line end added</source>
-        <translation type="unfinished" />
+        <translation>最後の改行が追加された</translation>
     </message>
     <message>
         <source>The body was signed without its final CRLF, which was added later.</source>
@@ -1700,7 +1698,7 @@ Commands:
     </message>
     <message>
         <source>Final empty line removed</source>
-        <translation type="unfinished" />
+        <translation>最後の空行が削除された</translation>
     </message>
     <message>
         <source>The signer hashed an empty line at the end of the body that was removed later.</source>
@@ -1708,7 +1706,7 @@ Commands:
     </message>
     <message>
         <source>SMTP dot-stuffing not reversed</source>
-        <translation type="unfinished" />
+        <translation>SMTP のドット詰めが元に戻されていない</translation>
     </message>
     <message>
         <source>Lines starting with "." kept the extra dot SMTP adds in transit (RFC 5321 4.5.2).</source>
@@ -1716,7 +1714,7 @@ Commands:
     </message>
     <message>
         <source>Body canonicalization %1 instead of %2</source>
-        <translation type="unfinished" />
+        <translation>本文正規化が %2 ではなく %1</translation>
     </message>
     <message>
         <source>The signer hashed the body with %1 canonicalization although c= says %2.</source>
@@ -1724,11 +1722,11 @@ Commands:
     </message>
     <message>
         <source>Proven: %1</source>
-        <translation type="unfinished" />
+        <translation>証明済み: %1</translation>
     </message>
     <message>
         <source>Not this: %1</source>
-        <translation type="unfinished" />
+        <translation>これではない: %1</translation>
     </message>
     <message>
         <source>The body was changed in transit: %1. With that change undone the body hash matches bh=.</source>
@@ -1740,7 +1738,7 @@ Commands:
     </message>
     <message>
         <source>What changed in the header</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーで何が変わったか</translation>
     </message>
     <message>
         <source>The body is intact but the signature over the header fields does not verify. Mailscope undoes the usual intermediary edits one at a time and checks each against the real b= with the real key.</source>
@@ -1748,15 +1746,15 @@ Commands:
     </message>
     <message>
         <source>A list tag was added to the Subject</source>
-        <translation type="unfinished" />
+        <translation>Subject にリストのタグが追加された</translation>
     </message>
     <message>
         <source>A mailing list prefixed the Subject with "%1".</source>
-        <translation type="unfinished" />
+        <translation>メーリングリストが Subject の先頭に "%1" を付けました。</translation>
     </message>
     <message>
         <source>From rewritten (restored from %1)</source>
-        <translation type="unfinished" />
+        <translation>From が書き換えられた（%1 から復元）</translation>
     </message>
     <message>
         <source>An intermediary rewrote From; the original was "%1" (kept in %2).</source>
@@ -1764,7 +1762,7 @@ Commands:
     </message>
     <message>
         <source>Header fields re-folded</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールドが折り返し直された</translation>
     </message>
     <message>
         <source>A relay folded long header fields onto several lines; with simple canonicalization every byte of folding counts.</source>
@@ -1772,7 +1770,7 @@ Commands:
     </message>
     <message>
         <source>A %1 field was added after signing</source>
-        <translation type="unfinished" />
+        <translation>署名後に %1 フィールドが追加された</translation>
     </message>
     <message>
         <source>The %1 field at this position was not there when the message was signed.</source>
@@ -1780,7 +1778,7 @@ Commands:
     </message>
     <message>
         <source>%1: %2 With that edit undone the signature verifies.</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 この変更を元に戻すと署名は検証されます。</translation>
     </message>
     <message>
         <source>A signed header field changed after signing (or the key does not match the signature); none of the usual intermediary edits explains it.</source>
@@ -1788,46 +1786,46 @@ Commands:
     </message>
     <message>
         <source>the key record is not a valid tag-list: %1</source>
-        <translation type="unfinished" />
+        <translation>鍵レコードが有効なタグリストではありません: %1</translation>
     </message>
     <message>
         <source>v=%1: not a DKIM1 key record, so it is discarded</source>
-        <translation type="unfinished" />
+        <translation>v=%1: DKIM1 の鍵レコードではないため破棄します</translation>
     </message>
     <message>
         <source>v= is not the first tag, so the record is discarded</source>
-        <translation type="unfinished" />
+        <translation>v= が最初のタグではないため、レコードを破棄します</translation>
     </message>
     <message>
         <source>the key record has no p= tag</source>
-        <translation type="unfinished" />
+        <translation>鍵レコードに p= タグがありません</translation>
     </message>
     <message>
         <source>p= is not valid base64: %1</source>
-        <translation type="unfinished" />
+        <translation>p= が有効な base64 ではありません: %1</translation>
     </message>
     <message>
         <source>p= is empty: the key has been revoked</source>
-        <translation type="unfinished" />
+        <translation>p= が空です: 鍵は失効しています</translation>
     </message>
     <message>
         <source>k=rsa but p= holds a %1 key</source>
-        <translation type="unfinished" />
+        <translation>k=rsa ですが p= は %1 鍵です</translation>
     </message>
     <message>
         <source>unknown key type k=%1</source>
-        <translation type="unfinished" />
+        <translation>不明な鍵の種類 k=%1</translation>
     </message>
     <message>
         <source>p= does not hold a usable %1 public key: %2</source>
-        <translation type="unfinished" />
+        <translation>p= は使用できる %1 公開鍵ではありません: %2</translation>
     </message>
 </context>
 <context>
     <name>ms::dkim::TagList</name>
     <message>
         <source>empty tag-spec (";;"): ignored</source>
-        <translation type="unfinished" />
+        <translation>空のタグ指定（";;"）: 無視</translation>
     </message>
     <message>
         <source>"%1" does not start with a tag name (a letter, then letters, digits or '_')</source>
@@ -1835,11 +1833,11 @@ Commands:
     </message>
     <message>
         <source>"%1" has no '=' after the tag name</source>
-        <translation type="unfinished" />
+        <translation>"%1" のタグ名の後に '=' がありません</translation>
     </message>
     <message>
         <source>tag "%1": character 0x%2 is not allowed in a tag value</source>
-        <translation type="unfinished" />
+        <translation>タグ "%1": 文字 0x%2 はタグの値に使えません</translation>
     </message>
     <message>
         <source>tag "%1" occurs more than once: the whole tag-list is invalid</source>
@@ -1850,19 +1848,19 @@ Commands:
     <name>ms::dkim::Verifying</name>
     <message>
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>タグ</translation>
     </message>
     <message>
         <source>The DKIM-Signature value is a tag=value list.</source>
-        <translation type="unfinished" />
+        <translation>DKIM-Signature の値は tag=value のリストです。</translation>
     </message>
     <message>
         <source>Signature #%1: d=%2 s=%3</source>
-        <translation type="unfinished" />
+        <translation>署名 #%1: d=%2 s=%3</translation>
     </message>
     <message>
         <source>The signature's tag-list is malformed: %1</source>
-        <translation type="unfinished" />
+        <translation>署名のタグリストが不正です: %1</translation>
     </message>
     <message>
         <source>Tag "%1" occurs twice, so the whole signature is invalid (RFC 6376 3.2).</source>
@@ -1870,11 +1868,11 @@ Commands:
     </message>
     <message>
         <source>Required tag %1= is missing</source>
-        <translation type="unfinished" />
+        <translation>必須タグ %1= がありません</translation>
     </message>
     <message>
         <source>v=%1: only version 1 exists</source>
-        <translation type="unfinished" />
+        <translation>v=%1: 存在するのはバージョン 1 だけです</translation>
     </message>
     <message>
         <source>a=%1: unknown signing algorithm (rsa-sha256 and ed25519-sha256 exist)</source>
@@ -1882,15 +1880,15 @@ Commands:
     </message>
     <message>
         <source>c=%1: unknown canonicalization</source>
-        <translation type="unfinished" />
+        <translation>c=%1: 不明な正規化方式</translation>
     </message>
     <message>
         <source>q=%1: no query method Mailscope knows (dns/txt)</source>
-        <translation type="unfinished" />
+        <translation>q=%1: Mailscope が知っている問い合わせ方式（dns/txt）がありません</translation>
     </message>
     <message>
         <source>d=%1 is not a domain name</source>
-        <translation type="unfinished" />
+        <translation>d=%1 はドメイン名ではありません</translation>
     </message>
     <message>
         <source>i=%1 is not within d=%2: the identity must be the signing domain or a subdomain of it</source>
@@ -1898,7 +1896,7 @@ Commands:
     </message>
     <message>
         <source>h= has an empty header field name</source>
-        <translation type="unfinished" />
+        <translation>h= に空のヘッダーフィールド名があります</translation>
     </message>
     <message>
         <source>h= does not include From, which every signature must sign</source>
@@ -1906,11 +1904,11 @@ Commands:
     </message>
     <message>
         <source>l=%1 is not a decimal number</source>
-        <translation type="unfinished" />
+        <translation>l=%1 は 10 進数ではありません</translation>
     </message>
     <message>
         <source>%1=%2 is not a timestamp (seconds since 1970)</source>
-        <translation type="unfinished" />
+        <translation>%1=%2 はタイムスタンプ（1970 年からの秒数）ではありません</translation>
     </message>
     <message>
         <source>x= is earlier than t=: the signature expired before it was made</source>
@@ -1918,27 +1916,27 @@ Commands:
     </message>
     <message>
         <source>bh= is not base64: %1</source>
-        <translation type="unfinished" />
+        <translation>bh= が base64 ではありません: %1</translation>
     </message>
     <message>
         <source>b= is not base64: %1</source>
-        <translation type="unfinished" />
+        <translation>b= が base64 ではありません: %1</translation>
     </message>
     <message>
         <source>b= is empty</source>
-        <translation type="unfinished" />
+        <translation>b= が空です</translation>
     </message>
     <message>
         <source>canonicalization</source>
-        <translation type="unfinished" />
+        <translation>正規化</translation>
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished" />
+        <translation>識別子</translation>
     </message>
     <message>
         <source>rsa-sha1 is no longer allowed</source>
-        <translation type="unfinished" />
+        <translation>rsa-sha1 はもう許可されていません</translation>
     </message>
     <message>
         <source>RFC 8301 forbids verifiers from accepting rsa-sha1 signatures: SHA-1 is broken. The checks below still run to show what else holds.</source>
@@ -1946,11 +1944,11 @@ Commands:
     </message>
     <message>
         <source>Signature time</source>
-        <translation type="unfinished" />
+        <translation>署名の時刻</translation>
     </message>
     <message>
         <source>evaluated at</source>
-        <translation type="unfinished" />
+        <translation>評価時刻</translation>
     </message>
     <message>
         <source>The signature expired at %1 (x=), before the evaluation time %2.</source>
@@ -1962,11 +1960,11 @@ Commands:
     </message>
     <message>
         <source>Within its validity at the evaluation time.</source>
-        <translation type="unfinished" />
+        <translation>評価時刻において有効期間内です。</translation>
     </message>
     <message>
         <source>Body not available</source>
-        <translation type="unfinished" />
+        <translation>本文なし</translation>
     </message>
     <message>
         <source>Only the header was given, so the body hash (bh=) cannot be checked. The signature over the header fields is still checked below.</source>
@@ -1978,27 +1976,27 @@ Commands:
     </message>
     <message>
         <source>DKIM #%1 canonical body (%2)</source>
-        <translation type="unfinished" />
+        <translation>DKIM #%1 正規化本文（%2）</translation>
     </message>
     <message>
         <source>Body hash matches bh=</source>
-        <translation type="unfinished" />
+        <translation>本文ハッシュが bh= と一致</translation>
     </message>
     <message>
         <source>Body hash does not match bh=</source>
-        <translation type="unfinished" />
+        <translation>本文ハッシュが bh= と一致しない</translation>
     </message>
     <message>
         <source>computed bh</source>
-        <translation type="unfinished" />
+        <translation>計算した bh</translation>
     </message>
     <message>
         <source>expected bh</source>
-        <translation type="unfinished" />
+        <translation>期待される bh</translation>
     </message>
     <message>
         <source>canonical bytes</source>
-        <translation type="unfinished" />
+        <translation>正規化後のバイト</translation>
     </message>
     <message>
         <source>The body is canonicalized (%1) and hashed with %2; the result must equal bh=.</source>
@@ -2006,7 +2004,7 @@ Commands:
     </message>
     <message>
         <source>%1 empty lines at the end ignored</source>
-        <translation type="unfinished" />
+        <translation>末尾の空行 %1 行を無視</translation>
     </message>
     <message>
         <source>Canonicalization ignores empty lines at the end of the body.</source>
@@ -2014,7 +2012,7 @@ Commands:
     </message>
     <message>
         <source>The body is shorter than l=%1</source>
-        <translation type="unfinished" />
+        <translation>本文が l=%1 より短い</translation>
     </message>
     <message>
         <source>l= says %1 bytes were signed, but the canonical body has only %2: content was removed.</source>
@@ -2022,7 +2020,7 @@ Commands:
     </message>
     <message>
         <source>%1 bytes (%2 lines) after l= are not signed</source>
-        <translation type="unfinished" />
+        <translation>l= より後の %1 バイト（%2 行）は署名されていません</translation>
     </message>
     <message>
         <source>The unsigned remainder contains a new MIME part: anybody could have added it, and the reader sees it as part of the signed message.</source>
@@ -2034,15 +2032,15 @@ Commands:
     </message>
     <message>
         <source>The unsigned remainder is only whitespace.</source>
-        <translation type="unfinished" />
+        <translation>署名されていない残りは空白だけです。</translation>
     </message>
     <message>
         <source>unsigned bytes</source>
-        <translation type="unfinished" />
+        <translation>署名されていないバイト</translation>
     </message>
     <message>
         <source>unsigned lines</source>
-        <translation type="unfinished" />
+        <translation>署名されていない行</translation>
     </message>
     <message>
         <source>The body was changed after signing: its hash no longer matches bh=.</source>
@@ -2050,11 +2048,11 @@ Commands:
     </message>
     <message>
         <source>DKIM #%1 canonical header (%2)</source>
-        <translation type="unfinished" />
+        <translation>DKIM #%1 正規化ヘッダー（%2）</translation>
     </message>
     <message>
         <source>Signed header fields (%1 in h=)</source>
-        <translation type="unfinished" />
+        <translation>署名されたヘッダーフィールド（h= に %1 個）</translation>
     </message>
     <message>
         <source>Each name in h= takes the lowest instance of that field not taken yet (bottom-up); the fields are canonicalized (%1) and followed by the signature field itself with b= emptied.</source>
@@ -2062,11 +2060,11 @@ Commands:
     </message>
     <message>
         <source>%1 → %2 (instance %3 of %4, from the top)</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2（上から %4 個中 %3 個目）</translation>
     </message>
     <message>
         <source>%1 (#%2 in h=) → no instance left: signs its absence</source>
-        <translation type="unfinished" />
+        <translation>%1（h= の #%2）→ 残りなし: 存在しないことを署名</translation>
     </message>
     <message>
         <source>Listing a name more often than it occurs (over-signing) means adding such a field later breaks the signature.</source>
@@ -2086,11 +2084,11 @@ Commands:
     </message>
     <message>
         <source>%1 header fields not covered</source>
-        <translation type="unfinished" />
+        <translation>対象外のヘッダーフィールド %1 個</translation>
     </message>
     <message>
         <source>Public key %1</source>
-        <translation type="unfinished" />
+        <translation>公開鍵 %1</translation>
     </message>
     <message>
         <source>No key: %1 does not exist (NXDOMAIN). The selector may have been removed, or s=/d= were changed.</source>
@@ -2098,7 +2096,7 @@ Commands:
     </message>
     <message>
         <source>No key: %1 exists but has no TXT record.</source>
-        <translation type="unfinished" />
+        <translation>鍵なし: %1 は存在しますが TXT レコードがありません。</translation>
     </message>
     <message>
         <source>The key could not be fetched (%1): a temporary failure, try again later.</source>
@@ -2106,27 +2104,27 @@ Commands:
     </message>
     <message>
         <source>DKIM #%1 key record %2</source>
-        <translation type="unfinished" />
+        <translation>DKIM #%1 鍵レコード %2</translation>
     </message>
     <message>
         <source>Key record: %1 key, %2 bits</source>
-        <translation type="unfinished" />
+        <translation>鍵レコード: %1 鍵、%2 ビット</translation>
     </message>
     <message>
         <source>Key record unusable: %1</source>
-        <translation type="unfinished" />
+        <translation>鍵レコードが使用できません: %1</translation>
     </message>
     <message>
         <source>key form</source>
-        <translation type="unfinished" />
+        <translation>鍵の形式</translation>
     </message>
     <message>
         <source>notes</source>
-        <translation type="unfinished" />
+        <translation>注記</translation>
     </message>
     <message>
         <source>%1 TXT records at the selector</source>
-        <translation type="unfinished" />
+        <translation>セレクターに %1 件の TXT レコード</translation>
     </message>
     <message>
         <source>The outcome is undefined when a selector has several records; the first usable one is used.</source>
@@ -2134,15 +2132,15 @@ Commands:
     </message>
     <message>
         <source>The key is %1 but the signature says a=%2</source>
-        <translation type="unfinished" />
+        <translation>鍵は %1 ですが署名は a=%2 です</translation>
     </message>
     <message>
         <source>The key's h= does not allow %1</source>
-        <translation type="unfinished" />
+        <translation>鍵の h= は %1 を許可していません</translation>
     </message>
     <message>
         <source>The key's s= does not allow e-mail</source>
-        <translation type="unfinished" />
+        <translation>鍵の s= は電子メールを許可していません</translation>
     </message>
     <message>
         <source>The key has t=s: i= must use exactly d=, not a subdomain</source>
@@ -2162,7 +2160,7 @@ Commands:
     </message>
     <message>
         <source>The domain is testing DKIM (t=y)</source>
-        <translation type="unfinished" />
+        <translation>ドメインは DKIM をテスト中です（t=y）</translation>
     </message>
     <message>
         <source>Receivers must not treat mail differently because this signature fails: the domain says it is only testing.</source>
@@ -2170,15 +2168,15 @@ Commands:
     </message>
     <message>
         <source>The key is published at &lt;selector&gt;._domainkey.&lt;d=&gt;.</source>
-        <translation type="unfinished" />
+        <translation>鍵は &lt;セレクター&gt;._domainkey.&lt;d=&gt; に公開されています。</translation>
     </message>
     <message>
         <source>The signature (b=) verifies over the header hash</source>
-        <translation type="unfinished" />
+        <translation>署名（b=）はヘッダーハッシュに対して検証されました</translation>
     </message>
     <message>
         <source>The signature (b=) does not verify</source>
-        <translation type="unfinished" />
+        <translation>署名（b=）が検証されません</translation>
     </message>
     <message>
         <source>Ed25519 over the SHA-256 hash of the canonical header block.</source>
@@ -2190,11 +2188,11 @@ Commands:
     </message>
     <message>
         <source>header hash</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーハッシュ</translation>
     </message>
     <message>
         <source>The signature over the header fields does not verify.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールドに対する署名が検証されません。</translation>
     </message>
     <message>
         <source>The signature verifies but uses rsa-sha1, which RFC 8301 forbids accepting.</source>
@@ -2213,23 +2211,23 @@ Commands:
     <name>ms::dmarc</name>
     <message>
         <source>A comment in the address is not closed.</source>
-        <translation type="unfinished" />
+        <translation>アドレス内のコメントが閉じられていません。</translation>
     </message>
     <message>
         <source>A quoted string in the address is not closed.</source>
-        <translation type="unfinished" />
+        <translation>アドレス内の引用文字列が閉じられていません。</translation>
     </message>
     <message>
         <source>A stray '%1' in the address was ignored.</source>
-        <translation type="unfinished" />
+        <translation>アドレス内の余分な '%1' を無視しました。</translation>
     </message>
     <message>
         <source>Author domain (RFC5322.From)</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメイン（RFC5322.From）</translation>
     </message>
     <message>
         <source>No From field: there is no author domain</source>
-        <translation type="unfinished" />
+        <translation>From フィールドなし: 作成者ドメインがありません</translation>
     </message>
     <message>
         <source>RFC 5322 3.6 requires exactly one From field. Without it there is no author domain, so DMARC cannot be evaluated (RFC 9989 5.3.1).</source>
@@ -2237,27 +2235,27 @@ Commands:
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished" />
+        <translation>From: %1</translation>
     </message>
     <message>
         <source>(no address)</source>
-        <translation type="unfinished" />
+        <translation>（アドレスなし）</translation>
     </message>
     <message>
         <source>display name</source>
-        <translation type="unfinished" />
+        <translation>表示名</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished" />
+        <translation>グループ</translation>
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished" />
+        <translation>ドメイン</translation>
     </message>
     <message>
         <source>%1 From fields: no single author domain</source>
-        <translation type="unfinished" />
+        <translation>From フィールドが %1 個: 作成者ドメインが一つに決まりません</translation>
     </message>
     <message>
         <source>RFC 5322 3.6 allows exactly one From field. RFC 7489 6.6.1 notes that such messages are typically rejected, and RFC 9989 5.3.1 stops DMARC when it cannot extract exactly one author domain.</source>
@@ -2265,7 +2263,7 @@ Commands:
     </message>
     <message>
         <source>The From field holds no address</source>
-        <translation type="unfinished" />
+        <translation>From フィールドにアドレスがありません</translation>
     </message>
     <message>
         <source>No mailbox could be read from the From field (an empty group such as "undisclosed-recipients:;" has none), so there is no author domain (RFC 9989 5.3.1).</source>
@@ -2273,7 +2271,7 @@ Commands:
     </message>
     <message>
         <source>The author address "%1" has no domain name</source>
-        <translation type="unfinished" />
+        <translation>作成者アドレス "%1" にドメイン名がありません</translation>
     </message>
     <message>
         <source>The address uses an address literal instead of a domain name, so there is no DNS domain to look up a DMARC policy for (RFC 9989 5.3.1).</source>
@@ -2285,7 +2283,7 @@ Commands:
     </message>
     <message>
         <source>The author domain "%1" is not a valid domain name</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメイン "%1" は有効なドメイン名ではありません</translation>
     </message>
     <message>
         <source>It cannot be converted to a DNS name (RFC 5890 2.3), so no DMARC policy can be looked up.</source>
@@ -2293,7 +2291,7 @@ Commands:
     </message>
     <message>
         <source>Several authors with different domains: %1</source>
-        <translation type="unfinished" />
+        <translation>ドメインの異なる複数の作成者: %1</translation>
     </message>
     <message>
         <source>The From field names several mailboxes from different domains. RFC 9989 5.3.1: when more than one author domain is extracted DMARC validation is not possible (a receiver MAY evaluate each domain; Mailscope does not guess which one counts).</source>
@@ -2301,7 +2299,7 @@ Commands:
     </message>
     <message>
         <source>Author domain: %1</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメイン: %1</translation>
     </message>
     <message>
         <source>The From field names %1 mailboxes, all in the same domain, so there is exactly one author domain (RFC 9989 5.3.1).</source>
@@ -2321,7 +2319,7 @@ Commands:
     </message>
     <message>
         <source>%1: the DNS gave no definite answer</source>
-        <translation type="unfinished" />
+        <translation>%1: DNS から確定した応答がありません</translation>
     </message>
     <message>
         <source>A temporary DNS error leaves DMARC undetermined (RFC 9989 5.3.6): it can neither pass nor fail.</source>
@@ -2329,7 +2327,7 @@ Commands:
     </message>
     <message>
         <source>TXT record %1 is not a DMARC record: discarded</source>
-        <translation type="unfinished" />
+        <translation>TXT レコード %1 は DMARC レコードではありません: 破棄</translation>
     </message>
     <message>
         <source>Only records starting with "v=DMARC1" count (RFC 9989 4.10 step 2).</source>
@@ -2337,19 +2335,19 @@ Commands:
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished" />
+        <translation>レコード</translation>
     </message>
     <message>
         <source>DMARC record %1</source>
-        <translation type="unfinished" />
+        <translation>DMARC レコード %1</translation>
     </message>
     <message>
         <source>%1: DMARC record found</source>
-        <translation type="unfinished" />
+        <translation>%1: DMARC レコードあり</translation>
     </message>
     <message>
         <source>%1: %2 DMARC records, so none counts</source>
-        <translation type="unfinished" />
+        <translation>%1: DMARC レコードが %2 件あるため、どれも数えません</translation>
     </message>
     <message>
         <source>RFC 9989 4.10 step 2: when several DMARC records are returned for one name, they are all discarded.</source>
@@ -2361,15 +2359,15 @@ Commands:
     </message>
     <message>
         <source>%1: no such name, no DMARC record</source>
-        <translation type="unfinished" />
+        <translation>%1: 名前が存在せず、DMARC レコードなし</translation>
     </message>
     <message>
         <source>%1: no DMARC record</source>
-        <translation type="unfinished" />
+        <translation>%1: DMARC レコードなし</translation>
     </message>
     <message>
         <source>DNS Tree Walk from %1</source>
-        <translation type="unfinished" />
+        <translation>%1 からの DNS ツリーウォーク</translation>
     </message>
     <message>
         <source>Ask for a DMARC record at the domain and then at each parent, at most 8 queries (a name of 8 or more labels is shortened to 7 after the first), stopping at a record with psd=y or psd=n.</source>
@@ -2377,7 +2375,7 @@ Commands:
     </message>
     <message>
         <source>shortcut</source>
-        <translation type="unfinished" />
+        <translation>近道</translation>
     </message>
     <message>
         <source>%1 has %2 labels: after the first query the walk jumps to 7 labels</source>
@@ -2385,11 +2383,11 @@ Commands:
     </message>
     <message>
         <source>psd=%1 at %2: the walk stops here</source>
-        <translation type="unfinished" />
+        <translation>%2 の psd=%1: ここで探索を終えます</translation>
     </message>
     <message>
         <source>queries</source>
-        <translation type="unfinished" />
+        <translation>問い合わせ</translation>
     </message>
     <message>
         <source>The record at %1 says psd=n: %1 is the Organizational Domain (RFC 9989 4.10.2 rule 1).</source>
@@ -2413,19 +2411,19 @@ Commands:
     </message>
     <message>
         <source>organizational domain</source>
-        <translation type="unfinished" />
+        <translation>組織ドメイン</translation>
     </message>
     <message>
         <source>Organizational Domain: %1</source>
-        <translation type="unfinished" />
+        <translation>組織ドメイン: %1</translation>
     </message>
     <message>
         <source>Policy discovery (RFC 9989 DNS Tree Walk)</source>
-        <translation type="unfinished" />
+        <translation>ポリシーの探索（RFC 9989 DNS ツリーウォーク）</translation>
     </message>
     <message>
         <source>The author domain %1 publishes its own DMARC record.</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメイン %1 は独自の DMARC レコードを公開しています。</translation>
     </message>
     <message>
         <source>A DNS error stopped the tree walk before a policy was found.</source>
@@ -2445,19 +2443,19 @@ Commands:
     </message>
     <message>
         <source>Policy discovery (RFC 7489, Public Suffix List)</source>
-        <translation type="unfinished" />
+        <translation>ポリシーの探索（RFC 7489、Public Suffix List）</translation>
     </message>
     <message>
         <source>Organizational Domain of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 の組織ドメイン: %2</translation>
     </message>
     <message>
         <source>The registrable domain by the Public Suffix List (%1).</source>
-        <translation type="unfinished" />
+        <translation>Public Suffix List による登録可能ドメイン（%1）。</translation>
     </message>
     <message>
         <source>A DNS error at %1 leaves the policy undetermined.</source>
-        <translation type="unfinished" />
+        <translation>%1 での DNS エラーのため、ポリシーが決まりません。</translation>
     </message>
     <message>
         <source>Several DMARC records at %1: discovery terminates (RFC 7489 6.6.3).</source>
@@ -2469,7 +2467,7 @@ Commands:
     </message>
     <message>
         <source>policy domain</source>
-        <translation type="unfinished" />
+        <translation>ポリシードメイン</translation>
     </message>
     <message>
         <source>The record's p, sp or np tag is not valid and it has no valid rua URI, so no DMARC processing applies (RFC 9989 4.10.1).</source>
@@ -2509,31 +2507,31 @@ Commands:
     </message>
     <message>
         <source>temperror: the DMARC policy could not be looked up</source>
-        <translation type="unfinished" />
+        <translation>temperror: DMARC ポリシーを参照できませんでした</translation>
     </message>
     <message>
         <source>none: several DMARC records, so none applies</source>
-        <translation type="unfinished" />
+        <translation>none: DMARC レコードが複数あるため、どれも適用されません</translation>
     </message>
     <message>
         <source>none: no DMARC policy for %1</source>
-        <translation type="unfinished" />
+        <translation>none: %1 の DMARC ポリシーなし</translation>
     </message>
     <message>
         <source>temperror: could not tell whether %1 exists</source>
-        <translation type="unfinished" />
+        <translation>temperror: %1 が存在するか判断できませんでした</translation>
     </message>
     <message>
         <source>Whether %1 exists is unknown (DNS error)</source>
-        <translation type="unfinished" />
+        <translation>%1 が存在するかは不明です（DNS エラー）</translation>
     </message>
     <message>
         <source>%1 exists</source>
-        <translation type="unfinished" />
+        <translation>%1 は存在します</translation>
     </message>
     <message>
         <source>%1 does not exist (NXDOMAIN)</source>
-        <translation type="unfinished" />
+        <translation>%1 は存在しません（NXDOMAIN）</translation>
     </message>
     <message>
         <source>A non-existent domain is one whose query returns NXDOMAIN (RFC 8020); np applies only to those.</source>
@@ -2541,19 +2539,19 @@ Commands:
     </message>
     <message>
         <source>none: the DMARC record of %1 is not usable</source>
-        <translation type="unfinished" />
+        <translation>none: %1 の DMARC レコードは使用できません</translation>
     </message>
     <message>
         <source>The record is ignored</source>
-        <translation type="unfinished" />
+        <translation>レコードは無視されます</translation>
     </message>
     <message>
         <source>Policy: %1=%2 (from %3)</source>
-        <translation type="unfinished" />
+        <translation>ポリシー: %1=%2（%3 から）</translation>
     </message>
     <message>
         <source>tag</source>
-        <translation type="unfinished" />
+        <translation>タグ</translation>
     </message>
     <message>
         <source>policy</source>
@@ -2561,39 +2559,39 @@ Commands:
     </message>
     <message>
         <source>Identifier alignment with %1</source>
-        <translation type="unfinished" />
+        <translation>%1 との識別子アラインメント</translation>
     </message>
     <message>
         <source>adkim</source>
-        <translation type="unfinished" />
+        <translation>adkim</translation>
     </message>
     <message>
         <source>aspf</source>
-        <translation type="unfinished" />
+        <translation>aspf</translation>
     </message>
     <message>
         <source>SPF was not evaluated, so it cannot make DMARC pass.</source>
-        <translation type="unfinished" />
+        <translation>SPF は評価されていないので、DMARC を成功させることはできません。</translation>
     </message>
     <message>
         <source>SPF: not evaluated</source>
-        <translation type="unfinished" />
+        <translation>SPF: 未評価</translation>
     </message>
     <message>
         <source>The message has no DKIM signature.</source>
-        <translation type="unfinished" />
+        <translation>メッセージに DKIM 署名がありません。</translation>
     </message>
     <message>
         <source>DKIM was not evaluated.</source>
-        <translation type="unfinished" />
+        <translation>DKIM は評価されていません。</translation>
     </message>
     <message>
         <source>DKIM: no signature</source>
-        <translation type="unfinished" />
+        <translation>DKIM: 署名なし</translation>
     </message>
     <message>
         <source>pass: aligned %1</source>
-        <translation type="unfinished" />
+        <translation>pass: アラインした %1</translation>
     </message>
     <message>
         <source>At least one authenticated identifier passes and aligns with the author domain.</source>
@@ -2601,7 +2599,7 @@ Commands:
     </message>
     <message>
         <source>temperror: alignment could not be decided (DNS error)</source>
-        <translation type="unfinished" />
+        <translation>temperror: アラインメントを判定できませんでした（DNS エラー）</translation>
     </message>
     <message>
         <source>A DNS error during the tree walk for alignment leaves the result undetermined (RFC 9989 5.3.6).</source>
@@ -2609,7 +2607,7 @@ Commands:
     </message>
     <message>
         <source>fail: no aligned SPF or DKIM pass (%1=%2)</source>
-        <translation type="unfinished" />
+        <translation>fail: アラインした SPF または DKIM の成功がありません（%1=%2）</translation>
     </message>
     <message>
         <source>No authenticated identifier both passes and aligns with the author domain.</source>
@@ -2617,7 +2615,7 @@ Commands:
     </message>
     <message>
         <source>strict</source>
-        <translation type="unfinished" />
+        <translation>厳格</translation>
     </message>
     <message>
         <source>relaxed</source>
@@ -3042,11 +3040,11 @@ Commands:
     </message>
     <message>
         <source>no answer from %1 within %2 ms</source>
-        <translation type="unfinished" />
+        <translation>%2 ms 以内に %1 から応答がありません</translation>
     </message>
     <message>
         <source>%1 is unreachable: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 に到達できません: %2</translation>
     </message>
     <message>
         <source>the server closed the TCP connection before the whole answer</source>
@@ -3110,122 +3108,122 @@ Commands:
     </message>
     <message>
         <source>no resolver configured</source>
-        <translation type="unfinished" />
+        <translation>リゾルバーが設定されていません</translation>
     </message>
     <message>
         <source>DNS %1 %2</source>
-        <translation type="unfinished" />
+        <translation>DNS %1 %2</translation>
     </message>
     <message>
         <source>answer</source>
-        <translation type="unfinished" />
+        <translation>応答</translation>
     </message>
     <message>
         <source>no record of this type (NODATA)</source>
-        <translation type="unfinished" />
+        <translation>この型のレコードなし（NODATA）</translation>
     </message>
     <message>
         <source>the name does not exist (NXDOMAIN)</source>
-        <translation type="unfinished" />
+        <translation>名前が存在しません（NXDOMAIN）</translation>
     </message>
     <message>
         <source>server failure (SERVFAIL)</source>
-        <translation type="unfinished" />
+        <translation>サーバー障害（SERVFAIL）</translation>
     </message>
     <message>
         <source>the server refused to answer (REFUSED)</source>
-        <translation type="unfinished" />
+        <translation>サーバーが応答を拒否しました（REFUSED）</translation>
     </message>
     <message>
         <source>the server could not read the query (FORMERR)</source>
-        <translation type="unfinished" />
+        <translation>サーバーが問い合わせを読めませんでした（FORMERR）</translation>
     </message>
     <message>
         <source>no answer in time (timeout)</source>
-        <translation type="unfinished" />
+        <translation>時間内に応答なし（タイムアウト）</translation>
     </message>
     <message>
         <source>truncated answer (TCP not possible)</source>
-        <translation type="unfinished" />
+        <translation>切り詰められた応答（TCP 不可）</translation>
     </message>
     <message>
         <source>the server is unreachable</source>
-        <translation type="unfinished" />
+        <translation>サーバーに到達できません</translation>
     </message>
     <message>
         <source>not asked (offline)</source>
-        <translation type="unfinished" />
+        <translation>未問い合わせ（オフライン）</translation>
     </message>
     <message>
         <source>not asked (cancelled or out of time)</source>
-        <translation type="unfinished" />
+        <translation>未問い合わせ（キャンセルまたは時間切れ）</translation>
     </message>
     <message>
         <source>malformed answer</source>
-        <translation type="unfinished" />
+        <translation>不正な形式の応答</translation>
     </message>
     <message>
         <source>The DNS answered with the records below.</source>
-        <translation type="unfinished" />
+        <translation>DNS は下のレコードで応答しました。</translation>
     </message>
     <message>
         <source>The name exists, but it has no %1 record. This is a definite answer, not an error.</source>
-        <translation type="unfinished" />
+        <translation>名前は存在しますが、%1 レコードはありません。これはエラーではなく確定した応答です。</translation>
     </message>
     <message>
         <source>No such name exists in the DNS. This is a definite answer, not an error.</source>
-        <translation type="unfinished" />
+        <translation>その名前は DNS に存在しません。これはエラーではなく確定した応答です。</translation>
     </message>
     <message>
         <source>The query was not sent, so there is no answer. Checks that needed it report a temporary error.</source>
-        <translation type="unfinished" />
+        <translation>問い合わせを送っていないため応答はありません。これを必要とするチェックは一時エラーを報告します。</translation>
     </message>
     <message>
         <source>The DNS lookup failed. This is a temporary error (the answer might be different if asked again), not a statement about the record.</source>
-        <translation type="unfinished" />
+        <translation>DNS 参照に失敗しました。これは一時的なエラーで（もう一度問い合わせると違う応答かもしれません）、レコードについての表明ではありません。</translation>
     </message>
     <message>
         <source>1 record</source>
-        <translation type="unfinished" />
+        <translation>1 件のレコード</translation>
     </message>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished" />
+        <translation>%1 件のレコード</translation>
     </message>
     <message>
         <source>no %1 record (NODATA)</source>
-        <translation type="unfinished" />
+        <translation>%1 レコードなし（NODATA）</translation>
     </message>
     <message>
         <source>The name is an alias (CNAME); the answer is for %1.</source>
-        <translation type="unfinished" />
+        <translation>この名前は別名（CNAME）です。応答は %1 についてのものです。</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished" />
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
     <name>ms::dns::LiveResolver</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 を読めません: %2</translation>
     </message>
     <message>
         <source>%1 lists no usable nameserver</source>
-        <translation type="unfinished" />
+        <translation>%1 には使えるネームサーバーがありません</translation>
     </message>
     <message>
         <source>live DNS %1</source>
-        <translation type="unfinished" />
+        <translation>ライブ DNS %1</translation>
     </message>
     <message>
         <source>(no server)</source>
-        <translation type="unfinished" />
+        <translation>（サーバーなし）</translation>
     </message>
     <message>
         <source>not asked: %1</source>
-        <translation type="unfinished" />
+        <translation>未問い合わせ: %1</translation>
     </message>
     <message>
         <source>cannot build a query for %1</source>
@@ -3257,11 +3255,11 @@ Commands:
     </message>
     <message>
         <source>%1 answered SERVFAIL</source>
-        <translation type="unfinished" />
+        <translation>%1 が SERVFAIL を返しました</translation>
     </message>
     <message>
         <source>%1 refused the query (REFUSED)</source>
-        <translation type="unfinished" />
+        <translation>%1 が問い合わせを拒否しました（REFUSED）</translation>
     </message>
     <message>
         <source>%1 could not read the query (FORMERR)</source>
@@ -3269,7 +3267,7 @@ Commands:
     </message>
     <message>
         <source>%1 answered %2</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 を返しました</translation>
     </message>
 </context>
 <context>
@@ -3319,7 +3317,7 @@ Commands:
     </message>
     <message>
         <source>unknown record type</source>
-        <translation type="unfinished" />
+        <translation>不明なレコード型</translation>
     </message>
     <message>
         <source>relative name without $ORIGIN</source>
@@ -3327,7 +3325,7 @@ Commands:
     </message>
     <message>
         <source>cannot open: %1</source>
-        <translation type="unfinished" />
+        <translation>開けません: %1</translation>
     </message>
     <message>
         <source>the zone file is larger than 64 MB</source>
@@ -3335,7 +3333,7 @@ Commands:
     </message>
     <message>
         <source>not asked: %1</source>
-        <translation type="unfinished" />
+        <translation>未問い合わせ: %1</translation>
     </message>
     <message>
         <source>CNAME loop: %1 points back to %2</source>
@@ -3347,7 +3345,7 @@ Commands:
     </message>
     <message>
         <source>zone files %1</source>
-        <translation type="unfinished" />
+        <translation>ゾーンファイル %1</translation>
     </message>
 </context>
 <context>
@@ -3409,7 +3407,7 @@ Commands:
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Trust file not usable</source>
@@ -4364,11 +4362,11 @@ Commands:
     </message>
     <message>
         <source>HELO</source>
-        <translation type="unfinished" />
+        <translation>HELO</translation>
     </message>
     <message>
         <source>MAIL FROM</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM</translation>
     </message>
     <message>
         <source>(null reverse-path)</source>
@@ -4376,7 +4374,7 @@ Commands:
     </message>
     <message>
         <source>identity</source>
-        <translation type="unfinished" />
+        <translation>識別子</translation>
     </message>
     <message>
         <source>sender</source>
@@ -4384,7 +4382,7 @@ Commands:
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished" />
+        <translation>ドメイン</translation>
     </message>
     <message>
         <source>note</source>
@@ -4863,7 +4861,7 @@ Commands:
     </message>
     <message>
         <source>domain</source>
-        <translation type="unfinished" />
+        <translation>ドメイン</translation>
     </message>
     <message>
         <source>reached by</source>
@@ -4903,7 +4901,7 @@ Commands:
     </message>
     <message>
         <source>%1 does not exist (NXDOMAIN)</source>
-        <translation type="unfinished" />
+        <translation>%1 は存在しません（NXDOMAIN）</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: a name that does not exist has no SPF policy: none.</source>
