@@ -5,15 +5,15 @@
     <name>Crypto</name>
     <message>
         <source>not base64: character '%1' at position %2</source>
-        <translation type="unfinished" />
+        <translation>base64 ではありません: 位置 %2 の文字 '%1'</translation>
     </message>
     <message>
         <source>not base64: wrong length or padding</source>
-        <translation type="unfinished" />
+        <translation>base64 ではありません: 長さまたはパディングが不正</translation>
     </message>
     <message>
         <source>not base64</source>
-        <translation type="unfinished" />
+        <translation>base64 ではありません</translation>
     </message>
 </context>
 <context>
@@ -241,23 +241,23 @@
     <name>Smime</name>
     <message>
         <source>not a CMS structure: %1</source>
-        <translation type="unfinished" />
+        <translation>CMS 構造ではありません: %1</translation>
     </message>
     <message>
         <source>unsupported digest algorithm %1</source>
-        <translation type="unfinished" />
+        <translation>未対応のダイジェストアルゴリズム %1</translation>
     </message>
     <message>
         <source>not an encrypted CMS structure</source>
-        <translation type="unfinished" />
+        <translation>暗号化された CMS 構造ではありません</translation>
     </message>
     <message>
         <source>the key file is not PKCS#12 (DER): %1</source>
-        <translation type="unfinished" />
+        <translation>鍵ファイルが PKCS#12（DER）ではありません: %1</translation>
     </message>
     <message>
         <source>cannot open the PKCS#12 file (wrong password?): %1</source>
-        <translation type="unfinished" />
+        <translation>PKCS#12 ファイルを開けません（パスワードの誤り？）: %1</translation>
     </message>
     <message>
         <source>the key in the PKCS#12 file is not one of the message's recipients</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>decryption failed: %1</source>
-        <translation type="unfinished" />
+        <translation>復号に失敗しました: %1</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -273,11 +273,11 @@
     </message>
     <message>
         <source>%1 is too large for a PEM file</source>
-        <translation type="unfinished" />
+        <translation>%1 は PEM ファイルとしては大きすぎます</translation>
     </message>
     <message>
         <source>no PEM certificate found in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 に PEM 証明書が見つかりません</translation>
     </message>
 </context>
 <context>
@@ -404,11 +404,11 @@
     <name>Verifier</name>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished" />
+        <translation>ユーザーがキャンセル</translation>
     </message>
     <message>
         <source>the verification's time budget of %1 ms ran out</source>
-        <translation type="unfinished" />
+        <translation>検証の制限時間 %1 ms を超えました</translation>
     </message>
     <message>
         <source>no resolver configured</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>More than %1 MIME parts: the rest are not listed.</source>
-        <translation type="unfinished" />
+        <translation>MIME パートが %1 個を超えています。残りは一覧にありません。</translation>
     </message>
     <message>
         <source>The boundary "%1" never appears in the body (RFC 2046 5.1.1); the body is shown as one piece.</source>
@@ -961,11 +961,11 @@
     <name>ms::authres</name>
     <message>
         <source>Authentication results by %1</source>
-        <translation type="unfinished" />
+        <translation>%1 による認証結果</translation>
     </message>
     <message>
         <source>(no authserv-id)</source>
-        <translation type="unfinished" />
+        <translation>（authserv-id なし）</translation>
     </message>
     <message>
         <source>What the server named by the authserv-id recorded when it checked the message. Only trust it when that server is yours.</source>
@@ -973,14 +973,14 @@
     </message>
     <message>
         <source>none: no authentication was done</source>
-        <translation type="unfinished" />
+        <translation>none: 認証は行われていません</translation>
     </message>
 </context>
 <context>
     <name>ms::authres::Parser</name>
     <message>
         <source>A ')' without its '(' was ignored.</source>
-        <translation type="unfinished" />
+        <translation>対応する '(' のない ')' を無視しました。</translation>
     </message>
     <message>
         <source>A comment is not closed: its '(' has no matching ')'.</source>
@@ -988,7 +988,7 @@
     </message>
     <message>
         <source>A quoted string is not closed.</source>
-        <translation type="unfinished" />
+        <translation>引用文字列が閉じられていません。</translation>
     </message>
     <message>
         <source>A '"' inside an unquoted value was kept as part of the value.</source>
@@ -1036,7 +1036,7 @@
     </message>
     <message>
         <source>An empty result between two ';' was skipped.</source>
-        <translation type="unfinished" />
+        <translation>2 つの ';' の間の空の結果を飛ばしました。</translation>
     </message>
     <message>
         <source>"none" after method results is not allowed (RFC 8601 2.2).</source>
@@ -1044,19 +1044,19 @@
     </message>
     <message>
         <source>A ';' is missing before "%1" (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>"%1" の前に ';' がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>"none" is not preceded by ';' (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>"none" の前に ';' がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>Unexpected text "%1" was skipped.</source>
-        <translation type="unfinished" />
+        <translation>想定外のテキスト "%1" を飛ばしました。</translation>
     </message>
     <message>
         <source>A result without a method name was skipped.</source>
-        <translation type="unfinished" />
+        <translation>メソッド名のない結果を飛ばしました。</translation>
     </message>
     <message>
         <source>The method version "%1" is not a number (RFC 8601 2.2).</source>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <source>The method "%1" has no "=result" (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>メソッド "%1" に "=result" がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The method "%1" has an empty result (RFC 8601 2.2).</source>
@@ -1100,7 +1100,7 @@
     </message>
     <message>
         <source>The property "%1" is incomplete (RFC 8601 2.3).</source>
-        <translation type="unfinished" />
+        <translation>プロパティ "%1" が不完全です（RFC 8601 2.3）。</translation>
     </message>
 </context>
 <context>
@@ -1457,30 +1457,30 @@ Commands:
     <name>ms::crypto::PrivateKey</name>
     <message>
         <source>not a PEM private key</source>
-        <translation type="unfinished" />
+        <translation>PEM 秘密鍵ではありません</translation>
     </message>
     <message>
         <source>an Ed25519 seed is 32 bytes, this one has %1</source>
-        <translation type="unfinished" />
+        <translation>Ed25519 のシードは 32 バイトですが、これは %1 バイトです</translation>
     </message>
     <message>
         <source>not a valid Ed25519 seed</source>
-        <translation type="unfinished" />
+        <translation>有効な Ed25519 シードではありません</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished" />
+        <translation>鍵なし</translation>
     </message>
     <message>
         <source>signing failed</source>
-        <translation type="unfinished" />
+        <translation>署名に失敗しました</translation>
     </message>
 </context>
 <context>
     <name>ms::crypto::PublicKey</name>
     <message>
         <source>not a SubjectPublicKeyInfo structure</source>
-        <translation type="unfinished" />
+        <translation>SubjectPublicKeyInfo 構造ではありません</translation>
     </message>
     <message>
         <source>trailing bytes after the SubjectPublicKeyInfo structure</source>
@@ -1488,39 +1488,39 @@ Commands:
     </message>
     <message>
         <source>not a PKCS#1 RSAPublicKey structure</source>
-        <translation type="unfinished" />
+        <translation>PKCS#1 RSAPublicKey 構造ではありません</translation>
     </message>
     <message>
         <source>trailing bytes after the RSAPublicKey structure</source>
-        <translation type="unfinished" />
+        <translation>RSAPublicKey 構造の後に余分なバイトがあります</translation>
     </message>
     <message>
         <source>an Ed25519 public key is 32 bytes, this one has %1</source>
-        <translation type="unfinished" />
+        <translation>Ed25519 公開鍵は 32 バイトですが、これは %1 バイトです</translation>
     </message>
     <message>
         <source>not a valid Ed25519 public key</source>
-        <translation type="unfinished" />
+        <translation>有効な Ed25519 公開鍵ではありません</translation>
     </message>
     <message>
         <source>not a PEM public key</source>
-        <translation type="unfinished" />
+        <translation>PEM 公開鍵ではありません</translation>
     </message>
     <message>
         <source>no key</source>
-        <translation type="unfinished" />
+        <translation>鍵なし</translation>
     </message>
     <message>
         <source>the RSA signature does not match</source>
-        <translation type="unfinished" />
+        <translation>RSA 署名が一致しません</translation>
     </message>
     <message>
         <source>the Ed25519 signature does not match</source>
-        <translation type="unfinished" />
+        <translation>Ed25519 署名が一致しません</translation>
     </message>
     <message>
         <source>unsupported key type</source>
-        <translation type="unfinished" />
+        <translation>未対応の鍵の種類</translation>
     </message>
 </context>
 <context>
@@ -2619,15 +2619,15 @@ Commands:
     </message>
     <message>
         <source>relaxed</source>
-        <translation type="unfinished" />
+        <translation>緩和</translation>
     </message>
     <message>
         <source>not aligned: there is no domain to compare</source>
-        <translation type="unfinished" />
+        <translation>アラインしていない: 比較するドメインがありません</translation>
     </message>
     <message>
         <source>aligned: identical to the author domain</source>
-        <translation type="unfinished" />
+        <translation>アライン: 作成者ドメインと同一</translation>
     </message>
     <message>
         <source>not aligned: strict mode needs %1 to be identical to %2 (no fallback to the Organizational Domain)</source>
@@ -2639,11 +2639,11 @@ Commands:
     </message>
     <message>
         <source>unknown: a DNS error stopped the tree walk for %1</source>
-        <translation type="unfinished" />
+        <translation>不明: DNS エラーで %1 のツリーウォークが止まりました</translation>
     </message>
     <message>
         <source>aligned (relaxed): same Organizational Domain %1</source>
-        <translation type="unfinished" />
+        <translation>アライン（緩和）: 同じ組織ドメイン %1</translation>
     </message>
     <message>
         <source>not aligned: Organizational Domains differ (%1 has %2, %3 has %4)</source>
@@ -2651,27 +2651,27 @@ Commands:
     </message>
     <message>
         <source>but its result is %1, so it does not count</source>
-        <translation type="unfinished" />
+        <translation>ただし結果が %1 なので数えません</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>identifier</source>
-        <translation type="unfinished" />
+        <translation>識別子</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished" />
+        <translation>結果</translation>
     </message>
     <message>
         <source>mode</source>
-        <translation type="unfinished" />
+        <translation>モード</translation>
     </message>
     <message>
         <source>aligned</source>
-        <translation type="unfinished" />
+        <translation>アライン</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2683,11 +2683,11 @@ Commands:
     </message>
     <message>
         <source>author domain</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメイン</translation>
     </message>
     <message>
         <source>method</source>
-        <translation type="unfinished" />
+        <translation>メソッド</translation>
     </message>
     <message>
         <source>t=y (test mode): the receiver applies one level below the published policy, %1 instead of %2 (RFC 9989 4.7).</source>
@@ -2703,11 +2703,11 @@ Commands:
     </message>
     <message>
         <source>t= is an RFC 9989 tag; RFC 7489 ignores it.</source>
-        <translation type="unfinished" />
+        <translation>t= は RFC 9989 のタグです。RFC 7489 では無視されます。</translation>
     </message>
     <message>
         <source>Disposition: %1</source>
-        <translation type="unfinished" />
+        <translation>処置: %1</translation>
     </message>
     <message>
         <source>The message failed DMARC, so the %1=%2 policy applies.</source>
@@ -2715,11 +2715,11 @@ Commands:
     </message>
     <message>
         <source>Disposition: none</source>
-        <translation type="unfinished" />
+        <translation>処置: なし</translation>
     </message>
     <message>
         <source>The message passed DMARC: deliver normally.</source>
-        <translation type="unfinished" />
+        <translation>メッセージは DMARC に成功しました: 通常どおり配送します。</translation>
     </message>
     <message>
         <source>No DMARC policy is applied (result %1); any handling is the receiver's own choice.</source>
@@ -2727,35 +2727,35 @@ Commands:
     </message>
     <message>
         <source>%1 would answer differently: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 なら別の答えになります: %2</translation>
     </message>
     <message>
         <source>RFC 7489 (PSL)</source>
-        <translation type="unfinished" />
+        <translation>RFC 7489（PSL）</translation>
     </message>
     <message>
         <source>RFC 9989 (tree walk)</source>
-        <translation type="unfinished" />
+        <translation>RFC 9989（ツリーウォーク）</translation>
     </message>
     <message>
         <source>Organizational Domain %1 instead of %2</source>
-        <translation type="unfinished" />
+        <translation>組織ドメインが %2 ではなく %1</translation>
     </message>
     <message>
         <source>policy from %1 instead of %2</source>
-        <translation type="unfinished" />
+        <translation>ポリシーが %2 ではなく %1 から</translation>
     </message>
     <message>
         <source>nowhere</source>
-        <translation type="unfinished" />
+        <translation>どこにもない</translation>
     </message>
     <message>
         <source>result %1 instead of %2</source>
-        <translation type="unfinished" />
+        <translation>結果が %2 ではなく %1</translation>
     </message>
     <message>
         <source>No ARC override: the ARC chain did not pass (%1)</source>
-        <translation type="unfinished" />
+        <translation>ARC による上書きなし: ARC チェーンが成功しませんでした（%1）</translation>
     </message>
     <message>
         <source>Only a passing chain from a trusted sealer can justify a local override (RFC 8617 7.2).</source>
@@ -2767,7 +2767,7 @@ Commands:
     </message>
     <message>
         <source>Sealers: %1. Trusted sealers (options): %2.</source>
-        <translation type="unfinished" />
+        <translation>封印者: %1。信頼する封印者（オプション）: %2。</translation>
     </message>
     <message>
         <source>none</source>
@@ -2775,15 +2775,15 @@ Commands:
     </message>
     <message>
         <source>sealer</source>
-        <translation type="unfinished" />
+        <translation>封印者</translation>
     </message>
     <message>
         <source>instance</source>
-        <translation type="unfinished" />
+        <translation>インスタンス</translation>
     </message>
     <message>
         <source>What %1 saw (ARC-Authentication-Results i=%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 が見た結果（ARC-Authentication-Results i=%2）</translation>
     </message>
     <message>
         <source>A receiver trusting %1 could override the DMARC failure</source>
@@ -2807,7 +2807,7 @@ Commands:
     </message>
     <message>
         <source>permerror: %1</source>
-        <translation type="unfinished" />
+        <translation>permerror: %1</translation>
     </message>
     <message>
         <source>Version: identifies a DMARC record; must be the first tag and exactly "DMARC1".</source>
@@ -2835,15 +2835,15 @@ Commands:
     </message>
     <message>
         <source>Failure reporting options (only used with ruf).</source>
-        <translation type="unfinished" />
+        <translation>失敗レポートのオプション（ruf と併用時のみ）。</translation>
     </message>
     <message>
         <source>Where aggregate reports go.</source>
-        <translation type="unfinished" />
+        <translation>集計レポートの送り先。</translation>
     </message>
     <message>
         <source>Where failure reports go.</source>
-        <translation type="unfinished" />
+        <translation>失敗レポートの送り先。</translation>
     </message>
     <message>
         <source>Test mode: t=y asks receivers to apply one policy level below the published one.</source>
@@ -2859,7 +2859,7 @@ Commands:
     </message>
     <message>
         <source>RFC 7489: the failure report format.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7489: 失敗レポートの形式。</translation>
     </message>
     <message>
         <source>RFC 7489: the requested aggregate report interval, in seconds.</source>
@@ -2867,11 +2867,11 @@ Commands:
     </message>
     <message>
         <source>Not a registered DMARC tag: ignored.</source>
-        <translation type="unfinished" />
+        <translation>登録された DMARC タグではありません: 無視。</translation>
     </message>
     <message>
         <source>"%1" is not "tag=value": ignored (RFC 9989 4.8).</source>
-        <translation type="unfinished" />
+        <translation>"%1" は "tag=value" ではありません: 無視（RFC 9989 4.8）。</translation>
     </message>
     <message>
         <source>The tag %1 appears more than once; only the first counts.</source>
@@ -2891,11 +2891,11 @@ Commands:
     </message>
     <message>
         <source>Unknown tag %1: ignored (RFC 9989 4.7).</source>
-        <translation type="unfinished" />
+        <translation>不明なタグ %1: 無視（RFC 9989 4.7）。</translation>
     </message>
     <message>
         <source>v= must be the first tag (RFC 9989 4.7).</source>
-        <translation type="unfinished" />
+        <translation>v= は最初のタグでなければなりません（RFC 9989 4.7）。</translation>
     </message>
     <message>
         <source>The version must be exactly "DMARC1" (case-sensitive, RFC 9989 4.7).</source>
@@ -2903,7 +2903,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not none, quarantine or reject.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は none、quarantine、reject のいずれでもありません。</translation>
     </message>
     <message>
         <source>"%1" is not r or s: the default r (relaxed) applies.</source>
@@ -2915,15 +2915,15 @@ Commands:
     </message>
     <message>
         <source>"%1" is not y or n: the default n applies.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は y でも n でもありません: 既定値 n を適用します。</translation>
     </message>
     <message>
         <source>"%1" is not y, n or u: the default u applies.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は y、n、u のいずれでもありません: 既定値 u を適用します。</translation>
     </message>
     <message>
         <source>Not valid URIs: %1</source>
-        <translation type="unfinished" />
+        <translation>有効な URI ではありません: %1</translation>
     </message>
     <message>
         <source>"%1" is not a colon-separated list of 0, 1, d, s: the default 0 applies.</source>
@@ -2935,11 +2935,11 @@ Commands:
     </message>
     <message>
         <source>DMARC record of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の DMARC レコード</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished" />
+        <translation>値</translation>
     </message>
     <message>
         <source>This TXT record does not start with "v=DMARC1", so it is not a DMARC record and is discarded (RFC 9989 4.10 step 2).</source>
@@ -2950,7 +2950,7 @@ Commands:
     <name>ms::dmarc::AddressParser</name>
     <message>
         <source>A '&lt;' has no matching '&gt;'.</source>
-        <translation type="unfinished" />
+        <translation>'&lt;' に対応する '&gt;' がありません。</translation>
     </message>
     <message>
         <source>An obsolete source route (RFC 5322 4.4) was ignored.</source>
@@ -2958,23 +2958,23 @@ Commands:
     </message>
     <message>
         <source>An empty address "&lt;&gt;" was found.</source>
-        <translation type="unfinished" />
+        <translation>空のアドレス "&lt;&gt;" がありました。</translation>
     </message>
     <message>
         <source>A ';' outside a group was ignored.</source>
-        <translation type="unfinished" />
+        <translation>グループ外の ';' を無視しました。</translation>
     </message>
     <message>
         <source>A '&gt;' without its '&lt;' was ignored.</source>
-        <translation type="unfinished" />
+        <translation>対応する '&lt;' のない '&gt;' を無視しました。</translation>
     </message>
     <message>
         <source>The group "%1" is not closed with ';'.</source>
-        <translation type="unfinished" />
+        <translation>グループ "%1" が ';' で閉じられていません。</translation>
     </message>
     <message>
         <source>Text after an address "%1" was ignored.</source>
-        <translation type="unfinished" />
+        <translation>アドレスの後のテキスト "%1" を無視しました。</translation>
     </message>
     <message>
         <source>"%1" is not an address: it has no "@domain" (RFC 5322 3.4.1).</source>
@@ -2982,7 +2982,7 @@ Commands:
     </message>
     <message>
         <source>The address "%1@" has an empty domain.</source>
-        <translation type="unfinished" />
+        <translation>アドレス "%1@" のドメインが空です。</translation>
     </message>
     <message>
         <source>The domain of "%1" is quoted, which RFC 5322 3.4.1 does not allow.</source>
@@ -2993,30 +2993,30 @@ Commands:
     <name>ms::dmarc::Lookups</name>
     <message>
         <source>The verification was cancelled before this query.</source>
-        <translation type="unfinished" />
+        <translation>この問い合わせの前に検証がキャンセルされました。</translation>
     </message>
 </context>
 <context>
     <name>ms::dns</name>
     <message>
         <source>the answer is shorter than a DNS header (%1 bytes)</source>
-        <translation type="unfinished" />
+        <translation>応答が DNS ヘッダーより短い（%1 バイト）</translation>
     </message>
     <message>
         <source>the answer has the wrong ID (%1 instead of %2)</source>
-        <translation type="unfinished" />
+        <translation>応答の ID が違います（%2 ではなく %1）</translation>
     </message>
     <message>
         <source>the packet is not an answer (QR bit clear)</source>
-        <translation type="unfinished" />
+        <translation>パケットが応答ではありません（QR ビットが 0）</translation>
     </message>
     <message>
         <source>the answer does not parse (%1)</source>
-        <translation type="unfinished" />
+        <translation>応答を解析できません（%1）</translation>
     </message>
     <message>
         <source>the answer carries %1 questions instead of 1</source>
-        <translation type="unfinished" />
+        <translation>応答の質問が 1 個ではなく %1 個です</translation>
     </message>
     <message>
         <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
@@ -3024,19 +3024,19 @@ Commands:
     </message>
     <message>
         <source>%1 is not an IP address</source>
-        <translation type="unfinished" />
+        <translation>%1 は IP アドレスではありません</translation>
     </message>
     <message>
         <source>cannot send to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 に送信できません: %2</translation>
     </message>
     <message>
         <source>cancelled or out of time while waiting for %1</source>
-        <translation type="unfinished" />
+        <translation>%1 を待つ間にキャンセルまたは時間切れ</translation>
     </message>
     <message>
         <source>%1: %2; no valid answer followed</source>
-        <translation type="unfinished" />
+        <translation>%1: %2。有効な応答は続きませんでした</translation>
     </message>
     <message>
         <source>no answer from %1 within %2 ms</source>
@@ -3052,27 +3052,27 @@ Commands:
     </message>
     <message>
         <source>no TCP answer from %1 within %2 ms</source>
-        <translation type="unfinished" />
+        <translation>%2 ms 以内に %1 から TCP の応答がありません</translation>
     </message>
     <message>
         <source>TCP connection to %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 への TCP 接続に失敗しました: %2</translation>
     </message>
     <message>
         <source>TCP send to %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 への TCP 送信に失敗しました: %2</translation>
     </message>
     <message>
         <source>%1 over TCP: %2</source>
-        <translation type="unfinished" />
+        <translation>TCP 経由の %1: %2</translation>
     </message>
     <message>
         <source>an empty answer</source>
-        <translation type="unfinished" />
+        <translation>空の応答</translation>
     </message>
     <message>
         <source>the name is longer than 253 bytes</source>
-        <translation type="unfinished" />
+        <translation>名前が 253 バイトより長い</translation>
     </message>
     <message>
         <source>the name is not a valid internationalized domain name</source>
@@ -3080,31 +3080,31 @@ Commands:
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished" />
+        <translation>名前が空です</translation>
     </message>
     <message>
         <source>the name contains a space or control character</source>
-        <translation type="unfinished" />
+        <translation>名前に空白または制御文字があります</translation>
     </message>
     <message>
         <source>the name contains an empty label</source>
-        <translation type="unfinished" />
+        <translation>名前に空のラベルがあります</translation>
     </message>
     <message>
         <source>a label of the name is longer than 63 bytes</source>
-        <translation type="unfinished" />
+        <translation>名前のラベルが 63 バイトより長い</translation>
     </message>
     <message>
         <source>RDATA longer than 65535 bytes</source>
-        <translation type="unfinished" />
+        <translation>RDATA が 65535 バイトより長い</translation>
     </message>
     <message>
         <source>invalid owner name %1</source>
-        <translation type="unfinished" />
+        <translation>無効な所有者名 %1</translation>
     </message>
     <message>
         <source>RDATA does not parse as %1: %2</source>
-        <translation type="unfinished" />
+        <translation>RDATA を %1 として解析できません: %2</translation>
     </message>
     <message>
         <source>no resolver configured</source>
@@ -3227,7 +3227,7 @@ Commands:
     </message>
     <message>
         <source>cannot build a query for %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の問い合わせを組み立てられません</translation>
     </message>
     <message>
         <source>not asked: the verification was cancelled or ran out of its time budget</source>
@@ -3239,7 +3239,7 @@ Commands:
     </message>
     <message>
         <source>the TCP answer was truncated too</source>
-        <translation type="unfinished" />
+        <translation>TCP の応答も切り詰められていました</translation>
     </message>
     <message>
         <source>the UDP answer from %1 was truncated and TCP failed: %2</source>
@@ -3251,7 +3251,7 @@ Commands:
     </message>
     <message>
         <source>CNAME chain longer than %1 links</source>
-        <translation type="unfinished" />
+        <translation>CNAME の連鎖が %1 段を超えています</translation>
     </message>
     <message>
         <source>%1 answered SERVFAIL</source>
@@ -3263,7 +3263,7 @@ Commands:
     </message>
     <message>
         <source>%1 could not read the query (FORMERR)</source>
-        <translation type="unfinished" />
+        <translation>%1 は問い合わせを読めませんでした（FORMERR）</translation>
     </message>
     <message>
         <source>%1 answered %2</source>
@@ -3274,38 +3274,38 @@ Commands:
     <name>ms::dns::ServerAddress</name>
     <message>
         <source>missing ] in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 に ] がありません</translation>
     </message>
     <message>
         <source>unexpected text after ] in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の ] の後に想定外のテキスト</translation>
     </message>
     <message>
         <source>invalid port %1</source>
-        <translation type="unfinished" />
+        <translation>無効なポート %1</translation>
     </message>
     <message>
         <source>%1 is not an IPv4 or IPv6 address</source>
-        <translation type="unfinished" />
+        <translation>%1 は IPv4 アドレスでも IPv6 アドレスでもありません</translation>
     </message>
 </context>
 <context>
     <name>ms::dns::ZoneResolver</name>
     <message>
         <source>the zone text is larger than 64 MB</source>
-        <translation type="unfinished" />
+        <translation>ゾーンテキストが 64 MB を超えています</translation>
     </message>
     <message>
         <source>NUL byte in the zone text</source>
-        <translation type="unfinished" />
+        <translation>ゾーンテキストに NUL バイト</translation>
     </message>
     <message>
         <source>cannot read the zone text</source>
-        <translation type="unfinished" />
+        <translation>ゾーンテキストを読めません</translation>
     </message>
     <message>
         <source>invalid origin %1</source>
-        <translation type="unfinished" />
+        <translation>無効なオリジン %1</translation>
     </message>
     <message>
         <source>$INCLUDE is not supported (a zone may not read other files)</source>
@@ -3313,7 +3313,7 @@ Commands:
     </message>
     <message>
         <source>only class IN is supported</source>
-        <translation type="unfinished" />
+        <translation>クラス IN のみ対応しています</translation>
     </message>
     <message>
         <source>unknown record type</source>
@@ -3321,7 +3321,7 @@ Commands:
     </message>
     <message>
         <source>relative name without $ORIGIN</source>
-        <translation type="unfinished" />
+        <translation>$ORIGIN のない相対名</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
@@ -3329,7 +3329,7 @@ Commands:
     </message>
     <message>
         <source>the zone file is larger than 64 MB</source>
-        <translation type="unfinished" />
+        <translation>ゾーンファイルが 64 MB を超えています</translation>
     </message>
     <message>
         <source>not asked: %1</source>
@@ -3337,11 +3337,11 @@ Commands:
     </message>
     <message>
         <source>CNAME loop: %1 points back to %2</source>
-        <translation type="unfinished" />
+        <translation>CNAME のループ: %1 が %2 を指し返しています</translation>
     </message>
     <message>
         <source>CNAME chain longer than %1 links</source>
-        <translation type="unfinished" />
+        <translation>CNAME の連鎖が %1 段を超えています</translation>
     </message>
     <message>
         <source>zone files %1</source>
@@ -3352,7 +3352,7 @@ Commands:
     <name>ms::smime</name>
     <message>
         <source>S/MIME</source>
-        <translation type="unfinished" />
+        <translation>S/MIME</translation>
     </message>
     <message>
         <source>none: the message has no S/MIME signature or encryption</source>
@@ -3360,7 +3360,7 @@ Commands:
     </message>
     <message>
         <source>S/MIME: none</source>
-        <translation type="unfinished" />
+        <translation>S/MIME: なし</translation>
     </message>
     <message>
         <source>No multipart/signed or application/pkcs7-mime part was found (RFC 8551 3.2, 3.5).</source>
@@ -3368,20 +3368,19 @@ Commands:
     </message>
     <message>
         <source>S/MIME: %1</source>
-        <translation type="unfinished" />
+        <translation>S/MIME: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n S/MIME entity(ies) examined.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 個の S/MIME エンティティを調べました。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ms::smime::Walker</name>
     <message>
         <source>Trust anchors</source>
-        <translation type="unfinished" />
+        <translation>トラストアンカー</translation>
     </message>
     <message>
         <source>Certificates are trusted when their chain ends in one of these anchors (RFC 5280 6.1).</source>
@@ -3389,21 +3388,20 @@ Commands:
     </message>
     <message>
         <source>System CA store</source>
-        <translation type="unfinished" />
+        <translation>システムの CA ストア</translation>
     </message>
     <message>
         <source>used</source>
-        <translation type="unfinished" />
+        <translation>使用</translation>
     </message>
     <message>
         <source>not used</source>
-        <translation type="unfinished" />
+        <translation>不使用</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n certificate(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1: %n 件の証明書</numerusform></translation>
     </message>
     <message>
         <source>File</source>
@@ -3411,15 +3409,15 @@ Commands:
     </message>
     <message>
         <source>Trust file not usable</source>
-        <translation type="unfinished" />
+        <translation>信頼ファイルが使えません</translation>
     </message>
     <message>
         <source>S/MIME CMS structure #%1</source>
-        <translation type="unfinished" />
+        <translation>S/MIME CMS 構造 #%1</translation>
     </message>
     <message>
         <source>Certificate: %1</source>
-        <translation type="unfinished" />
+        <translation>証明書: %1</translation>
     </message>
     <message>
         <source>Signed message (multipart/signed, detached signature)</source>
@@ -3431,19 +3429,19 @@ Commands:
     </message>
     <message>
         <source>protocol</source>
-        <translation type="unfinished" />
+        <translation>プロトコル</translation>
     </message>
     <message>
         <source>micalg</source>
-        <translation type="unfinished" />
+        <translation>micalg</translation>
     </message>
     <message>
         <source>The protocol parameter is missing</source>
-        <translation type="unfinished" />
+        <translation>protocol パラメーターがありません</translation>
     </message>
     <message>
         <source>Legacy x- signature type</source>
-        <translation type="unfinished" />
+        <translation>旧式の x- 署名タイプ</translation>
     </message>
     <message>
         <source>RFC 8551 3.5.3 requires protocol="application/pkcs7-signature"; receivers accept the older x-pkcs7-signature form.</source>
@@ -3451,7 +3449,7 @@ Commands:
     </message>
     <message>
         <source>multipart/signed needs two parts</source>
-        <translation type="unfinished" />
+        <translation>multipart/signed には 2 つのパートが必要です</translation>
     </message>
     <message>
         <source>Found %1 part(s): no signature can be checked (RFC 1847 2.1).</source>
@@ -3459,13 +3457,12 @@ Commands:
     </message>
     <message>
         <source>the signed message is malformed</source>
-        <translation type="unfinished" />
+        <translation>署名されたメッセージの形式が不正です</translation>
     </message>
     <message numerus="yes">
         <source>Signed content: %n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>署名された内容: %n バイト</numerusform></translation>
     </message>
     <message>
         <source>Exactly these bytes, from after the first boundary line to before the CRLF that precedes the next boundary, are hashed. Any change to them, even in line endings or trailing spaces, breaks the signature (RFC 8551 3.1.1, 3.5.3).</source>
@@ -3473,7 +3470,7 @@ Commands:
     </message>
     <message>
         <source>Content-Type</source>
-        <translation type="unfinished" />
+        <translation>Content-Type</translation>
     </message>
     <message>
         <source>Line endings were normalized to CRLF</source>
@@ -3923,7 +3920,7 @@ Commands:
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>Sender</source>
@@ -4198,7 +4195,7 @@ Commands:
     </message>
     <message>
         <source>the name is empty</source>
-        <translation type="unfinished" />
+        <translation>名前が空です</translation>
     </message>
     <message>
         <source>the name is longer than 253 characters</source>
@@ -4398,7 +4395,7 @@ Commands:
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished" />
+        <translation>結果</translation>
     </message>
     <message>
         <source>the client IP address is unknown: enter it (--ip, or the envelope panel)</source>
@@ -4446,7 +4443,7 @@ Commands:
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished" />
+        <translation>値</translation>
     </message>
     <message>
         <source>source</source>
@@ -4581,7 +4578,7 @@ Commands:
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished" />
+        <translation>値</translation>
     </message>
     <message>
         <source>right-most parts</source>
@@ -4645,7 +4642,7 @@ Commands:
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>time budget used up</source>
