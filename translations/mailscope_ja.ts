@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Base64 data continues after "=" padding; decoded anyway.</source>
-        <translation type="unfinished" />
+        <translation>"=" のパディングの後に base64 データが続いています。そのまま復号しました。</translation>
     </message>
     <message>
         <source>The base64 data ends in the middle of a group: it may be truncated.</source>
@@ -419,7 +419,7 @@
     <name>dns</name>
     <message>
         <source>offline: no zone file or transcript answers this name</source>
-        <translation type="unfinished" />
+        <translation>オフライン: この名前に応答するゾーンファイルも記録もありません</translation>
     </message>
 </context>
 <context>
@@ -984,7 +984,7 @@
     </message>
     <message>
         <source>A comment is not closed: its '(' has no matching ')'.</source>
-        <translation type="unfinished" />
+        <translation>コメントが閉じられていません: '(' に対応する ')' がありません。</translation>
     </message>
     <message>
         <source>A quoted string is not closed.</source>
@@ -1004,7 +1004,7 @@
     </message>
     <message>
         <source>The ARC instance is not followed by ';' (RFC 8617 4.1.1).</source>
-        <translation type="unfinished" />
+        <translation>ARC インスタンスの後に ';' がありません（RFC 8617 4.1.1）。</translation>
     </message>
     <message>
         <source>The field is empty: no authserv-id and no results (RFC 8601 2.2).</source>
@@ -1040,7 +1040,7 @@
     </message>
     <message>
         <source>"none" after method results is not allowed (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>メソッドの結果の後に "none" は置けません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>A ';' is missing before "%1" (RFC 8601 2.2).</source>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
         <source>The method version "%1" is not a number (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>メソッドのバージョン "%1" が数値ではありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The method "%1" has no "=result" (RFC 8601 2.2).</source>
@@ -1068,19 +1068,19 @@
     </message>
     <message>
         <source>The method "%1" has an empty result (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>メソッド "%1" の結果が空です（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The result of "%1" is quoted; it should be a bare keyword.</source>
-        <translation type="unfinished" />
+        <translation>"%1" の結果が引用符で囲まれています。裸のキーワードであるべきです。</translation>
     </message>
     <message>
         <source>"%1" is not a result registered for %2 (RFC 8601 2.7).</source>
-        <translation type="unfinished" />
+        <translation>"%1" は %2 に登録された結果ではありません（RFC 8601 2.7）。</translation>
     </message>
     <message>
         <source>Unexpected character '%1' in the %2 result was skipped.</source>
-        <translation type="unfinished" />
+        <translation>%2 の結果の中の想定外の文字 '%1' を飛ばしました。</translation>
     </message>
     <message>
         <source>The word "%1" in the %2 result is not "property=value" and was ignored (RFC 8601 2.2).</source>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>The %1 result has more than one reason (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>%1 の結果に理由が複数あります（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The reason of the %1 result comes after its properties (RFC 8601 2.2 puts it first).</source>
@@ -1484,7 +1484,7 @@ Commands:
     </message>
     <message>
         <source>trailing bytes after the SubjectPublicKeyInfo structure</source>
-        <translation type="unfinished" />
+        <translation>SubjectPublicKeyInfo 構造の後に余分なバイトがあります</translation>
     </message>
     <message>
         <source>not a PKCS#1 RSAPublicKey structure</source>
@@ -1638,7 +1638,7 @@ Commands:
     </message>
     <message>
         <source>Signed body ends at line %1: %2 lines added after signing</source>
-        <translation type="unfinished" />
+        <translation>署名された本文は %1 行目で終わり、署名後に %2 行が追加されました</translation>
     </message>
     <message>
         <source>signed lines</source>
@@ -1900,7 +1900,7 @@ Commands:
     </message>
     <message>
         <source>h= does not include From, which every signature must sign</source>
-        <translation type="unfinished" />
+        <translation>h= に From がありません。すべての署名は From を署名しなければなりません</translation>
     </message>
     <message>
         <source>l=%1 is not a decimal number</source>
@@ -2008,7 +2008,7 @@ Commands:
     </message>
     <message>
         <source>Canonicalization ignores empty lines at the end of the body.</source>
-        <translation type="unfinished" />
+        <translation>正規化では本文末尾の空行を無視します。</translation>
     </message>
     <message>
         <source>The body is shorter than l=%1</source>
@@ -2072,7 +2072,7 @@ Commands:
     </message>
     <message>
         <source>The DKIM-Signature field itself, b= emptied, no final CRLF</source>
-        <translation type="unfinished" />
+        <translation>DKIM-Signature フィールド自体（b= を空にし、最後の CRLF なし）</translation>
     </message>
     <message>
         <source>These header fields are not covered by this signature: they can be changed or added without breaking it.</source>
@@ -2144,7 +2144,7 @@ Commands:
     </message>
     <message>
         <source>The key has t=s: i= must use exactly d=, not a subdomain</source>
-        <translation type="unfinished" />
+        <translation>鍵に t=s があります: i= はサブドメインではなく d= そのものでなければなりません</translation>
     </message>
     <message>
         <source>The RSA key has only %1 bits: RFC 8301 forbids accepting keys under 1024 bits.</source>
@@ -2180,7 +2180,7 @@ Commands:
     </message>
     <message>
         <source>Ed25519 over the SHA-256 hash of the canonical header block.</source>
-        <translation type="unfinished" />
+        <translation>正規化ヘッダーブロックの SHA-256 ハッシュに対する Ed25519。</translation>
     </message>
     <message>
         <source>RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.</source>
@@ -2204,7 +2204,7 @@ Commands:
     </message>
     <message>
         <source>Body hash and signature verify: %1 vouches for this message.</source>
-        <translation type="unfinished" />
+        <translation>本文ハッシュと署名が検証されました: %1 がこのメッセージを保証しています。</translation>
     </message>
 </context>
 <context>
@@ -2427,7 +2427,7 @@ Commands:
     </message>
     <message>
         <source>A DNS error stopped the tree walk before a policy was found.</source>
-        <translation type="unfinished" />
+        <translation>ポリシーが見つかる前に DNS エラーでツリーウォークが止まりました。</translation>
     </message>
     <message>
         <source>No record at %1; the record of its Organizational Domain %2 applies.</source>
@@ -2487,7 +2487,7 @@ Commands:
     </message>
     <message>
         <source>The record has no p tag; RFC 9989 4.7 treats it as p=none.</source>
-        <translation type="unfinished" />
+        <translation>レコードに p タグがありません。RFC 9989 4.7 では p=none として扱います。</translation>
     </message>
     <message>
         <source>The author domain does not exist (NXDOMAIN) and the record has np, so np applies (RFC 9989 4.10.1).</source>
@@ -2635,7 +2635,7 @@ Commands:
     </message>
     <message>
         <source>not checked: it did not pass, so its alignment cannot matter</source>
-        <translation type="unfinished" />
+        <translation>未検査: 成功していないので、アラインメントは関係ありません</translation>
     </message>
     <message>
         <source>unknown: a DNS error stopped the tree walk for %1</source>
@@ -2711,7 +2711,7 @@ Commands:
     </message>
     <message>
         <source>The message failed DMARC, so the %1=%2 policy applies.</source>
-        <translation type="unfinished" />
+        <translation>メッセージは DMARC に失敗したので、%1=%2 のポリシーが適用されます。</translation>
     </message>
     <message>
         <source>Disposition: none</source>
@@ -2763,7 +2763,7 @@ Commands:
     </message>
     <message>
         <source>No ARC override: no sealer of the passing chain is trusted</source>
-        <translation type="unfinished" />
+        <translation>ARC による上書きなし: 成功したチェーンの封印者はどれも信頼されていません</translation>
     </message>
     <message>
         <source>Sealers: %1. Trusted sealers (options): %2.</source>
@@ -2787,7 +2787,7 @@ Commands:
     </message>
     <message>
         <source>A receiver trusting %1 could override the DMARC failure</source>
-        <translation type="unfinished" />
+        <translation>%1 を信頼する受信者なら DMARC の失敗を上書きできます</translation>
     </message>
     <message>
         <source>DMARC failed here, but the ARC chain passes and its hop %1 was sealed by the trusted %2, which recorded passing authentication before the message was changed. A receiver may deliver it as if DMARC had passed (a local policy override, RFC 7489 7.3 / RFC 8617 7.2). The DMARC result itself stays fail.</source>
@@ -2795,7 +2795,7 @@ Commands:
     </message>
     <message>
         <source>No ARC override: the trusted hop %1 did not record a pass</source>
-        <translation type="unfinished" />
+        <translation>ARC による上書きなし: 信頼するホップ %1 は成功を記録していません</translation>
     </message>
     <message>
         <source>Its ARC-Authentication-Results show no DMARC, SPF or DKIM pass, so there is nothing to restore.</source>
@@ -2819,7 +2819,7 @@ Commands:
     </message>
     <message>
         <source>Policy for existing subdomains of the Organizational Domain.</source>
-        <translation type="unfinished" />
+        <translation>組織ドメインの既存サブドメインに対するポリシー。</translation>
     </message>
     <message>
         <source>Policy for non-existent subdomains (NXDOMAIN) of the Organizational Domain.</source>
@@ -2875,7 +2875,7 @@ Commands:
     </message>
     <message>
         <source>The tag %1 appears more than once; only the first counts.</source>
-        <translation type="unfinished" />
+        <translation>タグ %1 が複数回あります。最初のものだけが有効です。</translation>
     </message>
     <message>
         <source>"%1" is not a tag name (letters only, RFC 9989 4.8): ignored.</source>
@@ -2883,11 +2883,11 @@ Commands:
     </message>
     <message>
         <source>%1 is an RFC 7489 tag that RFC 9989 no longer has: ignored.</source>
-        <translation type="unfinished" />
+        <translation>%1 は RFC 9989 にはもうない RFC 7489 のタグです: 無視。</translation>
     </message>
     <message>
         <source>%1 is an RFC 9989 tag that RFC 7489 does not have: ignored.</source>
-        <translation type="unfinished" />
+        <translation>%1 は RFC 7489 にはない RFC 9989 のタグです: 無視。</translation>
     </message>
     <message>
         <source>Unknown tag %1: ignored (RFC 9989 4.7).</source>
@@ -2907,7 +2907,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not r or s: the default r (relaxed) applies.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は r でも s でもありません: 既定値 r（緩和）を適用します。</translation>
     </message>
     <message>
         <source>"%1" is not a whole number from 0 to 100: the default 100 applies (RFC 7489 6.3).</source>
@@ -2931,7 +2931,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not a number of seconds: the default 86400 applies.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は秒数ではありません: 既定値 86400 を適用します。</translation>
     </message>
     <message>
         <source>DMARC record of %1</source>
@@ -2954,7 +2954,7 @@ Commands:
     </message>
     <message>
         <source>An obsolete source route (RFC 5322 4.4) was ignored.</source>
-        <translation type="unfinished" />
+        <translation>廃止されたソースルート（RFC 5322 4.4）を無視しました。</translation>
     </message>
     <message>
         <source>An empty address "&lt;&gt;" was found.</source>
@@ -3048,7 +3048,7 @@ Commands:
     </message>
     <message>
         <source>the server closed the TCP connection before the whole answer</source>
-        <translation type="unfinished" />
+        <translation>応答全体が届く前にサーバーが TCP 接続を閉じました</translation>
     </message>
     <message>
         <source>no TCP answer from %1 within %2 ms</source>
@@ -3076,7 +3076,7 @@ Commands:
     </message>
     <message>
         <source>the name is not a valid internationalized domain name</source>
-        <translation type="unfinished" />
+        <translation>名前が有効な国際化ドメイン名ではありません</translation>
     </message>
     <message>
         <source>the name is empty</source>
@@ -3235,7 +3235,7 @@ Commands:
     </message>
     <message>
         <source>the UDP answer from %1 was truncated and TCP fallback is off</source>
-        <translation type="unfinished" />
+        <translation>%1 からの UDP 応答が切り詰められ、TCP への切り替えは無効です</translation>
     </message>
     <message>
         <source>the TCP answer was truncated too</source>
@@ -3243,11 +3243,11 @@ Commands:
     </message>
     <message>
         <source>the UDP answer from %1 was truncated and TCP failed: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 からの UDP 応答が切り詰められ、TCP も失敗しました: %2</translation>
     </message>
     <message>
         <source>CNAME loop in the answer from %1: %2 points back to %3</source>
-        <translation type="unfinished" />
+        <translation>%1 からの応答に CNAME のループ: %2 が %3 を指し返しています</translation>
     </message>
     <message>
         <source>CNAME chain longer than %1 links</source>
@@ -3309,7 +3309,7 @@ Commands:
     </message>
     <message>
         <source>$INCLUDE is not supported (a zone may not read other files)</source>
-        <translation type="unfinished" />
+        <translation>$INCLUDE には対応していません（ゾーンはほかのファイルを読めません）</translation>
     </message>
     <message>
         <source>only class IN is supported</source>
@@ -3356,7 +3356,7 @@ Commands:
     </message>
     <message>
         <source>none: the message has no S/MIME signature or encryption</source>
-        <translation type="unfinished" />
+        <translation>none: メッセージに S/MIME の署名も暗号化もありません</translation>
     </message>
     <message>
         <source>S/MIME: none</source>
@@ -3421,7 +3421,7 @@ Commands:
     </message>
     <message>
         <source>Signed message (multipart/signed, detached signature)</source>
-        <translation type="unfinished" />
+        <translation>署名付きメッセージ（multipart/signed、分離署名）</translation>
     </message>
     <message>
         <source>The first part is the signed content, the second the CMS signature over its exact bytes (RFC 8551 3.5.3, RFC 1847 2.1).</source>
@@ -3474,7 +3474,7 @@ Commands:
     </message>
     <message>
         <source>Line endings were normalized to CRLF</source>
-        <translation type="unfinished" />
+        <translation>改行を CRLF に正規化しました</translation>
     </message>
     <message>
         <source>The file did not use CRLF line endings everywhere. S/MIME signs the canonical CRLF form (RFC 8551 3.1.1), so the CRLF view is verified; a signature made over the LF form would not verify.</source>
@@ -3482,21 +3482,20 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Signature part: %1, %n byte(s) of CMS</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>署名パート: %1、CMS %n バイト</numerusform></translation>
     </message>
     <message>
         <source>Signed message (%1, opaque signature)</source>
-        <translation type="unfinished" />
+        <translation>署名付きメッセージ（%1、不透明署名）</translation>
     </message>
     <message>
         <source>Encrypted message (%1)</source>
-        <translation type="unfinished" />
+        <translation>暗号化メッセージ（%1）</translation>
     </message>
     <message>
         <source>S/MIME entity (%1)</source>
-        <translation type="unfinished" />
+        <translation>S/MIME エンティティ（%1）</translation>
     </message>
     <message>
         <source>The body is a base64 CMS structure whose type says what it is (RFC 8551 3.2, 3.3, 3.5.2).</source>
@@ -3504,15 +3503,15 @@ Commands:
     </message>
     <message>
         <source>smime-type</source>
-        <translation type="unfinished" />
+        <translation>smime-type</translation>
     </message>
     <message>
         <source>(absent)</source>
-        <translation type="unfinished" />
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>Recognized by its .p7m file name</source>
-        <translation type="unfinished" />
+        <translation>.p7m のファイル名で認識</translation>
     </message>
     <message>
         <source>The part is labelled application/octet-stream; RFC 8551 3.2.1 lets receivers recognize S/MIME by the file name.</source>
@@ -3520,19 +3519,19 @@ Commands:
     </message>
     <message>
         <source>The body is not a readable CMS structure</source>
-        <translation type="unfinished" />
+        <translation>本文が読み取れる CMS 構造ではありません</translation>
     </message>
     <message>
         <source>It is larger than the 64 MiB limit.</source>
-        <translation type="unfinished" />
+        <translation>64 MiB の上限を超えています。</translation>
     </message>
     <message>
         <source>the S/MIME part cannot be read</source>
-        <translation type="unfinished" />
+        <translation>S/MIME パートを読めません</translation>
     </message>
     <message>
         <source>smime-type says %1 but the content is %2</source>
-        <translation type="unfinished" />
+        <translation>smime-type は %1 ですが内容は %2 です</translation>
     </message>
     <message>
         <source>The CMS content type decides; the parameter is a hint for receivers (RFC 8551 3.2.2).</source>
@@ -3540,55 +3539,55 @@ Commands:
     </message>
     <message>
         <source>CMS %1: not a signature or encryption Mailscope evaluates</source>
-        <translation type="unfinished" />
+        <translation>CMS %1: Mailscope が評価する署名や暗号化ではありません</translation>
     </message>
     <message>
         <source>Signer: %1</source>
-        <translation type="unfinished" />
+        <translation>署名者: %1</translation>
     </message>
     <message>
         <source>Issuer #%1: %2</source>
-        <translation type="unfinished" />
+        <translation>発行者 #%1: %2</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished" />
+        <translation>サブジェクト</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished" />
+        <translation>発行者</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>シリアル番号</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished" />
+        <translation>有効期間の開始</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished" />
+        <translation>有効期間の終了</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>鍵</translation>
     </message>
     <message>
         <source>Signature algorithm</source>
-        <translation type="unfinished" />
+        <translation>署名アルゴリズム</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>E-mail addresses</source>
-        <translation type="unfinished" />
+        <translation>電子メールアドレス</translation>
     </message>
     <message>
         <source>CA</source>
-        <translation type="unfinished" />
+        <translation>CA</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3596,11 +3595,11 @@ Commands:
     </message>
     <message>
         <source>CMS %1</source>
-        <translation type="unfinished" />
+        <translation>CMS %1</translation>
     </message>
     <message>
         <source>(unreadable)</source>
-        <translation type="unfinished" />
+        <translation>（読めません）</translation>
     </message>
     <message>
         <source>ContentInfo holding the signature, the certificates and one SignerInfo per signer (RFC 5652 5.1).</source>
@@ -3612,27 +3611,27 @@ Commands:
     </message>
     <message>
         <source>the signature cannot be read</source>
-        <translation type="unfinished" />
+        <translation>署名を読めません</translation>
     </message>
     <message>
         <source>Encapsulated content type</source>
-        <translation type="unfinished" />
+        <translation>カプセル化されたコンテンツタイプ</translation>
     </message>
     <message>
         <source>Digest algorithms</source>
-        <translation type="unfinished" />
+        <translation>ダイジェストアルゴリズム</translation>
     </message>
     <message>
         <source>Certificates included</source>
-        <translation type="unfinished" />
+        <translation>同梱の証明書</translation>
     </message>
     <message>
         <source>Signers</source>
-        <translation type="unfinished" />
+        <translation>署名者</translation>
     </message>
     <message>
         <source>The signed content is missing</source>
-        <translation type="unfinished" />
+        <translation>署名された内容がありません</translation>
     </message>
     <message>
         <source>An application/pkcs7-mime signed-data must carry its content inside (RFC 8551 3.5.2); this one is detached.</source>
@@ -3640,11 +3639,11 @@ Commands:
     </message>
     <message>
         <source>the signed content is missing</source>
-        <translation type="unfinished" />
+        <translation>署名された内容がありません</translation>
     </message>
     <message>
         <source>No signer: a certificates-only message</source>
-        <translation type="unfinished" />
+        <translation>署名者なし: 証明書だけのメッセージ</translation>
     </message>
     <message>
         <source>smime-type=certs-only carries certificates and no signature (RFC 8551 3.6).</source>
@@ -3652,13 +3651,12 @@ Commands:
     </message>
     <message>
         <source>Signed content (opaque signature)</source>
-        <translation type="unfinished" />
+        <translation>署名された内容（不透明署名）</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2, %n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1: %2、%n バイト</numerusform></translation>
     </message>
     <message>
         <source>The MIME entity inside the CMS structure, shown from memory only.</source>
@@ -3666,23 +3664,23 @@ Commands:
     </message>
     <message>
         <source>Line endings</source>
-        <translation type="unfinished" />
+        <translation>改行</translation>
     </message>
     <message>
         <source>normalized to CRLF for display</source>
-        <translation type="unfinished" />
+        <translation>表示用に CRLF に正規化</translation>
     </message>
     <message>
         <source>key id %1</source>
-        <translation type="unfinished" />
+        <translation>鍵 ID %1</translation>
     </message>
     <message>
         <source>serial %1 from %2</source>
-        <translation type="unfinished" />
+        <translation>%2 発行のシリアル %1</translation>
     </message>
     <message>
         <source>Signer #%1: %2</source>
-        <translation type="unfinished" />
+        <translation>署名者 #%1: %2</translation>
     </message>
     <message>
         <source>One SignerInfo: who signed, with which algorithms, and the signed attributes (RFC 5652 5.3).</source>
@@ -3690,27 +3688,27 @@ Commands:
     </message>
     <message>
         <source>Digest algorithm</source>
-        <translation type="unfinished" />
+        <translation>ダイジェストアルゴリズム</translation>
     </message>
     <message>
         <source>Signer identifier</source>
-        <translation type="unfinished" />
+        <translation>署名者の識別子</translation>
     </message>
     <message>
         <source>issuer %1, serial %2</source>
-        <translation type="unfinished" />
+        <translation>発行者 %1、シリアル %2</translation>
     </message>
     <message>
         <source>subject key id %1</source>
-        <translation type="unfinished" />
+        <translation>サブジェクト鍵 ID %1</translation>
     </message>
     <message>
         <source>Signed attributes</source>
-        <translation type="unfinished" />
+        <translation>署名された属性</translation>
     </message>
     <message>
         <source>micalg=%1 does not name the digest used (%2)</source>
-        <translation type="unfinished" />
+        <translation>micalg=%1 は使われたダイジェスト（%2）を示していません</translation>
     </message>
     <message>
         <source>Harmless for verification, which uses the SignerInfo; a sign of a careless sender (RFC 8551 3.5.3.2).</source>
@@ -3718,23 +3716,23 @@ Commands:
     </message>
     <message>
         <source>Computed (%1)</source>
-        <translation type="unfinished" />
+        <translation>計算値（%1）</translation>
     </message>
     <message>
         <source>Signed (messageDigest)</source>
-        <translation type="unfinished" />
+        <translation>署名値（messageDigest）</translation>
     </message>
     <message>
         <source>The content digest cannot be computed</source>
-        <translation type="unfinished" />
+        <translation>内容のダイジェストを計算できません</translation>
     </message>
     <message>
         <source>The signature covers the content directly and matches</source>
-        <translation type="unfinished" />
+        <translation>署名は内容を直接対象にしており、一致します</translation>
     </message>
     <message>
         <source>The content does not match the signature</source>
-        <translation type="unfinished" />
+        <translation>内容が署名と一致しません</translation>
     </message>
     <message>
         <source>Without signed attributes the signature is computed over the content digest itself (RFC 5652 5.4).</source>
@@ -3742,11 +3740,11 @@ Commands:
     </message>
     <message>
         <source>the content was changed after it was signed</source>
-        <translation type="unfinished" />
+        <translation>内容は署名後に変更されました</translation>
     </message>
     <message>
         <source>Content digest matches the signed messageDigest</source>
-        <translation type="unfinished" />
+        <translation>内容のダイジェストが署名された messageDigest と一致します</translation>
     </message>
     <message>
         <source>The %1 digest of the signed bytes equals the messageDigest attribute: the content is unchanged (RFC 5652 5.4, 11.2).</source>
@@ -3754,7 +3752,7 @@ Commands:
     </message>
     <message>
         <source>Content digest differs from the signed messageDigest</source>
-        <translation type="unfinished" />
+        <translation>内容のダイジェストが署名された messageDigest と異なります</translation>
     </message>
     <message>
         <source>The signed bytes hash to a different value than the one the signer recorded: the content was changed after signing (a gateway footer, re-encoding, line-ending or whitespace change) (RFC 5652 5.4, 11.2).</source>
@@ -3762,7 +3760,7 @@ Commands:
     </message>
     <message>
         <source>The signer's certificate is not in the message</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書がメッセージにありません</translation>
     </message>
     <message>
         <source>Without it the signature cannot be checked; senders normally include it (RFC 8551 3.1, RFC 5652 5.3).</source>
@@ -3770,15 +3768,15 @@ Commands:
     </message>
     <message>
         <source>the signer's certificate is missing</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書がありません</translation>
     </message>
     <message>
         <source>Signature over the signed attributes is valid</source>
-        <translation type="unfinished" />
+        <translation>署名された属性に対する署名は有効です</translation>
     </message>
     <message>
         <source>Signature over the signed attributes is invalid</source>
-        <translation type="unfinished" />
+        <translation>署名された属性に対する署名は無効です</translation>
     </message>
     <message>
         <source>The %1 signature verifies with the signer's public key (%2) over the DER of the signed attributes, which include the digest above (RFC 5652 5.4).</source>
@@ -3790,11 +3788,11 @@ Commands:
     </message>
     <message>
         <source>the signature does not verify</source>
-        <translation type="unfinished" />
+        <translation>署名が検証されません</translation>
     </message>
     <message>
         <source>Signed at %1 (by the signer's clock)</source>
-        <translation type="unfinished" />
+        <translation>%1 に署名（署名者の時計による）</translation>
     </message>
     <message>
         <source>signingTime is a signed attribute set by the sender's software; certificate validity is judged at that time (RFC 5652 11.3).</source>
@@ -3802,7 +3800,7 @@ Commands:
     </message>
     <message>
         <source>No signingTime attribute</source>
-        <translation type="unfinished" />
+        <translation>signingTime 属性なし</translation>
     </message>
     <message>
         <source>Validity is judged at the evaluation time only (RFC 5652 11.3).</source>
@@ -3810,7 +3808,7 @@ Commands:
     </message>
     <message>
         <source>The certificate does not chain to a trusted authority</source>
-        <translation type="unfinished" />
+        <translation>証明書が信頼された認証局につながりません</translation>
     </message>
     <message>
         <source>No path from the signer's certificate to a trust anchor (the system store%1): %2. Add the issuing CA as a trust file if you trust it (RFC 5280 6.1).</source>
@@ -3818,25 +3816,24 @@ Commands:
     </message>
     <message>
         <source> or your trust files</source>
-        <translation type="unfinished" />
+        <translation> またはあなたの信頼ファイル</translation>
     </message>
     <message>
         <source>the signer's certificate is not from a trusted authority</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書は信頼された認証局のものではありません</translation>
     </message>
     <message>
         <source>The certificate chain is invalid</source>
-        <translation type="unfinished" />
+        <translation>証明書チェーンが無効です</translation>
     </message>
     <message>
         <source>the signer's certificate chain is invalid: %1</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書チェーンが無効です: %1</translation>
     </message>
     <message numerus="yes">
         <source>Chain of %n certificate(s) ends in a trusted authority</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 件の証明書のチェーンが信頼された認証局で終わります</numerusform></translation>
     </message>
     <message>
         <source>Every certificate is signed by the next, and the last is a trust anchor (RFC 5280 6.1).</source>
@@ -3844,11 +3841,11 @@ Commands:
     </message>
     <message>
         <source>Certificates were valid when the message was signed (%1)</source>
-        <translation type="unfinished" />
+        <translation>メッセージの署名時に証明書は有効でした（%1）</translation>
     </message>
     <message>
         <source>Certificates were not valid when the message was signed (%1)</source>
-        <translation type="unfinished" />
+        <translation>メッセージの署名時に証明書は有効ではありませんでした（%1）</translation>
     </message>
     <message>
         <source>the signer's certificate had expired when the message was signed</source>
@@ -3860,11 +3857,11 @@ Commands:
     </message>
     <message>
         <source>Certificates are valid at the evaluation time (%1)</source>
-        <translation type="unfinished" />
+        <translation>評価時刻に証明書は有効です（%1）</translation>
     </message>
     <message>
         <source>Certificates are not valid at the evaluation time (%1)</source>
-        <translation type="unfinished" />
+        <translation>評価時刻に証明書は有効ではありません（%1）</translation>
     </message>
     <message>
         <source>%1. The signature was made while they were valid, which is what counts for a signed message; note that signingTime is claimed by the signer.</source>
@@ -3872,31 +3869,31 @@ Commands:
     </message>
     <message>
         <source>the signer's certificate has expired</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書は期限切れです</translation>
     </message>
     <message>
         <source>the signer's certificate is not yet valid</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書はまだ有効ではありません</translation>
     </message>
     <message>
         <source>The certificate may sign e-mail</source>
-        <translation type="unfinished" />
+        <translation>証明書は電子メールに署名できます</translation>
     </message>
     <message>
         <source>The certificate is not for signing e-mail</source>
-        <translation type="unfinished" />
+        <translation>証明書は電子メールの署名用ではありません</translation>
     </message>
     <message>
         <source>Key usage</source>
-        <translation type="unfinished" />
+        <translation>鍵の用途</translation>
     </message>
     <message>
         <source>(absent: any)</source>
-        <translation type="unfinished" />
+        <translation>（なし: 任意）</translation>
     </message>
     <message>
         <source>Extended key usage</source>
-        <translation type="unfinished" />
+        <translation>拡張鍵用途</translation>
     </message>
     <message>
         <source>keyUsage is present but has neither digitalSignature nor nonRepudiation (RFC 8550 4.4.2).</source>
@@ -3912,11 +3909,11 @@ Commands:
     </message>
     <message>
         <source>the signer's certificate is not meant for e-mail signatures</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書は電子メールの署名用ではありません</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>From</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3924,15 +3921,15 @@ Commands:
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished" />
+        <translation>Sender</translation>
     </message>
     <message>
         <source>Certificate addresses</source>
-        <translation type="unfinished" />
+        <translation>証明書のアドレス</translation>
     </message>
     <message>
         <source>The signer's certificate names %1</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書には %1 とあります</translation>
     </message>
     <message>
         <source>The address in %1 is one of the certificate's e-mail addresses (RFC 8550 3).</source>
@@ -3940,15 +3937,15 @@ Commands:
     </message>
     <message>
         <source>The signer's certificate has no e-mail address</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書に電子メールアドレスがありません</translation>
     </message>
     <message>
         <source>Signed by %1, but the From address is %2</source>
-        <translation type="unfinished" />
+        <translation>%1 が署名しましたが、From アドレスは %2 です</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>なし</translation>
     </message>
     <message>
         <source>Receivers must check that the From or Sender address appears in the signer's certificate (RFC 8550 3). The signature is intact but was made by someone else than the visible sender.</source>
@@ -3956,15 +3953,15 @@ Commands:
     </message>
     <message>
         <source>signed by %1, not by the From address %2</source>
-        <translation type="unfinished" />
+        <translation>From アドレス %2 ではなく %1 が署名</translation>
     </message>
     <message>
         <source>signed by %1, certificate trusted</source>
-        <translation type="unfinished" />
+        <translation>%1 が署名、証明書は信頼済み</translation>
     </message>
     <message>
         <source>CMS %1, content encrypted with %2</source>
-        <translation type="unfinished" />
+        <translation>CMS %1、内容は %2 で暗号化</translation>
     </message>
     <message>
         <source>A random content key encrypts the content; it is encrypted once per recipient (RFC 5652 6.1).</source>
@@ -3972,7 +3969,7 @@ Commands:
     </message>
     <message>
         <source>%1 is a legacy content cipher</source>
-        <translation type="unfinished" />
+        <translation>%1 は旧式の内容暗号です</translation>
     </message>
     <message>
         <source>RFC 8551 2.7 requires AES-128 (GCM or CBC) support and recommends against older ciphers.</source>
@@ -3980,9 +3977,8 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>受信者 %n 人</numerusform></translation>
     </message>
     <message>
         <source>Each RecipientInfo names a certificate (issuer and serial, or key identifier) whose private key can open the message (RFC 5652 6.2).</source>
@@ -3990,19 +3986,19 @@ Commands:
     </message>
     <message>
         <source>%1 recipient, key id %2</source>
-        <translation type="unfinished" />
+        <translation>%1 受信者、鍵 ID %2</translation>
     </message>
     <message>
         <source>%1 recipient: serial %2 from %3</source>
-        <translation type="unfinished" />
+        <translation>%1 受信者: %3 発行のシリアル %2</translation>
     </message>
     <message>
         <source>Key encryption</source>
-        <translation type="unfinished" />
+        <translation>鍵の暗号化</translation>
     </message>
     <message>
         <source>Not decrypted: no PKCS#12 key given</source>
-        <translation type="unfinished" />
+        <translation>未復号: PKCS#12 鍵が指定されていません</translation>
     </message>
     <message>
         <source>Give your key (PKCS#12) to decrypt in memory and verify what is inside.</source>
@@ -4010,21 +4006,20 @@ Commands:
     </message>
     <message numerus="yes">
         <source>encrypted for %n recipient(s); no key given to open it</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n 人の受信者向けに暗号化。開く鍵が指定されていません</numerusform></translation>
     </message>
     <message>
         <source>cannot read %1</source>
-        <translation type="unfinished" />
+        <translation>%1 を読めません</translation>
     </message>
     <message>
         <source>Decrypted in memory with recipient #%1's key</source>
-        <translation type="unfinished" />
+        <translation>受信者 #%1 の鍵でメモリ内で復号しました</translation>
     </message>
     <message>
         <source>Could not decrypt</source>
-        <translation type="unfinished" />
+        <translation>復号できませんでした</translation>
     </message>
     <message>
         <source>Key of %1. The decrypted content is kept in memory only, never written to disk.</source>
@@ -4032,22 +4027,22 @@ Commands:
     </message>
     <message>
         <source>encrypted; could not decrypt: %1</source>
-        <translation type="unfinished" />
+        <translation>暗号化。復号できませんでした: %1</translation>
     </message>
     <message>
         <source>Decrypted content</source>
-        <translation type="unfinished" />
+        <translation>復号した内容</translation>
     </message>
     <message>
         <source>encrypted and decrypted; the content is not signed</source>
-        <translation type="unfinished" />
+        <translation>暗号化・復号済み。内容は署名されていません</translation>
     </message>
 </context>
 <context>
     <name>ms::spf</name>
     <message>
         <source>"%1" authorizes every host on the Internet</source>
-        <translation type="unfinished" />
+        <translation>"%1" はインターネット上のすべてのホストを許可します</translation>
     </message>
     <message>
         <source>A pass for any address makes the policy useless and lets anyone send as this domain. End the record with "-all" or "~all".</source>
@@ -4055,7 +4050,7 @@ Commands:
     </message>
     <message>
         <source>"%1" gives neutral to every other host</source>
-        <translation type="unfinished" />
+        <translation>"%1" はほかのすべてのホストを neutral にします</translation>
     </message>
     <message>
         <source>Neutral states no policy: receivers treat it like no SPF record at all (RFC 7208 8.2). Use "~all" or "-all" once the list of senders is complete.</source>
@@ -4063,7 +4058,7 @@ Commands:
     </message>
     <message>
         <source>"%1": the ptr mechanism should not be used</source>
-        <translation type="unfinished" />
+        <translation>"%1": ptr メカニズムは使うべきではありません</translation>
     </message>
     <message>
         <source>ptr is slow, unreliable and loads the reverse DNS of others; RFC 7208 says it SHOULD NOT be published. List addresses with ip4/ip6 or a instead.</source>
@@ -4071,11 +4066,11 @@ Commands:
     </message>
     <message>
         <source>the %{p} macro should not be used</source>
-        <translation type="unfinished" />
+        <translation>%{p} マクロは使うべきではありません</translation>
     </message>
     <message>
         <source>"%1" comes after "all" and is never evaluated</source>
-        <translation type="unfinished" />
+        <translation>"%1" は "all" の後にあるため評価されません</translation>
     </message>
     <message>
         <source>Mechanisms are evaluated left to right and "all" always matches.</source>
@@ -4083,7 +4078,7 @@ Commands:
     </message>
     <message>
         <source>redirect= is ignored because the record has "all"</source>
-        <translation type="unfinished" />
+        <translation>レコードに "all" があるため redirect= は無視されます</translation>
     </message>
     <message>
         <source>RFC 7208 6.1: any redirect modifier MUST be ignored if there is an "all" mechanism anywhere in the record.</source>
@@ -4091,7 +4086,7 @@ Commands:
     </message>
     <message>
         <source>no "all" and no redirect=: hosts not listed get neutral</source>
-        <translation type="unfinished" />
+        <translation>"all" も redirect= もありません: 記載のないホストは neutral になります</translation>
     </message>
     <message>
         <source>Without a final "all" the default result is neutral (RFC 7208 4.7), which receivers treat as no policy.</source>
@@ -4123,11 +4118,11 @@ Commands:
     </message>
     <message>
         <source>the answer was truncated over UDP and fetched over TCP</source>
-        <translation type="unfinished" />
+        <translation>UDP で応答が切り詰められ、TCP で取得しました</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records</source>
-        <translation type="unfinished" />
+        <translation>%1 は SPF レコードを %2 件公開しています</translation>
     </message>
     <message>
         <source>Merge them into one record: with more than one, every check gives permerror.</source>
@@ -4135,7 +4130,7 @@ Commands:
     </message>
     <message>
         <source>%1 of %2 DNS-querying terms used: close to the limit</source>
-        <translation type="unfinished" />
+        <translation>DNS を問い合わせる項目を %2 中 %1 使用: 上限間近です</translation>
     </message>
     <message>
         <source>One more include or a change in an included record can push this policy into permerror (RFC 7208 4.6.4).</source>
@@ -4143,7 +4138,7 @@ Commands:
     </message>
     <message>
         <source>%1 void lookups: at the limit</source>
-        <translation type="unfinished" />
+        <translation>空の参照 %1 回: 上限です</translation>
     </message>
     <message>
         <source>Names in the policy that do not exist or have no records; one more gives permerror (RFC 7208 4.6.4).</source>
@@ -4151,11 +4146,11 @@ Commands:
     </message>
     <message>
         <source>an mx term has %1 MX names: close to the limit of 10</source>
-        <translation type="unfinished" />
+        <translation>mx 項目の MX 名が %1 個: 上限 10 に近い</translation>
     </message>
     <message>
         <source>the client has %1 PTR names: only 10 were used</source>
-        <translation type="unfinished" />
+        <translation>クライアントの PTR 名が %1 個: 使ったのは 10 個だけです</translation>
     </message>
     <message>
         <source>non-ASCII byte 0x%1: SPF text is 7-bit ASCII (RFC 7208 3.1, 7.1)</source>
@@ -4175,7 +4170,7 @@ Commands:
     </message>
     <message>
         <source>unterminated macro (RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>終わっていないマクロ（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>'%1' is not a macro letter (s l o d i p h c r t v; RFC 7208 7.1)</source>
@@ -4187,11 +4182,11 @@ Commands:
     </message>
     <message>
         <source>a macro's digit count must be non-zero (RFC 7208 7.3)</source>
-        <translation type="unfinished" />
+        <translation>マクロの桁数は 0 以外でなければなりません（RFC 7208 7.3）</translation>
     </message>
     <message>
         <source>malformed macro: expected '}' (RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>不正なマクロ: '}' が必要です（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>the name is empty</source>
@@ -4199,63 +4194,63 @@ Commands:
     </message>
     <message>
         <source>the name is longer than 253 characters</source>
-        <translation type="unfinished" />
+        <translation>名前が 253 文字より長い</translation>
     </message>
     <message>
         <source>the name has an empty label</source>
-        <translation type="unfinished" />
+        <translation>名前に空のラベルがあります</translation>
     </message>
     <message>
         <source>a label is longer than 63 octets</source>
-        <translation type="unfinished" />
+        <translation>ラベルが 63 オクテットより長い</translation>
     </message>
     <message>
         <source>s = the sender (local-part@domain)</source>
-        <translation type="unfinished" />
+        <translation>s = 送信者（ローカル部@ドメイン）</translation>
     </message>
     <message>
         <source>l = the local-part of the sender</source>
-        <translation type="unfinished" />
+        <translation>l = 送信者のローカル部</translation>
     </message>
     <message>
         <source>o = the domain of the sender</source>
-        <translation type="unfinished" />
+        <translation>o = 送信者のドメイン</translation>
     </message>
     <message>
         <source>d = the domain being checked</source>
-        <translation type="unfinished" />
+        <translation>d = 検査中のドメイン</translation>
     </message>
     <message>
         <source>i = the client IP (dotted; IPv6 as nibbles)</source>
-        <translation type="unfinished" />
+        <translation>i = クライアント IP（ドット区切り、IPv6 はニブル表記）</translation>
     </message>
     <message>
         <source>p = the validated domain name of the client IP (do not use)</source>
-        <translation type="unfinished" />
+        <translation>p = クライアント IP の検証済みドメイン名（使用しないでください）</translation>
     </message>
     <message>
         <source>v = "in-addr" for IPv4, "ip6" for IPv6</source>
-        <translation type="unfinished" />
+        <translation>v = IPv4 なら "in-addr"、IPv6 なら "ip6"</translation>
     </message>
     <message>
         <source>h = the HELO/EHLO domain</source>
-        <translation type="unfinished" />
+        <translation>h = HELO/EHLO のドメイン</translation>
     </message>
     <message>
         <source>c = the client IP in readable form</source>
-        <translation type="unfinished" />
+        <translation>c = 読みやすい形のクライアント IP</translation>
     </message>
     <message>
         <source>r = the domain of the checking host</source>
-        <translation type="unfinished" />
+        <translation>r = 検査するホストのドメイン</translation>
     </message>
     <message>
         <source>t = the current time in seconds since the epoch</source>
-        <translation type="unfinished" />
+        <translation>t = エポックからの現在時刻（秒）</translation>
     </message>
     <message>
         <source>the domain-spec is empty</source>
-        <translation type="unfinished" />
+        <translation>domain-spec が空です</translation>
     </message>
     <message>
         <source>the domain must end in a macro or in "." and a top-level label with a letter (RFC 7208 7.1 domain-end)</source>
@@ -4263,7 +4258,7 @@ Commands:
     </message>
     <message>
         <source>not an SPF record: it must begin with "v=spf1"</source>
-        <translation type="unfinished" />
+        <translation>SPF レコードではありません: "v=spf1" で始まらなければなりません</translation>
     </message>
     <message>
         <source>non-ASCII byte 0x%1 in term "%2": SPF records are 7-bit ASCII</source>
@@ -4279,39 +4274,39 @@ Commands:
     </message>
     <message>
         <source>the "%1" modifier appears more than once</source>
-        <translation type="unfinished" />
+        <translation>修飾子 "%1" が複数回あります</translation>
     </message>
     <message>
         <source>%1= needs a valid domain-spec: %2</source>
-        <translation type="unfinished" />
+        <translation>%1= には有効な domain-spec が必要です: %2</translation>
     </message>
     <message>
         <source>unknown modifier "%1" has an invalid value: %2</source>
-        <translation type="unfinished" />
+        <translation>不明な修飾子 "%1" の値が無効です: %2</translation>
     </message>
     <message>
         <source>"%1" is a modifier and needs '=' ("%1=...")</source>
-        <translation type="unfinished" />
+        <translation>"%1" は修飾子なので '=' が必要です（"%1=..."）</translation>
     </message>
     <message>
         <source>unknown mechanism "%1"</source>
-        <translation type="unfinished" />
+        <translation>不明なメカニズム "%1"</translation>
     </message>
     <message>
         <source>"%1": %2</source>
-        <translation type="unfinished" />
+        <translation>"%1": %2</translation>
     </message>
     <message>
         <source>"all" takes no argument or prefix length</source>
-        <translation type="unfinished" />
+        <translation>"all" は引数もプレフィックス長も取りません</translation>
     </message>
     <message>
         <source>"%1" needs ":domain"</source>
-        <translation type="unfinished" />
+        <translation>"%1" には ":domain" が必要です</translation>
     </message>
     <message>
         <source>"ptr" takes no prefix length</source>
-        <translation type="unfinished" />
+        <translation>"ptr" はプレフィックス長を取りません</translation>
     </message>
     <message>
         <source>"%1": invalid prefix length ("/0"-"/32" for IPv4, "//0"-"//128" for IPv6)</source>
@@ -4319,7 +4314,7 @@ Commands:
     </message>
     <message>
         <source>"%1" needs ":address"</source>
-        <translation type="unfinished" />
+        <translation>"%1" には ":address" が必要です</translation>
     </message>
     <message>
         <source>"%1": invalid prefix length (RFC 7208 5.6 allows /0-/%2 without leading zeros)</source>
@@ -4327,11 +4322,11 @@ Commands:
     </message>
     <message>
         <source>"%1" is not an IPv6 address</source>
-        <translation type="unfinished" />
+        <translation>"%1" は IPv6 アドレスではありません</translation>
     </message>
     <message>
         <source>"%1" is not an IPv4 address (four decimal numbers 0-255)</source>
-        <translation type="unfinished" />
+        <translation>"%1" は IPv4 アドレス（0〜255 の 4 つの 10 進数）ではありません</translation>
     </message>
     <message>
         <source>HELO identity: &lt;sender&gt; is postmaster@ the HELO name (RFC 7208 2.3)</source>
@@ -4343,11 +4338,11 @@ Commands:
     </message>
     <message>
         <source>no local-part: "postmaster" is used (RFC 7208 4.3)</source>
-        <translation type="unfinished" />
+        <translation>ローカル部なし: "postmaster" を使います（RFC 7208 4.3）</translation>
     </message>
     <message>
         <source>inputs</source>
-        <translation type="unfinished" />
+        <translation>入力</translation>
     </message>
     <message>
         <source>check_host(&lt;ip&gt;, &lt;domain&gt;, &lt;sender&gt;) with the HELO name for %{h} (RFC 7208 4.1).</source>
@@ -4355,7 +4350,7 @@ Commands:
     </message>
     <message>
         <source>client IP</source>
-        <translation type="unfinished" />
+        <translation>クライアント IP</translation>
     </message>
     <message>
         <source>HELO</source>
@@ -4367,7 +4362,7 @@ Commands:
     </message>
     <message>
         <source>(null reverse-path)</source>
-        <translation type="unfinished" />
+        <translation>（空のリバースパス）</translation>
     </message>
     <message>
         <source>identity</source>
@@ -4375,7 +4370,7 @@ Commands:
     </message>
     <message>
         <source>sender</source>
-        <translation type="unfinished" />
+        <translation>送信者</translation>
     </message>
     <message>
         <source>domain</source>
@@ -4383,15 +4378,15 @@ Commands:
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>注記</translation>
     </message>
     <message>
         <source>SPF %1 identity %2: %3</source>
-        <translation type="unfinished" />
+        <translation>SPF %1 識別子 %2: %3</translation>
     </message>
     <message>
         <source>(no domain)</source>
-        <translation type="unfinished" />
+        <translation>（ドメインなし）</translation>
     </message>
     <message>
         <source>result</source>
@@ -4415,15 +4410,15 @@ Commands:
     </message>
     <message>
         <source>DNS-querying terms</source>
-        <translation type="unfinished" />
+        <translation>DNS を問い合わせる項目</translation>
     </message>
     <message>
         <source>void lookups</source>
-        <translation type="unfinished" />
+        <translation>空の参照</translation>
     </message>
     <message>
         <source>explanation</source>
-        <translation type="unfinished" />
+        <translation>説明</translation>
     </message>
     <message>
         <source>%1: not found</source>
@@ -4538,11 +4533,11 @@ Commands:
     <name>ms::spf::Evaluator</name>
     <message>
         <source>DNS-querying terms</source>
-        <translation type="unfinished" />
+        <translation>DNS を問い合わせる項目</translation>
     </message>
     <message>
         <source>void lookups</source>
-        <translation type="unfinished" />
+        <translation>空の参照</translation>
     </message>
     <message>
         <source>evaluation stopped: time budget used up or cancelled</source>
