@@ -285,6 +285,29 @@ bool Certificate::isValidAt(const QDateTime& t) const
         && t <= d->notAfter;
 }
 
+bool Certificate::matchesHost(const QString& host) const
+{
+    if (!d)
+        return false;
+    const QByteArray h = host.toLower().toUtf8();
+    return X509_check_host(
+               d->x, h.constData(), size_t(h.size()), X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr)
+        == 1;
+}
+
+QByteArray Certificate::subjectPublicKeyInfoDer() const
+{
+    if (!d)
+        return {};
+    unsigned char* der = nullptr;
+    const int n = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(d->x), &der);
+    if (n <= 0)
+        return {};
+    QByteArray out(reinterpret_cast<const char*>(der), n);
+    OPENSSL_free(der);
+    return out;
+}
+
 bool ChainResult::hasProblem(int code) const
 {
     for (const ChainProblem& p : problems) {

@@ -43,6 +43,10 @@ public:
     QStringList extendedKeyUsage() const;
 
     bool isValidAt(const QDateTime& t) const;
+    // RFC 6125 host name match against the dNSName SANs (CN only when no SAN), wildcards in
+    // the left-most label as RFC 6125 6.4.3 allows.
+    bool matchesHost(const QString& host) const;
+    QByteArray subjectPublicKeyInfoDer() const; // for DANE selector 1 (RFC 6698 2.1.2)
 
     // For the chain builder and the CMS layer: the X509* (owned by this object).
     void* handle() const;

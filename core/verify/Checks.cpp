@@ -7,7 +7,7 @@
 // #include "arc/Arc.h"
 #include "dmarc/Dmarc.h"
 #include "smime/Smime.h"
-// #include "tls/Tls.h"
+#include "tls/Tls.h"
 #include "authres/Compare.h"
 
 namespace ms {
@@ -19,7 +19,7 @@ const QList<CheckEntry>& checkTable()
         {QStringLiteral("dkim"), 1, &dkim::check},
         // {QStringLiteral("arc"), 1, &arc::check},
         {QStringLiteral("smime"), 1, &smime::check},
-        // {QStringLiteral("tls"), 1, &tls::check},
+        {QStringLiteral("tls"), 1, &tls::check},
         {QStringLiteral("dmarc"), 2, &dmarc::check},
         {QStringLiteral("authres"), 2, &authres::check},
     };

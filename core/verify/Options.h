@@ -45,6 +45,8 @@ struct VerifyOptions {
     bool tlsFetchMtaStsPolicy = false;  // HTTPS fetch: only on explicit request
     bool tlsLiveSmtpCheck = false;      // connect to one MX: only on explicit request
     QString tlsLiveSmtpHost;            // host[:port] for the live check
+    QStringList tlsTrustFiles;          // extra PEM CA certificates for the live check
+    int tlsLiveTimeoutMs = 15000;       // whole live SMTP conversation
 
     int timeBudgetMs = 60000;         // whole verification, DNS included
 

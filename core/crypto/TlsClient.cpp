@@ -1,0 +1,364 @@
+#include "crypto/TlsClient.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace ms::crypto {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Tls", text);
+}
+
+constexpr int kMaxReplyBytes = 64 * 1024; // one SMTP reply (RFC 5321 4.5.3.1 is far less)
+constexpr int kMaxTranscript = 200;
+
+class Conversation
+{
+public:
+    Conversation(SmtpProbeResult& r, int timeoutMs, const std::atomic_bool* cancelled)
+        : m_r(r)
+        , m_timeoutMs(timeoutMs)
+        , m_cancelled(cancelled)
+    {
+        m_timer.start();
+    }
+    ~Conversation()
+    {
+        if (m_ssl) {
+            SSL_shutdown(m_ssl);
+            SSL_free(m_ssl);
+        }
+        SSL_CTX_free(m_ctx);
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    int remaining() const { return int(std::max<qint64>(0, m_timeoutMs - m_timer.elapsed())); }
+    bool cancelled() const { return m_cancelled && m_cancelled->load(); }
+
+    bool connectTo(const QString& host, quint16 port)
+    {
+        addrinfo hints = {};
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        addrinfo* res = nullptr;
+        const QByteArray h = host.toUtf8();
+        const QByteArray p = QByteArray::number(port);
+        const int gai = getaddrinfo(h.constData(), p.constData(), &hints, &res);
+        if (gai != 0) {
+            m_r.error
+                = tr("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(gai)));
+            return false;
+        }
+        QString lastError;
+        for (addrinfo* ai = res; ai && remaining() > 0 && !cancelled(); ai = ai->ai_next) {
+            const int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+            if (fd < 0)
+                continue;
+            fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+            int rc = ::connect(fd, ai->ai_addr, ai->ai_addrlen);
+            if (rc != 0 && errno == EINPROGRESS) {
+                pollfd pfd { fd, POLLOUT, 0 };
+                rc = ::poll(&pfd, 1, std::min(remaining(), 10000));
+                int soErr = 0;
+                socklen_t len = sizeof soErr;
+                if (rc == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &soErr, &len) == 0
+                    && soErr == 0)
+                    rc = 0;
+                else {
+                    lastError = rc == 0
+                        ? tr("connection timed out")
+                        : QString::fromLocal8Bit(std::strerror(soErr ? soErr : errno));
+                    rc = -1;
+                }
+            } else if (rc != 0) {
+                lastError = QString::fromLocal8Bit(std::strerror(errno));
+            }
+            if (rc == 0) {
+                char buf[NI_MAXHOST] = {};
+                getnameinfo(
+                    ai->ai_addr, ai->ai_addrlen, buf, sizeof buf, nullptr, 0, NI_NUMERICHOST);
+                m_r.address = ai->ai_family == AF_INET6
+                    ? QStringLiteral("[%1]:%2").arg(QString::fromLatin1(buf)).arg(port)
+                    : QStringLiteral("%1:%2").arg(QString::fromLatin1(buf)).arg(port);
+                m_fd = fd;
+                break;
+            }
+            ::close(fd);
+        }
+        freeaddrinfo(res);
+        if (m_fd < 0) {
+            m_r.error = tr("cannot connect to %1 port %2: %3").arg(host).arg(port).arg(lastError);
+            return false;
+        }
+        m_r.connected = true;
+        return true;
+    }
+
+    // Waits until the socket is readable/writable or the deadline passes.
+    bool waitFor(short events)
+    {
+        pollfd pfd { m_fd, events, 0 };
+        while (true) {
+            if (cancelled()) {
+                m_r.error = tr("cancelled");
+                return false;
+            }
+            const int rc = ::poll(&pfd, 1, std::min(remaining(), 250));
+            if (rc > 0)
+                return true;
+            if (rc < 0 && errno != EINTR) {
+                m_r.error = QString::fromLocal8Bit(std::strerror(errno));
+                return false;
+            }
+            if (remaining() <= 0) {
+                m_r.error = tr("the server did not answer in time");
+                return false;
+            }
+        }
+    }
+
+    bool writeAll(const QByteArray& data)
+    {
+        qsizetype done = 0;
+        while (done < data.size()) {
+            if (!waitFor(POLLOUT))
+                return false;
+            ssize_t n;
+            if (m_ssl) {
+                const int w = SSL_write(m_ssl, data.constData() + done, int(data.size() - done));
+                if (w <= 0) {
+                    const int e = SSL_get_error(m_ssl, w);
+                    if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE)
+                        continue;
+                    m_r.error = tr("TLS write failed");
+                    return false;
+                }
+                n = w;
+            } else {
+                n = ::send(m_fd, data.constData() + done, size_t(data.size() - done), MSG_NOSIGNAL);
+                if (n < 0) {
+                    if (errno == EAGAIN || errno == EINTR)
+                        continue;
+                    m_r.error = QString::fromLocal8Bit(std::strerror(errno));
+                    return false;
+                }
+            }
+            done += n;
+        }
+        return true;
+    }
+
+    // Reads one (possibly multi-line) reply: lines "ddd-..." until "ddd ...".
+    bool readReply(int& code, QStringList& lines)
+    {
+        lines.clear();
+        code = 0;
+        while (true) {
+            const qsizetype nl = m_buffer.indexOf('\n');
+            if (nl >= 0) {
+                QByteArray line = m_buffer.left(nl);
+                m_buffer.remove(0, nl + 1);
+                if (line.endsWith('\r'))
+                    line.chop(1);
+                if (m_r.transcript.size() < kMaxTranscript)
+                    m_r.transcript.append(
+                        QStringLiteral("S: ") + QString::fromUtf8(line.left(512)));
+                if (line.size() < 3 || !std::isdigit(uchar(line[0]))
+                    || !std::isdigit(uchar(line[1])) || !std::isdigit(uchar(line[2]))) {
+                    m_r.error = tr("not an SMTP reply: %1").arg(QString::fromUtf8(line.left(80)));
+                    return false;
+                }
+                code = line.left(3).toInt();
+                lines.append(QString::fromUtf8(line.mid(4)));
+                if (line.size() == 3 || line[3] == ' ')
+                    return true;
+                if (lines.size() > 200) {
+                    m_r.error = tr("reply too long");
+                    return false;
+                }
+                continue;
+            }
+            if (m_buffer.size() > kMaxReplyBytes) {
+                m_r.error = tr("reply too long");
+                return false;
+            }
+            char chunk[4096];
+            ssize_t n;
+            if (m_ssl && SSL_pending(m_ssl) > 0) {
+                n = SSL_read(m_ssl, chunk, sizeof chunk);
+            } else {
+                if (!waitFor(POLLIN))
+                    return false;
+                if (m_ssl) {
+                    n = SSL_read(m_ssl, chunk, sizeof chunk);
+                    if (n <= 0) {
+                        const int e = SSL_get_error(m_ssl, int(n));
+                        if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE)
+                            continue;
+                    }
+                } else {
+                    n = ::recv(m_fd, chunk, sizeof chunk, 0);
+                    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+                        continue;
+                }
+            }
+            if (n <= 0) {
+                m_r.error = tr("the server closed the connection");
+                return false;
+            }
+            m_buffer.append(chunk, int(n));
+        }
+    }
+
+    bool command(const QByteArray& line, int& code, QStringList& reply)
+    {
+        if (m_r.transcript.size() < kMaxTranscript)
+            m_r.transcript.append(QStringLiteral("C: ") + QString::fromUtf8(line));
+        return writeAll(line + "\r\n") && readReply(code, reply);
+    }
+
+    bool startTls(const QString& host)
+    {
+        m_ctx = SSL_CTX_new(TLS_client_method());
+        if (!m_ctx)
+            return false;
+        SSL_CTX_set_verify(m_ctx, SSL_VERIFY_NONE, nullptr); // judged by the caller
+        m_ssl = SSL_new(m_ctx);
+        SSL_set_fd(m_ssl, m_fd);
+        const QByteArray h = host.toUtf8();
+        SSL_set_tlsext_host_name(m_ssl, h.constData());
+        m_buffer.clear(); // RFC 3207 4.2: discard anything read before the handshake
+        while (true) {
+            const int rc = SSL_connect(m_ssl);
+            if (rc == 1)
+                break;
+            const int e = SSL_get_error(m_ssl, rc);
+            if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+                if (!waitFor(e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT))
+                    return false;
+                continue;
+            }
+            char buf[256] = {};
+            ERR_error_string_n(ERR_get_error(), buf, sizeof buf);
+            m_r.error = tr("TLS handshake failed: %1").arg(QString::fromLatin1(buf));
+            ERR_clear_error();
+            return false;
+        }
+        m_r.tlsEstablished = true;
+        m_r.protocol = QString::fromLatin1(SSL_get_version(m_ssl));
+        if (const SSL_CIPHER* c = SSL_get_current_cipher(m_ssl)) {
+            m_r.cipher = QString::fromLatin1(SSL_CIPHER_get_name(c));
+            m_r.cipherBits = SSL_CIPHER_get_bits(c, nullptr);
+        }
+        if (STACK_OF(X509)* chain = SSL_get_peer_cert_chain(m_ssl)) {
+            for (int i = 0; i < sk_X509_num(chain) && i < 16; ++i) {
+                unsigned char* der = nullptr;
+                const int n = i2d_X509(sk_X509_value(chain, i), &der);
+                if (n > 0) {
+                    m_r.peerChain.append(
+                        Certificate::fromDer(QByteArray(reinterpret_cast<const char*>(der), n)));
+                    OPENSSL_free(der);
+                }
+            }
+        }
+        return true;
+    }
+
+private:
+    SmtpProbeResult& m_r;
+    int m_timeoutMs;
+    const std::atomic_bool* m_cancelled;
+    QElapsedTimer m_timer;
+    int m_fd = -1;
+    SSL_CTX* m_ctx = nullptr;
+    SSL* m_ssl = nullptr;
+    QByteArray m_buffer;
+};
+
+QStringList keywords(const QStringList& ehloReply)
+{
+    // The first line is the greeting ("mx.example.org Hello"), the rest are keywords.
+    return ehloReply.mid(1);
+}
+
+} // namespace
+
+SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QString& ehloName,
+    int timeoutMs, const std::atomic_bool* cancelled)
+{
+    SmtpProbeResult r;
+    QElapsedTimer total;
+    total.start();
+    // OpenSSL writes with write(2): keep a vanished server from raising SIGPIPE in this
+    // thread; a pending one is consumed before the mask is restored.
+    sigset_t pipe, old;
+    sigemptyset(&pipe);
+    sigaddset(&pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe, &old);
+    {
+        Conversation c(r, timeoutMs, cancelled);
+        int code = 0;
+        QStringList reply;
+        if (c.connectTo(host, port) && c.readReply(code, reply)) {
+            r.banner = reply.join(QLatin1Char(' '));
+            if (code != 220) {
+                r.error = tr("the server refused the session (%1)").arg(code);
+            } else if (c.command("EHLO " + ehloName.toUtf8(), code, reply)) {
+                if (code != 250) {
+                    r.error = tr("EHLO was refused (%1)").arg(code);
+                } else {
+                    r.capabilities = keywords(reply);
+                    for (const QString& k : r.capabilities)
+                        r.starttlsOffered = r.starttlsOffered
+                            || k.section(QLatin1Char(' '), 0, 0)
+                                    .compare(QLatin1String("STARTTLS"), Qt::CaseInsensitive)
+                                == 0;
+                    if (!r.starttlsOffered) {
+                        c.command("QUIT", code, reply);
+                    } else if (c.command("STARTTLS", code, reply)) {
+                        r.starttlsAccepted = code == 220;
+                        if (!r.starttlsAccepted)
+                            r.error = tr("STARTTLS was refused (%1)").arg(code);
+                        else if (c.startTls(host)
+                            && c.command("EHLO " + ehloName.toUtf8(), code, reply)) {
+                            if (code == 250)
+                                r.capabilitiesAfterTls = keywords(reply);
+                            c.command("QUIT", code, reply);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    timespec zero { 0, 0 };
+    while (sigtimedwait(&pipe, nullptr, &zero) > 0) { }
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    r.elapsedMs = total.elapsed();
+    // An error after a completed TLS handshake (e.g. QUIT unanswered) is not a failure of
+    // what was probed; keep it only when the handshake itself did not happen.
+    if (r.tlsEstablished && r.error == tr("the server closed the connection"))
+        r.error.clear();
+    return r;
+}
+
+} // namespace ms::crypto
