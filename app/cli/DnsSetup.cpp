@@ -1,5 +1,8 @@
 #include "DnsSetup.h"
 
+#include "dns/LiveResolver.h"
+#include "dns/Resolvers.h"
+#include "dns/Transcript.h"
 #include "dns/ZoneResolver.h"
 
 #include <QCoreApplication>
@@ -14,23 +17,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("Cli", text);
 }
 
-// Offline and nothing loaded: every query is answered "offline" so checks say why.
-class NoDns : public dns::Resolver
-{
-public:
-    dns::Answer resolve(const QByteArray& name, dns::Type type) override
-    {
-        dns::Answer a;
-        a.qname = name.toLower();
-        a.qtype = type;
-        a.outcome = dns::Outcome::Offline;
-        a.server = QStringLiteral("offline");
-        a.error = tr("offline: no zone file or transcript answers this name");
-        return a;
-    }
-    QString describe() const override { return QStringLiteral("offline"); }
-};
-
 } // namespace
 
 DnsSetupResult makeResolver(const DnsConfig& config)
@@ -43,25 +29,66 @@ DnsSetupResult makeResolver(const DnsConfig& config)
             return result;
         }
     }
+
+    // The base: a replayed transcript, nothing (offline), or live DNS (cached for the batch).
+    dns::ResolverPtr base;
     if (!config.replayFile.isEmpty()) {
-        result.error = tr("--replay-dns is not available in this build yet");
-        result.usageError = true;
+        QString error;
+        base = dns::ReplayResolver::fromFile(config.replayFile, &error);
+        if (!base) {
+            result.error = tr("--replay-dns: %1").arg(error);
+            return result;
+        }
+    } else if (config.offline) {
+        if (!config.server.isEmpty())
+            result.warnings << tr("--dns-server is ignored with --offline");
+    } else {
+        dns::LiveOptions live;
+        if (!config.server.isEmpty()) {
+            QString error;
+            const auto server = dns::ServerAddress::parse(config.server, &error);
+            if (!server) {
+                result.error = tr("--dns-server: %1").arg(error);
+                result.usageError = true;
+                return result;
+            }
+            live.servers = { *server };
+        }
+        auto resolver = std::make_shared<dns::LiveResolver>(live);
+        if (!resolver->configError().isEmpty())
+            result.warnings << tr("live DNS: %1").arg(resolver->configError());
+        base = std::make_shared<dns::CachingResolver>(resolver);
+    }
+
+    if (config.zones.isEmpty()) {
+        result.resolver = base ? base : std::make_shared<dns::OfflineResolver>();
         return result;
     }
-    if (!config.zones.isEmpty()) {
-        QStringList errors;
-        auto zone = dns::ZoneResolver::fromFiles(config.zones, &errors);
-        for (const QString& e : errors)
-            result.warnings << tr("zone: %1").arg(e);
+    QStringList errors;
+    auto zone = dns::ZoneResolver::fromFiles(config.zones, &errors);
+    for (const QString& e : errors)
+        result.warnings << tr("zone: %1").arg(e);
+    if (!base) {
+        // Offline: the zone files are the whole DNS (unknown names do not exist).
         result.resolver = zone;
         return result;
     }
-    if (config.offline) {
-        result.resolver = std::make_shared<NoDns>();
-        return result;
+    // Zone records replace what the base says for their names and types; everything else
+    // is answered by the base.
+    auto overlay = std::make_shared<dns::OverlayResolver>(base);
+    QHash<QByteArray, QList<dns::Record>> sets;
+    QList<QByteArray> order;
+    for (const dns::Record& r : zone->records()) {
+        const QByteArray key = r.name + '\t' + QByteArray::number(int(r.type));
+        if (!sets.contains(key))
+            order << key;
+        sets[key].append(r);
     }
-    result.error = tr("live DNS is not available in this build yet; use --offline with --zone");
-    result.usageError = true;
+    for (const QByteArray& key : order) {
+        const QList<dns::Record>& rs = sets[key];
+        overlay->setRecords(rs.first().name, rs.first().type, rs);
+    }
+    result.resolver = overlay;
     return result;
 }
 
@@ -79,9 +106,8 @@ void TranscriptCollector::add(const QList<dns::Answer>& answers)
 
 bool TranscriptCollector::save(const QString& path, QString* error) const
 {
-    Q_UNUSED(path);
-    *error = tr("saving DNS transcripts is not available in this build yet");
-    return false;
+    QMutexLocker lock(&m_mutex);
+    return dns::saveTranscriptFile(m_answers, path, error);
 }
 
 } // namespace ms::cli

@@ -2,16 +2,15 @@
 
 #include "dns/Resolver.h"
 
-#include <QElapsedTimer>
 #include <QList>
-#include <QMutex>
 
 #include <atomic>
+#include <memory>
 
 namespace ms {
 
-// The resolver one verification uses: the user's resolver, stopped by the cancel flag and
-// the time budget, with every answer recorded in query order for Report::dns.
+// The resolver one verification uses: the user's resolver → dns::BudgetResolver (time
+// budget + cancel flag) → dns::Recorder, whose transcript becomes Report::dns.
 class ResolverChain
 {
 public:

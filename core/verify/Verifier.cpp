@@ -195,8 +195,10 @@ Report Verifier::verify(const Message& message, const QString& fileName,
         });
 
     report.outcomes = merged;
-    report.cancelled = chain.cancelled();
     report.dns = chain.transcript();
+    report.cancelled = chain.cancelled();
+    for (const dns::Answer& a : report.dns)
+        report.cancelled = report.cancelled || a.outcome == dns::Outcome::Cancelled;
 
     report.sources.append(message.source());
     if (message.isNormalized())

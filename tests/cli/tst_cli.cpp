@@ -3,6 +3,7 @@
 #include "common/TestUtil.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -539,6 +540,65 @@ private slots:
             total += v.toInt();
         QCOMPARE(total, 4);
         QVERIFY(!s.value(QLatin1String("failure_reasons")).toArray().isEmpty());
+    }
+
+    void saveThenReplayDns()
+    {
+        // --save-dns records what the zone answered; --replay-dns with no zone at all then
+        // gives the same report, byte for byte in the text format.
+        QTemporaryDir tmp;
+        const QString transcript = tmp.filePath(QStringLiteral("dns.json"));
+        const QString eml = sample(QStringLiteral("mailing-list"), QStringLiteral("eml"));
+        const QStringList common { QStringLiteral("verify"), QStringLiteral("--time"),
+            QStringLiteral("2024-06-01T12:00:00Z"), QStringLiteral("--ip"),
+            QStringLiteral("198.51.100.25"), QStringLiteral("--helo"),
+            QStringLiteral("lists.example.net") };
+        const Run first = cli(common
+            + QStringList { QStringLiteral("--offline"), QStringLiteral("--zone"),
+                sample(QStringLiteral("mailing-list"), QStringLiteral("zone")),
+                QStringLiteral("--save-dns"), transcript, eml });
+        QVERIFY2(first.code == 0 || first.code == 1, first.err.constData());
+        const QJsonObject saved = QJsonDocument::fromJson(mstest::readFile(transcript)).object();
+        QCOMPARE(
+            saved.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-dns/1"));
+        const Run second
+            = cli(common + QStringList { QStringLiteral("--replay-dns"), transcript, eml });
+        QCOMPARE(second.code, first.code);
+        QByteArray a = first.out, b = second.out;
+        // Only where the answers came from may differ: "zone:x.zone" became
+        // "replay:zone:x.zone", and the resolver's description line.
+        auto dropDnsLine = [](QByteArray t) {
+            QList<QByteArray> lines = t.split('\n');
+            lines.removeIf([](const QByteArray& l) { return l.trimmed().startsWith("- dns: "); });
+            return lines.join('\n').replace("- server: replay:", "- server: ");
+        };
+        QVERIFY(b.contains("- server: replay:zone:"));
+        QCOMPARE(dropDnsLine(b), dropDnsLine(a));
+
+        // A transcript that is not one: input error.
+        const QString bad = tmp.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeFile(bad, "{\"schema\": 7}"));
+        const Run r = cli({ QStringLiteral("verify"), QStringLiteral("--replay-dns"), bad, eml });
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.err.contains("--replay-dns"));
+    }
+
+    void dnsServerOption()
+    {
+        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        Run r = cli({ QStringLiteral("verify"), QStringLiteral("--dns-server"),
+            QStringLiteral("not a server"), eml });
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("--dns-server"));
+        // Nobody listens on this port: DNS fails temporarily, exit 4, within the budget.
+        QElapsedTimer t;
+        t.start();
+        r = cli({ QStringLiteral("verify"), QStringLiteral("--dns-server"),
+            QStringLiteral("127.0.0.1:9"), QStringLiteral("--time-budget"), QStringLiteral("3000"),
+            QStringLiteral("--checks"), QStringLiteral("dkim"), eml });
+        QCOMPARE(r.code, 4);
+        QVERIFY(r.out.contains("temperror"));
+        QVERIFY(t.elapsed() < 30000);
     }
 
     void spfCommand()
