@@ -4,7 +4,7 @@
 // from reports (never faked).
 #include "spf/Spf.h"
 #include "dkim/Dkim.h"
-// #include "arc/Arc.h"
+#include "arc/Arc.h"
 #include "dmarc/Dmarc.h"
 #include "smime/Smime.h"
 #include "tls/Tls.h"
@@ -17,7 +17,7 @@ const QList<CheckEntry>& checkTable()
     static const QList<CheckEntry> table = {
         {QStringLiteral("spf"), 1, &spf::check},
         {QStringLiteral("dkim"), 1, &dkim::check},
-        // {QStringLiteral("arc"), 1, &arc::check},
+        {QStringLiteral("arc"), 1, &arc::check},
         {QStringLiteral("smime"), 1, &smime::check},
         {QStringLiteral("tls"), 1, &tls::check},
         {QStringLiteral("dmarc"), 2, &dmarc::check},
