@@ -103,7 +103,7 @@
     <name>Message</name>
     <message>
         <source>%1 character(s) outside the base64 alphabet were ignored (RFC 2045 6.8).</source>
-        <translation type="unfinished" />
+        <translation>base64 のアルファベット以外の文字 %1 個を無視しました（RFC 2045 6.8）。</translation>
     </message>
     <message>
         <source>Base64 data continues after "=" padding; decoded anyway.</source>
@@ -111,15 +111,15 @@
     </message>
     <message>
         <source>The base64 data ends in the middle of a group: it may be truncated.</source>
-        <translation type="unfinished" />
+        <translation>base64 データがグループの途中で終わっています。切り詰められている可能性があります。</translation>
     </message>
     <message>
         <source>%1 "=" sign(s) not followed by two hex digits were kept as is (RFC 2045 6.7).</source>
-        <translation type="unfinished" />
+        <translation>後に 2 桁の 16 進数が続かない "=" 記号 %1 個をそのまま残しました（RFC 2045 6.7）。</translation>
     </message>
     <message>
         <source>Unknown transfer encoding "%1"; the body is shown as is (RFC 2045 6.4).</source>
-        <translation type="unfinished" />
+        <translation>不明な転送エンコーディング "%1"。本文をそのまま表示します（RFC 2045 6.4）。</translation>
     </message>
 </context>
 <context>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>the key in the PKCS#12 file is not one of the message's recipients</source>
-        <translation type="unfinished" />
+        <translation>PKCS#12 ファイルの鍵はメッセージの受信者のものではありません</translation>
     </message>
     <message>
         <source>decryption failed: %1</source>
@@ -426,19 +426,19 @@
     <name>ms</name>
     <message>
         <source>Content-Type "%1" is not type/subtype; treated as text/plain (RFC 2045 5.2).</source>
-        <translation type="unfinished" />
+        <translation>Content-Type "%1" は type/subtype の形ではありません。text/plain として扱います（RFC 2045 5.2）。</translation>
     </message>
     <message>
         <source>A line in this part's header is not a header field; the body is taken to start there.</source>
-        <translation type="unfinished" />
+        <translation>このパートのヘッダーにヘッダーフィールドでない行があります。そこから本文が始まるものとします。</translation>
     </message>
     <message>
         <source>This multipart entity has no boundary parameter (RFC 2046 5.1.1); its body is shown as one piece.</source>
-        <translation type="unfinished" />
+        <translation>この multipart エンティティには boundary パラメーターがありません（RFC 2046 5.1.1）。本文を一つにまとめて表示します。</translation>
     </message>
     <message>
         <source>The boundary parameter is longer than 70 characters (RFC 2046 5.1.1 limit); its body is shown as one piece.</source>
-        <translation type="unfinished" />
+        <translation>boundary パラメーターが 70 文字（RFC 2046 5.1.1 の上限）を超えています。本文を一つにまとめて表示します。</translation>
     </message>
     <message>
         <source>More than %1 MIME parts: the rest are not listed.</source>
@@ -446,15 +446,15 @@
     </message>
     <message>
         <source>The boundary "%1" never appears in the body (RFC 2046 5.1.1); the body is shown as one piece.</source>
-        <translation type="unfinished" />
+        <translation>境界 "%1" が本文に一度も現れません（RFC 2046 5.1.1）。本文を一つにまとめて表示します。</translation>
     </message>
     <message>
         <source>The closing boundary "--%1--" is missing (RFC 2046 5.1.1): the message may be truncated. The last part runs to the end.</source>
-        <translation type="unfinished" />
+        <translation>終了境界 "--%1--" がありません（RFC 2046 5.1.1）。メッセージが切り詰められている可能性があります。最後のパートは末尾まで続きます。</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep; deeper levels are not parsed (a normal message nests a few levels).</source>
-        <translation type="unfinished" />
+        <translation>MIME パートの入れ子が %1 段を超えています。それより深い段は解析しません（通常のメッセージは数段です）。</translation>
     </message>
     <message>
         <source>Part %1: %2</source>
@@ -669,11 +669,11 @@
     <name>ms::Message</name>
     <message>
         <source>Return-Path is where the receiving server recorded the envelope sender (MAIL FROM) at final delivery (RFC 5321 4.4).</source>
-        <translation type="unfinished" />
+        <translation>Return-Path は、受信サーバーが最終配送時にエンベロープ送信者（MAIL FROM）を記録した場所です（RFC 5321 4.4）。</translation>
     </message>
     <message>
         <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from).</source>
-        <translation type="unfinished" />
+        <translation>エンベロープ送信者を記録した Return-Path フィールドがありません。MAIL FROM を入力してください（--mail-from）。</translation>
     </message>
     <message>
         <source>No Received field names the client's address; enter the sending server's IP (--ip).</source>
@@ -681,11 +681,11 @@
     </message>
     <message>
         <source>No Received field records the client's HELO name; enter it (--helo).</source>
-        <translation type="unfinished" />
+        <translation>クライアントの HELO 名を記録した Received フィールドがありません。入力してください（--helo）。</translation>
     </message>
     <message>
         <source>The input is %1 bytes, more than the limit of %2 bytes; it was not parsed. Raise the size limit to examine it.</source>
-        <translation type="unfinished" />
+        <translation>入力は %1 バイトで、上限の %2 バイトを超えているため解析しませんでした。調べるにはサイズの上限を上げてください。</translation>
     </message>
     <message>
         <source>The input is empty: there is no message to examine.</source>
@@ -693,19 +693,17 @@
     </message>
     <message>
         <source>The first line is an mbox separator ("%1"), not part of the message; it was left out of the bytes that are verified.</source>
-        <translation type="unfinished" />
+        <translation>最初の行は mbox の区切り行（"%1"）でメッセージの一部ではないため、検証するバイトから除きました。</translation>
     </message>
     <message numerus="yes">
         <source>%n leading byte(s) of blank lines (as copied from a mail client's "show original" view) were left out.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>先頭の空行 %n バイト（メールソフトの「ソースを表示」からコピーしたもの）を除きました。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Every line was indented by the same %n whitespace character(s), as text copied from a mail client's view often is; the indentation was removed.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>メールソフトの画面からコピーしたテキストによくあるように、すべての行が同じ %n 文字の空白で字下げされていたため、字下げを取り除きました。</numerusform></translation>
     </message>
     <message>
         <source>The file uses LF line endings (%1 lines). Internet mail uses CRLF (RFC 5322 2.1), so verification works on a copy where every LF became CRLF; offsets are mapped back to the file.</source>
@@ -713,15 +711,15 @@
     </message>
     <message>
         <source>The file mixes CRLF (%1) and bare LF (%2) line endings; every bare LF was turned into CRLF for verification (RFC 5322 2.1). Mixed endings often mean the message was edited or converted after it was sent, which can break signatures.</source>
-        <translation type="unfinished" />
+        <translation>ファイルに CRLF（%1）と単独の LF（%2）の改行が混在しています。検証のため単独の LF はすべて CRLF にしました（RFC 5322 2.1）。混在は送信後にメッセージが編集・変換されたことを示すことが多く、署名を壊す原因になります。</translation>
     </message>
     <message>
         <source>The input has no line endings at all; it was read as one line.</source>
-        <translation type="unfinished" />
+        <translation>入力に改行がまったくありません。1 行として読みました。</translation>
     </message>
     <message>
         <source>%1 carriage return(s) not followed by LF were kept as they are. RFC 5322 2.3 forbids a CR outside CRLF; some software treats them as line breaks, Mailscope does not.</source>
-        <translation type="unfinished" />
+        <translation>LF の続かない CR %1 個をそのまま残しました。RFC 5322 2.3 は CRLF 以外の CR を禁じています。これを改行として扱うソフトもありますが、Mailscope は扱いません。</translation>
     </message>
     <message>
         <source>The last line had no line ending (common in pasted text); a CRLF was added. DKIM body canonicalization adds it too (RFC 6376 3.4.3, 3.4.4).</source>
@@ -729,11 +727,11 @@
     </message>
     <message>
         <source>The input contains %1 NUL byte(s); RFC 5322 2.3 does not allow them. They were kept, but this is not a normal message.</source>
-        <translation type="unfinished" />
+        <translation>入力に NUL バイトが %1 個あります。RFC 5322 2.3 では許されていません。残してありますが、通常のメッセージではありません。</translation>
     </message>
     <message>
         <source>The input contains only blank lines: there is no message to examine.</source>
-        <translation type="unfinished" />
+        <translation>入力は空行だけです。調べるメッセージがありません。</translation>
     </message>
     <message>
         <source>There is no blank line after the header fields, so this is read as header fields only (pasted headers): the body is not available, and checks that need it say so.</source>
@@ -741,15 +739,15 @@
     </message>
     <message>
         <source>No header fields were found: the first line ("%1") is not a header field (RFC 5322 2.2: a name, a colon, a value). This does not look like an e-mail message; everything is treated as body.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールドが見つかりません。最初の行（"%1"）はヘッダーフィールド（RFC 5322 2.2: 名前、コロン、値）ではありません。電子メールのメッセージには見えないため、すべて本文として扱います。</translation>
     </message>
     <message>
         <source>Line "%1" after header field %2 is neither a header field nor a folded continuation, and no blank line came before it (RFC 5322 2.1 requires one between header and body). Like common MTAs, Mailscope ends the header block there and treats the rest as the body.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールド %2 の後の行 "%1" は、ヘッダーフィールドでも折り返しの続きでもなく、その前に空行もありません（RFC 5322 2.1 はヘッダーと本文の間に空行を求めます）。一般的な MTA と同じく、Mailscope はそこでヘッダーを終え、残りを本文として扱います。</translation>
     </message>
     <message>
         <source>Header field "%1" has a line of %2 characters; RFC 5322 2.1.1 limits lines to 998.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーフィールド "%1" に %2 文字の行があります。RFC 5322 2.1.1 は 1 行を 998 文字までに制限しています。</translation>
     </message>
     <message>
         <source>Message</source>
@@ -969,7 +967,7 @@
     </message>
     <message>
         <source>What the server named by the authserv-id recorded when it checked the message. Only trust it when that server is yours.</source>
-        <translation type="unfinished" />
+        <translation>authserv-id が示すサーバーがメッセージを検査したときに記録した内容です。そのサーバーが自分のものである場合にだけ信頼してください。</translation>
     </message>
     <message>
         <source>none: no authentication was done</source>
@@ -1527,7 +1525,7 @@ Commands:
     <name>ms::detail</name>
     <message>
         <source>Content-Type is multipart but MIME-Version is missing (RFC 2045 4).</source>
-        <translation type="unfinished" />
+        <translation>Content-Type は multipart ですが MIME-Version がありません（RFC 2045 4）。</translation>
     </message>
 </context>
 <context>
@@ -1538,7 +1536,7 @@ Commands:
     </message>
     <message>
         <source>For each DKIM signature found in both copies, the canonical header block and body are compared line by line: the lines that differ are what changed in transit.</source>
-        <translation type="unfinished" />
+        <translation>両方の版にある DKIM 署名ごとに、正規化ヘッダーブロックと本文を行単位で比較します。異なる行が転送中に変わった部分です。</translation>
     </message>
     <message>
         <source>only in the sent copy: d=%1 s=%2</source>
@@ -1590,7 +1588,7 @@ Commands:
     </message>
     <message>
         <source>The message carries no DKIM-Signature header field, so no domain takes responsibility for it through DKIM.</source>
-        <translation type="unfinished" />
+        <translation>メッセージに DKIM-Signature ヘッダーフィールドがないため、DKIM によって責任を持つドメインはありません。</translation>
     </message>
     <message>
         <source>pass: %1 of %2 signatures verify (%3)</source>
@@ -1614,7 +1612,7 @@ Commands:
     </message>
     <message>
         <source>The body hash differs from bh=. Mailscope looks for a prefix of the canonical body that matches bh= (content added after signing) and tries the usual transit changes, each undone and re-hashed.</source>
-        <translation type="unfinished" />
+        <translation>本文ハッシュが bh= と異なります。Mailscope は bh= と一致する正規化本文の前方部分（署名後に追加された内容）を探し、よくある転送中の変更を一つずつ元に戻して再計算します。</translation>
     </message>
     <message>
         <source>Prefix search at line boundaries</source>
@@ -1634,7 +1632,7 @@ Commands:
     </message>
     <message>
         <source>The signed body ends at line %1; %2 lines / %3 bytes were added after signing (typical of a mailing-list footer), starting with "%4".</source>
-        <translation type="unfinished" />
+        <translation>署名された本文は %1 行目で終わり、署名後に %2 行／%3 バイトが追加されました（メーリングリストのフッターに典型的）。追加部分は "%4" で始まります。</translation>
     </message>
     <message>
         <source>Signed body ends at line %1: %2 lines added after signing</source>
@@ -1654,7 +1652,7 @@ Commands:
     </message>
     <message>
         <source>No prefix of the canonical body ending at a line boundary has the hash in bh=: the change is not only an addition at the end.</source>
-        <translation type="unfinished" />
+        <translation>行境界で終わる正規化本文の前方部分に bh= のハッシュを持つものはありません。変更は末尾への追加だけではありません。</translation>
     </message>
     <message>
         <source>Line ends converted from LF to CRLF</source>
@@ -1662,7 +1660,7 @@ Commands:
     </message>
     <message>
         <source>The signer hashed the body with bare LF line ends; a relay converted them to CRLF.</source>
-        <translation type="unfinished" />
+        <translation>署名者は単独の LF の改行で本文をハッシュしました。中継サーバーがそれを CRLF に変換しました。</translation>
     </message>
     <message>
         <source>The file's own line ends</source>
@@ -1670,7 +1668,7 @@ Commands:
     </message>
     <message>
         <source>The file on disk does not use CRLF; the body matches bh= when hashed with its own line ends.</source>
-        <translation type="unfinished" />
+        <translation>ディスク上のファイルは CRLF を使っていません。ファイル本来の改行でハッシュすると本文は bh= と一致します。</translation>
     </message>
     <message>
         <source>CR doubled before line ends</source>
@@ -1694,7 +1692,7 @@ Commands:
     </message>
     <message>
         <source>The body was signed without its final CRLF, which was added later.</source>
-        <translation type="unfinished" />
+        <translation>本文は最後の CRLF なしで署名され、後から CRLF が追加されました。</translation>
     </message>
     <message>
         <source>Final empty line removed</source>
@@ -1702,7 +1700,7 @@ Commands:
     </message>
     <message>
         <source>The signer hashed an empty line at the end of the body that was removed later.</source>
-        <translation type="unfinished" />
+        <translation>署名者は本文末尾の空行を含めてハッシュしましたが、その空行は後で削除されました。</translation>
     </message>
     <message>
         <source>SMTP dot-stuffing not reversed</source>
@@ -1710,7 +1708,7 @@ Commands:
     </message>
     <message>
         <source>Lines starting with "." kept the extra dot SMTP adds in transit (RFC 5321 4.5.2).</source>
-        <translation type="unfinished" />
+        <translation>"." で始まる行に、SMTP が転送中に加える余分なドットが残っています（RFC 5321 4.5.2）。</translation>
     </message>
     <message>
         <source>Body canonicalization %1 instead of %2</source>
@@ -1718,7 +1716,7 @@ Commands:
     </message>
     <message>
         <source>The signer hashed the body with %1 canonicalization although c= says %2.</source>
-        <translation type="unfinished" />
+        <translation>c= は %2 ですが、署名者は %1 正規化で本文をハッシュしました。</translation>
     </message>
     <message>
         <source>Proven: %1</source>
@@ -1730,11 +1728,11 @@ Commands:
     </message>
     <message>
         <source>The body was changed in transit: %1. With that change undone the body hash matches bh=.</source>
-        <translation type="unfinished" />
+        <translation>本文は転送中に変更されました: %1。その変更を元に戻すと本文ハッシュは bh= と一致します。</translation>
     </message>
     <message>
         <source>The body changed after signing. It is not an addition at the end and none of the usual transit changes explains it; compare with the sent copy to see the difference.</source>
-        <translation type="unfinished" />
+        <translation>本文は署名後に変更されました。末尾への追加ではなく、よくある転送中の変更でも説明できません。送信版と比較して違いを確認してください。</translation>
     </message>
     <message>
         <source>What changed in the header</source>
@@ -1742,7 +1740,7 @@ Commands:
     </message>
     <message>
         <source>The body is intact but the signature over the header fields does not verify. Mailscope undoes the usual intermediary edits one at a time and checks each against the real b= with the real key.</source>
-        <translation type="unfinished" />
+        <translation>本文は無傷ですが、ヘッダーフィールドに対する署名が検証されません。Mailscope はよくある中継者の編集を一つずつ元に戻し、実際の鍵で実際の b= と照合します。</translation>
     </message>
     <message>
         <source>A list tag was added to the Subject</source>
@@ -1758,7 +1756,7 @@ Commands:
     </message>
     <message>
         <source>An intermediary rewrote From; the original was "%1" (kept in %2).</source>
-        <translation type="unfinished" />
+        <translation>中継者が From を書き換えました。元は "%1" でした（%2 に保存）。</translation>
     </message>
     <message>
         <source>Header fields re-folded</source>
@@ -1766,7 +1764,7 @@ Commands:
     </message>
     <message>
         <source>A relay folded long header fields onto several lines; with simple canonicalization every byte of folding counts.</source>
-        <translation type="unfinished" />
+        <translation>中継サーバーが長いヘッダーフィールドを複数行に折り返しました。simple 正規化では折り返しのバイトもすべて意味を持ちます。</translation>
     </message>
     <message>
         <source>A %1 field was added after signing</source>
@@ -1774,7 +1772,7 @@ Commands:
     </message>
     <message>
         <source>The %1 field at this position was not there when the message was signed.</source>
-        <translation type="unfinished" />
+        <translation>この位置の %1 フィールドは、メッセージの署名時にはありませんでした。</translation>
     </message>
     <message>
         <source>%1: %2 With that edit undone the signature verifies.</source>
@@ -1782,7 +1780,7 @@ Commands:
     </message>
     <message>
         <source>A signed header field changed after signing (or the key does not match the signature); none of the usual intermediary edits explains it.</source>
-        <translation type="unfinished" />
+        <translation>署名されたヘッダーフィールドが署名後に変更されました（または鍵が署名と一致しません）。よくある中継者の編集では説明できません。</translation>
     </message>
     <message>
         <source>the key record is not a valid tag-list: %1</source>
@@ -1841,7 +1839,7 @@ Commands:
     </message>
     <message>
         <source>tag "%1" occurs more than once: the whole tag-list is invalid</source>
-        <translation type="unfinished" />
+        <translation>タグ "%1" が複数回あります: タグリスト全体が無効です</translation>
     </message>
 </context>
 <context>
@@ -1864,7 +1862,7 @@ Commands:
     </message>
     <message>
         <source>Tag "%1" occurs twice, so the whole signature is invalid (RFC 6376 3.2).</source>
-        <translation type="unfinished" />
+        <translation>タグ "%1" が 2 回あるため、署名全体が無効です（RFC 6376 3.2）。</translation>
     </message>
     <message>
         <source>Required tag %1= is missing</source>
@@ -1876,7 +1874,7 @@ Commands:
     </message>
     <message>
         <source>a=%1: unknown signing algorithm (rsa-sha256 and ed25519-sha256 exist)</source>
-        <translation type="unfinished" />
+        <translation>a=%1: 不明な署名アルゴリズム（rsa-sha256 と ed25519-sha256 があります）</translation>
     </message>
     <message>
         <source>c=%1: unknown canonicalization</source>
@@ -1892,7 +1890,7 @@ Commands:
     </message>
     <message>
         <source>i=%1 is not within d=%2: the identity must be the signing domain or a subdomain of it</source>
-        <translation type="unfinished" />
+        <translation>i=%1 は d=%2 の範囲外です: 識別子は署名ドメインかそのサブドメインでなければなりません</translation>
     </message>
     <message>
         <source>h= has an empty header field name</source>
@@ -1912,7 +1910,7 @@ Commands:
     </message>
     <message>
         <source>x= is earlier than t=: the signature expired before it was made</source>
-        <translation type="unfinished" />
+        <translation>x= が t= より前です: 署名は作成前に期限切れになっています</translation>
     </message>
     <message>
         <source>bh= is not base64: %1</source>
@@ -1940,7 +1938,7 @@ Commands:
     </message>
     <message>
         <source>RFC 8301 forbids verifiers from accepting rsa-sha1 signatures: SHA-1 is broken. The checks below still run to show what else holds.</source>
-        <translation type="unfinished" />
+        <translation>RFC 8301 は検証者が rsa-sha1 署名を受け入れることを禁じています（SHA-1 は破られています）。それ以外に何が成り立つかを示すため、以下の検査は実行します。</translation>
     </message>
     <message>
         <source>Signature time</source>
@@ -1952,11 +1950,11 @@ Commands:
     </message>
     <message>
         <source>The signature expired at %1 (x=), before the evaluation time %2.</source>
-        <translation type="unfinished" />
+        <translation>署名は評価時刻 %2 より前の %1（x=）に期限切れになりました。</translation>
     </message>
     <message>
         <source>The signature claims to be made at %1 (t=), after the evaluation time %2.</source>
-        <translation type="unfinished" />
+        <translation>署名は評価時刻 %2 より後の %1（t=）に作成されたと主張しています。</translation>
     </message>
     <message>
         <source>Within its validity at the evaluation time.</source>
@@ -1968,11 +1966,11 @@ Commands:
     </message>
     <message>
         <source>Only the header was given, so the body hash (bh=) cannot be checked. The signature over the header fields is still checked below.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーしか与えられていないため、本文ハッシュ（bh=）は検査できません。ヘッダーフィールドに対する署名は以下で検査します。</translation>
     </message>
     <message>
         <source>The body is not available (header-only input): the body hash could not be checked.</source>
-        <translation type="unfinished" />
+        <translation>本文がありません（ヘッダーのみの入力）: 本文ハッシュを検査できませんでした。</translation>
     </message>
     <message>
         <source>DKIM #%1 canonical body (%2)</source>
@@ -2000,7 +1998,7 @@ Commands:
     </message>
     <message>
         <source>The body is canonicalized (%1) and hashed with %2; the result must equal bh=.</source>
-        <translation type="unfinished" />
+        <translation>本文を正規化（%1）して %2 でハッシュします。結果は bh= と等しくなければなりません。</translation>
     </message>
     <message>
         <source>%1 empty lines at the end ignored</source>
@@ -2044,7 +2042,7 @@ Commands:
     </message>
     <message>
         <source>The body was changed after signing: its hash no longer matches bh=.</source>
-        <translation type="unfinished" />
+        <translation>本文は署名後に変更されました: ハッシュがもう bh= と一致しません。</translation>
     </message>
     <message>
         <source>DKIM #%1 canonical header (%2)</source>
@@ -2076,7 +2074,7 @@ Commands:
     </message>
     <message>
         <source>These header fields are not covered by this signature: they can be changed or added without breaking it.</source>
-        <translation type="unfinished" />
+        <translation>これらのヘッダーフィールドはこの署名の対象外です: 署名を壊さずに変更や追加ができます。</translation>
     </message>
     <message>
         <source>Another %1 field that is not signed: mail programs may show this one instead of the signed one.</source>
@@ -2092,7 +2090,7 @@ Commands:
     </message>
     <message>
         <source>No key: %1 does not exist (NXDOMAIN). The selector may have been removed, or s=/d= were changed.</source>
-        <translation type="unfinished" />
+        <translation>鍵なし: %1 は存在しません（NXDOMAIN）。セレクターが削除されたか、s=/d= が変更された可能性があります。</translation>
     </message>
     <message>
         <source>No key: %1 exists but has no TXT record.</source>
@@ -2100,7 +2098,7 @@ Commands:
     </message>
     <message>
         <source>The key could not be fetched (%1): a temporary failure, try again later.</source>
-        <translation type="unfinished" />
+        <translation>鍵を取得できませんでした（%1）: 一時的な障害です。後でもう一度試してください。</translation>
     </message>
     <message>
         <source>DKIM #%1 key record %2</source>
@@ -2164,7 +2162,7 @@ Commands:
     </message>
     <message>
         <source>Receivers must not treat mail differently because this signature fails: the domain says it is only testing.</source>
-        <translation type="unfinished" />
+        <translation>この署名が失敗したことを理由に、受信者はメールを別扱いしてはなりません。ドメインはテスト中だと言っています。</translation>
     </message>
     <message>
         <source>The key is published at &lt;selector&gt;._domainkey.&lt;d=&gt;.</source>
@@ -2184,7 +2182,7 @@ Commands:
     </message>
     <message>
         <source>RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.</source>
-        <translation type="unfinished" />
+        <translation>正規化ヘッダーブロックの %1 ハッシュに対する RSA PKCS#1 v1.5。</translation>
     </message>
     <message>
         <source>header hash</source>
@@ -2200,7 +2198,7 @@ Commands:
     </message>
     <message>
         <source>The header signature verifies; the body was not available, so it is not known whether it changed.</source>
-        <translation type="unfinished" />
+        <translation>ヘッダーの署名は検証されました。本文がないため、本文が変わったかどうかはわかりません。</translation>
     </message>
     <message>
         <source>Body hash and signature verify: %1 vouches for this message.</source>
@@ -2307,7 +2305,7 @@ Commands:
     </message>
     <message>
         <source>The domain of the one address in the From field is the author domain DMARC evaluates (RFC 9989 3.2.2).</source>
-        <translation type="unfinished" />
+        <translation>From フィールドのただ一つのアドレスのドメインが、DMARC が評価する作成者ドメインです（RFC 9989 3.2.2）。</translation>
     </message>
     <message>
         <source>The internationalized name %1 is looked up as %2 (RFC 9989 5.3.1).</source>
@@ -2315,7 +2313,7 @@ Commands:
     </message>
     <message>
         <source>(Asked once in this evaluation; the same answer is shown wherever it is used.)</source>
-        <translation type="unfinished" />
+        <translation>（この評価では一度だけ問い合わせ、使われる場所すべてで同じ応答を表示します。）</translation>
     </message>
     <message>
         <source>%1: the DNS gave no definite answer</source>
@@ -2323,7 +2321,7 @@ Commands:
     </message>
     <message>
         <source>A temporary DNS error leaves DMARC undetermined (RFC 9989 5.3.6): it can neither pass nor fail.</source>
-        <translation type="unfinished" />
+        <translation>一時的な DNS エラーのため DMARC は未確定です（RFC 9989 5.3.6）: 成功も失敗もしません。</translation>
     </message>
     <message>
         <source>TXT record %1 is not a DMARC record: discarded</source>
@@ -2331,7 +2329,7 @@ Commands:
     </message>
     <message>
         <source>Only records starting with "v=DMARC1" count (RFC 9989 4.10 step 2).</source>
-        <translation type="unfinished" />
+        <translation>"v=DMARC1" で始まるレコードだけが数えられます（RFC 9989 4.10 手順 2）。</translation>
     </message>
     <message>
         <source>record</source>
@@ -2399,11 +2397,11 @@ Commands:
     </message>
     <message>
         <source>%1 is the name with the fewest labels that has a DMARC record: it is the Organizational Domain (RFC 9989 4.10.2 rule 3).</source>
-        <translation type="unfinished" />
+        <translation>%1 は DMARC レコードを持つ、ラベル数の最も少ない名前です: これが組織ドメインです（RFC 9989 4.10.2 規則 3）。</translation>
     </message>
     <message>
         <source>No DMARC record was found on the way up, so %1 is its own Organizational Domain (RFC 9989 4.10.2).</source>
-        <translation type="unfinished" />
+        <translation>上へたどる途中で DMARC レコードが見つからなかったため、%1 自身が組織ドメインです（RFC 9989 4.10.2）。</translation>
     </message>
     <message>
         <source>A DNS error stopped the walk; the Organizational Domain is undetermined.</source>
@@ -2431,7 +2429,7 @@ Commands:
     </message>
     <message>
         <source>No record at %1; the record of its Organizational Domain %2 applies.</source>
-        <translation type="unfinished" />
+        <translation>%1 にレコードがありません。組織ドメイン %2 のレコードが適用されます。</translation>
     </message>
     <message>
         <source>Neither %1 nor its Organizational Domain %2 has a record; the record of the public suffix domain %3 (psd=y) applies.</source>
@@ -2483,7 +2481,7 @@ Commands:
     </message>
     <message>
         <source>The record was published for the author domain itself, so p applies.</source>
-        <translation type="unfinished" />
+        <translation>レコードは作成者ドメイン自身に公開されているため、p が適用されます。</translation>
     </message>
     <message>
         <source>The record has no p tag; RFC 9989 4.7 treats it as p=none.</source>
@@ -2495,7 +2493,7 @@ Commands:
     </message>
     <message>
         <source>The author domain is a subdomain of the policy domain, so sp applies.</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメインはポリシードメインのサブドメインなので、sp が適用されます。</translation>
     </message>
     <message>
         <source>The author domain does not exist; the record has no np, so sp applies.</source>
@@ -2595,7 +2593,7 @@ Commands:
     </message>
     <message>
         <source>At least one authenticated identifier passes and aligns with the author domain.</source>
-        <translation type="unfinished" />
+        <translation>少なくとも一つの認証済み識別子が成功し、作成者ドメインとアラインしています。</translation>
     </message>
     <message>
         <source>temperror: alignment could not be decided (DNS error)</source>
@@ -2611,7 +2609,7 @@ Commands:
     </message>
     <message>
         <source>No authenticated identifier both passes and aligns with the author domain.</source>
-        <translation type="unfinished" />
+        <translation>成功し、かつ作成者ドメインとアラインしている認証済み識別子はありません。</translation>
     </message>
     <message>
         <source>strict</source>

@@ -2,6 +2,8 @@
 
 #include "StatusStyle.h"
 
+#include <QBrush>
+
 #include <functional>
 #include <limits>
 
@@ -78,7 +80,7 @@ QVariant DnsLogModel::data(const QModelIndex& index, int role) const
             : a.isTemporaryError()                     ? Status::TempError
             : a.outcome == dns::Outcome::Offline       ? Status::Warning
                                                        : Status::Neutral;
-        return StatusStyle::color(s, StatusStyle::isDark());
+        return QBrush(StatusStyle::color(s, StatusStyle::isDark()));
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};

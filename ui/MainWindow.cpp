@@ -1013,11 +1013,8 @@ void MainWindow::onByteActivated(const QString& sourceId, qint64 offset)
         if (SourceView* v = m_sources->viewFor(sourceId)) {
             const int first = v->firstVisibleLine();
             const long pos = v->SendScintilla(QsciScintillaBase::SCI_GETCURRENTPOS);
-            v->blockSignals(true);
             v->highlight(s->spans);
-            v->SendScintilla(QsciScintillaBase::SCI_GOTOPOS, (unsigned long)pos);
-            v->setFirstVisibleLine(first);
-            v->blockSignals(false);
+            v->restoreView(pos, first);
         }
     }
 }

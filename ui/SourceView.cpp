@@ -133,6 +133,7 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
         setMarginWidth(0, QString(digits, QLatin1Char('0')));
     }
     SendScintilla(SCI_GOTOPOS, 0);
+    m_ignorePos = 0;
     m_programmatic = false;
 }
 
@@ -203,6 +204,8 @@ void SourceView::highlight(const QList<Span>& spans)
         const int line = int(SendScintilla(SCI_LINEFROMPOSITION, (unsigned long)pos));
         ensureLineVisible(line);
         SendScintilla(SCI_GOTOPOS, (unsigned long)pos);
+        // Scintilla reports caret moves later (when it repaints): remember this one is ours.
+        m_ignorePos = pos;
         // Keep some context above the highlight.
         setFirstVisibleLine(qMax(0, line - 3));
     }
@@ -243,6 +246,15 @@ QByteArray SourceView::highlightedBytes() const
     return out;
 }
 
+void SourceView::restoreView(qint64 caretPos, int firstLine)
+{
+    m_programmatic = true;
+    SendScintilla(SCI_GOTOPOS, (unsigned long)caretPos);
+    setFirstVisibleLine(firstLine);
+    m_ignorePos = -1;
+    m_programmatic = false;
+}
+
 void SourceView::activateOffset(qint64 offset)
 {
     if (offset < 0 || offset >= m_bytes.size())
@@ -255,6 +267,11 @@ void SourceView::onCursorMoved()
     if (m_programmatic || m_bytes.isEmpty())
         return;
     const qint64 pos = SendScintilla(SCI_GETCURRENTPOS);
+    if (pos == m_ignorePos) {
+        m_ignorePos = -1;
+        return;
+    }
+    m_ignorePos = -1;
     activateOffset(offsetAt(qMin<qint64>(pos, SendScintilla(SCI_GETLENGTH) - 1)));
 }
 

@@ -42,6 +42,9 @@ public:
     // Simulates/handles a click on a byte: emits byteActivated(offset).
     void activateOffset(qint64 offset);
 
+    // Puts the caret and scroll position back after a highlight (a click must not scroll).
+    void restoreView(qint64 caretPos, int firstLine);
+
     void setDark(bool dark);
     void setFontPointSize(int pt);
 
@@ -59,6 +62,7 @@ private:
     MessageLexer* m_lexer = nullptr;
     QList<Span> m_spans;
     bool m_programmatic = false;
+    qint64 m_ignorePos = -1; // a caret position we set ourselves (not a user's click)
     bool m_dark = false;
     int m_pointSize = 10;
 };

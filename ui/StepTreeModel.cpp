@@ -2,6 +2,7 @@
 
 #include "StatusStyle.h"
 
+#include <QBrush>
 #include <QFont>
 
 #include <functional>
@@ -129,7 +130,7 @@ QVariant StepTreeModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
-            return StatusStyle::color(s->status, StatusStyle::isDark());
+            return QBrush(StatusStyle::color(s->status, StatusStyle::isDark()));
         return {};
     case Qt::FontRole:
         if (data(index, ChangedRole).toBool()) {
