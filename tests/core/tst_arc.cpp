@@ -3,6 +3,7 @@
 // AAR, duplicate instances, cv=fail, i=51, shuffled header order, forbidden tags.
 #include "arc/Arc.h"
 #include "common/ArcSigner.h"
+#include "common/TestUtil.h"
 #include "dmarc/Dmarc.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
@@ -74,6 +75,7 @@ private slots:
     void hostile_data();
     void hostile();
     void checkAndDmarcOverride();
+    void independentSample();
 
 private:
     ArcKey m_k1, m_k2, m_k3, m_ed, m_short;
@@ -411,6 +413,31 @@ void TestArc::checkAndDmarcOverride()
                  .value(QStringLiteral("authserv_id"))
                  .toString(),
         QStringLiteral("lists.example.org"));
+}
+
+void TestArc::independentSample()
+{
+    // A chain sealed by another implementation (tools/gen_samples.py, cross-checked with
+    // dkimpy): the project's mailing-list sample must validate, and break when touched.
+    const QString dir = mstest::samplesDir() + QStringLiteral("/mailing-list/");
+    const QByteArray eml = mstest::readFile(dir + QStringLiteral("mailing-list.eml"));
+    if (eml.isEmpty())
+        QSKIP("resources/samples/mailing-list is missing");
+    QStringList errors;
+    auto z = dns::ZoneResolver::fromFiles({ dir + QStringLiteral("mailing-list.zone") }, &errors);
+    const Message m = Message::parse(eml);
+    arc::ChainResult r = arc::validate({ m, *z, QDateTime::currentDateTimeUtc(), nullptr });
+    QVERIFY2(r.status == Status::Pass, qPrintable(r.reason));
+    QCOMPARE(r.hops.first().sealer, QStringLiteral("lists.example.net"));
+    QVERIFY(r.hops.first().aar && r.hops.first().aar->first(u"dmarc"));
+    QByteArray touched = eml;
+    touched.replace("lists.example.net; dkim=pass", "lists.example.net; dkim=fail");
+    QVERIFY(touched != eml);
+    {
+        const Message t = Message::parse(touched);
+        r = arc::validate({ t, *z, QDateTime::currentDateTimeUtc(), nullptr });
+        QCOMPARE(r.status, Status::Fail);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestArc)
