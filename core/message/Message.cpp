@@ -3,6 +3,7 @@
 #include "message/MessageData.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cstring>
@@ -514,6 +515,75 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
         }
         if (found)
             break;
+    }
+
+    // Header bytes that are not UTF-8 (RFC 6532 allows UTF-8 only; older mail sometimes
+    // carries raw Latin-1): shown with replacement characters, verified as they are.
+    {
+        int bad = 0;
+        const HeaderField* firstBad = nullptr;
+        for (const HeaderField& f : std::as_const(x->headers)) {
+            bool high = false;
+            for (char c : f.value) {
+                if (static_cast<unsigned char>(c) >= 0x80) {
+                    high = true;
+                    break;
+                }
+            }
+            if (!high)
+                continue;
+            QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            (void)QString(dec.decode(f.value));
+            if (dec.hasError()) {
+                ++bad;
+                if (!firstBad)
+                    firstBad = &f;
+            }
+        }
+        if (firstBad) {
+            x->notes.append(note(Status::Warning,
+                tr("%1 header field(s), the first \"%2\", contain bytes that are "
+                   "not UTF-8 (RFC 6532 3.2); they are displayed with replacement "
+                   "characters and verified as they are.")
+                    .arg(bad)
+                    .arg(QString::fromLatin1(
+                        firstBad->name.first(std::min<qsizetype>(firstBad->name.size(), 80)))),
+                { msgSpan(firstBad->offset, firstBad->raw.size()) }));
+        }
+    }
+
+    // RFC 5322 3.6: how often the main fields may appear. DMARC and DKIM depend on a single
+    // From; a second one is a classic spoofing trick.
+    if (!x->headers.isEmpty()) {
+        struct Rule {
+            const char* name;
+            int min;
+            int max;
+        };
+        static const Rule rules[]
+            = { { "From", 1, 1 }, { "Date", 1, 1 }, { "Sender", 0, 1 }, { "Reply-To", 0, 1 },
+                  { "To", 0, 1 }, { "Cc", 0, 1 }, { "Message-ID", 0, 1 }, { "Subject", 0, 1 } };
+        for (const Rule& r : rules) {
+            int count = 0;
+            const HeaderField* second = nullptr;
+            for (const HeaderField& f : std::as_const(x->headers)) {
+                if (f.nameIs(r.name) && ++count == 2)
+                    second = &f;
+            }
+            if (count > r.max) {
+                x->notes.append(note(Status::Warning,
+                    tr("The header has %1 %2 fields; RFC 5322 3.6 allows one. "
+                       "Different programs may read different ones.")
+                        .arg(count)
+                        .arg(QLatin1String(r.name)),
+                    { msgSpan(second->offset, second->raw.size()) }));
+            } else if (count < r.min) {
+                x->notes.append(note(Status::Info,
+                    tr("The header has no %1 field, which RFC 5322 3.6 "
+                       "requires.")
+                        .arg(QLatin1String(r.name))));
+            }
+        }
     }
 
     // 6. Structure: MIME tree, Received chain.

@@ -99,7 +99,7 @@ QString decodeCharset(const QByteArray& charset, const QByteArray& bytes, bool* 
     *ok = true;
     if (charset == "us-ascii" || charset == "ascii")
         return QString::fromLatin1(bytes);
-    QStringDecoder dec(charset.constData());
+    QStringDecoder dec(charset.constData(), QStringDecoder::Flag::Stateless);
     if (!dec.isValid()) {
         // Windows-1252 is a superset of Latin-1 for the printable range users see most.
         if (charset == "windows-1252" || charset == "cp1252")

@@ -3,10 +3,11 @@
 
 #include "message/Message.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <ctime>
 
 using namespace ms;
 
@@ -55,6 +56,22 @@ qint64 currentRss()
             return l.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
     }
     return -1;
+}
+
+// CPU time of this thread in milliseconds: time limits measure our work, not how busy the
+// shared machine is.
+qint64 cpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+qint64 cpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
 // Touch everything a user would look at, so lazy paths are exercised too.
@@ -186,11 +203,10 @@ void TestHostileMessage::longHeaderLine()
     QByteArray in = "From: a@example.org\r\nX-Long: ";
     in.append(QByteArray(size, 'x'));
     in.append("\r\nSubject: after\r\n\r\nbody\r\n");
-    QElapsedTimer t;
-    t.start();
+    const qint64 t0 = cpuMs();
     const Message m = Message::parse(in);
     exercise(m);
-    QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2((cpuMs() - t0) < 20000, qPrintable(QString::number((cpuMs() - t0))));
     QCOMPARE(m.headers().size(), 3);
     QCOMPARE(m.headers().at(1).value.size(), size + 1);
     QVERIFY(hasNote(m, QStringLiteral("998"), Status::Warning));
@@ -206,15 +222,14 @@ void TestHostileMessage::manyHeaderFields()
     for (int i = 0; i < count; ++i)
         in.append("X-Field-" + QByteArray::number(i) + ": v\n");
     in.append("\nbody\n");
-    QElapsedTimer t;
-    t.start();
+    const qint64 t0 = cpuMs();
     const Message m = Message::parse(in);
     QCOMPARE(m.headers().size(), count);
     QCOMPARE(m.headers().last().index, count - 1);
     QCOMPARE(m.headers().last().name, QByteArrayView("X-Field-99999"));
     QVERIFY(m.first("X-Field-99999"));
     const Step s = m.parseStep();
-    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2((cpuMs() - t0) < 30000, qPrintable(QString::number((cpuMs() - t0))));
     // The step lists a bounded number of fields and says how many were left out.
     const Step* headers = nullptr;
     for (const Step& c : s.children) {
@@ -237,11 +252,10 @@ void TestHostileMessage::headerFieldsLinear()
         in.append("\r\n");
         qint64 best = std::numeric_limits<qint64>::max();
         for (int r = 0; r < 3; ++r) {
-            QElapsedTimer t;
-            t.start();
+            const qint64 t0 = cpuNs();
             const Message m = Message::parse(in);
             (void)m.parseStep();
-            best = std::min(best, t.nsecsElapsed());
+            best = std::min(best, cpuNs() - t0);
         }
         return best;
     };
@@ -276,11 +290,10 @@ void TestHostileMessage::mimeNested1000Deep()
     in.append("Content-Type: text/plain\r\n\r\ndeep\r\n");
     for (int i = depth - 1; i >= 0; --i)
         in.append("--b" + QByteArray::number(i) + "--\r\n");
-    QElapsedTimer t;
-    t.start();
+    const qint64 t0 = cpuMs();
     const Message m = Message::parse(in);
     exercise(m);
-    QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2((cpuMs() - t0) < 20000, qPrintable(QString::number((cpuMs() - t0))));
     QVERIFY(hasNote(m, QStringLiteral("nested more than"), Status::Warning));
     int levels = 0;
     for (const MimePart* p = &m.mime(); !p->children.empty(); p = &p->children.front())
@@ -346,11 +359,10 @@ void TestHostileMessage::hugeMessage()
 
     const bool peakResettable = resetPeakRss();
     const qint64 before = currentRss();
-    QElapsedTimer t;
-    t.start();
+    const qint64 t0 = cpuMs();
     {
         const Message m = Message::parse(in);
-        const qint64 ms = t.elapsed();
+        const qint64 ms = (cpuMs() - t0);
         QVERIFY(m.isNormalized());
         QCOMPARE(m.bytes().size(), inputSize + m.bytes().count('\n'));
         QCOMPARE(m.mime().children.size(), size_t(1));

@@ -47,6 +47,7 @@ private slots:
     void mboxFromLine();
     void showOriginalPaste();
     void byteOrderMark();
+    void fieldCounts();
     void notAHeaderLine_data();
     void notAHeaderLine();
     void parseStep();
@@ -217,6 +218,24 @@ void TestMessage::showOriginalPaste()
     QCOMPARE(m.originalOffset(m.bytes().indexOf("World")), qint64(in.indexOf("World")));
 }
 
+void TestMessage::fieldCounts()
+{
+    // RFC 5322 3.6: exactly one From and one Date; a second From is a spoofing trick.
+    const Message m = Message::parse("From: a@example.org\r\nFrom: b@example.net\r\n"
+                                     "Subject: caf\xe9\r\n\r\n");
+    QVERIFY(hasNote(m, QStringLiteral("2 From fields"), Status::Warning));
+    QVERIFY(hasNote(m, QStringLiteral("no Date field"), Status::Info));
+    QVERIFY(hasNote(m, QStringLiteral("not UTF-8"), Status::Warning));
+    for (const ParseNote& n : m.notes()) {
+        if (n.text.contains(QLatin1String("2 From fields")))
+            QCOMPARE(n.spans.at(0).offset, m.headers().at(1).offset);
+    }
+    const Message ok = Message::parse("From: a@example.org\r\nDate: Sat, 3 Jan 2026 01:05:34 "
+                                      "+0000\r\nSubject: caf\xc3\xa9\r\n\r\n");
+    QVERIFY(ok.notes().isEmpty());
+    QCOMPARE(ok.parseStep().status, Status::Info);
+}
+
 void TestMessage::byteOrderMark()
 {
     const QByteArray in = "\xEF\xBB\xBF\nFrom: a@example.org\n\nx\n";
@@ -331,6 +350,10 @@ void TestMessage::rfc2047_data()
         << QByteArray("=?utf-8?q?abc") << QStringLiteral("=?utf-8?q?abc");
     QTest::newRow("unknown-charset-kept") << QByteArray("=?x-no-such-charset?q?abc?=")
                                           << QStringLiteral("=?x-no-such-charset?q?abc?=");
+    QTest::newRow("rfc2047-charset-iso-8859-2")
+        << QByteArray("=?ISO-8859-2?Q?Pozdrawiam_=B1?=") << QStringLiteral("Pozdrawiam \u0105");
+    QTest::newRow("rfc2047-truncated-multibyte-replaced")
+        << QByteArray("=?utf-8?q?caf=C3?=") << QStringLiteral("caf\ufffd");
     QTest::newRow("rfc6532-utf8-raw") << QByteArray("caf\xc3\xa9") << QStringLiteral("café");
 }
 
