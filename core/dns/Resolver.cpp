@@ -215,7 +215,7 @@ Step answerStep(const Answer& a)
             chain << QString::fromLatin1(r.name);
     }
     if (!chain.isEmpty()) {
-        const Record& last = a.ofType(Type::CNAME).constLast();
+        const Record last = a.ofType(Type::CNAME).constLast();
         chain << QString::fromLatin1(last.target);
         detail += QLatin1Char(' ')
             + tr("The name is an alias (CNAME); the answer is for %1.")
