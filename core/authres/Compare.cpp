@@ -42,47 +42,56 @@ Status thenStatus(const MethodResult& m)
     return m.status.value_or(Status::Neutral);
 }
 
-// What a DKIM reason code most likely means when the receiver saw a pass.
-void explainDkim(const DkimSignatureOutcome& now, Comparison& c, const CheckContext& ctx)
+// What a DKIM reason code (the dkim check's stable codes) most likely means when the
+// receiver saw a pass.
+void explainDkim(const DkimSignatureOutcome& now, Comparison& c)
 {
     const QString r = now.reason;
-    if (r.contains(QLatin1String("key-not-found")) || r.contains(QLatin1String("no-key"))
-        || r.contains(QLatin1String("key-revoked"))) {
+    static const QStringList headerCodes
+        = { QStringLiteral("header-modified"), QStringLiteral("from-rewritten"),
+              QStringLiteral("subject-tag"), QStringLiteral("instance-added") };
+    static const QStringList bodyCodes
+        = { QStringLiteral("crlf-as-lf"), QStringLiteral("dot-stuffing"),
+              QStringLiteral("final-newline-added"), QStringLiteral("final-newline-removed"),
+              QStringLiteral("trailing-whitespace"), QStringLiteral("whitespace-changed"),
+              QStringLiteral("original-line-ends"), QStringLiteral("other-canonicalization") };
+    const QString what = now.finding.isEmpty() ? r : now.finding;
+    if (r == QLatin1String("key-not-found") || r == QLatin1String("key-revoked")) {
         c.reasonCode = QStringLiteral("key-removed");
         c.reason = tr("The DKIM key %1._domainkey.%2 was removed or revoked since delivery: the "
                       "receiver found it, DNS no longer has it. Senders rotate keys and delete "
                       "old ones; the message was fine when it arrived (RFC 6376 3.6.2).")
                        .arg(now.selector, now.domain);
-    } else if (r.startsWith(QLatin1String("key"))) {
+    } else if (r.startsWith(QLatin1String("key-"))) {
         c.reasonCode = QStringLiteral("key-changed");
         c.reason = tr("The DKIM key record of %1._domainkey.%2 changed since delivery (%3): the "
                       "key published now is not the one the message was signed with.")
                        .arg(now.selector, now.domain, r);
-    } else if (r.startsWith(QLatin1String("body"))) {
+    } else if (r == QLatin1String("signature-expired")
+        || r == QLatin1String("signature-in-future")) {
+        c.reasonCode = QStringLiteral("evaluation-time");
+        c.reason = tr("Evaluation time: the signature's x= expiry has passed since delivery "
+                      "(RFC 6376 3.5). Evaluate at the message date to compare like for like.");
+    } else if (r == QLatin1String("dns-temporary") || now.status == Status::TempError) {
+        c.reasonCode = QStringLiteral("dns-unavailable");
+        c.reason = tr("DNS does not answer now (temporary error); the receiver could look the "
+                      "key up at delivery.");
+    } else if (r.startsWith(QLatin1String("body")) || bodyCodes.contains(r)) {
         c.reasonCode = QStringLiteral("body-modified");
         c.reason = tr("The message body was modified after delivery (%1) - by a mail client, "
                       "an archive, a gateway or a forward: the body hash no longer matches "
                       "what the receiver verified (RFC 6376 3.7).")
-                       .arg(now.finding.isEmpty() ? r : now.finding);
-    } else if (r.contains(QLatin1String("expired"))) {
-        c.reasonCode = QStringLiteral("evaluation-time");
-        c.reason = tr("Evaluation time: the signature's x= expiry has passed since delivery "
-                      "(RFC 6376 3.5). Evaluate at the message date to compare like for like.");
-    } else if (now.status == Status::TempError) {
-        c.reasonCode = QStringLiteral("dns-unavailable");
-        c.reason = tr("DNS does not answer now (temporary error); the receiver could look the "
-                      "key up at delivery.");
-    } else if (r.contains(QLatin1String("header")) || r.contains(QLatin1String("signature"))) {
+                       .arg(what);
+    } else if (headerCodes.contains(r)) {
         c.reasonCode = QStringLiteral("header-modified");
         c.reason = tr("Signed header fields were modified after delivery (%1), e.g. by a mail "
-                      "client rewriting Subject or a gateway adding a tag (RFC 6376 3.7).")
-                       .arg(now.finding.isEmpty() ? r : now.finding);
+                      "client or a gateway tagging the Subject (RFC 6376 3.7).")
+                       .arg(what);
     } else {
         c.reasonCode = QStringLiteral("changed-since-delivery");
         c.reason = tr("Something changed since delivery: the message or the key (%1).")
-                       .arg(r.isEmpty() ? statusName(now.status) : r);
+                       .arg(r.isEmpty() ? statusName(now.status) : what);
     }
-    Q_UNUSED(ctx);
 }
 
 } // namespace
@@ -319,7 +328,7 @@ CheckResult check(const CheckContext& ctx)
                     c.nowDetail = match->reason;
                     c.agree = thenStatus(*mr) == match->status;
                     if (!c.agree && thenStatus(*mr) == Status::Pass)
-                        explainDkim(*match, c, ctx);
+                        explainDkim(*match, c);
                     else if (!c.agree) {
                         c.reasonCode = QStringLiteral("receiver-differed");
                         c.reason = tr("The receiver did not get a pass but Mailscope does now: "

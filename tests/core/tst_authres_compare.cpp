@@ -2,9 +2,12 @@
 // trusted, and receiver-vs-now rows with the likely reason for a difference.
 
 #include "authres/Compare.h"
+#include "common/DkimSigner.h"
+#include "common/TestKeys.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
 #include "verify/Check.h"
+#include "verify/Verifier.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -294,6 +297,55 @@ private slots:
         // The comparison table is the first child: the first thing a user sees.
         if (r.status != Status::None)
             QCOMPARE(r.step.children.front().kind, QStringLiteral("authres.compare"));
+    }
+
+    // End to end with the real DKIM check: the receiver wrote dkim=pass; what does
+    // Mailscope say now, and why?
+    void endToEndDkim_data()
+    {
+        QTest::addColumn<bool>("publishKey");
+        QTest::addColumn<bool>("modifyBody");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("reasonCode");
+        QTest::newRow("RFC 6376 agree: key published, body intact") << true << false << "pass"
+                                                                    << "";
+        QTest::newRow("RFC 6376 3.6.2 key removed since delivery") << false << false << "warning"
+                                                                   << "key-removed";
+        QTest::newRow("RFC 6376 3.7 body changed after delivery") << true << true << "warning"
+                                                                  << "body-modified";
+    }
+
+    void endToEndDkim()
+    {
+        QFETCH(bool, publishKey);
+        QFETCH(bool, modifyBody);
+        QFETCH(QString, status);
+        QFETCH(QString, reasonCode);
+        const QByteArray signedMsg = mstest::dkimSign(mstest::sampleMessage(), mstest::rsaKey());
+        QByteArray delivered
+            = "Authentication-Results: mx.example.org; dkim=pass header.d=example.com "
+              "header.s=sel header.b=abcdefgh\r\n"
+            + signedMsg;
+        if (modifyBody)
+            delivered.replace("this is a test.", "this is a test!");
+        QList<QPair<QByteArray, QByteArray>> txt;
+        if (publishKey)
+            txt.append({ "sel._domainkey.example.com", mstest::dkimKeyRecord(mstest::rsaKey()) });
+        else
+            txt.append({ "other._domainkey.example.com", mstest::dkimKeyRecord(mstest::rsaKey()) });
+        VerifyOptions o;
+        o.checks = { QStringLiteral("dkim"), QStringLiteral("authres") };
+        Verifier v(o, mstest::dkimZone(txt));
+        const Report rep = v.verify(Message::parse(delivered), QStringLiteral("test.eml"));
+        const CheckResult* ar = rep.check(QStringLiteral("authres"));
+        QVERIFY(ar);
+        QCOMPARE(statusName(ar->status), status);
+        const QJsonObject dk = row(*ar, QStringLiteral("dkim"));
+        QCOMPARE(dk.value(QStringLiteral("likelyReasonCode")).toString(), reasonCode);
+        if (!reasonCode.isEmpty())
+            QVERIFY2(
+                ar->summary.startsWith(QLatin1String("differs: mx.example.org said dkim=pass")),
+                qPrintable(ar->summary));
     }
 
     void hostile()
