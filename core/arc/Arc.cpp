@@ -123,6 +123,11 @@ public:
                 last = k->problem;
                 continue;
             }
+            if (!k->allowsEmail()) {
+                last = tr("The key at %1 is not for e-mail (s= service type, RFC 6376 3.6.1).")
+                           .arg(QString::fromUtf8(name));
+                continue;
+            }
             if (k->key.type() != alg.key) {
                 last = tr("The key at %1 is %2, the signature needs %3 (RFC 6376 3.6.1 k=).")
                            .arg(QString::fromUtf8(name), crypto::keyTypeName(k->key.type()),

@@ -207,7 +207,7 @@ private:
         const qsizetype start = m_pos;
         const QString key = word();
         skipCfws(&m_r.comments);
-        if (key != u"i" || peek() != '=') {  // %s"i": case-sensitive (RFC 8617 3.9)
+        if (key != u"i" || peek() != '=') { // %s"i": case-sensitive (RFC 8617 3.9)
             warn(tr("The ARC-Authentication-Results field does not start with its instance "
                     "\"i=N;\" (RFC 8617 4.1.1)."));
             m_pos = start;
