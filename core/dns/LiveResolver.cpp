@@ -607,6 +607,8 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
             return finish(outcomeOf(x.status), x.error);
 
         const ldns_pkt* p = x.pkt.get();
+        if (!p)
+            return finish(Outcome::Malformed, tr("%1 sent no usable answer").arg(a.server));
         a.viaTcp = a.viaTcp || x.tcp;
         adAll = adAll && ldns_pkt_ad(p);
         const int rcode = ldns_pkt_get_rcode(p);
