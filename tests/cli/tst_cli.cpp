@@ -601,6 +601,37 @@ private slots:
         QVERIFY(t.elapsed() < 30000);
     }
 
+    void compareCommand()
+    {
+        QTemporaryDir tmp;
+        const QString sent = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        QByteArray changed = mstest::readFile(sent);
+        changed += "--\r\nSent through the list\r\n";
+        const QString received = tmp.filePath(QStringLiteral("received.eml"));
+        QVERIFY(writeFile(received, changed));
+
+        Run r = cli({ QStringLiteral("compare"), sent, sent });
+        QCOMPARE(r.code, 0);
+        r = cli({ QStringLiteral("compare"), QStringLiteral("--format"), QStringLiteral("json"),
+            sent, received });
+        QCOMPARE(r.code, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(
+            o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-compare/1"));
+        const QJsonObject sig = o.value(QLatin1String("signatures")).toArray().at(0).toObject();
+        QCOMPARE(sig.value(QLatin1String("domain")).toString(), QStringLiteral("example.com"));
+        QVERIFY(sig.value(QLatin1String("header_same")).toBool());
+        QVERIFY(!sig.value(QLatin1String("body_same")).toBool());
+        QVERIFY(QJsonDocument(sig.value(QLatin1String("body_diff")).toArray())
+                    .toJson()
+                    .contains("+ Sent through the list"));
+
+        QCOMPARE(cli({ QStringLiteral("compare"), sent }).code, 2);
+        QCOMPARE(
+            cli({ QStringLiteral("compare"), sent, tmp.filePath(QStringLiteral("nope.eml")) }).code,
+            3);
+    }
+
     void spfCommand()
     {
         const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
