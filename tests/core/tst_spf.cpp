@@ -12,6 +12,7 @@
 #include "verify/Check.h"
 
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace ms;
@@ -77,6 +78,7 @@ private slots:
     void hostile_data();
     void hostile();
     void hugeRecordBounded();
+    void randomRecordsBounded();
     void pMacroLookedUpOnce();
     void cidr_data();
     void cidr();
@@ -429,6 +431,73 @@ void TestSpf::hugeRecordBounded()
     const auto last = mstest::spfEvaluateZone(kHead + txt("example.com", rec),
         QStringLiteral("10.11.183.7"), QStringLiteral("a@example.com"));
     QCOMPARE(last.result, Status::Pass);
+}
+
+// Records assembled at random from SPF pieces and garbage bytes: every one ends in an RFC
+// 7208 result, with bounded DNS work, never a crash.
+void TestSpf::randomRecordsBounded()
+{
+    static const char* pieces[] = { "a", "mx", "ptr", "all", "-all", "~all", "?all", "+all",
+        "include:r1.example.com", "include:r2.example.com", "redirect=r1.example.com",
+        "exp=e.example.com", "ip4:192.0.2.0/24", "ip6:2001:db8::/32", "exists:%{ir}.x.example.com",
+        "a:%{d2}", "mx:%{o}//64", "a/24//64", "%{p}", "%{S}", "%{l1r-}", "%%", "%_", "%-", ":", "/",
+        "//", "=", "v=spf1", "\x7f", "\x00", "\xc3\xa9", "foo=bar", "a:", "ip4:", "exists:%{c}",
+        "ptr:%{p}.example.com", "%{", "}", "include:example.com", "mx:m.example.com" };
+    QRandomGenerator rng(7208);
+    auto resolver = std::make_shared<dns::ZoneResolver>();
+    resolver->addText(kHead
+        + "m.example.com. IN MX 10 h.example.com.\nh.example.com. IN A 192.0.2.7\n"
+        + "e.example.com. IN TXT \"%{i} %{p} %{c} %{r} %{t}\"\n"
+        + "1.2.0.192.in-addr.arpa. IN PTR h.example.com.\n");
+    auto record = [&](const QByteArray& owner, const QByteArray& text) {
+        dns::Record r;
+        r.name = owner;
+        r.type = dns::Type::TXT;
+        r.ttl = 300;
+        r.strings = { text };
+        r.presentation = QString::fromLatin1(text.toPercentEncoding(" :/=%{}-~+?"));
+        resolver->addRecord(r);
+    };
+    auto randomRecord = [&] {
+        QByteArray rec = "v=spf1";
+        const int n = int(rng.bounded(12));
+        for (int i = 0; i < n; ++i) {
+            // Mostly well-formed terms (the first 15 pieces), some garbage, some glued together.
+            const int pick = rng.bounded(4) == 0 ? int(rng.bounded(int(std::size(pieces))))
+                                                 : int(rng.bounded(15));
+            QByteArray piece = pieces[pick];
+            piece.replace("\\x7f", "\x7f")
+                .replace("\\x00", QByteArray(1, '\0'))
+                .replace("\\xc3\\xa9", "\xc3\xa9");
+            rec += (i > 0 && rng.bounded(10) == 0 ? "" : " ") + piece;
+        }
+        return rec;
+    };
+    QSet<QString> seen;
+    record("r1.example.com", randomRecord());
+    record("r2.example.com", randomRecord());
+    for (int i = 0; i < 400; ++i) {
+        const QByteArray owner = "t" + QByteArray::number(i) + ".example.com";
+        record(owner, randomRecord());
+        spf::SpfRequest req;
+        req.ip = (i % 3) ? QStringLiteral("192.0.2.1") : QStringLiteral("2001:db8::1");
+        req.helo = QStringLiteral("h.example.com");
+        req.mailFrom = QStringLiteral("u@") + QString::fromLatin1(owner);
+        const spf::SpfEvaluation ev = spf::evaluate(req, *resolver);
+        QVERIFY(ev.result != Status::Info && ev.result != Status::Warning);
+        QVERIFY2(ev.counters.queries <= 200, qPrintable(QString::number(ev.counters.queries)));
+        QVERIFY(ev.counters.dnsTerms <= 11);
+        QVERIFY(!ev.reason.isEmpty());
+        seen.insert(statusName(ev.result));
+        if (qEnvironmentVariableIsSet("MAILSCOPE_DUMP"))
+            qInfo() << statusName(ev.result) << ev.reason
+                    << spf::parseRecord(
+                           resolver->resolve(owner, dns::Type::TXT).records.value(0).text())
+                           .text;
+    }
+    // The generator reaches the interesting outcomes, not only syntax errors.
+    for (const char* r : { "pass", "fail", "softfail", "neutral", "permerror" })
+        QVERIFY2(seen.contains(QLatin1String(r)), r);
 }
 
 // RFC 7208 7.3: %{p} costs a PTR lookup and forward lookups; an explanation that repeats it
