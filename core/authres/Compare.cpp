@@ -494,7 +494,8 @@ CheckResult check(const CheckContext& ctx)
     res.step.add(std::move(table));
     res.step.add(std::move(trustStep));
     res.step.add(std::move(fieldsStep));
-    res.json = QJsonObject { { QStringLiteral("status"), statusName(res.status) },
+    res.json = QJsonObject { { QStringLiteral("result"), statusName(res.status) },
+        { QStringLiteral("status"), statusName(res.status) },
         { QStringLiteral("summary"), res.summary },
         { QStringLiteral("trustedAuthservIds"), QJsonArray::fromStringList(trust.ids) },
         { QStringLiteral("trustConfigured"), trust.configured },

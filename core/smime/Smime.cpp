@@ -1067,7 +1067,8 @@ CheckResult check(const CheckContext& ctx)
         r.step.add(std::move(c));
     r.sources = w.sources;
     r.outcomes.smime = o;
-    r.json = QJsonObject { { QStringLiteral("status"), statusName(r.status) },
+    r.json = QJsonObject { { QStringLiteral("result"), statusName(r.status) },
+        { QStringLiteral("status"), statusName(r.status) },
         { QStringLiteral("summary"), r.summary }, { QStringLiteral("signer"), o.signer },
         { QStringLiteral("reason"), o.reason },
         { QStringLiteral("evaluationTime"), isoTime(ctx.evaluationTime) },

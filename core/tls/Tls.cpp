@@ -619,7 +619,8 @@ CheckResult check(const CheckContext& ctx)
     r.step.add(std::move(domainsStep));
     if (haveLive)
         r.step.add(std::move(liveStep));
-    r.json = QJsonObject { { QStringLiteral("status"), statusName(r.status) },
+    r.json = QJsonObject { { QStringLiteral("result"), statusName(r.status) },
+        { QStringLiteral("status"), statusName(r.status) },
         { QStringLiteral("summary"), r.summary }, { QStringLiteral("reason"), o.reason },
         { QStringLiteral("hops"), hopsJson }, { QStringLiteral("hopsWithTls"), o.hopsWithTls },
         { QStringLiteral("domains"), domainsJson }, { QStringLiteral("live"), liveJson } };

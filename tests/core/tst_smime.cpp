@@ -5,8 +5,10 @@
 #include "crypto/X509Certificate.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
+#include "report/Report.h"
 #include "smime/Smime.h"
 #include "verify/Check.h"
+#include "verify/Verifier.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -334,6 +336,26 @@ private slots:
         QCOMPARE(we.value(QStringLiteral("decrypted")).toBool(), false);
         QVERIFY(!we.value(QStringLiteral("decryptError")).toString().isEmpty());
         QCOMPARE(wrong.result.status, Status::None);
+    }
+
+    // Through the Verifier into the report JSON, as the CLI prints it.
+    void reportJson()
+    {
+        VerifyOptions o;
+        o.checks = { QStringLiteral("smime") };
+        o.smimeUseSystemStore = false;
+        o.smimeTrustFiles = { m_rootPem };
+        Verifier v(o, std::make_shared<dns::ZoneResolver>());
+        const Report rep = v.verify(Message::parse(mstest::multipartSigned(kHeaders, kEntity,
+                                        mstest::cmsSign(kEntity, m_alice, true))),
+            QStringLiteral("signed.eml"));
+        const QJsonObject j = toJson(rep);
+        const QJsonObject sm = j.value(QStringLiteral("smime")).toObject();
+        QCOMPARE(sm.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+        QCOMPARE(sm.value(QStringLiteral("signer")).toString(),
+            QStringLiteral("Alice Example <alice@example.com>"));
+        QVERIFY(rep.source(QStringLiteral("smime/cert/1")));
+        QCOMPARE(rep.outcomes.smime->status, Status::Pass);
     }
 
     void contentTypeParameter_data()
