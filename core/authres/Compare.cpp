@@ -1,5 +1,7 @@
 #include "authres/Compare.h"
 
+#include "tls/Tls.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -254,6 +256,41 @@ CheckResult check(const CheckContext& ctx)
         if (f.trusted) {
             receiver = &f;
             break;
+        }
+    }
+
+    // A field with the trusted id below an Internet-facing hop under the receiver's own one
+    // came from outside: the receiver should have removed it (RFC 8601 5), so it may be
+    // forged. It is shown, never believed.
+    if (receiver) {
+        const int receiverHop = receiver->attribution.hopIndex;
+        for (qsizetype fi = 0; fi < fields.size(); ++fi) {
+            Field& f = fields[fi];
+            if (&f == receiver || !f.trusted)
+                continue;
+            const int last
+                = f.attribution.hopIndex < 0 ? int(hops.size()) - 1 : f.attribution.hopIndex;
+            bool crossedInternet = false;
+            for (int h = std::max(0, receiverHop); h <= last && h < hops.size(); ++h)
+                crossedInternet = crossedInternet || !tls::isInternalHop(hops[h]);
+            if (!crossedInternet || (receiverHop >= 0 && f.attribution.hopIndex == receiverHop))
+                continue;
+            f.trusted = false;
+            Step& fs = fieldsStep.children[size_t(fi)];
+            fs.status = Status::Warning;
+            fs.add(Step(QStringLiteral("authres.forged"), Status::Warning,
+                tr("Same authserv-id as the receiver, but added before the message "
+                   "crossed the Internet"),
+                tr("The receiver must remove fields carrying its own authserv-id from "
+                   "incoming mail (RFC 8601 5); this one came from outside and may "
+                   "have been written by the sender. It is not believed."),
+                QStringLiteral("RFC 8601 5")));
+            fieldsJson[fi] = [&] {
+                QJsonObject o = fieldsJson[fi].toObject();
+                o.insert(QStringLiteral("trusted"), false);
+                o.insert(QStringLiteral("suspectedForgery"), true);
+                return o;
+            }();
         }
     }
 

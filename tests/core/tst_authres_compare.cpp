@@ -348,6 +348,23 @@ private slots:
                 qPrintable(ar->summary));
     }
 
+    void forgedBelowBoundary()
+    {
+        // The sender wrote an A-R with the receiver's id below the Internet hop.
+        QByteArray m = message(kAr);
+        m.replace("Authentication-Results: example.org; dkim=pass header.d=example.com (forged by "
+                  "sender)",
+            "Authentication-Results: example.org; dkim=pass header.d=evil.example");
+        Outcomes now;
+        now.dkim.append(dkimNow(Status::Pass, {}));
+        const CheckResult r = runCheck(m, now);
+        const QJsonArray fields = r.json.toObject().value(QStringLiteral("fields")).toArray();
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(fields.at(0).toObject().value(QStringLiteral("trusted")).toBool(), true);
+        QCOMPARE(fields.at(2).toObject().value(QStringLiteral("trusted")).toBool(), false);
+        QCOMPARE(fields.at(2).toObject().value(QStringLiteral("suspectedForgery")).toBool(), true);
+    }
+
     void hostile()
     {
         QByteArray many;
