@@ -7,7 +7,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
 #include <ctime>
+#include <iterator>
 
 using namespace ms;
 
@@ -112,6 +114,7 @@ private slots:
     void boundaryNeverEnds();
     void brokenTransferEncodings();
     void hugeMessage();
+    void mutationInvariants();
 };
 
 void TestHostileMessage::emptyInput()
@@ -389,6 +392,112 @@ void TestHostileMessage::hugeMessage()
     QCOMPARE(c.bytes().constData(), in.constData());
     if (peakResettable && before2 > 0)
         QVERIFY(peakRss() - before2 < crlfSize / 2);
+}
+
+namespace {
+
+// Every span and view the parser hands out must lie inside bytes() and nest properly.
+void checkPart(const Message& m, const MimePart& p, qint64 lo, qint64 hi, int depth)
+{
+    QVERIFY(depth < 200);
+    QVERIFY2(p.offset >= lo && p.offset + p.length <= hi, "part outside its parent");
+    QVERIFY(p.bodyOffset >= p.offset && p.bodyLength >= 0);
+    QVERIFY(p.bodyOffset + p.bodyLength <= p.offset + p.length);
+    for (const HeaderField& f : p.headers) {
+        QVERIFY(f.offset >= p.offset && f.offset + f.raw.size() <= p.bodyOffset);
+        QCOMPARE(f.raw.data(), m.bytes().constData() + f.offset);
+    }
+    for (const MimePart& c : p.children)
+        checkPart(m, c, p.bodyOffset, p.bodyOffset + p.bodyLength, depth + 1);
+    (void)decodePartBody(m, p);
+}
+
+void checkInvariants(const Message& m)
+{
+    const QByteArray& b = m.bytes();
+    const qint64 n = b.size();
+    for (const HeaderField& f : m.headers()) {
+        QVERIFY(f.offset >= 0 && f.offset + f.raw.size() <= m.headerEnd());
+        QCOMPARE(f.raw.data(), b.constData() + f.offset);
+        QCOMPARE(f.value.data(), b.constData() + f.valueOffset);
+        QVERIFY(f.valueOffset + f.value.size() <= f.offset + f.raw.size());
+        QVERIFY(f.raw.startsWith(f.name));
+    }
+    QVERIFY(m.headerEnd() <= m.bodyOffset() && m.bodyOffset() <= n);
+    if (!m.hasBody())
+        QCOMPARE(m.bodyOffset(), n);
+    qint64 prev = 0;
+    for (qint64 i = 0; i <= n; i += 1 + n / 64) {
+        const qint64 o = m.originalOffset(i);
+        QVERIFY(o >= prev && o <= m.original().size());
+        prev = o;
+    }
+    checkPart(m, m.mime(), 0, n, 0);
+    for (const ReceivedHop& h : m.hops()) {
+        QCOMPARE(h.spans.size(), h.spanNames.size());
+        for (const Span& s : h.spans)
+            QVERIFY(s.offset >= 0 && s.offset + s.length <= n);
+    }
+    for (const ParseNote& note : m.notes()) {
+        QVERIFY(!note.text.isEmpty());
+        for (const Span& s : note.spans) {
+            const qint64 size = s.source == QLatin1String("original") ? m.original().size() : n;
+            QVERIFY(s.offset >= 0 && s.offset + s.length <= size);
+        }
+    }
+    const Envelope e = m.guessEnvelope();
+    QVERIFY(
+        !e.clientIp.reason.isEmpty() && !e.helo.reason.isEmpty() && !e.mailFrom.reason.isEmpty());
+}
+
+} // namespace
+
+void TestHostileMessage::mutationInvariants()
+{
+    // Random damage to a realistic message: line endings, NULs, truncation, stray
+    // boundaries, parentheses and brackets in Received fields. Invariants must hold.
+    const QByteArray seed
+        = "From sender@example.net Sat Jan  3 01:05:34 2026\n"
+          "Received: from mail.example.net (mail.example.net [192.0.2.7])\r\n"
+          "\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\r\n"
+          "\tby mx.example.org (Postfix) with ESMTPS id 4Q1zXk for <bob@example.org>;\r\n"
+          "\tSat, 3 Jan 2026 01:05:34 +0000 (UTC)\r\n"
+          "Received-SPF: pass client-ip=192.0.2.7; helo=mail.example.net;\r\n"
+          "Return-Path: <alice@example.net>\r\n"
+          "Subject: =?utf-8?q?caf=C3=A9?= =?iso-8859-1?b?6Q==?=\r\n"
+          "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+          "pre\r\n--b1\r\nContent-Type: multipart/alternative; boundary=b2\r\n\r\n"
+          "--b2\r\nContent-Transfer-Encoding: base64\r\n\r\naGVsbG8=\r\n--b2\r\n"
+          "Content-Transfer-Encoding: quoted-printable\r\n\r\ncaf=C3=A9 =\r\nx\r\n--b2--\r\n"
+          "--b1\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner\r\n\r\nhi\r\n"
+          "--b1--\r\nepi\r\n";
+    static const char* inserts[]
+        = { "\r", "\n", "\r\n", "\r\n\r\n", "\0", " ", "\t", "(", ")", "[", "]", ";", ":", "--b1",
+              "\r\n--b2\r\n", "=?", "?=", "\xff", "\xc3", "From ", "\"", "<", ">", "=" };
+    QRandomGenerator rng(20260103);
+    for (int iter = 0; iter < 3000; ++iter) {
+        QByteArray in = seed;
+        const int edits = 1 + int(rng.bounded(8));
+        for (int e = 0; e < edits && !in.isEmpty(); ++e) {
+            const qsizetype pos = qsizetype(rng.bounded(quint32(in.size())));
+            switch (rng.bounded(4)) {
+            case 0: {
+                const char* ins = inserts[rng.bounded(int(std::size(inserts)))];
+                in.insert(pos, QByteArray(ins, qsizetype(std::max<size_t>(1, std::strlen(ins)))));
+                break;
+            }
+            case 1: in.remove(pos, 1 + qsizetype(rng.bounded(20))); break;
+            case 2: in.truncate(pos); break;
+            default: in[pos] = char(rng.bounded(256)); break;
+            }
+        }
+        const Message m = Message::parse(in);
+        checkInvariants(m);
+        if (QTest::currentTestFailed()) {
+            qWarning() << "input:" << in.toPercentEncoding(" :;()[]<>=-/@.");
+            return;
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHostileMessage)
