@@ -318,6 +318,10 @@ ParsedRecord parseRecord(const QByteArray& text)
                 lname == "redirect" || lname == "exp"
                     ? tr("\"%1\" is a modifier and needs '=' (\"%1=...\")")
                           .arg(QString::fromLatin1(t.name))
+                    : t.name.isEmpty()
+                    ? tr("\"%1\": a term must begin with a mechanism name (all, include, a, mx, "
+                         "ptr, ip4, ip6, exists) or be a modifier (name=value)")
+                          .arg(QString::fromLatin1(t.text))
                     : tr("unknown mechanism \"%1\"").arg(QString::fromLatin1(t.name)),
                 QStringLiteral("RFC 7208 4.6.1, 5"));
             break;
