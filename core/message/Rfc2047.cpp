@@ -39,8 +39,10 @@ std::optional<EncodedWord> parseWord(QByteArrayView v, qsizetype i)
         return std::nullopt;
     const char enc = v[q1 + 1];
     const qsizetype textStart = q1 + 3;
-    const qsizetype close = v.indexOf("?=", textStart);
-    if (close < 0)
+    // encoded-text contains no "?", so the word ends at the next "?" or not at all. Searching
+    // for "?=" instead would rescan the rest of a hostile field for every "=?" (quadratic).
+    const qsizetype close = v.indexOf('?', textStart);
+    if (close < 0 || close + 1 >= v.size() || v[close + 1] != '=')
         return std::nullopt;
     const QByteArrayView text = v.sliced(textStart, close - textStart);
     for (char c : text) {
