@@ -120,6 +120,8 @@ Verdict overallVerdict(const Report& r)
             break;
         case Status::Fail:
             if (d.overriddenByArc) {
+                // Local policy (RFC 8617 7.2.1): the receiver trusts the sealer and accepts.
+                status = Status::Pass;
                 text = tr("DMARC failed for %1, but a trusted forwarder's ARC chain shows the "
                           "message passed before it was forwarded.")
                            .arg(d.fromDomain);

@@ -26,6 +26,11 @@ dns::Resolver& ResolverChain::resolver()
     return *m_impl->recorder;
 }
 
+dns::ResolverPtr ResolverChain::budgeted() const
+{
+    return m_impl->budget;
+}
+
 bool ResolverChain::cancelled() const
 {
     return (m_cancelled && m_cancelled->load()) || m_impl->budget->exhausted();

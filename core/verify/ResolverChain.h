@@ -18,6 +18,9 @@ public:
     ~ResolverChain();
 
     dns::Resolver& resolver();
+    // The budgeted resolver without the shared recorder: for per-check recorders whose
+    // transcripts are merged in a fixed order (see Verifier), so parallel runs print the same.
+    dns::ResolverPtr budgeted() const;
     const std::atomic_bool* cancelFlag() const { return m_cancelled; }
     bool cancelled() const; // by the user, or the budget ran out
     QList<dns::Answer> transcript() const;

@@ -56,6 +56,31 @@ CheckResult runGuarded(const CheckEntry& entry, const CheckContext& ctx)
     return r;
 }
 
+// A check's recorder numbered its answers from 0; in the merged transcript they start at
+// `base`, so "dns/N" spans and the transcript-index fact move with them. Step depth is
+// bounded by our own code (see Step.cpp).
+void renumberDns(Step& s, int base)
+{
+    for (Span& sp : s.spans) {
+        if (sp.source.startsWith(QLatin1String("dns/"))) {
+            bool ok = false;
+            const int i = QStringView(sp.source).mid(4).toInt(&ok);
+            if (ok)
+                sp.source = QStringLiteral("dns/%1").arg(i + base);
+        }
+    }
+    for (Fact& f : s.facts) {
+        if (f.key == QLatin1String("time.transcript-index")) {
+            bool ok = false;
+            const int i = f.value.toInt(&ok);
+            if (ok)
+                f.value = QString::number(i + base);
+        }
+    }
+    for (Step& c : s.children)
+        renumberDns(c, base);
+}
+
 CheckResult cancelledResult(const CheckEntry& entry)
 {
     CheckResult r;
@@ -147,12 +172,16 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     const int total = int(stage1.size() + stage2.size());
     std::atomic_int done { 0 };
     auto isCancelled = [&] { return chain.cancelled(); };
-    auto runOne = [&](const CheckEntry* e, const Outcomes* earlier) {
+    // One recorder per check: the transcript is then assembled in report order, whatever
+    // order parallel checks happened to ask in.
+    std::vector<std::shared_ptr<dns::Recorder>> recorders(static_cast<size_t>(total));
+    auto runOne = [&](const CheckEntry* e, const Outcomes* earlier, size_t slot) {
         CheckResult r;
+        recorders[slot] = std::make_shared<dns::Recorder>(chain.budgeted());
         if (isCancelled()) {
             r = cancelledResult(*e);
         } else {
-            CheckContext ctx { message, chain.resolver(), m_options, report.evaluationTime,
+            CheckContext ctx { message, *recorders[slot], m_options, report.evaluationTime,
                 report.envelope, earlier, chain.cancelFlag() };
             r = runGuarded(*e, ctx);
         }
@@ -166,15 +195,15 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     if (m_options.parallelChecks && stage1.size() > 1) {
         QList<QFuture<void>> futures;
         for (qsizetype i = 1; i < stage1.size(); ++i) {
-            futures.append(
-                QtConcurrent::run([&, i] { results[size_t(i)] = runOne(stage1[i], nullptr); }));
+            futures.append(QtConcurrent::run(
+                [&, i] { results[size_t(i)] = runOne(stage1[i], nullptr, size_t(i)); }));
         }
-        results[0] = runOne(stage1[0], nullptr);
+        results[0] = runOne(stage1[0], nullptr, 0);
         for (QFuture<void>& f : futures)
             f.waitForFinished();
     } else {
         for (qsizetype i = 0; i < stage1.size(); ++i)
-            results[size_t(i)] = runOne(stage1[i], nullptr);
+            results[size_t(i)] = runOne(stage1[i], nullptr, size_t(i));
     }
 
     Outcomes merged;
@@ -183,19 +212,37 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     // Stage 2 in table order; each sees everything before it (authres reads DMARC).
     for (qsizetype i = 0; i < stage2.size(); ++i) {
         CheckResult& r = results[size_t(stage1.size() + i)];
-        r = runOne(stage2[i], &merged);
+        r = runOne(stage2[i], &merged, size_t(stage1.size() + i));
         merged.merge(r.outcomes);
     }
 
     // Report order follows allCheckNames(), whatever order the table lists them in.
-    std::stable_sort(
-        results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) {
-            const auto ia = allCheckNames().indexOf(a.name), ib = allCheckNames().indexOf(b.name);
-            return (ia < 0 ? 1000 : ia) < (ib < 0 ? 1000 : ib);
-        });
+    std::vector<size_t> order(results.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    auto rank = [](const QString& name) {
+        const auto i = allCheckNames().indexOf(name);
+        return i < 0 ? 1000 : i;
+    };
+    std::stable_sort(order.begin(), order.end(),
+        [&](size_t a, size_t b) { return rank(results[a].name) < rank(results[b].name); });
+    std::vector<CheckResult> sorted;
+    sorted.reserve(results.size());
+    for (size_t i : order) {
+        const QList<dns::Answer> local
+            = recorders[i] ? recorders[i]->transcript() : QList<dns::Answer>();
+        const int base = int(report.dns.size());
+        for (dns::Answer a : local) {
+            a.transcriptIndex += base;
+            report.dns.append(a);
+        }
+        if (base > 0 && !local.isEmpty())
+            renumberDns(results[i].step, base);
+        sorted.push_back(std::move(results[i]));
+    }
+    results = std::move(sorted);
 
     report.outcomes = merged;
-    report.dns = chain.transcript();
     report.cancelled = chain.cancelled();
     for (const dns::Answer& a : report.dns)
         report.cancelled = report.cancelled || a.outcome == dns::Outcome::Cancelled;

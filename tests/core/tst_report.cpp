@@ -246,7 +246,7 @@ private slots:
         QTest::newRow("RFC 8617 7.2.1 arc override") << "fail"
                                                      << "reject" << true << "fail"
                                                      << ""
-                                                     << "fail"
+                                                     << "pass"
                                                      << "dmarc"
                                                      << "ARC chain";
         QTest::newRow("dmarc temperror") << "temperror"
