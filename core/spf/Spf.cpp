@@ -813,6 +813,8 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
         case Match::PermError:
             ts.status = m == Match::TempError ? Status::TempError : Status::PermError;
             ts.title = tr("%1: %2").arg(L1(t.text), statusName(ts.status));
+            // Adding siblings below may reallocate s.children and invalidate ts.
+            const Status stopped = ts.status;
             for (int j = i + 1; j < rec.terms.size(); ++j) {
                 if (rec.terms[j].kind == Term::Kind::Mechanism)
                     s.add(Step(QStringLiteral("spf.term"), Status::Info,
@@ -820,7 +822,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
                               .addSpan(source, rec.terms[j].offset, rec.terms[j].length));
             }
             return finish(
-                ts.status, tr("%1 in the record of %2: %3").arg(L1(t.text), L1(domain), why));
+                stopped, tr("%1 in the record of %2: %3").arg(L1(t.text), L1(domain), why));
         }
     }
 
