@@ -86,6 +86,10 @@ QString applyLanguage(const QString& language)
             t->reset();
         }
     }
+    if (g_fallback) {
+        QCoreApplication::removeTranslator(g_fallback.get());
+        g_fallback.reset();
+    }
     g_current = QStringLiteral("en");
     if (lang == QLatin1String("en"))
         return g_current;

@@ -158,7 +158,8 @@ void TestUiModel::hexViewMapsBytes()
     m.id = QStringLiteral("message");
     m.bytes = kMessage;
     hex.setSource(m);
-    for (qint64 off : { 0, 7, 8, 15, 16, 30, qint64(kMessage.size() - 1) })
+    for (qint64 off : { qint64(0), qint64(7), qint64(8), qint64(15), qint64(16), qint64(30),
+             qint64(kMessage.size() - 1) })
         QCOMPARE(hex.offsetAt(hex.docPosOf(off)), off);
     hex.highlight({ Span { QStringLiteral("message"), 14, 5 } });
     const auto ranges = hex.highlightedRanges();
