@@ -159,6 +159,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dnsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_dnsTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_dnsTable->setSortingEnabled(true);
+    m_dnsTable->sortByColumn(DnsLogModel::Index, Qt::AscendingOrder); // query order
     m_dnsTable->verticalHeader()->hide();
     m_dnsTable->horizontalHeader()->setSectionResizeMode(DnsLogModel::Answer, QHeaderView::Stretch);
     m_dnsTable->setWordWrap(false);
