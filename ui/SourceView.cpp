@@ -72,6 +72,9 @@ void SourceView::applyLook()
     setMarginsFont(f);
     if (m_lexer) {
         m_lexer->setDark(m_dark);
+        // The area past the end of each line uses the lexer's default paper.
+        m_lexer->setDefaultPaper(m_dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white));
+        m_lexer->setDefaultColor(m_dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(Qt::black));
         m_lexer->setFont(f);
         QFont bold = f;
         bold.setBold(true);
