@@ -76,8 +76,9 @@ QString generalHelp()
 // Options shared by the commands that ask DNS.
 struct DnsOptions {
     QCommandLineOption zone { QStringLiteral("zone"),
-        tr("Answer DNS from this master file (repeatable). With --offline, "
-           "the zone files are the whole DNS."),
+        tr("Answer DNS from this master file (repeatable). The zone files are then "
+           "the whole DNS (no live query) unless --dns-server is also given, in which "
+           "case they are laid over that server's answers."),
         tr("FILE") };
     QCommandLineOption offline { QStringLiteral("offline"),
         tr("Never ask live DNS: names not in --zone/--replay-dns files "

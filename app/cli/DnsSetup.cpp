@@ -42,6 +42,9 @@ DnsSetupResult makeResolver(const DnsConfig& config)
     } else if (config.offline) {
         if (!config.server.isEmpty())
             result.warnings << tr("--dns-server is ignored with --offline");
+    } else if (!config.zones.isEmpty() && config.server.isEmpty()) {
+        // --zone alone means offline: a suspicious message's sender learns of every live
+        // lookup, so live DNS behind the zone files needs an explicit --dns-server.
     } else {
         dns::LiveOptions live;
         if (!config.server.isEmpty()) {

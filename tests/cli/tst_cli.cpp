@@ -632,6 +632,25 @@ private slots:
             3);
     }
 
+    void zoneAloneIsOffline()
+    {
+        // --zone without --offline still sends no live query: every DNS answer in the
+        // report comes from the zone file, and names outside it are NXDOMAIN, not live.
+        const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
+        Run r = cli({ QStringLiteral("verify"), QStringLiteral("--zone"), zone,
+            QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"),
+            QStringLiteral("--format"), QStringLiteral("json"),
+            sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        QCOMPARE(r.code, 0);
+        const QJsonArray dns
+            = QJsonDocument::fromJson(r.out).object().value(QLatin1String("dns")).toArray();
+        QVERIFY(!dns.isEmpty());
+        for (const QJsonValue& a : dns) {
+            const QString server = a.toObject().value(QLatin1String("server")).toString();
+            QVERIFY2(server.startsWith(QLatin1String("zone:")), qPrintable(server));
+        }
+    }
+
     void spfCommand()
     {
         const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
