@@ -1,0 +1,261 @@
+// Micro-benchmarks of the paths a batch DKIM run spends its time in (issue 8): header and
+// body canonicalization, the body hash, key-record parsing, and one whole message through
+// the Verifier with DNS from a zone. Inputs are generated here; the signed messages come
+// from the test signer and are checked to verify as "pass" before timing, so a benchmark
+// never times an early error path.
+#include "common/DkimSigner.h"
+#include "crypto/Digest.h"
+#include "crypto/Keys.h"
+#include "dkim/Canon.h"
+#include "dkim/KeyRecord.h"
+#include "message/Message.h"
+#include "verify/Verifier.h"
+
+#include <QCoreApplication>
+
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <random>
+
+using namespace ms;
+
+namespace {
+
+// A body of about `size` bytes of mail-like text: lines of 20..76 characters, runs of
+// spaces and tabs (what relaxed canonicalization rewrites), some trailing whitespace and
+// blank lines, CRLF line ends. Deterministic.
+QByteArray makeBody(qsizetype size)
+{
+    static const char words[][10]
+        = { "the", "mail", "server", "signed", "this", "message", "body", "and", "\t", "  " };
+    std::mt19937 rng(42);
+    QByteArray out;
+    out.reserve(size + 128);
+    while (out.size() < size) {
+        const int len = 20 + int(rng() % 57);
+        const qsizetype start = out.size();
+        while (out.size() - start < len) {
+            out += words[rng() % 10];
+            out += ' ';
+        }
+        if (rng() % 8 == 0)
+            out += " \t";
+        out += "\r\n";
+        if (rng() % 12 == 0)
+            out += "\r\n";
+    }
+    return out;
+}
+
+// One of each header shape: short, folded, long with runs of whitespace.
+const QList<QByteArray>& headerFields()
+{
+    static const QList<QByteArray> f = {
+        "From: Alice Example <alice@example.com>\r\n",
+        "To: bob@example.org,\r\n  carol@example.net,\r\n\tdave@example.net\r\n",
+        "Subject:   Quarterly   report \t for   the   mail   team  \r\n",
+        "Date: Sat, 28 Nov 2026 10:00:00 +0000\r\n",
+        "Message-ID: <20261128100000.12345@mail.example.com>\r\n",
+        "Content-Type: multipart/mixed;\r\n boundary=\"----=_Part_0_123456789.1700000000\"\r\n",
+    };
+    return f;
+}
+
+crypto::PrivateKey& rsaKey()
+{
+    static crypto::PrivateKey k = crypto::PrivateKey::generateRsa(2048);
+    return k;
+}
+
+crypto::PrivateKey& edKey()
+{
+    static crypto::PrivateKey k = crypto::PrivateKey::generateEd25519();
+    return k;
+}
+
+void BM_CanonHeader(benchmark::State& state)
+{
+    const auto c = state.range(0) ? dkim::Canon::Relaxed : dkim::Canon::Simple;
+    const auto& fields = headerFields();
+    qint64 bytes = 0;
+    for (const QByteArray& f : fields)
+        bytes += f.size();
+    for (auto _ : state) {
+        for (const QByteArray& f : fields)
+            benchmark::DoNotOptimize(dkim::canonHeader(c, f));
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+    state.SetItemsProcessed(state.iterations() * fields.size());
+    state.SetLabel(c == dkim::Canon::Relaxed ? "relaxed" : "simple");
+}
+BENCHMARK(BM_CanonHeader)->Arg(0)->Arg(1);
+
+// The streaming canonicalizer as the verifier uses it: the body fed in 64 KiB chunks.
+void BM_CanonBody(benchmark::State& state)
+{
+    const auto c = state.range(0) ? dkim::Canon::Relaxed : dkim::Canon::Simple;
+    const QByteArray body = makeBody(state.range(1));
+    for (auto _ : state) {
+        dkim::BodyCanonicalizer bc(c);
+        for (qsizetype i = 0; i < body.size(); i += 65536)
+            bc.feed(QByteArrayView(body).sliced(i, std::min<qsizetype>(65536, body.size() - i)));
+        bc.finish();
+        benchmark::DoNotOptimize(bc.output().size());
+    }
+    state.SetBytesProcessed(state.iterations() * body.size());
+    state.SetLabel(c == dkim::Canon::Relaxed ? "relaxed" : "simple");
+}
+BENCHMARK(BM_CanonBody)
+    ->ArgsProduct({ { 0, 1 }, { 1 << 10, 200 << 10, 5 << 20 } })
+    ->Unit(benchmark::kMicrosecond);
+
+// SHA-256 over a canonical body: the floor under any body-hash check.
+void BM_BodyHashSha256(benchmark::State& state)
+{
+    const QByteArray body = dkim::canonBody(dkim::Canon::Relaxed, makeBody(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body));
+    state.SetBytesProcessed(state.iterations() * body.size());
+}
+BENCHMARK(BM_BodyHashSha256)
+    ->Arg(1 << 10)
+    ->Arg(200 << 10)
+    ->Arg(5 << 20)
+    ->Unit(benchmark::kMicrosecond);
+
+// Canonicalize + hash, what one bh= costs end to end.
+void BM_BodyCanonAndHash(benchmark::State& state)
+{
+    const QByteArray body = makeBody(state.range(0));
+    for (auto _ : state) {
+        const QByteArray canon = dkim::canonBody(dkim::Canon::Relaxed, body);
+        benchmark::DoNotOptimize(crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, canon));
+    }
+    state.SetBytesProcessed(state.iterations() * body.size());
+}
+BENCHMARK(BM_BodyCanonAndHash)
+    ->Arg(1 << 10)
+    ->Arg(200 << 10)
+    ->Arg(5 << 20)
+    ->Unit(benchmark::kMicrosecond);
+
+// Parsing a key record (tag list, base64, DER decode into an EVP_PKEY), uncached.
+void BM_KeyRecordParse(benchmark::State& state)
+{
+    const QByteArray text = mstest::dkimKeyRecord(state.range(0) ? edKey() : rsaKey());
+    for (auto _ : state) {
+        const dkim::KeyRecordPtr k = dkim::parseKeyRecord(text);
+        if (!k->usable)
+            state.SkipWithError("key record not usable");
+        benchmark::DoNotOptimize(k.get());
+    }
+    state.SetLabel(state.range(0) ? "ed25519" : "rsa2048");
+}
+BENCHMARK(BM_KeyRecordParse)->Arg(0)->Arg(1);
+
+// The same record through the process-wide cache (what a batch pays after the first hit).
+void BM_KeyCacheHit(benchmark::State& state)
+{
+    const QByteArray text = mstest::dkimKeyRecord(rsaKey());
+    dkim::KeyCache::instance().get(text);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(dkim::KeyCache::instance().get(text).get());
+}
+BENCHMARK(BM_KeyCacheHit);
+
+// A signed message and a resolver holding its keys, built once per (size, algorithm set).
+struct SignedCase {
+    QByteArray bytes;
+    std::shared_ptr<dns::ZoneResolver> zone;
+};
+
+const SignedCase& signedCase(qsizetype bodySize, bool withEd25519)
+{
+    static std::map<std::pair<qsizetype, bool>, SignedCase> cases;
+    auto it = cases.find({ bodySize, withEd25519 });
+    if (it != cases.end())
+        return it->second;
+    QByteArray msg = mstest::sampleMessage(makeBody(bodySize));
+    mstest::DkimSignOptions o;
+    o.timestamp = 1764000000;
+    msg = mstest::dkimSign(msg, rsaKey(), o);
+    QList<QPair<QByteArray, QByteArray>> txt
+        = { { "sel._domainkey.example.com", mstest::dkimKeyRecord(rsaKey()) } };
+    if (withEd25519) {
+        mstest::DkimSignOptions e = o;
+        e.algorithm = "ed25519-sha256";
+        e.selector = "ed";
+        msg = mstest::dkimSign(msg, edKey(), e);
+        txt.append({ "ed._domainkey.example.com", mstest::dkimKeyRecord(edKey()) });
+    }
+    SignedCase c { msg, mstest::dkimZone(txt) };
+    return cases.emplace(std::make_pair(bodySize, withEd25519), std::move(c)).first->second;
+}
+
+VerifyOptions dkimOnly()
+{
+    VerifyOptions o;
+    o.checks = { QStringLiteral("dkim") };
+    o.timeMode = VerifyOptions::TimeMode::Fixed;
+    o.fixedTime = QDateTime::fromSecsSinceEpoch(1764000600, Qt::UTC);
+    o.parallelChecks = false; // as in batch mode: one message per thread
+    return o;
+}
+
+// Parse + the DKIM check over a zone, as `mailscope-cli verify --checks dkim` does per
+// message (minus file reading and output).
+void BM_VerifyMessageDkim(benchmark::State& state)
+{
+    const SignedCase& c = signedCase(state.range(0), state.range(1) != 0);
+    const Verifier verifier(dkimOnly(), c.zone);
+    {
+        const Report r = verifier.verify(Message::parse(c.bytes), QStringLiteral("bench.eml"));
+        const CheckResult* dkim = nullptr;
+        for (const CheckResult& cr : r.checks)
+            if (cr.name == QLatin1String("dkim"))
+                dkim = &cr;
+        if (!dkim || dkim->status != Status::Pass) {
+            state.SkipWithError("the generated message does not verify as pass");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        const Report r = verifier.verify(Message::parse(c.bytes), QStringLiteral("bench.eml"));
+        benchmark::DoNotOptimize(r.checks.size());
+    }
+    state.SetBytesProcessed(state.iterations() * c.bytes.size());
+    state.SetItemsProcessed(state.iterations());
+    state.SetLabel(state.range(1) ? "rsa2048+ed25519" : "rsa2048");
+}
+BENCHMARK(BM_VerifyMessageDkim)
+    ->ArgsProduct({ { 2 << 10, 200 << 10, 5 << 20 }, { 0, 1 } })
+    ->Unit(benchmark::kMicrosecond);
+
+// Message parsing alone (header split, MIME tree), part of every verify.
+void BM_MessageParse(benchmark::State& state)
+{
+    const SignedCase& c = signedCase(state.range(0), false);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(Message::parse(c.bytes).headers().size());
+    state.SetBytesProcessed(state.iterations() * c.bytes.size());
+}
+BENCHMARK(BM_MessageParse)
+    ->Arg(2 << 10)
+    ->Arg(200 << 10)
+    ->Arg(5 << 20)
+    ->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv); // translate() and the thread pool expect one
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
