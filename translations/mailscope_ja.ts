@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
@@ -17,6 +17,41 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>offline: no DNS query was sent</source>
+        <translation>オフライン: DNS クエリは送信されていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>replayed DNS transcript (%n answers)</source>
+        <translation><numerusform>再生した DNS 記録（応答 %n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>zone files: %1</source>
+        <translation>ゾーンファイル: %1</translation>
+    </message>
+    <message>
+        <source>offline (no DNS)</source>
+        <translation>オフライン（DNS なし）</translation>
+    </message>
+    <message>
+        <source>DNS server "%1": %2</source>
+        <translation>DNS サーバー "%1": %2</translation>
+    </message>
+    <message>
+        <source>live DNS (%1)</source>
+        <translation>ライブ DNS（%1）</translation>
+    </message>
+    <message>
+        <source>what-if record: %1</source>
+        <translation>仮定レコード: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>what-if (%n records)</source>
+        <translation><numerusform>仮定（レコード %n 件）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EvidenceBundle</name>
     <message>
         <source>not an evidence bundle: %1</source>
@@ -27,12 +62,12 @@
         <translation>証拠バンドルではありません（スキーマ "%1"）</translation>
     </message>
     <message>
-        <source>the DNS transcript in the bundle is damaged</source>
-        <translation>バンドル内の DNS 記録が壊れています</translation>
-    </message>
-    <message>
         <source>the bundle holds no message</source>
         <translation>バンドルにメッセージが含まれていません</translation>
+    </message>
+    <message>
+        <source>the DNS transcript in the bundle is damaged: %1</source>
+        <translation>バンドル内の DNS 記録が破損しています: %1</translation>
     </message>
 </context>
 <context>
@@ -76,7 +111,8 @@
     <message numerus="yes">
         <source>Evaluated at %1 UTC; %n DNS answers.</source>
         <translation>
-            <numerusform>評価時刻 %1 UTC、DNS 応答 %n 件。</numerusform></translation>
+            <numerusform>評価時刻 %1 UTC、DNS 応答 %n 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: now %2</source>
@@ -364,62 +400,38 @@
     </message>
 </context>
 <context>
-    <name>Tr</name>
+    <name>dkim</name>
     <message>
-        <source>offline: no DNS query was sent</source>
-        <translation>オフライン: DNS 問い合わせは送信していません</translation>
-    </message>
-    <message>
-        <source>not in the replayed DNS transcript</source>
-        <translation>再生する DNS 記録にありません</translation>
-    </message>
-    <message numerus="yes">
-        <source>replayed DNS transcript (%n answers)</source>
-        <translation>
-            <numerusform>再生した DNS 記録（%n 件の応答）</numerusform></translation>
+        <source>The key %1 could not be fetched (%2). RFC 8617 5.2.1: every error, DNS included, is a permanent failure for ARC.</source>
+        <translation>鍵 %1 を取得できませんでした（%2）。RFC 8617 5.2.1: DNS を含むすべてのエラーは、ARC では恒久的な失敗です。</translation>
     </message>
     <message>
-        <source>zone files: %1</source>
-        <translation>ゾーンファイル: %1</translation>
+        <source>No key record at %1 (RFC 6376 6.1.2).</source>
+        <translation>%1 に鍵レコードがありません（RFC 6376 6.1.2）。</translation>
     </message>
     <message>
-        <source>offline (no DNS)</source>
-        <translation>オフライン（DNS なし）</translation>
+        <source>The key at %1 is revoked (empty p=).</source>
+        <translation>%1 の鍵は失効しています（p= が空）。</translation>
     </message>
     <message>
-        <source>live DNS</source>
-        <translation>ライブ DNS</translation>
+        <source>The key at %1 is not for e-mail (s= service type, RFC 6376 3.6.1).</source>
+        <translation>%1 の鍵は電子メール用ではありません（s= サービスタイプ、RFC 6376 3.6.1）。</translation>
     </message>
     <message>
-        <source>what-if record: %1</source>
-        <translation>仮定レコード: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>what-if (%n records)</source>
-        <translation>
-            <numerusform>仮定（%n 件のレコード）</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>Verifier</name>
-    <message>
-        <source>cancelled by the user</source>
-        <translation>ユーザーがキャンセル</translation>
+        <source>The key at %1 is %2, the signature needs %3 (RFC 6376 3.6.1 k=).</source>
+        <translation>%1 の鍵は %2 ですが、署名には %3 が必要です（RFC 6376 3.6.1 k=）。</translation>
     </message>
     <message>
-        <source>the verification's time budget of %1 ms ran out</source>
-        <translation>検証の制限時間 %1 ms を超えました</translation>
+        <source>The key's h= does not allow %1.</source>
+        <translation>鍵の h= は %1 を許可していません。</translation>
     </message>
     <message>
-        <source>no resolver configured</source>
-        <translation>リゾルバーが設定されていません</translation>
+        <source>The RSA key has %1 bits; RFC 8301 3.2: keys under 1024 bits are not valid.</source>
+        <translation>RSA 鍵は %1 ビットです。RFC 8301 3.2: 1024 ビット未満の鍵は有効ではありません。</translation>
     </message>
-</context>
-<context>
-    <name>dns</name>
     <message>
-        <source>offline: no zone file or transcript answers this name</source>
-        <translation>オフライン: この名前に応答するゾーンファイルも記録もありません</translation>
+        <source>No usable key record at %1.</source>
+        <translation>%1 に使用可能な鍵レコードがありません。</translation>
     </message>
 </context>
 <context>
@@ -664,24 +676,20 @@
         <source>The verification was cancelled or ran out of its time budget before this check started.</source>
         <translation>このチェックが始まる前に、検証がキャンセルされたか制限時間を超えました。</translation>
     </message>
+    <message>
+        <source>%1 records the same value.</source>
+        <translation>%1 にも同じ値が記録されています。</translation>
+    </message>
+    <message>
+        <source>Note: %1 records "%2" instead; if that field was added by your own server, it may be the better choice.</source>
+        <translation>注: %1 には代わりに "%2" が記録されています。そのフィールドが自分のサーバーによって追加されたものなら、そちらのほうが適切な場合があります。</translation>
+    </message>
 </context>
 <context>
     <name>ms::Message</name>
     <message>
-        <source>Return-Path is where the receiving server recorded the envelope sender (MAIL FROM) at final delivery (RFC 5321 4.4).</source>
-        <translation>Return-Path は、受信サーバーが最終配送時にエンベロープ送信者（MAIL FROM）を記録した場所です（RFC 5321 4.4）。</translation>
-    </message>
-    <message>
-        <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from).</source>
-        <translation>エンベロープ送信者を記録した Return-Path フィールドがありません。MAIL FROM を入力してください（--mail-from）。</translation>
-    </message>
-    <message>
         <source>No Received field names the client's address; enter the sending server's IP (--ip).</source>
         <translation>クライアントのアドレスを記す Received フィールドがありません。送信サーバーの IP を入力してください（--ip）。</translation>
-    </message>
-    <message>
-        <source>No Received field records the client's HELO name; enter it (--helo).</source>
-        <translation>クライアントの HELO 名を記録した Received フィールドがありません。入力してください（--helo）。</translation>
     </message>
     <message>
         <source>The input is %1 bytes, more than the limit of %2 bytes; it was not parsed. Raise the size limit to examine it.</source>
@@ -698,12 +706,14 @@
     <message numerus="yes">
         <source>%n leading byte(s) of blank lines (as copied from a mail client's "show original" view) were left out.</source>
         <translation>
-            <numerusform>先頭の空行 %n バイト（メールソフトの「ソースを表示」からコピーしたもの）を除きました。</numerusform></translation>
+            <numerusform>先頭の空行 %n バイト（メールソフトの「ソースを表示」からコピーしたもの）を除きました。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Every line was indented by the same %n whitespace character(s), as text copied from a mail client's view often is; the indentation was removed.</source>
         <translation>
-            <numerusform>メールソフトの画面からコピーしたテキストによくあるように、すべての行が同じ %n 文字の空白で字下げされていたため、字下げを取り除きました。</numerusform></translation>
+            <numerusform>メールソフトの画面からコピーしたテキストによくあるように、すべての行が同じ %n 文字の空白で字下げされていたため、字下げを取り除きました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file uses LF line endings (%1 lines). Internet mail uses CRLF (RFC 5322 2.1), so verification works on a copy where every LF became CRLF; offsets are mapped back to the file.</source>
@@ -820,7 +830,8 @@
     <message numerus="yes">
         <source>Header: %n field(s)</source>
         <translation>
-            <numerusform>ヘッダー: %n 個のフィールド</numerusform></translation>
+            <numerusform>ヘッダー: %n 個のフィールド</numerusform>
+        </translation>
     </message>
     <message>
         <source>Header fields from the top (newest, added last in transit) to the bottom (oldest). Each is a name, a colon and a value; lines starting with whitespace continue the field above (folding, RFC 5322 2.2.3).</source>
@@ -857,7 +868,8 @@
     <message numerus="yes">
         <source>Received chain: %n hop(s)</source>
         <translation>
-            <numerusform>Received チェーン: %n ホップ</numerusform></translation>
+            <numerusform>Received チェーン: %n ホップ</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each server that handled the message added a Received field at the top (RFC 5321 4.4), so the topmost hop is the last one.</source>
@@ -915,6 +927,110 @@
         <source>format</source>
         <translation>形式</translation>
     </message>
+    <message>
+        <source>hop %1 is local delivery (%2)</source>
+        <translation>ホップ %1 はローカル配送です（%2）</translation>
+    </message>
+    <message>
+        <source>hop %1 names no client address</source>
+        <translation>ホップ %1 にはクライアントアドレスがありません</translation>
+    </message>
+    <message>
+        <source>hop %1 comes from the local or private address %2</source>
+        <translation>ホップ %1 はローカルまたはプライベートアドレス %2 からのものです</translation>
+    </message>
+    <message>
+        <source>hop %1 is a relay inside %2</source>
+        <translation>ホップ %1 は %2 内部の中継です</translation>
+    </message>
+    <message>
+        <source>Skipped above it: %1.</source>
+        <translation>これより上でスキップしたホップ: %1。</translation>
+    </message>
+    <message>
+        <source>Received field %1 from the top, written by %2 when the client connected</source>
+        <translation>上から %1 番目の Received フィールド。クライアントの接続時に %2 が書き込んだもの</translation>
+    </message>
+    <message>
+        <source>the receiving server</source>
+        <translation>受信サーバー</translation>
+    </message>
+    <message>
+        <source>Taken from %1: it is the topmost hop whose client is outside the receiving network, so it records the server that handed the message over. Fields below it were written by servers the receiver does not control and could be forged (RFC 5321 4.4).</source>
+        <translation>%1 から取得: 受信側ネットワークの外にクライアントがある最上位のホップなので、メッセージを引き渡したサーバーが記録されています。それより下のフィールドは受信者が管理していないサーバーによって書き込まれたもので、偽造されている可能性があります（RFC 5321 4.4）。</translation>
+    </message>
+    <message>
+        <source>The name the client gave in HELO/EHLO, as recorded in %1.</source>
+        <translation>クライアントが HELO/EHLO で名乗った名前（%1 に記録されたもの）。</translation>
+    </message>
+    <message>
+        <source>No usable Received field names the client; the Received-SPF field records the address the receiving server checked (client-ip=).</source>
+        <translation>クライアントを示す使用可能な Received フィールドがありません。Received-SPF フィールドには、受信サーバーが検査したアドレス（client-ip=）が記録されています。</translation>
+    </message>
+    <message>
+        <source>No usable Received field names the client; Authentication-Results records the connecting address (RFC 8601 2.7.3).</source>
+        <translation>クライアントを示す使用可能な Received フィールドがありません。Authentication-Results には接続元アドレスが記録されています（RFC 8601 2.7.3）。</translation>
+    </message>
+    <message>
+        <source>No usable Received field names the client; Authentication-Results says "sender IP is" this address.</source>
+        <translation>クライアントを示す使用可能な Received フィールドがありません。Authentication-Results には、このアドレスが "sender IP is" として記録されています。</translation>
+    </message>
+    <message>
+        <source>The Received-SPF field records the HELO name the receiving server saw (helo=).</source>
+        <translation>Received-SPF フィールドには、受信サーバーが見た HELO 名（helo=）が記録されています。</translation>
+    </message>
+    <message>
+        <source>Authentication-Results records the HELO name (smtp.helo, RFC 8601 2.7.2).</source>
+        <translation>Authentication-Results に HELO 名が記録されています（smtp.helo、RFC 8601 2.7.2）。</translation>
+    </message>
+    <message>
+        <source>No Received field records the client's HELO name; enter it (--helo) or leave it empty to skip the HELO check.</source>
+        <translation>クライアントの HELO 名を記録した Received フィールドがありません。入力する（--helo）か、空のままにして HELO チェックを省略してください。</translation>
+    </message>
+    <message>
+        <source>Return-Path is "&lt;&gt;": the null reverse-path of a bounce or other automatic message (RFC 5321 4.5.5); SPF then checks the HELO name (RFC 7208 2.4).</source>
+        <translation>Return-Path が "&lt;&gt;" です。バウンスなどの自動送信メッセージの空の reverse-path です（RFC 5321 4.5.5）。この場合、SPF は HELO 名を検査します（RFC 7208 2.4）。</translation>
+    </message>
+    <message>
+        <source>Return-Path is where the delivering server recorded the envelope sender (MAIL FROM) (RFC 5321 4.4).</source>
+        <translation>Return-Path は、配送サーバーがエンベロープ送信者（MAIL FROM）を記録した場所です（RFC 5321 4.4）。</translation>
+    </message>
+    <message>
+        <source>There is no Return-Path; the Received-SPF field records the envelope sender (envelope-from=).</source>
+        <translation>Return-Path がありません。Received-SPF フィールドにエンベロープ送信者（envelope-from=）が記録されています。</translation>
+    </message>
+    <message>
+        <source>There is no Return-Path; Authentication-Results records the envelope sender (smtp.mailfrom, RFC 8601 2.7.2).</source>
+        <translation>Return-Path がありません。Authentication-Results にエンベロープ送信者が記録されています（smtp.mailfrom、RFC 8601 2.7.2）。</translation>
+    </message>
+    <message>
+        <source>There is no Return-Path; Authentication-Results records only the envelope sender's domain (smtp.mailfrom, RFC 8601 2.7.2).</source>
+        <translation>Return-Path がありません。Authentication-Results にはエンベロープ送信者のドメインのみが記録されています（smtp.mailfrom、RFC 8601 2.7.2）。</translation>
+    </message>
+    <message>
+        <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from), or "&lt;&gt;" for a bounce.</source>
+        <translation>エンベロープ送信者を記録した Return-Path フィールドがありません。MAIL FROM を入力する（--mail-from）か、バウンスの場合は "&lt;&gt;" を入力してください。</translation>
+    </message>
+    <message>
+        <source>The file starts with a UTF-8 byte order mark (added by a text editor); it is not part of the message and was left out.</source>
+        <translation>ファイルが UTF-8 のバイトオーダーマーク（テキストエディターが追加したもの）で始まっています。これはメッセージの一部ではないため除外しました。</translation>
+    </message>
+    <message>
+        <source>%1 header field(s), the first "%2", contain bytes that are not UTF-8 (RFC 6532 3.2); they are displayed with replacement characters and verified as they are.</source>
+        <translation>%1 個のヘッダーフィールド（最初は "%2"）に UTF-8 でないバイトが含まれています（RFC 6532 3.2）。置換文字を使って表示し、検証はそのままの内容で行います。</translation>
+    </message>
+    <message>
+        <source>The header has %1 %2 fields; RFC 5322 3.6 allows one. Different programs may read different ones.</source>
+        <translation>ヘッダーに %2 フィールドが %1 個あります。RFC 5322 3.6 で許されるのは 1 個です。プログラムによって読み取るフィールドが異なる場合があります。</translation>
+    </message>
+    <message>
+        <source>The header has no %1 field, which RFC 5322 3.6 requires.</source>
+        <translation>ヘッダーに %1 フィールドがありません。RFC 5322 3.6 では必須です。</translation>
+    </message>
+    <message>
+        <source>%1 further hops not listed</source>
+        <translation>ほかの %1 個のホップ（一覧にはありません）</translation>
+    </message>
 </context>
 <context>
     <name>ms::Verifier</name>
@@ -956,6 +1072,245 @@
     </message>
 </context>
 <context>
+    <name>ms::arc</name>
+    <message>
+        <source>i=%1 is not a decimal instance number (RFC 8617 4.2.1).</source>
+        <translation>i=%1 は 10 進数のインスタンス番号ではありません（RFC 8617 4.2.1）。</translation>
+    </message>
+    <message>
+        <source>i=%1 has more than two digits (RFC 8617 3.9).</source>
+        <translation>i=%1 は 2 桁を超えています（RFC 8617 3.9）。</translation>
+    </message>
+    <message>
+        <source>i=%1 is outside 1..50 (RFC 8617 4.2.1).</source>
+        <translation>i=%1 は 1..50 の範囲外です（RFC 8617 4.2.1）。</translation>
+    </message>
+    <message>
+        <source>a=rsa-sha1 is not accepted: RFC 8301 3.1 forbids verifiers to treat SHA-1 signatures as valid.</source>
+        <translation>a=rsa-sha1 は受け入れられません。RFC 8301 3.1 は、検証者が SHA-1 署名を有効として扱うことを禁じています。</translation>
+    </message>
+    <message>
+        <source>Unknown signing algorithm a=%1 (RFC 6376 3.5).</source>
+        <translation>不明な署名アルゴリズム a=%1（RFC 6376 3.5）。</translation>
+    </message>
+    <message>
+        <source>ARC-Message-Signature i=%1</source>
+        <translation>ARC-Message-Signature i=%1</translation>
+    </message>
+    <message>
+        <source>The tag-list is malformed: %1 (RFC 6376 3.2).</source>
+        <translation>タグリストの形式が不正です: %1（RFC 6376 3.2）。</translation>
+    </message>
+    <message>
+        <source>The required tag %1= is missing (RFC 6376 3.5).</source>
+        <translation>必須タグ %1= がありません（RFC 6376 3.5）。</translation>
+    </message>
+    <message>
+        <source>c=%1 is not a canonicalization (RFC 6376 3.5).</source>
+        <translation>c=%1 は正規化方式ではありません（RFC 6376 3.5）。</translation>
+    </message>
+    <message>
+        <source>h= includes ARC-Seal: an AMS must not sign ARC-Seal fields (RFC 8617 4.1.2).</source>
+        <translation>h= に ARC-Seal が含まれています。AMS は ARC-Seal フィールドに署名してはなりません（RFC 8617 4.1.2）。</translation>
+    </message>
+    <message>
+        <source>h= names ARC header fields, which RFC 8617 4.1.2 says must not be signed</source>
+        <translation>h= に ARC ヘッダーフィールドが含まれていますが、RFC 8617 4.1.2 ではこれらに署名してはならないとされています</translation>
+    </message>
+    <message>
+        <source>h= does not include From (RFC 6376 5.4 requires it).</source>
+        <translation>h= に From が含まれていません（RFC 6376 5.4 では必須です）。</translation>
+    </message>
+    <message>
+        <source>The input has no body (headers only), so the body hash cannot be checked.</source>
+        <translation>入力に本文がない（ヘッダーのみ）ため、本文ハッシュを検査できません。</translation>
+    </message>
+    <message>
+        <source>l= is not a number.</source>
+        <translation>l= が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>l=%1 is longer than the canonical body (%2 bytes).</source>
+        <translation>l=%1 が正規化済み本文（%2 バイト）より長くなっています。</translation>
+    </message>
+    <message>
+        <source>ARC #%1 AMS canonical body</source>
+        <translation>ARC #%1 AMS の正規化済み本文</translation>
+    </message>
+    <message>
+        <source>Body hash does not match: the body changed after this hop signed it</source>
+        <translation>本文ハッシュが一致しません: このホップが署名した後に本文が変更されました</translation>
+    </message>
+    <message>
+        <source>The body hash (bh=) does not match the body (RFC 6376 6.1.3).</source>
+        <translation>本文ハッシュ（bh=）が本文と一致しません（RFC 6376 6.1.3）。</translation>
+    </message>
+    <message>
+        <source>Body hash matches</source>
+        <translation>本文ハッシュが一致します</translation>
+    </message>
+    <message>
+        <source>ARC #%1 AMS canonical header</source>
+        <translation>ARC #%1 AMS の正規化済みヘッダー</translation>
+    </message>
+    <message>
+        <source>Key %1._domainkey.%2</source>
+        <translation>鍵 %1._domainkey.%2</translation>
+    </message>
+    <message>
+        <source>Signature verifies over the signed header fields</source>
+        <translation>署名されたヘッダーフィールドに対して署名が検証されます</translation>
+    </message>
+    <message>
+        <source>Signature does not verify: a signed header field changed</source>
+        <translation>署名が検証されません: 署名されたヘッダーフィールドが変更されました</translation>
+    </message>
+    <message>
+        <source>The signature (b=) does not verify over the signed header fields.</source>
+        <translation>署名（b=）が、署名されたヘッダーフィールドに対して検証されません。</translation>
+    </message>
+    <message>
+        <source>The instance i= could not be read (RFC 8617 4.1.1).</source>
+        <translation>インスタンス i= を読み取れませんでした（RFC 8617 4.1.1）。</translation>
+    </message>
+    <message>
+        <source>The instance tag i= is missing (RFC 8617 4.2.1).</source>
+        <translation>インスタンスタグ i= がありません（RFC 8617 4.2.1）。</translation>
+    </message>
+    <message>
+        <source>%1 ARC header fields in %2 instances</source>
+        <translation>ARC ヘッダーフィールド %1 個（インスタンス %2 個）</translation>
+    </message>
+    <message>
+        <source>The fields are grouped by their instance tag i=, never by where they sit in the header.</source>
+        <translation>フィールドはインスタンスタグ i= によってグループ化されます。ヘッダー内の位置によってグループ化されることはありません。</translation>
+    </message>
+    <message>
+        <source>none: the message has no ARC header fields</source>
+        <translation>none: メッセージに ARC ヘッダーフィールドがありません</translation>
+    </message>
+    <message>
+        <source>fail: more than 50 ARC Sets or an instance above 50 (i=%1)</source>
+        <translation>fail: ARC セットが 50 を超えているか、50 を超えるインスタンスがあります（i=%1）</translation>
+    </message>
+    <message>
+        <source>fail: an ARC header field has no readable instance (%1)</source>
+        <translation>fail: インスタンスを読み取れない ARC ヘッダーフィールドがあります（%1）</translation>
+    </message>
+    <message>
+        <source>fail: the newest ARC-Seal (i=%1) already says cv=fail</source>
+        <translation>fail: 最新の ARC-Seal（i=%1）がすでに cv=fail を示しています</translation>
+    </message>
+    <message>
+        <source>Chain structure</source>
+        <translation>チェーン構造</translation>
+    </message>
+    <message>
+        <source>instance %1 is missing: instances must run 1..%2 without gaps</source>
+        <translation>インスタンス %1 がありません: インスタンスは 1..%2 まで欠番なく続かなければなりません</translation>
+    </message>
+    <message>
+        <source>instance %1 has no %2</source>
+        <translation>インスタンス %1 に %2 がありません</translation>
+    </message>
+    <message>
+        <source>instance %1 has %2 %3 fields (exactly one is allowed)</source>
+        <translation>インスタンス %1 に %3 フィールドが %2 個あります（許されるのはちょうど 1 個です）</translation>
+    </message>
+    <message>
+        <source>the ARC-Seal i=%1 says cv=%2, it must say cv=%3</source>
+        <translation>ARC-Seal i=%1 は cv=%2 を示していますが、cv=%3 でなければなりません</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>（欠落）</translation>
+    </message>
+    <message>
+        <source>fail: %1</source>
+        <translation>fail: %1</translation>
+    </message>
+    <message>
+        <source>Instances 1..%1, exactly one AAR, AMS and AS each, cv=none at i=1 and cv=pass after.</source>
+        <translation>インスタンス 1..%1、AAR・AMS・AS がそれぞれちょうど 1 個、i=1 では cv=none、それ以降は cv=pass。</translation>
+    </message>
+    <message>
+        <source>fail: the newest ARC-Message-Signature (i=%1) does not verify: %2</source>
+        <translation>fail: 最新の ARC-Message-Signature（i=%1）が検証されません: %2</translation>
+    </message>
+    <message>
+        <source>ARC-Seal i=%1</source>
+        <translation>ARC-Seal i=%1</translation>
+    </message>
+    <message>
+        <source>The ARC-Seal has an h= tag, which RFC 8617 4.1.3 forbids.</source>
+        <translation>ARC-Seal に h= タグがあります。これは RFC 8617 4.1.3 で禁止されています。</translation>
+    </message>
+    <message>
+        <source>A required tag (a, b, d, s, cv) is missing (RFC 8617 4.1.3).</source>
+        <translation>必須タグ（a、b、d、s、cv）がありません（RFC 8617 4.1.3）。</translation>
+    </message>
+    <message>
+        <source>ARC #%1 seal input</source>
+        <translation>ARC #%1 封印の入力</translation>
+    </message>
+    <message>
+        <source>The seal verifies over ARC Sets 1..%1 (AAR, AMS, AS each, relaxed).</source>
+        <translation>封印は ARC セット 1..%1（それぞれ AAR、AMS、AS、relaxed）に対して検証されます。</translation>
+    </message>
+    <message>
+        <source>The seal's signature does not verify: an ARC header field of instances 1..%1 changed after sealing.</source>
+        <translation>封印の署名が検証されません: 封印後に、インスタンス 1..%1 の ARC ヘッダーフィールドが変更されました。</translation>
+    </message>
+    <message>
+        <source>fail: the ARC-Seal i=%1 does not verify: %2</source>
+        <translation>fail: ARC-Seal i=%1 が検証されません: %2</translation>
+    </message>
+    <message>
+        <source>pass: %1 hop(s), every seal verifies</source>
+        <translation>pass: %1 ホップ、すべての封印が検証されます</translation>
+    </message>
+    <message>
+        <source>Hop %1</source>
+        <translation>ホップ %1</translation>
+    </message>
+    <message>
+        <source>Hop %1: sealed by %2</source>
+        <translation>ホップ %1: %2 による封印</translation>
+    </message>
+    <message>
+        <source>instance</source>
+        <translation>インスタンス</translation>
+    </message>
+    <message>
+        <source>sealer</source>
+        <translation>封印者</translation>
+    </message>
+    <message>
+        <source>cv</source>
+        <translation>cv</translation>
+    </message>
+    <message>
+        <source>sealed at</source>
+        <translation>封印日時</translation>
+    </message>
+    <message>
+        <source>What hop %1 saw (its ARC-Authentication-Results)</source>
+        <translation>ホップ %1 が見た結果（その ARC-Authentication-Results）</translation>
+    </message>
+    <message>
+        <source>The chain broke here: %1</source>
+        <translation>チェーンはここで壊れました: %1</translation>
+    </message>
+    <message>
+        <source>A failing chain is treated like no chain at all (RFC 8617 5.2).</source>
+        <translation>失敗したチェーンは、チェーンがまったくない場合と同様に扱われます（RFC 8617 5.2）。</translation>
+    </message>
+    <message>
+        <source>oldest-pass</source>
+        <translation>oldest-pass</translation>
+    </message>
+</context>
+<context>
     <name>ms::authres</name>
     <message>
         <source>Authentication results by %1</source>
@@ -972,6 +1327,238 @@
     <message>
         <source>none: no authentication was done</source>
         <translation>none: 認証は行われていません</translation>
+    </message>
+    <message>
+        <source>(unnamed host)</source>
+        <translation>（名前のないホスト）</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> （%1 から）</translation>
+    </message>
+    <message>
+        <source>The DKIM key %1._domainkey.%2 was removed or revoked since delivery: the receiver found it, DNS no longer has it. Senders rotate keys and delete old ones; the message was fine when it arrived (RFC 6376 3.6.2).</source>
+        <translation>DKIM 鍵 %1._domainkey.%2 は配送後に削除または失効されました。受信者は鍵を見つけましたが、現在の DNS にはありません。送信者は鍵をローテーションして古い鍵を削除するものです。メッセージは到着時には問題ありませんでした（RFC 6376 3.6.2）。</translation>
+    </message>
+    <message>
+        <source>The DKIM key record of %1._domainkey.%2 changed since delivery (%3): the key published now is not the one the message was signed with.</source>
+        <translation>%1._domainkey.%2 の DKIM 鍵レコードが配送後に変更されました（%3）。現在公開されている鍵は、メッセージの署名に使われた鍵ではありません。</translation>
+    </message>
+    <message>
+        <source>Evaluation time: the signature's x= expiry has passed since delivery (RFC 6376 3.5). Evaluate at the message date to compare like for like.</source>
+        <translation>評価時刻: 署名の x= の有効期限が配送後に過ぎています（RFC 6376 3.5）。同じ条件で比較するには、メッセージの日付で評価してください。</translation>
+    </message>
+    <message>
+        <source>DNS does not answer now (temporary error); the receiver could look the key up at delivery.</source>
+        <translation>DNS が現在応答しません（一時エラー）。配送時には受信者は鍵を参照できていました。</translation>
+    </message>
+    <message>
+        <source>The message body was modified after delivery (%1) - by a mail client, an archive, a gateway or a forward: the body hash no longer matches what the receiver verified (RFC 6376 3.7).</source>
+        <translation>メッセージ本文が配送後に変更されました（%1）。メールクライアント、アーカイブ、ゲートウェイ、転送などによるもので、本文ハッシュが受信者の検証したものと一致しなくなっています（RFC 6376 3.7）。</translation>
+    </message>
+    <message>
+        <source>Signed header fields were modified after delivery (%1), e.g. by a mail client or a gateway tagging the Subject (RFC 6376 3.7).</source>
+        <translation>署名されたヘッダーフィールドが配送後に変更されました（%1）。たとえばメールクライアントや、Subject にタグを付けるゲートウェイによるものです（RFC 6376 3.7）。</translation>
+    </message>
+    <message>
+        <source>Something changed since delivery: the message or the key (%1).</source>
+        <translation>配送後に何かが変わりました: メッセージまたは鍵（%1）。</translation>
+    </message>
+    <message>
+        <source>The authserv-id %1 is the "by" host of Received hop #%2.</source>
+        <translation>authserv-id %1 は Received ホップ #%2 の "by" ホストです。</translation>
+    </message>
+    <message>
+        <source>The nearest Received field below it is hop #%1 (%2): an MTA prepends its Authentication-Results next to the Received field of the same delivery, so this field was added when %3 received the message.</source>
+        <translation>この下で最も近い Received フィールドはホップ #%1（%2）です。MTA は Authentication-Results を同じ配送の Received フィールドのすぐ隣に先頭追加するため、このフィールドは %3 がメッセージを受信したときに追加されたものです。</translation>
+    </message>
+    <message>
+        <source>that host</source>
+        <translation>そのホスト</translation>
+    </message>
+    <message>
+        <source>No Received field below it: it was added before any relay recorded the message - by the sender's own system, or forged by the sender (RFC 8601 7.2).</source>
+        <translation>この下に Received フィールドがありません。どの中継がメッセージを記録するよりも前に追加されたもので、送信者自身のシステムによるものか、送信者による偽造です（RFC 8601 7.2）。</translation>
+    </message>
+    <message>
+        <source>Trusted authserv-ids from the settings: %1.</source>
+        <translation>設定で信頼されている authserv-id: %1。</translation>
+    </message>
+    <message>
+        <source>No Authentication-Results field, so none to trust.</source>
+        <translation>Authentication-Results フィールドがないため、信頼する対象もありません。</translation>
+    </message>
+    <message>
+        <source>The topmost Authentication-Results field has no authserv-id; nothing is trusted until you name the ids in the settings.</source>
+        <translation>最上位の Authentication-Results フィールドに authserv-id がありません。設定で ID を指定するまで、何も信頼されません。</translation>
+    </message>
+    <message>
+        <source>No trusted authserv-ids are set, so Mailscope trusts %1: the authserv-id of the topmost Authentication-Results field, added last, by the system that delivered the message to you. Fields further down were added earlier by other systems, or written by the sender, and prove nothing (RFC 8601 5, 7.2). Set your own receivers' ids to be sure.</source>
+        <translation>信頼する authserv-id が設定されていないため、Mailscope は %1 を信頼します。これは最上位の Authentication-Results フィールドの authserv-id で、最後に、つまりメッセージをあなたに配送したシステムによって追加されたものです。それより下のフィールドは、ほかのシステムによって先に追加されたか送信者が書いたもので、何も証明しません（RFC 8601 5、7.2）。確実にするには、自分の受信サーバーの ID を設定してください。</translation>
+    </message>
+    <message>
+        <source>Authentication-Results</source>
+        <translation>Authentication-Results</translation>
+    </message>
+    <message>
+        <source>What the receiving systems recorded at delivery, compared with what Mailscope computes now.</source>
+        <translation>受信システムが配送時に記録した内容と、Mailscope が現在計算した結果の比較。</translation>
+    </message>
+    <message>
+        <source>No trusted authserv-id</source>
+        <translation>信頼する authserv-id なし</translation>
+    </message>
+    <message>
+        <source>Trusted: %1</source>
+        <translation>信頼済み: %1</translation>
+    </message>
+    <message>
+        <source>Each field, the hop that added it, and whether its authserv-id is trusted.</source>
+        <translation>各フィールド、それを追加したホップ、その authserv-id が信頼されているかどうか。</translation>
+    </message>
+    <message>
+        <source>More than %1 fields: the rest are ignored</source>
+        <translation>フィールドが %1 個を超えています。残りは無視されます</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no authserv-id</source>
+        <translation>authserv-id なし</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>信頼済み</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>未信頼</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>追加箇所</translation>
+    </message>
+    <message>
+        <source>hop #%1: %2</source>
+        <translation>ホップ #%1: %2</translation>
+    </message>
+    <message>
+        <source>before any Received hop</source>
+        <translation>どの Received ホップよりも前</translation>
+    </message>
+    <message>
+        <source>Which hop added it</source>
+        <translation>追加したホップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Authentication-Results field(s)</source>
+        <translation><numerusform>Authentication-Results フィールド %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>Same authserv-id as the receiver, but added before the message crossed the Internet</source>
+        <translation>受信者と同じ authserv-id ですが、メッセージがインターネットを通過する前に追加されたもの</translation>
+    </message>
+    <message>
+        <source>The receiver must remove fields carrying its own authserv-id from incoming mail (RFC 8601 5); this one came from outside and may have been written by the sender. It is not believed.</source>
+        <translation>受信者は、受信メールから自身の authserv-id を持つフィールドを削除しなければなりません（RFC 8601 5）。このフィールドは外部から来たもので、送信者が書いた可能性があります。信用しません。</translation>
+    </message>
+    <message>
+        <source>Different identity: the receiver checked %1, Mailscope checked %2 (from its envelope guess - set MAIL FROM to compare like for like).</source>
+        <translation>識別子が異なります: 受信者は %1 を、Mailscope は %2 を検査しました（エンベロープの推測による。同じ条件で比較するには MAIL FROM を設定してください）。</translation>
+    </message>
+    <message>
+        <source>DNS does not answer now (temporary error).</source>
+        <translation>DNS が現在応答しません（一時エラー）。</translation>
+    </message>
+    <message>
+        <source>The SPF record of %1 or the client address differ from delivery: the record was edited since (DNS changed), or Mailscope's guessed client IP %2 is not the one the receiver saw (RFC 7208 2.4).</source>
+        <translation>%1 の SPF レコードまたはクライアントアドレスが配送時と異なります。その後レコードが編集された（DNS の変更）か、Mailscope が推測したクライアント IP %2 が受信者の見たものと異なります（RFC 7208 2.4）。</translation>
+    </message>
+    <message>
+        <source>The receiver did not get a pass but Mailscope does now: the key was published or fixed after delivery, or the receiver's DNS failed at the time.</source>
+        <translation>受信者は pass を得られませんでしたが、Mailscope では現在 pass になります。配送後に鍵が公開または修正されたか、当時受信者の DNS が失敗していました。</translation>
+    </message>
+    <message>
+        <source>Mailscope finds no DKIM-Signature for %1 now: the signature field was removed after delivery.</source>
+        <translation>Mailscope は現在 %1 の DKIM-Signature を見つけられません。署名フィールドは配送後に削除されました。</translation>
+    </message>
+    <message>
+        <source>The message has no DKIM-Signature now: it was removed after delivery (a gateway or client stripped it).</source>
+        <translation>メッセージに現在 DKIM-Signature がありません。配送後に削除されました（ゲートウェイまたはクライアントが取り除きました）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The ARC chain now has %n set(s); sets added after this receiver (it may have sealed the message itself), a removed key or a modified message change the verdict (RFC 8617 5.2).</source>
+        <translation><numerusform>ARC チェーンには現在 %n 個のセットがあります。この受信者より後に追加されたセット（受信者自身がメッセージを封印した可能性があります）、削除された鍵、変更されたメッセージによって判定が変わります（RFC 8617 5.2）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Follows from the SPF/DKIM differences above: DMARC passes only with an aligned SPF or DKIM pass (RFC 7489 3.1).</source>
+        <translation>上記の SPF/DKIM の違いによるものです。DMARC は、アラインした SPF または DKIM の pass がある場合にのみ成功します（RFC 7489 3.1）。</translation>
+    </message>
+    <message>
+        <source>The DMARC record of %1 changed since delivery (DNS changed), or the receiver applied a local override.</source>
+        <translation>%1 の DMARC レコードが配送後に変更された（DNS の変更）か、受信者がローカルでポリシーを上書きしました。</translation>
+    </message>
+    <message>
+        <source>Per method: what the trusted receiver recorded at delivery, and what Mailscope computes now, with the likely reason when they differ.</source>
+        <translation>メソッドごとに、信頼できる受信者が配送時に記録した結果と、Mailscope が現在計算した結果を示し、異なる場合は考えられる理由を示します。</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>未計算</translation>
+    </message>
+    <message>
+        <source>%1%2: receiver %3, now %4</source>
+        <translation>%1%2: 受信者 %3、現在 %4</translation>
+    </message>
+    <message>
+        <source>Same result as at delivery.</source>
+        <translation>配送時と同じ結果です。</translation>
+    </message>
+    <message>
+        <source>Receiver (%1)</source>
+        <translation>受信者（%1）</translation>
+    </message>
+    <message>
+        <source>Mailscope now</source>
+        <translation>Mailscope（現在）</translation>
+    </message>
+    <message>
+        <source>Now, reason</source>
+        <translation>現在の結果・理由</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n method(s) compared</source>
+        <translation><numerusform>%n 個のメソッドを比較しました</numerusform></translation>
+    </message>
+    <message>
+        <source>none: no Authentication-Results field to compare with</source>
+        <translation>なし: 比較する Authentication-Results フィールドがありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>info: %n Authentication-Results field(s), none from a trusted authserv-id</source>
+        <translation><numerusform>情報: Authentication-Results フィールドが %n 個ありますが、信頼できる authserv-id のものはありません</numerusform></translation>
+    </message>
+    <message>
+        <source>differs: %1 said %2=%3 at delivery, Mailscope says %4 now - %5</source>
+        <translation>相違: %1 は配送時に %2=%3 としましたが、Mailscope の現在の結果は %4 です - %5</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more difference(s))</source>
+        <translation><numerusform> （ほかに %n 件の相違）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>agrees: %1 recorded the same results at delivery as Mailscope computes now (%n method(s))</source>
+        <translation><numerusform>一致: %1 が配送時に記録した結果は、Mailscope が現在計算した結果と同じです（%n 個のメソッド）</numerusform></translation>
+    </message>
+    <message>
+        <source>info: %1 recorded results, but Mailscope computed none of those methods to compare</source>
+        <translation>情報: %1 は結果を記録していますが、Mailscope はそれらのメソッドをどれも計算していないため比較できません</translation>
+    </message>
+    <message>
+        <source>Receiver vs now: %1</source>
+        <translation>受信者と現在の比較: %1</translation>
     </message>
 </context>
 <context>
@@ -990,15 +1577,15 @@
     </message>
     <message>
         <source>A '"' inside an unquoted value was kept as part of the value.</source>
-        <translation type="unfinished" />
+        <translation>引用符で囲まれていない値の中の '"' は値の一部として残しました。</translation>
     </message>
     <message>
         <source>The ARC-Authentication-Results field does not start with its instance "i=N;" (RFC 8617 4.1.1).</source>
-        <translation type="unfinished" />
+        <translation>ARC-Authentication-Results フィールドがインスタンス "i=N;" で始まっていません（RFC 8617 4.1.1）。</translation>
     </message>
     <message>
         <source>The ARC instance "i=" is not a small decimal number (RFC 8617 4.2.1).</source>
-        <translation type="unfinished" />
+        <translation>ARC のインスタンス "i=" が小さな 10 進数ではありません（RFC 8617 4.2.1）。</translation>
     </message>
     <message>
         <source>The ARC instance is not followed by ';' (RFC 8617 4.1.1).</source>
@@ -1006,31 +1593,31 @@
     </message>
     <message>
         <source>The field is empty: no authserv-id and no results (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>フィールドが空です。authserv-id も結果もありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The authserv-id is missing: the field starts with ';' (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>authserv-id がありません。フィールドが ';' で始まっています（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The authserv-id is missing: the field starts with a method result (RFC 8601 2.2). Outlook/Exchange write it like this.</source>
-        <translation type="unfinished" />
+        <translation>authserv-id がありません。フィールドがメソッドの結果で始まっています（RFC 8601 2.2）。Outlook/Exchange はこの形で書き込みます。</translation>
     </message>
     <message>
         <source>The authserv-id "%1" holds characters a token may not have (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>authserv-id "%1" にトークンに使えない文字が含まれています（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>Version %1 is not 1: RFC 8601 2.2 says to ignore a field whose version is not understood.</source>
-        <translation type="unfinished" />
+        <translation>バージョン %1 は 1 ではありません。RFC 8601 2.2 では、理解できないバージョンのフィールドは無視することになっています。</translation>
     </message>
     <message>
         <source>No method result was found (RFC 8601 2.2 wants at least one, or "none").</source>
-        <translation type="unfinished" />
+        <translation>メソッドの結果が見つかりません（RFC 8601 2.2 では少なくとも 1 つ、または "none" が必要です）。</translation>
     </message>
     <message>
         <source>A trailing ';' ends the field (tolerated; not in RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>末尾の ';' でフィールドが終わっています（許容します。RFC 8601 2.2 にはない形です）。</translation>
     </message>
     <message>
         <source>An empty result between two ';' was skipped.</source>
@@ -1082,7 +1669,7 @@
     </message>
     <message>
         <source>The word "%1" in the %2 result is not "property=value" and was ignored (RFC 8601 2.2).</source>
-        <translation type="unfinished" />
+        <translation>%2 の結果にある語 "%1" は "property=value" の形ではないため無視しました（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The %1 result has more than one reason (RFC 8601 2.2).</source>
@@ -1090,11 +1677,11 @@
     </message>
     <message>
         <source>The reason of the %1 result comes after its properties (RFC 8601 2.2 puts it first).</source>
-        <translation type="unfinished" />
+        <translation>%1 の結果の理由がプロパティの後にあります（RFC 8601 2.2 では先頭に置きます）。</translation>
     </message>
     <message>
         <source>"%1=" in the %2 result has no ptype ("header.", "smtp.", ...): a vendor extension, not RFC 8601 2.3.</source>
-        <translation type="unfinished" />
+        <translation>%2 の結果にある "%1=" に ptype（"header."、"smtp." など）がありません。RFC 8601 2.3 ではなくベンダー独自の拡張です。</translation>
     </message>
     <message>
         <source>The property "%1" is incomplete (RFC 8601 2.3).</source>
@@ -1114,7 +1701,256 @@
      available offline, the time budget ran out)
 When several apply, 3 wins over 4, and 4 over 1.
 </source>
-        <translation type="unfinished" />
+        <translation>終了コード:
+  0  すべてのメッセージを検証し、失敗したチェックはありません
+  1  少なくとも 1 つのチェックが失敗しました（fail、softfail または permerror）
+  2  使用方法のエラー: 不明なオプション、不正な値、処理対象なし
+  3  入力エラー: ファイルまたはディレクトリを読めないか、空でした
+     （ほかの入力は検証しました）
+  4  一時的なエラーで結果が確定しませんでした（DNS のタイムアウトや SERVFAIL、
+     オフラインで DNS を利用できない、時間の上限に達した）
+複数が該当する場合は 3 が 4 より、4 が 1 より優先されます。
+</translation>
+    </message>
+    <message>
+        <source>try 'mailscope-cli %1 --help'</source>
+        <translation>'mailscope-cli %1 --help' を試してください</translation>
+    </message>
+    <message>
+        <source>Verify messages: .eml files, directories (recursively), Maildir folders (cur/ and new/) and mbox files (each message). Results go to stdout, diagnostics to stderr.</source>
+        <translation>メッセージを検証します: .eml ファイル、ディレクトリ（再帰的）、Maildir フォルダー（cur/ と new/）、mbox ファイル（各メッセージ）。結果は stdout に、診断メッセージは stderr に出力します。</translation>
+    </message>
+    <message>
+        <source>Files and directories to verify.</source>
+        <translation>検証するファイルとディレクトリ。</translation>
+    </message>
+    <message>
+        <source>FILE|DIR...</source>
+        <translation>FILE|DIR...</translation>
+    </message>
+    <message>
+        <source>The SMTP client's IP address (overrides the guess from Received).</source>
+        <translation>SMTP クライアントの IP アドレス（Received からの推測より優先）。</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>The HELO/EHLO name (overrides the guess).</source>
+        <translation>HELO/EHLO 名（推測より優先）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The MAIL FROM address; '&lt;&gt;' for bounces (overrides the guess).</source>
+        <translation>MAIL FROM アドレス。バウンスの場合は '&lt;&gt;'（推測より優先）。</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>Run only these checks (comma-separated): %1.</source>
+        <translation>これらのチェックのみを実行します（カンマ区切り）: %1。</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>LIST</translation>
+    </message>
+    <message>
+        <source>Verify this many messages at once (default: the number of cores).</source>
+        <translation>同時に検証するメッセージの数（既定: コア数）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Judge signatures and certificates as of: now (default), date (the message's Date field), or an ISO 8601 time (UTC unless it says otherwise).</source>
+        <translation>署名と証明書を判定する時点: now（既定）、date（メッセージの Date フィールド）、または ISO 8601 形式の時刻（特に指定がなければ UTC）。</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>WHEN</translation>
+    </message>
+    <message>
+        <source>How DMARC finds the policy domain: treewalk (DMARCbis, default) or psl (RFC 7489).</source>
+        <translation>DMARC がポリシードメインを見つける方法: treewalk（DMARCbis、既定）または psl（RFC 7489）。</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>METHOD</translation>
+    </message>
+    <message>
+        <source>An ARC sealer (d= domain) whose chain may override a DMARC failure (repeatable, or comma-separated).</source>
+        <translation>チェーンによって DMARC の失敗を覆すことを認める ARC 封印者（d= のドメイン）。複数回指定するか、カンマ区切りで指定できます。</translation>
+    </message>
+    <message>
+        <source>DOMAIN</source>
+        <translation>DOMAIN</translation>
+    </message>
+    <message>
+        <source>An authserv-id whose Authentication-Results are believed (repeatable, or comma-separated).</source>
+        <translation>Authentication-Results を信頼する authserv-id。複数回指定するか、カンマ区切りで指定できます。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>After the results, print counts per check and result and the most common failure reasons.</source>
+        <translation>結果の後に、チェックと結果ごとの件数、および最も多い失敗理由を出力します。</translation>
+    </message>
+    <message>
+        <source>jsonl: include the step tree and sources in every line (json always has them).</source>
+        <translation>jsonl: 各行にステップツリーとソースを含めます（json には常に含まれます）。</translation>
+    </message>
+    <message>
+        <source>No progress bar (it is only drawn when stderr is a terminal).</source>
+        <translation>進行状況バーを表示しません（バーは stderr が端末のときにのみ表示されます）。</translation>
+    </message>
+    <message>
+        <source>Give up on a message after this many milliseconds, DNS included (default: 60000).</source>
+        <translation>1 通のメッセージをこのミリ秒数で打ち切ります。DNS を含みます（既定: 60000）。</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>unknown format '%1' (text, json, jsonl or csv)</source>
+        <translation>不明な形式 '%1'（text、json、jsonl または csv）</translation>
+    </message>
+    <message>
+        <source>no input: give at least one file or directory</source>
+        <translation>入力がありません: ファイルまたはディレクトリを少なくとも 1 つ指定してください</translation>
+    </message>
+    <message>
+        <source>try 'mailscope-cli verify --help'</source>
+        <translation>'mailscope-cli verify --help' を試してください</translation>
+    </message>
+    <message>
+        <source>unknown check '%1' (known: %2)</source>
+        <translation>不明なチェック '%1'（既知のもの: %2）</translation>
+    </message>
+    <message>
+        <source>note: the %1 check is not available in this build; it is left out</source>
+        <translation>注意: このビルドでは %1 チェックを利用できないため、除外します</translation>
+    </message>
+    <message>
+        <source>--checks needs at least one check name</source>
+        <translation>--checks には少なくとも 1 つのチェック名が必要です</translation>
+    </message>
+    <message>
+        <source>--time: '%1' is not now, date or an ISO 8601 time such as 2024-05-01T12:00:00Z</source>
+        <translation>--time: '%1' は now、date、または 2024-05-01T12:00:00Z のような ISO 8601 形式の時刻ではありません</translation>
+    </message>
+    <message>
+        <source>--dmarc-discovery: '%1' is not treewalk or psl</source>
+        <translation>--dmarc-discovery: '%1' は treewalk でも psl でもありません</translation>
+    </message>
+    <message>
+        <source>--time-budget: '%1' is not a positive number of milliseconds</source>
+        <translation>--time-budget: '%1' は正のミリ秒数ではありません</translation>
+    </message>
+    <message>
+        <source>--threads: '%1' is not a number from 1 to 1024</source>
+        <translation>--threads: '%1' は 1 から 1024 までの数ではありません</translation>
+    </message>
+    <message>
+        <source>--save-dns: %1</source>
+        <translation>--save-dns: %1</translation>
+    </message>
+    <message>
+        <source>Evaluate SPF (RFC 7208) for an SMTP envelope, without a message: which record applies, every term in order, and the result.</source>
+        <translation>メッセージなしで SMTP エンベロープに対して SPF（RFC 7208）を評価します: どのレコードが適用されるか、各項目を順に、そして結果を示します。</translation>
+    </message>
+    <message>
+        <source>The SMTP client's IP address (required).</source>
+        <translation>SMTP クライアントの IP アドレス（必須）。</translation>
+    </message>
+    <message>
+        <source>The HELO/EHLO name.</source>
+        <translation>HELO/EHLO 名。</translation>
+    </message>
+    <message>
+        <source>The MAIL FROM address; empty or '&lt;&gt;' for bounces.</source>
+        <translation>MAIL FROM アドレス。バウンスの場合は空または '&lt;&gt;'。</translation>
+    </message>
+    <message>
+        <source>Which identity to check: mailfrom (default) or helo.</source>
+        <translation>チェックする識別子: mailfrom（既定）または helo。</translation>
+    </message>
+    <message>
+        <source>unknown format '%1' (text, json or jsonl)</source>
+        <translation>不明な形式 '%1'（text、json または jsonl）</translation>
+    </message>
+    <message>
+        <source>--ip is required</source>
+        <translation>--ip は必須です</translation>
+    </message>
+    <message>
+        <source>unexpected argument '%1'</source>
+        <translation>予期しない引数 '%1'</translation>
+    </message>
+    <message>
+        <source>--identity: '%1' is not mailfrom or helo</source>
+        <translation>--identity: '%1' は mailfrom でも helo でもありません</translation>
+    </message>
+    <message>
+        <source>given by the user</source>
+        <translation>ユーザーが指定</translation>
+    </message>
+    <message>
+        <source>SPF evaluation</source>
+        <translation>SPF の評価</translation>
+    </message>
+    <message>
+        <source>unknown command '%1'</source>
+        <translation>不明なコマンド '%1'</translation>
+    </message>
+    <message>
+        <source>--zone: cannot read '%1'</source>
+        <translation>--zone: '%1' を読めません</translation>
+    </message>
+    <message>
+        <source>zone: %1</source>
+        <translation>ゾーン: %1</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>読めません: %1</translation>
+    </message>
+    <message>
+        <source>empty file: there is no message to verify</source>
+        <translation>空のファイル: 検証するメッセージがありません</translation>
+    </message>
+    <message>
+        <source>cannot read directory</source>
+        <translation>ディレクトリを読めません</translation>
+    </message>
+    <message>
+        <source>directory nested too deeply (more than %1 levels)</source>
+        <translation>ディレクトリの入れ子が深すぎます（%1 段を超えています）</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>no messages in this directory</source>
+        <translation>このディレクトリにはメッセージがありません</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read</source>
+        <translation>読み込み中にファイルが変更されました</translation>
     </message>
     <message>
         <source>Usage: mailscope-cli COMMAND [options] [arguments]
@@ -1127,328 +1963,207 @@ Commands:
                                  Maildir folders, mbox files
   spf --ip IP --helo NAME --mail-from ADDR [options]
                                  evaluate SPF for an envelope, without a message
+  compare SENT RECEIVED          what changed in transit, per DKIM signature
 
   mailscope-cli COMMAND --help   options of a command
   mailscope-cli --version        the version
 
 </source>
-        <translation type="unfinished" />
+        <translation>使い方: mailscope-cli COMMAND [options] [arguments]
+
+メールが SPF、DKIM、ARC、DMARC、S/MIME、TLS のチェックに成功または失敗する理由を
+ステップごとに説明します。
+
+コマンド:
+  verify [options] FILE|DIR...   メッセージを検証: .eml ファイル、ディレクトリ、
+                                 Maildir フォルダー、mbox ファイル
+  spf --ip IP --helo NAME --mail-from ADDR [options]
+                                 メッセージなしでエンベロープの SPF を評価
+  compare SENT RECEIVED          DKIM 署名ごとに、転送中に変わった箇所を表示
+
+  mailscope-cli COMMAND --help   コマンドのオプション
+  mailscope-cli --version        バージョン
+
+</translation>
     </message>
     <message>
-        <source>try 'mailscope-cli %1 --help'</source>
-        <translation type="unfinished" />
+        <source>Compare a message as sent with the same message as received: for each DKIM signature in both, what changed in its signed header fields and body (canonical forms, line by line).</source>
+        <translation>送信時のメッセージと受信時の同じメッセージを比較します: 両方にある DKIM 署名ごとに、署名対象のヘッダーフィールドと本文で何が変わったかを示します（正規化した形で 1 行ずつ）。</translation>
     </message>
     <message>
-        <source>Verify messages: .eml files, directories (recursively), Maildir folders (cur/ and new/) and mbox files (each message). Results go to stdout, diagnostics to stderr.</source>
-        <translation type="unfinished" />
+        <source>The copy as sent (e.g. from the Sent folder).</source>
+        <translation>送信時のコピー（例: 送信済みフォルダーから）。</translation>
     </message>
     <message>
-        <source>Files and directories to verify.</source>
-        <translation type="unfinished" />
+        <source>SENT</source>
+        <translation>SENT</translation>
     </message>
     <message>
-        <source>FILE|DIR...</source>
-        <translation type="unfinished" />
+        <source>The copy as received.</source>
+        <translation>受信時のコピー。</translation>
     </message>
     <message>
-        <source>The SMTP client's IP address (overrides the guess from Received).</source>
-        <translation type="unfinished" />
+        <source>RECEIVED</source>
+        <translation>RECEIVED</translation>
     </message>
     <message>
-        <source>IP</source>
-        <translation type="unfinished" />
+        <source>Output format: text or json (default: text).</source>
+        <translation>出力形式: text または json（既定: text）。</translation>
     </message>
     <message>
-        <source>The HELO/EHLO name (overrides the guess).</source>
-        <translation type="unfinished" />
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
     </message>
     <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
+        <source>unknown format '%1' (text or json)</source>
+        <translation>不明な形式 '%1'（text または json）</translation>
     </message>
     <message>
-        <source>The MAIL FROM address; '&lt;&gt;' for bounces (overrides the guess).</source>
-        <translation type="unfinished" />
+        <source>compare needs exactly two files: SENT RECEIVED</source>
+        <translation>compare にはファイルがちょうど 2 つ必要です: SENT RECEIVED</translation>
     </message>
     <message>
-        <source>ADDR</source>
-        <translation type="unfinished" />
+        <source>not a single message</source>
+        <translation>単一のメッセージではありません</translation>
     </message>
     <message>
-        <source>Run only these checks (comma-separated): %1.</source>
-        <translation type="unfinished" />
+        <source>--replay-dns: %1</source>
+        <translation>--replay-dns: %1</translation>
     </message>
     <message>
-        <source>LIST</source>
-        <translation type="unfinished" />
+        <source>--dns-server is ignored with --offline</source>
+        <translation>--offline 指定時は --dns-server は無視されます</translation>
     </message>
     <message>
-        <source>Verify this many messages at once (default: the number of cores).</source>
-        <translation type="unfinished" />
+        <source>--dns-server: %1</source>
+        <translation>--dns-server: %1</translation>
     </message>
     <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Judge signatures and certificates as of: now (default), date (the message's Date field), or an ISO 8601 time (UTC unless it says otherwise).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>WHEN</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>How DMARC finds the policy domain: treewalk (DMARCbis, default) or psl (RFC 7489).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>METHOD</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>An ARC sealer (d= domain) whose chain may override a DMARC failure (repeatable, or comma-separated).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DOMAIN</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>An authserv-id whose Authentication-Results are believed (repeatable, or comma-separated).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>After the results, print counts per check and result and the most common failure reasons.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>jsonl: include the step tree and sources in every line (json always has them).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No progress bar (it is only drawn when stderr is a terminal).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give up on a message after this many milliseconds, DNS included (default: 60000).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>MS</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown format '%1' (text, json, jsonl or csv)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no input: give at least one file or directory</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>try 'mailscope-cli verify --help'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown check '%1' (known: %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>note: the %1 check is not available in this build; it is left out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--checks needs at least one check name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--time: '%1' is not now, date or an ISO 8601 time such as 2024-05-01T12:00:00Z</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--dmarc-discovery: '%1' is not treewalk or psl</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--time-budget: '%1' is not a positive number of milliseconds</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--threads: '%1' is not a number from 1 to 1024</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--save-dns: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Evaluate SPF (RFC 7208) for an SMTP envelope, without a message: which record applies, every term in order, and the result.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The SMTP client's IP address (required).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The HELO/EHLO name.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The MAIL FROM address; empty or '&lt;&gt;' for bounces.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Which identity to check: mailfrom (default) or helo.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown format '%1' (text, json or jsonl)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--ip is required</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unexpected argument '%1'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--identity: '%1' is not mailfrom or helo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>given by the user</source>
-        <translation>ユーザーが指定</translation>
-    </message>
-    <message>
-        <source>SPF evaluation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown command '%1'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--zone: cannot read '%1'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--replay-dns is not available in this build yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>zone: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>live DNS is not available in this build yet; use --offline with --zone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>not a regular file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>empty file: there is no message to verify</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot read directory</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>directory nested too deeply (more than %1 levels)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no such file or directory</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no messages in this directory</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file changed while it was read</source>
-        <translation type="unfinished" />
+        <source>live DNS: %1</source>
+        <translation>ライブ DNS: %1</translation>
     </message>
 </context>
 <context>
     <name>ms::cli::Batch</name>
     <message>
         <source>%1 message(s) in %2 s</source>
-        <translation type="unfinished" />
+        <translation>%1 通のメッセージ（%2 秒）</translation>
     </message>
 </context>
 <context>
     <name>ms::cli::DnsOptions</name>
     <message>
-        <source>Answer DNS from this master file (repeatable). With --offline, the zone files are the whole DNS.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>FILE</source>
-        <translation type="unfinished" />
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Never ask live DNS: names not in --zone/--replay-dns files are answered 'offline' (a temporary error).</source>
-        <translation type="unfinished" />
+        <translation>ライブ DNS には問い合わせません: --zone/--replay-dns のファイルにない名前には 'offline'（一時エラー）と応答します。</translation>
     </message>
     <message>
         <source>Ask this DNS server instead of the system's resolvers.</source>
-        <translation type="unfinished" />
+        <translation>システムのリゾルバーの代わりにこの DNS サーバーに問い合わせます。</translation>
     </message>
     <message>
         <source>HOST[:PORT]</source>
-        <translation type="unfinished" />
+        <translation>HOST[:PORT]</translation>
     </message>
     <message>
         <source>Save every DNS answer used to this file (JSON transcript).</source>
-        <translation type="unfinished" />
+        <translation>使用したすべての DNS 応答をこのファイルに保存します（JSON 形式の記録）。</translation>
     </message>
     <message>
         <source>Answer DNS from a transcript saved with --save-dns.</source>
-        <translation type="unfinished" />
+        <translation>--save-dns で保存した記録から DNS に応答します。</translation>
     </message>
     <message>
         <source>Output format: text, json, jsonl or csv (default: text).</source>
-        <translation type="unfinished" />
+        <translation>出力形式: text、json、jsonl または csv（既定: text）。</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished" />
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Answer DNS from this master file (repeatable). The zone files are then the whole DNS (no live query) unless --dns-server is also given, in which case they are laid over that server's answers.</source>
+        <translation>このマスターファイルから DNS に応答します（複数指定可）。--dns-server も指定しない限り、ゾーンファイルが DNS のすべてになります（ライブの問い合わせはしません）。--dns-server を指定した場合は、そのサーバーの応答の上にゾーンファイルの内容を重ねます。</translation>
     </message>
 </context>
 <context>
     <name>ms::cli::Summary</name>
     <message>
         <source>Summary: %1 message(s), %2 could not be read</source>
-        <translation type="unfinished" />
+        <translation>概要: メッセージ %1 通、読めなかったもの %2 通</translation>
     </message>
     <message>
         <source>verdict</source>
-        <translation type="unfinished" />
+        <translation>判定</translation>
     </message>
     <message>
         <source>Most common failure reasons:</source>
-        <translation type="unfinished" />
+        <translation>最も多い失敗理由:</translation>
     </message>
 </context>
 <context>
-    <name>ms::cli::TranscriptCollector</name>
+    <name>ms::crypto</name>
     <message>
-        <source>saving DNS transcripts is not available in this build yet</source>
-        <translation type="unfinished" />
+        <source>the server refused the session (%1)</source>
+        <translation>サーバーがセッションを拒否しました（%1）</translation>
+    </message>
+    <message>
+        <source>EHLO was refused (%1)</source>
+        <translation>EHLO が拒否されました（%1）</translation>
+    </message>
+    <message>
+        <source>STARTTLS was refused (%1)</source>
+        <translation>STARTTLS が拒否されました（%1）</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>サーバーが接続を閉じました</translation>
+    </message>
+</context>
+<context>
+    <name>ms::crypto::Conversation</name>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>%1 を名前解決できません: %2</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>接続がタイムアウトしました</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3</source>
+        <translation>%1 のポート %2 に接続できません: %3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>サーバーが時間内に応答しませんでした</translation>
+    </message>
+    <message>
+        <source>TLS write failed</source>
+        <translation>TLS の書き込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>not an SMTP reply: %1</source>
+        <translation>SMTP の応答ではありません: %1</translation>
+    </message>
+    <message>
+        <source>reply too long</source>
+        <translation>応答が長すぎます</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>サーバーが接続を閉じました</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS ハンドシェイクに失敗しました: %1</translation>
     </message>
 </context>
 <context>
@@ -1711,24 +2426,12 @@ Commands:
         <translation>"." で始まる行に、SMTP が転送中に加える余分なドットが残っています（RFC 5321 4.5.2）。</translation>
     </message>
     <message>
-        <source>Body canonicalization %1 instead of %2</source>
-        <translation>本文正規化が %2 ではなく %1</translation>
-    </message>
-    <message>
-        <source>The signer hashed the body with %1 canonicalization although c= says %2.</source>
-        <translation>c= は %2 ですが、署名者は %1 正規化で本文をハッシュしました。</translation>
-    </message>
-    <message>
         <source>Proven: %1</source>
         <translation>証明済み: %1</translation>
     </message>
     <message>
         <source>Not this: %1</source>
         <translation>これではない: %1</translation>
-    </message>
-    <message>
-        <source>The body was changed in transit: %1. With that change undone the body hash matches bh=.</source>
-        <translation>本文は転送中に変更されました: %1。その変更を元に戻すと本文ハッシュは bh= と一致します。</translation>
     </message>
     <message>
         <source>The body changed after signing. It is not an addition at the end and none of the usual transit changes explains it; compare with the sent copy to see the difference.</source>
@@ -1818,6 +2521,26 @@ Commands:
         <source>p= does not hold a usable %1 public key: %2</source>
         <translation>p= は使用できる %1 公開鍵ではありません: %2</translation>
     </message>
+    <message>
+        <source>Whitespace inside lines changed</source>
+        <translation>行内の空白が変更されています</translation>
+    </message>
+    <message>
+        <source>Only whitespace differs from what was signed: with runs of spaces and tabs collapsed and line-end whitespace dropped (relaxed canonicalization) the body matches bh=. Spaces were added or changed after signing (for example a double space), or the signer used relaxed although c= says simple.</source>
+        <translation>署名されたものとの違いは空白だけです。連続するスペースとタブをまとめ、行末の空白を削除すると（relaxed 正規化）、本文は bh= と一致します。署名後にスペースが追加または変更された（例: 二重スペース）か、c= は simple なのに署名者が relaxed を使ったかのどちらかです。</translation>
+    </message>
+    <message>
+        <source>Body canonicalization simple instead of relaxed</source>
+        <translation>本文の正規化が relaxed ではなく simple</translation>
+    </message>
+    <message>
+        <source>The signer hashed the body with simple canonicalization although c= says relaxed.</source>
+        <translation>c= は relaxed なのに、署名者は simple 正規化で本文をハッシュしました。</translation>
+    </message>
+    <message>
+        <source>The body was changed after signing. %1 With that change undone the body hash matches bh=.</source>
+        <translation>署名後に本文が変更されました。%1 この変更を元に戻すと、本文ハッシュは bh= と一致します。</translation>
+    </message>
 </context>
 <context>
     <name>ms::dkim::TagList</name>
@@ -1827,7 +2550,7 @@ Commands:
     </message>
     <message>
         <source>"%1" does not start with a tag name (a letter, then letters, digits or '_')</source>
-        <translation type="unfinished" />
+        <translation>"%1" がタグ名（英字で始まり、英字、数字または '_' が続くもの）で始まっていません</translation>
     </message>
     <message>
         <source>"%1" has no '=' after the tag name</source>
@@ -2014,7 +2737,7 @@ Commands:
     </message>
     <message>
         <source>l= says %1 bytes were signed, but the canonical body has only %2: content was removed.</source>
-        <translation type="unfinished" />
+        <translation>l= では %1 バイトが署名されたことになっていますが、正規化した本文は %2 バイトしかありません。内容が削除されています。</translation>
     </message>
     <message>
         <source>%1 bytes (%2 lines) after l= are not signed</source>
@@ -2022,11 +2745,11 @@ Commands:
     </message>
     <message>
         <source>The unsigned remainder contains a new MIME part: anybody could have added it, and the reader sees it as part of the signed message.</source>
-        <translation type="unfinished" />
+        <translation>署名されていない残りの部分に新しい MIME パートが含まれています。誰でも追加できたもので、読み手には署名されたメッセージの一部に見えます。</translation>
     </message>
     <message>
         <source>The unsigned remainder has visible content the reader cannot tell apart from the signed part.</source>
-        <translation type="unfinished" />
+        <translation>署名されていない残りの部分に表示される内容があり、読み手には署名された部分と区別できません。</translation>
     </message>
     <message>
         <source>The unsigned remainder is only whitespace.</source>
@@ -2054,7 +2777,7 @@ Commands:
     </message>
     <message>
         <source>Each name in h= takes the lowest instance of that field not taken yet (bottom-up); the fields are canonicalized (%1) and followed by the signature field itself with b= emptied.</source>
-        <translation type="unfinished" />
+        <translation>h= の各名前は、そのフィールドのうちまだ使われていない最も下のインスタンスを取ります（下から上へ）。フィールドは正規化され（%1）、その後に b= を空にした署名フィールド自体が続きます。</translation>
     </message>
     <message>
         <source>%1 → %2 (instance %3 of %4, from the top)</source>
@@ -2066,7 +2789,7 @@ Commands:
     </message>
     <message>
         <source>Listing a name more often than it occurs (over-signing) means adding such a field later breaks the signature.</source>
-        <translation type="unfinished" />
+        <translation>名前を実際の出現回数より多く列挙する（過剰署名）と、後からそのフィールドを追加した場合に署名が壊れます。</translation>
     </message>
     <message>
         <source>The DKIM-Signature field itself, b= emptied, no final CRLF</source>
@@ -2078,7 +2801,7 @@ Commands:
     </message>
     <message>
         <source>Another %1 field that is not signed: mail programs may show this one instead of the signed one.</source>
-        <translation type="unfinished" />
+        <translation>署名されていない別の %1 フィールドがあります。メールソフトは署名されたものではなく、こちらを表示するかもしれません。</translation>
     </message>
     <message>
         <source>%1 header fields not covered</source>
@@ -2126,7 +2849,7 @@ Commands:
     </message>
     <message>
         <source>The outcome is undefined when a selector has several records; the first usable one is used.</source>
-        <translation type="unfinished" />
+        <translation>1 つのセレクターに複数のレコードがある場合の結果は未定義です。最初に使用可能なものを使います。</translation>
     </message>
     <message>
         <source>The key is %1 but the signature says a=%2</source>
@@ -2146,15 +2869,15 @@ Commands:
     </message>
     <message>
         <source>The RSA key has only %1 bits: RFC 8301 forbids accepting keys under 1024 bits.</source>
-        <translation type="unfinished" />
+        <translation>RSA 鍵は %1 ビットしかありません。RFC 8301 は 1024 ビット未満の鍵を受け入れることを禁じています。</translation>
     </message>
     <message>
         <source>The RSA key has %1 bits: RFC 8301 asks signers for at least 2048</source>
-        <translation type="unfinished" />
+        <translation>RSA 鍵は %1 ビットです。RFC 8301 は署名者に 2048 ビット以上を求めています</translation>
     </message>
     <message>
         <source>Accepted, but weak: keys of 1024 bits can be factored by a well-funded attacker.</source>
-        <translation type="unfinished" />
+        <translation>受け入れますが、脆弱です。1024 ビットの鍵は資金力のある攻撃者なら素因数分解できます。</translation>
     </message>
     <message>
         <source>The domain is testing DKIM (t=y)</source>
@@ -2194,7 +2917,7 @@ Commands:
     </message>
     <message>
         <source>The signature verifies but uses rsa-sha1, which RFC 8301 forbids accepting.</source>
-        <translation type="unfinished" />
+        <translation>署名は検証されますが、RFC 8301 が受け入れを禁じている rsa-sha1 を使っています。</translation>
     </message>
     <message>
         <source>The header signature verifies; the body was not available, so it is not known whether it changed.</source>
@@ -2229,7 +2952,7 @@ Commands:
     </message>
     <message>
         <source>RFC 5322 3.6 requires exactly one From field. Without it there is no author domain, so DMARC cannot be evaluated (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>RFC 5322 3.6 は From フィールドがちょうど 1 つであることを求めています。From がなければ作成者ドメインがないため、DMARC を評価できません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>From: %1</source>
@@ -2257,7 +2980,7 @@ Commands:
     </message>
     <message>
         <source>RFC 5322 3.6 allows exactly one From field. RFC 7489 6.6.1 notes that such messages are typically rejected, and RFC 9989 5.3.1 stops DMARC when it cannot extract exactly one author domain.</source>
-        <translation type="unfinished" />
+        <translation>RFC 5322 3.6 が認める From フィールドはちょうど 1 つです。RFC 7489 6.6.1 はそのようなメッセージは通常拒否されると述べており、RFC 9989 5.3.1 では作成者ドメインをちょうど 1 つ取り出せない場合に DMARC を中止します。</translation>
     </message>
     <message>
         <source>The From field holds no address</source>
@@ -2265,7 +2988,7 @@ Commands:
     </message>
     <message>
         <source>No mailbox could be read from the From field (an empty group such as "undisclosed-recipients:;" has none), so there is no author domain (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>From フィールドからメールボックスを読み取れませんでした（"undisclosed-recipients:;" のような空のグループにはメールボックスがありません）。そのため作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>The author address "%1" has no domain name</source>
@@ -2273,11 +2996,11 @@ Commands:
     </message>
     <message>
         <source>The address uses an address literal instead of a domain name, so there is no DNS domain to look up a DMARC policy for (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>このアドレスはドメイン名ではなくアドレスリテラルを使っているため、DMARC ポリシーを参照する DNS ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>The address has no "@domain", so there is no author domain (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>このアドレスには "@domain" がないため、作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>The author domain "%1" is not a valid domain name</source>
@@ -2285,7 +3008,7 @@ Commands:
     </message>
     <message>
         <source>It cannot be converted to a DNS name (RFC 5890 2.3), so no DMARC policy can be looked up.</source>
-        <translation type="unfinished" />
+        <translation>DNS 名に変換できない（RFC 5890 2.3）ため、DMARC ポリシーを参照できません。</translation>
     </message>
     <message>
         <source>Several authors with different domains: %1</source>
@@ -2293,7 +3016,7 @@ Commands:
     </message>
     <message>
         <source>The From field names several mailboxes from different domains. RFC 9989 5.3.1: when more than one author domain is extracted DMARC validation is not possible (a receiver MAY evaluate each domain; Mailscope does not guess which one counts).</source>
-        <translation type="unfinished" />
+        <translation>From フィールドに異なるドメインの複数のメールボックスが書かれています。RFC 9989 5.3.1: 作成者ドメインが複数取り出された場合、DMARC の検証はできません（受信者は各ドメインを評価してもよい（MAY）とされていますが、Mailscope はどれが有効かを推測しません）。</translation>
     </message>
     <message>
         <source>Author domain: %1</source>
@@ -2301,7 +3024,7 @@ Commands:
     </message>
     <message>
         <source>The From field names %1 mailboxes, all in the same domain, so there is exactly one author domain (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>From フィールドには %1 個のメールボックスが書かれていますが、すべて同じドメインなので、作成者ドメインはちょうど 1 つです（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>The domain of the one address in the From field is the author domain DMARC evaluates (RFC 9989 3.2.2).</source>
@@ -2309,7 +3032,7 @@ Commands:
     </message>
     <message>
         <source>The internationalized name %1 is looked up as %2 (RFC 9989 5.3.1).</source>
-        <translation type="unfinished" />
+        <translation>国際化ドメイン名 %1 は %2 として参照します（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
         <source>(Asked once in this evaluation; the same answer is shown wherever it is used.)</source>
@@ -2349,11 +3072,11 @@ Commands:
     </message>
     <message>
         <source>RFC 9989 4.10 step 2: when several DMARC records are returned for one name, they are all discarded.</source>
-        <translation type="unfinished" />
+        <translation>RFC 9989 4.10 ステップ 2: 1 つの名前に対して複数の DMARC レコードが返された場合、それらはすべて破棄されます。</translation>
     </message>
     <message>
         <source>RFC 7489 6.6.3: when several DMARC records remain, policy discovery terminates and DMARC is not applied.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7489 6.6.3: 複数の DMARC レコードが残った場合、ポリシーの探索は終了し、DMARC は適用されません。</translation>
     </message>
     <message>
         <source>%1: no such name, no DMARC record</source>
@@ -2369,7 +3092,7 @@ Commands:
     </message>
     <message>
         <source>Ask for a DMARC record at the domain and then at each parent, at most 8 queries (a name of 8 or more labels is shortened to 7 after the first), stopping at a record with psd=y or psd=n.</source>
-        <translation type="unfinished" />
+        <translation>まずドメインで、次に各親ドメインで DMARC レコードを問い合わせます。問い合わせは最大 8 回で（ラベルが 8 個以上の名前は最初の問い合わせの後 7 個に短縮されます）、psd=y または psd=n を持つレコードで止まります。</translation>
     </message>
     <message>
         <source>shortcut</source>
@@ -2377,7 +3100,7 @@ Commands:
     </message>
     <message>
         <source>%1 has %2 labels: after the first query the walk jumps to 7 labels</source>
-        <translation type="unfinished" />
+        <translation>%1 のラベルは %2 個: 最初の問い合わせの後、探索は 7 ラベルに飛びます</translation>
     </message>
     <message>
         <source>psd=%1 at %2: the walk stops here</source>
@@ -2389,11 +3112,11 @@ Commands:
     </message>
     <message>
         <source>The record at %1 says psd=n: %1 is the Organizational Domain (RFC 9989 4.10.2 rule 1).</source>
-        <translation type="unfinished" />
+        <translation>%1 のレコードは psd=n です。%1 が組織ドメインです（RFC 9989 4.10.2 規則 1）。</translation>
     </message>
     <message>
         <source>The record at %1 says psd=y (a public suffix domain): the Organizational Domain is the name one label below it, %2 (RFC 9989 4.10.2 rule 2).</source>
-        <translation type="unfinished" />
+        <translation>%1 のレコードは psd=y（パブリックサフィックスドメイン）です。組織ドメインはその 1 ラベル下の名前 %2 です（RFC 9989 4.10.2 規則 2）。</translation>
     </message>
     <message>
         <source>%1 is the name with the fewest labels that has a DMARC record: it is the Organizational Domain (RFC 9989 4.10.2 rule 3).</source>
@@ -2405,7 +3128,7 @@ Commands:
     </message>
     <message>
         <source>A DNS error stopped the walk; the Organizational Domain is undetermined.</source>
-        <translation type="unfinished" />
+        <translation>DNS エラーにより探索が止まりました。組織ドメインは確定していません。</translation>
     </message>
     <message>
         <source>organizational domain</source>
@@ -2433,11 +3156,11 @@ Commands:
     </message>
     <message>
         <source>Neither %1 nor its Organizational Domain %2 has a record; the record of the public suffix domain %3 (psd=y) applies.</source>
-        <translation type="unfinished" />
+        <translation>%1 にもその組織ドメイン %2 にもレコードがありません。パブリックサフィックスドメイン %3（psd=y）のレコードが適用されます。</translation>
     </message>
     <message>
         <source>No DMARC record applies to %1: DMARC does not apply to this message (RFC 9989 4.10.1).</source>
-        <translation type="unfinished" />
+        <translation>%1 に適用される DMARC レコードがありません。このメッセージに DMARC は適用されません（RFC 9989 4.10.1）。</translation>
     </message>
     <message>
         <source>Policy discovery (RFC 7489, Public Suffix List)</source>
@@ -2457,11 +3180,11 @@ Commands:
     </message>
     <message>
         <source>Several DMARC records at %1: discovery terminates (RFC 7489 6.6.3).</source>
-        <translation type="unfinished" />
+        <translation>%1 に複数の DMARC レコードがあります。探索は終了します（RFC 7489 6.6.3）。</translation>
     </message>
     <message>
         <source>No DMARC record at %1 or its Organizational Domain %2: DMARC does not apply (RFC 7489 6.6.3).</source>
-        <translation type="unfinished" />
+        <translation>%1 にもその組織ドメイン %2 にも DMARC レコードがありません。DMARC は適用されません（RFC 7489 6.6.3）。</translation>
     </message>
     <message>
         <source>policy domain</source>
@@ -2469,15 +3192,15 @@ Commands:
     </message>
     <message>
         <source>The record's p, sp or np tag is not valid and it has no valid rua URI, so no DMARC processing applies (RFC 9989 4.10.1).</source>
-        <translation type="unfinished" />
+        <translation>レコードの p、sp、np タグが不正で、有効な rua URI もないため、DMARC の処理は適用されません（RFC 9989 4.10.1）。</translation>
     </message>
     <message>
         <source>The record has no valid p tag (or an invalid sp) and no valid rua URI, so no DMARC processing applies (RFC 7489 6.6.3).</source>
-        <translation type="unfinished" />
+        <translation>レコードに有効な p タグがなく（または sp が不正で）、有効な rua URI もないため、DMARC の処理は適用されません（RFC 7489 6.6.3）。</translation>
     </message>
     <message>
         <source>The record's policy tags are missing or invalid, but it names a valid rua URI, so it is used as if it said p=none (%1).</source>
-        <translation type="unfinished" />
+        <translation>レコードのポリシータグが欠落または不正ですが、有効な rua URI が指定されているため、p=none と書かれているものとして使用します（%1）。</translation>
     </message>
     <message>
         <source>The record was published for the author domain itself, so p applies.</source>
@@ -2489,7 +3212,7 @@ Commands:
     </message>
     <message>
         <source>The author domain does not exist (NXDOMAIN) and the record has np, so np applies (RFC 9989 4.10.1).</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメインが存在せず（NXDOMAIN）、レコードに np があるため、np が適用されます（RFC 9989 4.10.1）。</translation>
     </message>
     <message>
         <source>The author domain is a subdomain of the policy domain, so sp applies.</source>
@@ -2497,11 +3220,11 @@ Commands:
     </message>
     <message>
         <source>The author domain does not exist; the record has no np, so sp applies.</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメインが存在しません。レコードに np がないため、sp が適用されます。</translation>
     </message>
     <message>
         <source>The author domain is a subdomain of the policy domain and the record has no %1, so p applies to subdomains too.</source>
-        <translation type="unfinished" />
+        <translation>作成者ドメインはポリシードメインのサブドメインで、レコードに %1 がないため、p がサブドメインにも適用されます。</translation>
     </message>
     <message>
         <source>temperror: the DMARC policy could not be looked up</source>
@@ -2533,7 +3256,7 @@ Commands:
     </message>
     <message>
         <source>A non-existent domain is one whose query returns NXDOMAIN (RFC 8020); np applies only to those.</source>
-        <translation type="unfinished" />
+        <translation>存在しないドメインとは、問い合わせが NXDOMAIN を返すドメインです（RFC 8020）。np はそれらにのみ適用されます。</translation>
     </message>
     <message>
         <source>none: the DMARC record of %1 is not usable</source>
@@ -2601,7 +3324,7 @@ Commands:
     </message>
     <message>
         <source>A DNS error during the tree walk for alignment leaves the result undetermined (RFC 9989 5.3.6).</source>
-        <translation type="unfinished" />
+        <translation>アラインメントのためのツリー探索中に DNS エラーが起きたため、結果は確定しません（RFC 9989 5.3.6）。</translation>
     </message>
     <message>
         <source>fail: no aligned SPF or DKIM pass (%1=%2)</source>
@@ -2629,7 +3352,7 @@ Commands:
     </message>
     <message>
         <source>not aligned: strict mode needs %1 to be identical to %2 (no fallback to the Organizational Domain)</source>
-        <translation type="unfinished" />
+        <translation>アラインしていません: 厳格モードでは %1 が %2 と完全に一致する必要があります（組織ドメインへのフォールバックはありません）</translation>
     </message>
     <message>
         <source>not checked: it did not pass, so its alignment cannot matter</source>
@@ -2645,7 +3368,7 @@ Commands:
     </message>
     <message>
         <source>not aligned: Organizational Domains differ (%1 has %2, %3 has %4)</source>
-        <translation type="unfinished" />
+        <translation>アラインしていません: 組織ドメインが異なります（%1 は %2、%3 は %4）</translation>
     </message>
     <message>
         <source>but its result is %1, so it does not count</source>
@@ -2689,15 +3412,15 @@ Commands:
     </message>
     <message>
         <source>t=y (test mode): the receiver applies one level below the published policy, %1 instead of %2 (RFC 9989 4.7).</source>
-        <translation type="unfinished" />
+        <translation>t=y（テストモード）: 受信者は公開されたポリシーより 1 段階低いもの、つまり %2 ではなく %1 を適用します（RFC 9989 4.7）。</translation>
     </message>
     <message>
         <source>pct=%1 is an RFC 7489 tag; RFC 9989 has no sampling and ignores it (t=y replaced pct=0).</source>
-        <translation type="unfinished" />
+        <translation>pct=%1 は RFC 7489 のタグです。RFC 9989 にはサンプリングがなく、このタグは無視されます（pct=0 は t=y に置き換えられました）。</translation>
     </message>
     <message>
         <source>pct=%1: the policy is applied to %1% of failing messages; the others get the next lower policy, %2 (RFC 7489 6.6.4). Whether this message was sampled is the receiver's random choice.</source>
-        <translation type="unfinished" />
+        <translation>pct=%1: ポリシーは失敗したメッセージの %1% に適用され、それ以外には 1 段階低いポリシー %2 が適用されます（RFC 7489 6.6.4）。このメッセージが抽出対象になったかどうかは受信者の無作為な選択によります。</translation>
     </message>
     <message>
         <source>t= is an RFC 9989 tag; RFC 7489 ignores it.</source>
@@ -2721,7 +3444,7 @@ Commands:
     </message>
     <message>
         <source>No DMARC policy is applied (result %1); any handling is the receiver's own choice.</source>
-        <translation type="unfinished" />
+        <translation>DMARC ポリシーは適用されません（結果 %1）。どう扱うかは受信者自身の判断です。</translation>
     </message>
     <message>
         <source>%1 would answer differently: %2</source>
@@ -2757,7 +3480,7 @@ Commands:
     </message>
     <message>
         <source>Only a passing chain from a trusted sealer can justify a local override (RFC 8617 7.2).</source>
-        <translation type="unfinished" />
+        <translation>ローカルでの上書きを正当化できるのは、信頼された封印者による pass のチェーンだけです（RFC 8617 7.2）。</translation>
     </message>
     <message>
         <source>No ARC override: no sealer of the passing chain is trusted</source>
@@ -2789,7 +3512,7 @@ Commands:
     </message>
     <message>
         <source>DMARC failed here, but the ARC chain passes and its hop %1 was sealed by the trusted %2, which recorded passing authentication before the message was changed. A receiver may deliver it as if DMARC had passed (a local policy override, RFC 7489 7.3 / RFC 8617 7.2). The DMARC result itself stays fail.</source>
-        <translation type="unfinished" />
+        <translation>ここで DMARC は失敗しましたが、ARC チェーンは成功しており、そのホップ %1 は信頼された %2 によって封印されています。この封印者はメッセージが変更される前に認証の成功を記録していました。受信者は DMARC が成功したものとしてメッセージを配送してもかまいません（ローカルポリシーによる上書き、RFC 7489 7.3 / RFC 8617 7.2）。DMARC の結果自体は fail のままです。</translation>
     </message>
     <message>
         <source>No ARC override: the trusted hop %1 did not record a pass</source>
@@ -2797,11 +3520,11 @@ Commands:
     </message>
     <message>
         <source>Its ARC-Authentication-Results show no DMARC, SPF or DKIM pass, so there is nothing to restore.</source>
-        <translation type="unfinished" />
+        <translation>その ARC-Authentication-Results には DMARC、SPF、DKIM のいずれの pass もないため、復元するものがありません。</translation>
     </message>
     <message>
         <source>Its ARC-Authentication-Results field i=%1 could not be found.</source>
-        <translation type="unfinished" />
+        <translation>その ARC-Authentication-Results フィールド i=%1 が見つかりませんでした。</translation>
     </message>
     <message>
         <source>permerror: %1</source>
@@ -2809,11 +3532,11 @@ Commands:
     </message>
     <message>
         <source>Version: identifies a DMARC record; must be the first tag and exactly "DMARC1".</source>
-        <translation type="unfinished" />
+        <translation>バージョン: DMARC レコードであることを示します。最初のタグで、値はちょうど "DMARC1" でなければなりません。</translation>
     </message>
     <message>
         <source>Domain Owner Assessment Policy for the domain itself: none, quarantine or reject.</source>
-        <translation type="unfinished" />
+        <translation>ドメイン自身に対するドメイン所有者評価ポリシー: none、quarantine、reject のいずれか。</translation>
     </message>
     <message>
         <source>Policy for existing subdomains of the Organizational Domain.</source>
@@ -2821,15 +3544,15 @@ Commands:
     </message>
     <message>
         <source>Policy for non-existent subdomains (NXDOMAIN) of the Organizational Domain.</source>
-        <translation type="unfinished" />
+        <translation>組織ドメインの存在しないサブドメイン（NXDOMAIN）に対するポリシー。</translation>
     </message>
     <message>
         <source>DKIM alignment mode: r = relaxed (same Organizational Domain), s = strict (identical domain).</source>
-        <translation type="unfinished" />
+        <translation>DKIM のアラインメントモード: r = 緩和（同じ組織ドメイン）、s = 厳格（同一のドメイン）。</translation>
     </message>
     <message>
         <source>SPF alignment mode: r = relaxed (same Organizational Domain), s = strict (identical domain).</source>
-        <translation type="unfinished" />
+        <translation>SPF のアラインメントモード: r = 緩和（同じ組織ドメイン）、s = 厳格（同一のドメイン）。</translation>
     </message>
     <message>
         <source>Failure reporting options (only used with ruf).</source>
@@ -2845,15 +3568,15 @@ Commands:
     </message>
     <message>
         <source>Test mode: t=y asks receivers to apply one policy level below the published one.</source>
-        <translation type="unfinished" />
+        <translation>テストモード: t=y は、公開されたポリシーより 1 段階低いポリシーを適用するよう受信者に求めます。</translation>
     </message>
     <message>
         <source>Public Suffix Domain flag: y = a PSD, n = an Organizational Domain, u = unknown (the default).</source>
-        <translation type="unfinished" />
+        <translation>パブリックサフィックスドメインのフラグ: y = PSD、n = 組織ドメイン、u = 不明（既定値）。</translation>
     </message>
     <message>
         <source>RFC 7489: the percentage of failing messages the policy applies to.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7489: ポリシーを適用する、失敗したメッセージの割合（パーセント）。</translation>
     </message>
     <message>
         <source>RFC 7489: the failure report format.</source>
@@ -2861,7 +3584,7 @@ Commands:
     </message>
     <message>
         <source>RFC 7489: the requested aggregate report interval, in seconds.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7489: 要求する集約レポートの送信間隔（秒）。</translation>
     </message>
     <message>
         <source>Not a registered DMARC tag: ignored.</source>
@@ -2877,7 +3600,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not a tag name (letters only, RFC 9989 4.8): ignored.</source>
-        <translation type="unfinished" />
+        <translation>"%1" はタグ名ではありません（英字のみ、RFC 9989 4.8）。無視します。</translation>
     </message>
     <message>
         <source>%1 is an RFC 7489 tag that RFC 9989 no longer has: ignored.</source>
@@ -2897,7 +3620,7 @@ Commands:
     </message>
     <message>
         <source>The version must be exactly "DMARC1" (case-sensitive, RFC 9989 4.7).</source>
-        <translation type="unfinished" />
+        <translation>バージョンはちょうど "DMARC1" でなければなりません（大文字と小文字を区別、RFC 9989 4.7）。</translation>
     </message>
     <message>
         <source>"%1" is not none, quarantine or reject.</source>
@@ -2909,7 +3632,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not a whole number from 0 to 100: the default 100 applies (RFC 7489 6.3).</source>
-        <translation type="unfinished" />
+        <translation>"%1" は 0 から 100 までの整数ではありません。既定値 100 が適用されます（RFC 7489 6.3）。</translation>
     </message>
     <message>
         <source>"%1" is not y or n: the default n applies.</source>
@@ -2925,7 +3648,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not a colon-separated list of 0, 1, d, s: the default 0 applies.</source>
-        <translation type="unfinished" />
+        <translation>"%1" は 0、1、d、s をコロンで区切ったリストではありません。既定値 0 が適用されます。</translation>
     </message>
     <message>
         <source>"%1" is not a number of seconds: the default 86400 applies.</source>
@@ -2941,7 +3664,7 @@ Commands:
     </message>
     <message>
         <source>This TXT record does not start with "v=DMARC1", so it is not a DMARC record and is discarded (RFC 9989 4.10 step 2).</source>
-        <translation type="unfinished" />
+        <translation>この TXT レコードは "v=DMARC1" で始まっていないため、DMARC レコードではなく、破棄されます（RFC 9989 4.10 ステップ 2）。</translation>
     </message>
 </context>
 <context>
@@ -2976,7 +3699,7 @@ Commands:
     </message>
     <message>
         <source>"%1" is not an address: it has no "@domain" (RFC 5322 3.4.1).</source>
-        <translation type="unfinished" />
+        <translation>"%1" はアドレスではありません。"@domain" がありません（RFC 5322 3.4.1）。</translation>
     </message>
     <message>
         <source>The address "%1@" has an empty domain.</source>
@@ -2984,7 +3707,7 @@ Commands:
     </message>
     <message>
         <source>The domain of "%1" is quoted, which RFC 5322 3.4.1 does not allow.</source>
-        <translation type="unfinished" />
+        <translation>"%1" のドメインが引用符で囲まれています。これは RFC 5322 3.4.1 で認められていません。</translation>
     </message>
 </context>
 <context>
@@ -3018,7 +3741,7 @@ Commands:
     </message>
     <message>
         <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
-        <translation type="unfinished" />
+        <translation>応答が別の問い合わせに対するものです（%3 %4 ではなく %1 %2）</translation>
     </message>
     <message>
         <source>%1 is not an IP address</source>
@@ -3200,6 +3923,116 @@ Commands:
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>not a DNS transcript (expected "schema": "%1")</source>
+        <translation>DNS 記録ではありません（"schema": "%1" が必要です）</translation>
+    </message>
+    <message>
+        <source>the transcript has no "answers" array</source>
+        <translation>記録に "answers" 配列がありません</translation>
+    </message>
+    <message>
+        <source>the transcript has more than %1 answers</source>
+        <translation>記録の応答が %1 個を超えています</translation>
+    </message>
+    <message>
+        <source>answer %1</source>
+        <translation>応答 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 はオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>%1: invalid qname</source>
+        <translation>%1: qname が不正です</translation>
+    </message>
+    <message>
+        <source>%1: invalid qtypeCode</source>
+        <translation>%1: qtypeCode が不正です</translation>
+    </message>
+    <message>
+        <source>%1: unknown outcome</source>
+        <translation>%1: 不明な結果です</translation>
+    </message>
+    <message>
+        <source>%1: invalid rcode</source>
+        <translation>%1: rcode が不正です</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 records</source>
+        <translation>%1: レコードが %2 個を超えています</translation>
+    </message>
+    <message>
+        <source>%1, record %2</source>
+        <translation>%1、レコード %2</translation>
+    </message>
+    <message>
+        <source>%1: invalid name: %2</source>
+        <translation>%1: 名前が不正です: %2</translation>
+    </message>
+    <message>
+        <source>%1: invalid type or TTL</source>
+        <translation>%1: 型または TTL が不正です</translation>
+    </message>
+    <message>
+        <source>%1: rdata is not base64</source>
+        <translation>%1: rdata が base64 ではありません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the transcript is larger than 64 MB</source>
+        <translation>記録が 64 MB を超えています</translation>
+    </message>
+    <message>
+        <source>not valid JSON at offset %1: %2</source>
+        <translation>オフセット %1 で JSON として不正です: %2</translation>
+    </message>
+    <message>
+        <source>the transcript is not a JSON object</source>
+        <translation>記録が JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 64 MB</source>
+        <translation>%1 は 64 MB を超えています</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::BudgetResolver</name>
+    <message>
+        <source>the verification was cancelled; the query was not sent</source>
+        <translation>検証がキャンセルされました。問い合わせは送信されていません</translation>
+    </message>
+    <message>
+        <source>the time budget of %1 ms is used up; the query was not sent</source>
+        <translation>制限時間 %1 ms を使い切りました。問い合わせは送信されていません</translation>
+    </message>
+    <message>
+        <source>no resolver configured</source>
+        <translation>リゾルバーが設定されていません</translation>
+    </message>
+    <message>
+        <source>the time budget of %1 ms ran out during the query</source>
+        <translation>問い合わせ中に制限時間 %1 ms を使い切りました</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::CachingResolver</name>
+    <message>
+        <source>no resolver under the cache</source>
+        <translation>キャッシュの下にリゾルバーがありません</translation>
+    </message>
 </context>
 <context>
     <name>ms::dns::LiveResolver</name>
@@ -3229,7 +4062,7 @@ Commands:
     </message>
     <message>
         <source>not asked: the verification was cancelled or ran out of its time budget</source>
-        <translation type="unfinished" />
+        <translation>問い合わせていません: 検証がキャンセルされたか、制限時間を使い切りました</translation>
     </message>
     <message>
         <source>the UDP answer from %1 was truncated and TCP fallback is off</source>
@@ -3266,6 +4099,71 @@ Commands:
     <message>
         <source>%1 answered %2</source>
         <translation>%1 が %2 を返しました</translation>
+    </message>
+    <message>
+        <source>%1 sent no usable answer</source>
+        <translation>%1 から使用できる応答がありませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::OfflineResolver</name>
+    <message>
+        <source>offline mode: no DNS query was sent</source>
+        <translation>オフラインモード: DNS の問い合わせは送信されていません</translation>
+    </message>
+    <message>
+        <source>offline (no DNS)</source>
+        <translation>オフライン（DNS なし）</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::OverlayResolver</name>
+    <message>
+        <source>%1 %2 removed (NODATA)</source>
+        <translation>%1 %2 を削除（NODATA）</translation>
+    </message>
+    <message>
+        <source>%1 %2 replaced (%3 record(s))</source>
+        <translation>%1 %2 を置換（レコード %3 件）</translation>
+    </message>
+    <message>
+        <source>%1 removed (NXDOMAIN)</source>
+        <translation>%1 を削除（NXDOMAIN）</translation>
+    </message>
+    <message>
+        <source>not asked: %1</source>
+        <translation>問い合わせていません: %1</translation>
+    </message>
+    <message>
+        <source>CNAME loop: %1 points back to %2</source>
+        <translation>CNAME のループ: %1 が %2 を指し返しています</translation>
+    </message>
+    <message>
+        <source>CNAME chain longer than %1 links</source>
+        <translation>CNAME チェーンが %1 リンクを超えています</translation>
+    </message>
+    <message>
+        <source>no base resolver under the overlay</source>
+        <translation>オーバーレイの下に基底リゾルバーがありません</translation>
+    </message>
+    <message>
+        <source>overlay over %1</source>
+        <translation>%1 上のオーバーレイ</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::ReplayResolver</name>
+    <message>
+        <source>not in the replayed DNS transcript (%1): %2 %3; no query was sent</source>
+        <translation>再生中の DNS 記録（%1）にありません: %2 %3。問い合わせは送信されていません</translation>
+    </message>
+    <message>
+        <source>replay of %1</source>
+        <translation>%1 の再生</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +4243,10 @@ Commands:
         <source>zone files %1</source>
         <translation>ゾーンファイル %1</translation>
     </message>
+    <message>
+        <source>too many errors; the rest of the text was not read</source>
+        <translation>エラーが多すぎます。残りのテキストは読み込んでいません</translation>
+    </message>
 </context>
 <context>
     <name>ms::smime</name>
@@ -3362,7 +4264,7 @@ Commands:
     </message>
     <message>
         <source>No multipart/signed or application/pkcs7-mime part was found (RFC 8551 3.2, 3.5).</source>
-        <translation type="unfinished" />
+        <translation>multipart/signed または application/pkcs7-mime のパートが見つかりませんでした（RFC 8551 3.2、3.5）。</translation>
     </message>
     <message>
         <source>S/MIME: %1</source>
@@ -3371,7 +4273,8 @@ Commands:
     <message numerus="yes">
         <source>%n S/MIME entity(ies) examined.</source>
         <translation>
-            <numerusform>%n 個の S/MIME エンティティを調べました。</numerusform></translation>
+            <numerusform>%n 個の S/MIME エンティティを調べました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3382,7 +4285,7 @@ Commands:
     </message>
     <message>
         <source>Certificates are trusted when their chain ends in one of these anchors (RFC 5280 6.1).</source>
-        <translation type="unfinished" />
+        <translation>証明書は、そのチェーンがこれらのトラストアンカーのいずれかで終わるときに信頼されます（RFC 5280 6.1）。</translation>
     </message>
     <message>
         <source>System CA store</source>
@@ -3399,7 +4302,8 @@ Commands:
     <message numerus="yes">
         <source>%1: %n certificate(s)</source>
         <translation>
-            <numerusform>%1: %n 件の証明書</numerusform></translation>
+            <numerusform>%1: %n 件の証明書</numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>
@@ -3423,7 +4327,7 @@ Commands:
     </message>
     <message>
         <source>The first part is the signed content, the second the CMS signature over its exact bytes (RFC 8551 3.5.3, RFC 1847 2.1).</source>
-        <translation type="unfinished" />
+        <translation>最初のパートが署名された内容、2 番目がその正確なバイト列に対する CMS 署名です（RFC 8551 3.5.3、RFC 1847 2.1）。</translation>
     </message>
     <message>
         <source>protocol</source>
@@ -3443,7 +4347,7 @@ Commands:
     </message>
     <message>
         <source>RFC 8551 3.5.3 requires protocol="application/pkcs7-signature"; receivers accept the older x-pkcs7-signature form.</source>
-        <translation type="unfinished" />
+        <translation>RFC 8551 3.5.3 は protocol="application/pkcs7-signature" を求めていますが、受信者は古い x-pkcs7-signature の形式も受け入れます。</translation>
     </message>
     <message>
         <source>multipart/signed needs two parts</source>
@@ -3451,7 +4355,7 @@ Commands:
     </message>
     <message>
         <source>Found %1 part(s): no signature can be checked (RFC 1847 2.1).</source>
-        <translation type="unfinished" />
+        <translation>見つかったパートは %1 個です。検査できる署名がありません（RFC 1847 2.1）。</translation>
     </message>
     <message>
         <source>the signed message is malformed</source>
@@ -3460,11 +4364,12 @@ Commands:
     <message numerus="yes">
         <source>Signed content: %n byte(s)</source>
         <translation>
-            <numerusform>署名された内容: %n バイト</numerusform></translation>
+            <numerusform>署名された内容: %n バイト</numerusform>
+        </translation>
     </message>
     <message>
         <source>Exactly these bytes, from after the first boundary line to before the CRLF that precedes the next boundary, are hashed. Any change to them, even in line endings or trailing spaces, breaks the signature (RFC 8551 3.1.1, 3.5.3).</source>
-        <translation type="unfinished" />
+        <translation>最初の境界行の直後から、次の境界の前にある CRLF の直前までの、まさにこのバイト列がハッシュされます。改行コードや行末の空白であっても、これを変更すると署名は壊れます（RFC 8551 3.1.1、3.5.3）。</translation>
     </message>
     <message>
         <source>Content-Type</source>
@@ -3476,12 +4381,13 @@ Commands:
     </message>
     <message>
         <source>The file did not use CRLF line endings everywhere. S/MIME signs the canonical CRLF form (RFC 8551 3.1.1), so the CRLF view is verified; a signature made over the LF form would not verify.</source>
-        <translation type="unfinished" />
+        <translation>このファイルはすべての箇所で CRLF の改行を使っているわけではありません。S/MIME は正規の CRLF 形式に署名する（RFC 8551 3.1.1）ため、CRLF 形式で検証します。LF 形式に対して作られた署名は検証に成功しません。</translation>
     </message>
     <message numerus="yes">
         <source>Signature part: %1, %n byte(s) of CMS</source>
         <translation>
-            <numerusform>署名パート: %1、CMS %n バイト</numerusform></translation>
+            <numerusform>署名パート: %1、CMS %n バイト</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signed message (%1, opaque signature)</source>
@@ -3497,7 +4403,7 @@ Commands:
     </message>
     <message>
         <source>The body is a base64 CMS structure whose type says what it is (RFC 8551 3.2, 3.3, 3.5.2).</source>
-        <translation type="unfinished" />
+        <translation>本文は base64 の CMS 構造で、その型が中身の種類を示します（RFC 8551 3.2、3.3、3.5.2）。</translation>
     </message>
     <message>
         <source>smime-type</source>
@@ -3513,7 +4419,7 @@ Commands:
     </message>
     <message>
         <source>The part is labelled application/octet-stream; RFC 8551 3.2.1 lets receivers recognize S/MIME by the file name.</source>
-        <translation type="unfinished" />
+        <translation>このパートは application/octet-stream とラベル付けされています。RFC 8551 3.2.1 では、受信者はファイル名から S/MIME を認識してもよいとされています。</translation>
     </message>
     <message>
         <source>The body is not a readable CMS structure</source>
@@ -3533,7 +4439,7 @@ Commands:
     </message>
     <message>
         <source>The CMS content type decides; the parameter is a hint for receivers (RFC 8551 3.2.2).</source>
-        <translation type="unfinished" />
+        <translation>決め手は CMS のコンテンツタイプです。このパラメーターは受信者へのヒントにすぎません（RFC 8551 3.2.2）。</translation>
     </message>
     <message>
         <source>CMS %1: not a signature or encryption Mailscope evaluates</source>
@@ -3601,11 +4507,11 @@ Commands:
     </message>
     <message>
         <source>ContentInfo holding the signature, the certificates and one SignerInfo per signer (RFC 5652 5.1).</source>
-        <translation type="unfinished" />
+        <translation>署名、証明書、署名者ごとに 1 つの SignerInfo を収めた ContentInfo（RFC 5652 5.1）。</translation>
     </message>
     <message>
         <source>The signature part holds a %1, not a signedData (RFC 8551 3.5.3).</source>
-        <translation type="unfinished" />
+        <translation>署名パートに入っているのは %1 で、signedData ではありません（RFC 8551 3.5.3）。</translation>
     </message>
     <message>
         <source>the signature cannot be read</source>
@@ -3633,7 +4539,7 @@ Commands:
     </message>
     <message>
         <source>An application/pkcs7-mime signed-data must carry its content inside (RFC 8551 3.5.2); this one is detached.</source>
-        <translation type="unfinished" />
+        <translation>application/pkcs7-mime の signed-data は内容を内部に持たなければなりません（RFC 8551 3.5.2）が、これは分離されています。</translation>
     </message>
     <message>
         <source>the signed content is missing</source>
@@ -3645,7 +4551,7 @@ Commands:
     </message>
     <message>
         <source>smime-type=certs-only carries certificates and no signature (RFC 8551 3.6).</source>
-        <translation type="unfinished" />
+        <translation>smime-type=certs-only は証明書のみを運び、署名は含みません（RFC 8551 3.6）。</translation>
     </message>
     <message>
         <source>Signed content (opaque signature)</source>
@@ -3654,11 +4560,12 @@ Commands:
     <message numerus="yes">
         <source>%1: %2, %n byte(s)</source>
         <translation>
-            <numerusform>%1: %2、%n バイト</numerusform></translation>
+            <numerusform>%1: %2、%n バイト</numerusform>
+        </translation>
     </message>
     <message>
         <source>The MIME entity inside the CMS structure, shown from memory only.</source>
-        <translation type="unfinished" />
+        <translation>CMS 構造の中の MIME エンティティです。メモリ上でのみ表示しています。</translation>
     </message>
     <message>
         <source>Line endings</source>
@@ -3682,7 +4589,7 @@ Commands:
     </message>
     <message>
         <source>One SignerInfo: who signed, with which algorithms, and the signed attributes (RFC 5652 5.3).</source>
-        <translation type="unfinished" />
+        <translation>1 つの SignerInfo: 誰が、どのアルゴリズムで署名したか、および署名付き属性（RFC 5652 5.3）。</translation>
     </message>
     <message>
         <source>Digest algorithm</source>
@@ -3710,7 +4617,7 @@ Commands:
     </message>
     <message>
         <source>Harmless for verification, which uses the SignerInfo; a sign of a careless sender (RFC 8551 3.5.3.2).</source>
-        <translation type="unfinished" />
+        <translation>検証には SignerInfo を使うので害はありませんが、送信者の扱いが雑であることを示しています（RFC 8551 3.5.3.2）。</translation>
     </message>
     <message>
         <source>Computed (%1)</source>
@@ -3734,7 +4641,7 @@ Commands:
     </message>
     <message>
         <source>Without signed attributes the signature is computed over the content digest itself (RFC 5652 5.4).</source>
-        <translation type="unfinished" />
+        <translation>署名付き属性がない場合、署名は内容のダイジェストそのものに対して計算されます（RFC 5652 5.4）。</translation>
     </message>
     <message>
         <source>the content was changed after it was signed</source>
@@ -3746,7 +4653,7 @@ Commands:
     </message>
     <message>
         <source>The %1 digest of the signed bytes equals the messageDigest attribute: the content is unchanged (RFC 5652 5.4, 11.2).</source>
-        <translation type="unfinished" />
+        <translation>署名されたバイト列の %1 ダイジェストが messageDigest 属性と一致します。内容は変更されていません（RFC 5652 5.4、11.2）。</translation>
     </message>
     <message>
         <source>Content digest differs from the signed messageDigest</source>
@@ -3754,7 +4661,7 @@ Commands:
     </message>
     <message>
         <source>The signed bytes hash to a different value than the one the signer recorded: the content was changed after signing (a gateway footer, re-encoding, line-ending or whitespace change) (RFC 5652 5.4, 11.2).</source>
-        <translation type="unfinished" />
+        <translation>署名されたバイト列のハッシュ値が、署名者の記録した値と異なります。署名後に内容が変更されています（ゲートウェイによるフッター追加、再エンコード、改行コードや空白の変更など）（RFC 5652 5.4、11.2）。</translation>
     </message>
     <message>
         <source>The signer's certificate is not in the message</source>
@@ -3762,7 +4669,7 @@ Commands:
     </message>
     <message>
         <source>Without it the signature cannot be checked; senders normally include it (RFC 8551 3.1, RFC 5652 5.3).</source>
-        <translation type="unfinished" />
+        <translation>これがないと署名を検査できません。送信者は通常これを含めます（RFC 8551 3.1、RFC 5652 5.3）。</translation>
     </message>
     <message>
         <source>the signer's certificate is missing</source>
@@ -3778,11 +4685,11 @@ Commands:
     </message>
     <message>
         <source>The %1 signature verifies with the signer's public key (%2) over the DER of the signed attributes, which include the digest above (RFC 5652 5.4).</source>
-        <translation type="unfinished" />
+        <translation>%1 署名は、上記のダイジェストを含む署名付き属性の DER に対して、署名者の公開鍵（%2）で検証に成功します（RFC 5652 5.4）。</translation>
     </message>
     <message>
         <source>The signature does not verify with the signer's public key: the signed attributes or the signature were altered, or the certificate is not the signer's (RFC 5652 5.6). %1</source>
-        <translation type="unfinished" />
+        <translation>署名者の公開鍵で署名を検証できません。署名付き属性または署名が改変されたか、証明書が署名者のものではありません（RFC 5652 5.6）。%1</translation>
     </message>
     <message>
         <source>the signature does not verify</source>
@@ -3794,7 +4701,7 @@ Commands:
     </message>
     <message>
         <source>signingTime is a signed attribute set by the sender's software; certificate validity is judged at that time (RFC 5652 11.3).</source>
-        <translation type="unfinished" />
+        <translation>signingTime は送信者のソフトウェアが設定する署名付き属性です。証明書の有効性はその時刻で判断されます（RFC 5652 11.3）。</translation>
     </message>
     <message>
         <source>No signingTime attribute</source>
@@ -3802,7 +4709,7 @@ Commands:
     </message>
     <message>
         <source>Validity is judged at the evaluation time only (RFC 5652 11.3).</source>
-        <translation type="unfinished" />
+        <translation>有効性は評価時刻のみで判断されます（RFC 5652 11.3）。</translation>
     </message>
     <message>
         <source>The certificate does not chain to a trusted authority</source>
@@ -3810,7 +4717,7 @@ Commands:
     </message>
     <message>
         <source>No path from the signer's certificate to a trust anchor (the system store%1): %2. Add the issuing CA as a trust file if you trust it (RFC 5280 6.1).</source>
-        <translation type="unfinished" />
+        <translation>署名者の証明書からトラストアンカー（システムストア%1）への経路がありません: %2。発行元 CA を信頼する場合は、信頼ファイルとして追加してください（RFC 5280 6.1）。</translation>
     </message>
     <message>
         <source> or your trust files</source>
@@ -3831,11 +4738,12 @@ Commands:
     <message numerus="yes">
         <source>Chain of %n certificate(s) ends in a trusted authority</source>
         <translation>
-            <numerusform>%n 件の証明書のチェーンが信頼された認証局で終わります</numerusform></translation>
+            <numerusform>%n 件の証明書のチェーンが信頼された認証局で終わります</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every certificate is signed by the next, and the last is a trust anchor (RFC 5280 6.1).</source>
-        <translation type="unfinished" />
+        <translation>各証明書は次の証明書によって署名されており、最後の証明書はトラストアンカーです（RFC 5280 6.1）。</translation>
     </message>
     <message>
         <source>Certificates were valid when the message was signed (%1)</source>
@@ -3847,11 +4755,11 @@ Commands:
     </message>
     <message>
         <source>the signer's certificate had expired when the message was signed</source>
-        <translation type="unfinished" />
+        <translation>メッセージの署名時に、署名者の証明書は期限切れでした</translation>
     </message>
     <message>
         <source>the signer's certificate was not yet valid when the message was signed</source>
-        <translation type="unfinished" />
+        <translation>メッセージの署名時に、署名者の証明書はまだ有効になっていませんでした</translation>
     </message>
     <message>
         <source>Certificates are valid at the evaluation time (%1)</source>
@@ -3863,7 +4771,7 @@ Commands:
     </message>
     <message>
         <source>%1. The signature was made while they were valid, which is what counts for a signed message; note that signingTime is claimed by the signer.</source>
-        <translation type="unfinished" />
+        <translation>%1。署名は証明書が有効な間に行われており、署名付きメッセージではそれが重要です。ただし、signingTime は署名者が主張する値である点に注意してください。</translation>
     </message>
     <message>
         <source>the signer's certificate has expired</source>
@@ -3895,15 +4803,15 @@ Commands:
     </message>
     <message>
         <source>keyUsage is present but has neither digitalSignature nor nonRepudiation (RFC 8550 4.4.2).</source>
-        <translation type="unfinished" />
+        <translation>keyUsage がありますが、digitalSignature も nonRepudiation も含まれていません（RFC 8550 4.4.2）。</translation>
     </message>
     <message>
         <source>extendedKeyUsage is present without emailProtection, so the certificate was issued for something else (RFC 8550 4.4.4).</source>
-        <translation type="unfinished" />
+        <translation>extendedKeyUsage に emailProtection が含まれていないため、この証明書は別の用途のために発行されたものです（RFC 8550 4.4.4）。</translation>
     </message>
     <message>
         <source>keyUsage and extendedKeyUsage allow e-mail signatures (RFC 8550 4.4.2, 4.4.4).</source>
-        <translation type="unfinished" />
+        <translation>keyUsage と extendedKeyUsage は電子メールの署名を許可しています（RFC 8550 4.4.2、4.4.4）。</translation>
     </message>
     <message>
         <source>the signer's certificate is not meant for e-mail signatures</source>
@@ -3931,7 +4839,7 @@ Commands:
     </message>
     <message>
         <source>The address in %1 is one of the certificate's e-mail addresses (RFC 8550 3).</source>
-        <translation type="unfinished" />
+        <translation>%1 のアドレスは証明書の電子メールアドレスの 1 つです（RFC 8550 3）。</translation>
     </message>
     <message>
         <source>The signer's certificate has no e-mail address</source>
@@ -3947,7 +4855,7 @@ Commands:
     </message>
     <message>
         <source>Receivers must check that the From or Sender address appears in the signer's certificate (RFC 8550 3). The signature is intact but was made by someone else than the visible sender.</source>
-        <translation type="unfinished" />
+        <translation>受信者は From または Sender のアドレスが署名者の証明書に含まれていることを確認しなければなりません（RFC 8550 3）。署名は無傷ですが、表示上の送信者とは別の人物によって作られています。</translation>
     </message>
     <message>
         <source>signed by %1, not by the From address %2</source>
@@ -3963,7 +4871,7 @@ Commands:
     </message>
     <message>
         <source>A random content key encrypts the content; it is encrypted once per recipient (RFC 5652 6.1).</source>
-        <translation type="unfinished" />
+        <translation>無作為なコンテンツ鍵で内容を暗号化し、その鍵を受信者ごとに 1 回ずつ暗号化します（RFC 5652 6.1）。</translation>
     </message>
     <message>
         <source>%1 is a legacy content cipher</source>
@@ -3971,16 +4879,17 @@ Commands:
     </message>
     <message>
         <source>RFC 8551 2.7 requires AES-128 (GCM or CBC) support and recommends against older ciphers.</source>
-        <translation type="unfinished" />
+        <translation>RFC 8551 2.7 は AES-128（GCM または CBC）への対応を必須とし、古い暗号方式を使わないよう推奨しています。</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s)</source>
         <translation>
-            <numerusform>受信者 %n 人</numerusform></translation>
+            <numerusform>受信者 %n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each RecipientInfo names a certificate (issuer and serial, or key identifier) whose private key can open the message (RFC 5652 6.2).</source>
-        <translation type="unfinished" />
+        <translation>各 RecipientInfo は、秘密鍵でメッセージを開ける証明書を（発行者とシリアル番号、または鍵識別子で）示します（RFC 5652 6.2）。</translation>
     </message>
     <message>
         <source>%1 recipient, key id %2</source>
@@ -4000,12 +4909,13 @@ Commands:
     </message>
     <message>
         <source>Give your key (PKCS#12) to decrypt in memory and verify what is inside.</source>
-        <translation type="unfinished" />
+        <translation>鍵（PKCS#12）を指定すると、メモリ上で復号して中身を検証します。</translation>
     </message>
     <message numerus="yes">
         <source>encrypted for %n recipient(s); no key given to open it</source>
         <translation>
-            <numerusform>%n 人の受信者向けに暗号化。開く鍵が指定されていません</numerusform></translation>
+            <numerusform>%n 人の受信者向けに暗号化。開く鍵が指定されていません</numerusform>
+        </translation>
     </message>
     <message>
         <source>cannot read %1</source>
@@ -4021,7 +4931,7 @@ Commands:
     </message>
     <message>
         <source>Key of %1. The decrypted content is kept in memory only, never written to disk.</source>
-        <translation type="unfinished" />
+        <translation>%1 の鍵。復号した内容はメモリ上にのみ保持され、ディスクには書き込まれません。</translation>
     </message>
     <message>
         <source>encrypted; could not decrypt: %1</source>
@@ -4044,7 +4954,7 @@ Commands:
     </message>
     <message>
         <source>A pass for any address makes the policy useless and lets anyone send as this domain. End the record with "-all" or "~all".</source>
-        <translation type="unfinished" />
+        <translation>あらゆるアドレスに対する pass はポリシーを無意味にし、誰でもこのドメインとして送信できるようにします。レコードは "-all" または "~all" で終えてください。</translation>
     </message>
     <message>
         <source>"%1" gives neutral to every other host</source>
@@ -4052,7 +4962,7 @@ Commands:
     </message>
     <message>
         <source>Neutral states no policy: receivers treat it like no SPF record at all (RFC 7208 8.2). Use "~all" or "-all" once the list of senders is complete.</source>
-        <translation type="unfinished" />
+        <translation>neutral はポリシーを何も表明しません。受信者は SPF レコードがまったくない場合と同じように扱います（RFC 7208 8.2）。送信者の一覧がそろったら "~all" または "-all" を使ってください。</translation>
     </message>
     <message>
         <source>"%1": the ptr mechanism should not be used</source>
@@ -4060,7 +4970,7 @@ Commands:
     </message>
     <message>
         <source>ptr is slow, unreliable and loads the reverse DNS of others; RFC 7208 says it SHOULD NOT be published. List addresses with ip4/ip6 or a instead.</source>
-        <translation type="unfinished" />
+        <translation>ptr は遅く、信頼性が低く、他者の逆引き DNS に負荷をかけます。RFC 7208 は公開すべきでない（SHOULD NOT）としています。代わりに ip4/ip6 または a でアドレスを列挙してください。</translation>
     </message>
     <message>
         <source>the %{p} macro should not be used</source>
@@ -4072,7 +4982,7 @@ Commands:
     </message>
     <message>
         <source>Mechanisms are evaluated left to right and "all" always matches.</source>
-        <translation type="unfinished" />
+        <translation>メカニズムは左から右へ評価され、"all" は常に一致します。</translation>
     </message>
     <message>
         <source>redirect= is ignored because the record has "all"</source>
@@ -4080,7 +4990,7 @@ Commands:
     </message>
     <message>
         <source>RFC 7208 6.1: any redirect modifier MUST be ignored if there is an "all" mechanism anywhere in the record.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 6.1: レコード内のどこかに "all" メカニズムがある場合、redirect 修飾子は無視しなければなりません（MUST）。</translation>
     </message>
     <message>
         <source>no "all" and no redirect=: hosts not listed get neutral</source>
@@ -4088,31 +4998,31 @@ Commands:
     </message>
     <message>
         <source>Without a final "all" the default result is neutral (RFC 7208 4.7), which receivers treat as no policy.</source>
-        <translation type="unfinished" />
+        <translation>最後に "all" がない場合、既定の結果は neutral になり（RFC 7208 4.7）、受信者はポリシーなしとして扱います。</translation>
     </message>
     <message>
         <source>%1 DNS-querying terms in this record alone: over the limit of 10</source>
-        <translation type="unfinished" />
+        <translation>このレコードだけで DNS 問い合わせを伴う項目が %1 個あります: 上限の 10 を超えています</translation>
     </message>
     <message>
         <source>Evaluation gives permerror once the eleventh is reached (RFC 7208 4.6.4).</source>
-        <translation type="unfinished" />
+        <translation>11 個目に達した時点で、評価は permerror になります（RFC 7208 4.6.4）。</translation>
     </message>
     <message>
         <source>%1 DNS-querying terms in this record alone: close to the limit of 10</source>
-        <translation type="unfinished" />
+        <translation>このレコードだけで DNS 問い合わせを伴う項目が %1 個あります: 上限の 10 に近づいています</translation>
     </message>
     <message>
         <source>Includes add their own terms to the same budget (RFC 7208 4.6.4).</source>
-        <translation type="unfinished" />
+        <translation>include は自身の項目を同じ上限に加算します（RFC 7208 4.6.4）。</translation>
     </message>
     <message>
         <source>the TXT answer is about %1 bytes: too long for one 512-byte UDP answer</source>
-        <translation type="unfinished" />
+        <translation>TXT の応答が約 %1 バイトあります: 512 バイトの UDP 応答 1 つには長すぎます</translation>
     </message>
     <message>
         <source>Resolvers without EDNS must retry over TCP, and some fail instead. RFC 7208 3.4 recommends keeping the answer within 512 bytes (other TXT records of the name count too).</source>
-        <translation type="unfinished" />
+        <translation>EDNS に対応していないリゾルバーは TCP で再試行する必要があり、中には失敗するものもあります。RFC 7208 3.4 は応答を 512 バイト以内に収めることを推奨しています（同じ名前のほかの TXT レコードも含めて数えます）。</translation>
     </message>
     <message>
         <source>the answer was truncated over UDP and fetched over TCP</source>
@@ -4124,7 +5034,7 @@ Commands:
     </message>
     <message>
         <source>Merge them into one record: with more than one, every check gives permerror.</source>
-        <translation type="unfinished" />
+        <translation>1 つのレコードにまとめてください。複数あると、どのチェックも permerror になります。</translation>
     </message>
     <message>
         <source>%1 of %2 DNS-querying terms used: close to the limit</source>
@@ -4132,7 +5042,7 @@ Commands:
     </message>
     <message>
         <source>One more include or a change in an included record can push this policy into permerror (RFC 7208 4.6.4).</source>
-        <translation type="unfinished" />
+        <translation>include をもう 1 つ追加するか、include 先のレコードが変わるだけで、このポリシーは permerror になりかねません（RFC 7208 4.6.4）。</translation>
     </message>
     <message>
         <source>%1 void lookups: at the limit</source>
@@ -4140,7 +5050,7 @@ Commands:
     </message>
     <message>
         <source>Names in the policy that do not exist or have no records; one more gives permerror (RFC 7208 4.6.4).</source>
-        <translation type="unfinished" />
+        <translation>ポリシー中の、存在しないかレコードを持たない名前です。もう 1 つ増えると permerror になります（RFC 7208 4.6.4）。</translation>
     </message>
     <message>
         <source>an mx term has %1 MX names: close to the limit of 10</source>
@@ -4152,19 +5062,19 @@ Commands:
     </message>
     <message>
         <source>non-ASCII byte 0x%1: SPF text is 7-bit ASCII (RFC 7208 3.1, 7.1)</source>
-        <translation type="unfinished" />
+        <translation>非 ASCII バイト 0x%1: SPF のテキストは 7 ビット ASCII です（RFC 7208 3.1、7.1）</translation>
     </message>
     <message>
         <source>control character or space 0x%1 is not allowed here (RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>制御文字または空白 0x%1 はここでは使えません（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>a lone '%' at the end: write %% for a percent sign (RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>末尾に '%' が単独であります: パーセント記号は %% と書いてください（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>'%%%1' is not a macro: after '%' comes '{', '%', '_' or '-' (RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>'%%%1' はマクロではありません: '%' の後には '{'、'%'、'_'、'-' のいずれかが続きます（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>unterminated macro (RFC 7208 7.1)</source>
@@ -4172,11 +5082,11 @@ Commands:
     </message>
     <message>
         <source>'%1' is not a macro letter (s l o d i p h c r t v; RFC 7208 7.1)</source>
-        <translation type="unfinished" />
+        <translation>'%1' はマクロ文字ではありません（s l o d i p h c r t v。RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>the %{%1} macro is allowed only in explanation strings (RFC 7208 7.3)</source>
-        <translation type="unfinished" />
+        <translation>%{%1} マクロは説明文字列の中でしか使えません（RFC 7208 7.3）</translation>
     </message>
     <message>
         <source>a macro's digit count must be non-zero (RFC 7208 7.3)</source>
@@ -4252,7 +5162,7 @@ Commands:
     </message>
     <message>
         <source>the domain must end in a macro or in "." and a top-level label with a letter (RFC 7208 7.1 domain-end)</source>
-        <translation type="unfinished" />
+        <translation>ドメインはマクロで終わるか、"." と英字を含むトップレベルラベルで終わる必要があります（RFC 7208 7.1 domain-end）</translation>
     </message>
     <message>
         <source>not an SPF record: it must begin with "v=spf1"</source>
@@ -4260,15 +5170,15 @@ Commands:
     </message>
     <message>
         <source>non-ASCII byte 0x%1 in term "%2": SPF records are 7-bit ASCII</source>
-        <translation type="unfinished" />
+        <translation>項 "%2" に非 ASCII バイト 0x%1 があります: SPF レコードは 7 ビット ASCII です</translation>
     </message>
     <message>
         <source>control character 0x%1 in a term: terms are separated by spaces only</source>
-        <translation type="unfinished" />
+        <translation>項の中に制御文字 0x%1 があります: 項の区切りは空白だけです</translation>
     </message>
     <message>
         <source>"%1" is not a valid modifier name: it must start with a letter and contain only letters, digits, '-', '_' and '.'</source>
-        <translation type="unfinished" />
+        <translation>"%1" は有効な修飾子名ではありません: 英字で始まり、英字、数字、'-'、'_'、'.' だけを含む必要があります</translation>
     </message>
     <message>
         <source>the "%1" modifier appears more than once</source>
@@ -4308,7 +5218,7 @@ Commands:
     </message>
     <message>
         <source>"%1": invalid prefix length ("/0"-"/32" for IPv4, "//0"-"//128" for IPv6)</source>
-        <translation type="unfinished" />
+        <translation>"%1": プレフィックス長が不正です（IPv4 は "/0"～"/32"、IPv6 は "//0"～"//128"）</translation>
     </message>
     <message>
         <source>"%1" needs ":address"</source>
@@ -4316,7 +5226,7 @@ Commands:
     </message>
     <message>
         <source>"%1": invalid prefix length (RFC 7208 5.6 allows /0-/%2 without leading zeros)</source>
-        <translation type="unfinished" />
+        <translation>"%1": プレフィックス長が不正です（RFC 7208 5.6 で許されるのは先頭ゼロなしの /0～/%2）</translation>
     </message>
     <message>
         <source>"%1" is not an IPv6 address</source>
@@ -4328,11 +5238,11 @@ Commands:
     </message>
     <message>
         <source>HELO identity: &lt;sender&gt; is postmaster@ the HELO name (RFC 7208 2.3)</source>
-        <translation type="unfinished" />
+        <translation>HELO アイデンティティ: &lt;sender&gt; は postmaster@&lt;HELO 名&gt; です（RFC 7208 2.3）</translation>
     </message>
     <message>
         <source>null reverse-path: the MAIL FROM identity is postmaster@ the HELO name (RFC 7208 2.4)</source>
-        <translation type="unfinished" />
+        <translation>空のリバースパス: MAIL FROM アイデンティティは postmaster@&lt;HELO 名&gt; です（RFC 7208 2.4）</translation>
     </message>
     <message>
         <source>no local-part: "postmaster" is used (RFC 7208 4.3)</source>
@@ -4344,7 +5254,7 @@ Commands:
     </message>
     <message>
         <source>check_host(&lt;ip&gt;, &lt;domain&gt;, &lt;sender&gt;) with the HELO name for %{h} (RFC 7208 4.1).</source>
-        <translation type="unfinished" />
+        <translation>%{h} には HELO 名を使って check_host(&lt;ip&gt;, &lt;domain&gt;, &lt;sender&gt;) を評価します（RFC 7208 4.1）。</translation>
     </message>
     <message>
         <source>client IP</source>
@@ -4392,19 +5302,19 @@ Commands:
     </message>
     <message>
         <source>the client IP address is unknown: enter it (--ip, or the envelope panel)</source>
-        <translation type="unfinished" />
+        <translation>クライアント IP アドレスが不明です: 入力してください（--ip、またはエンベロープパネル）</translation>
     </message>
     <message>
         <source>"%1" is not an IPv4 or IPv6 address: correct it (--ip, or the envelope panel)</source>
-        <translation type="unfinished" />
+        <translation>"%1" は IPv4 アドレスでも IPv6 アドレスでもありません: 修正してください（--ip、またはエンベロープパネル）</translation>
     </message>
     <message>
         <source>the HELO name is unknown: enter it (--helo, or the envelope panel)</source>
-        <translation type="unfinished" />
+        <translation>HELO 名が不明です: 入力してください（--helo、またはエンベロープパネル）</translation>
     </message>
     <message>
         <source>the MAIL FROM address has no domain: enter it (--mail-from, or the envelope panel)</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM アドレスにドメインがありません: 入力してください（--mail-from、またはエンベロープパネル）</translation>
     </message>
     <message>
         <source>DNS-querying terms</source>
@@ -4420,11 +5330,11 @@ Commands:
     </message>
     <message>
         <source>%1: not found</source>
-        <translation type="unfinished" />
+        <translation>%1: 見つかりません</translation>
     </message>
     <message>
         <source>The message does not say what it was. Enter it with %1 (CLI) or in the envelope panel (GUI).</source>
-        <translation type="unfinished" />
+        <translation>メッセージにはその値が記されていません。%1（CLI）またはエンベロープパネル（GUI）で入力してください。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4432,7 +5342,7 @@ Commands:
     </message>
     <message>
         <source>Given by the user.</source>
-        <translation type="unfinished" />
+        <translation>ユーザーが指定しました。</translation>
     </message>
     <message>
         <source>value</source>
@@ -4440,15 +5350,15 @@ Commands:
     </message>
     <message>
         <source>source</source>
-        <translation type="unfinished" />
+        <translation>取得元</translation>
     </message>
     <message>
         <source>user override</source>
-        <translation type="unfinished" />
+        <translation>ユーザーによる上書き</translation>
     </message>
     <message>
         <source>guessed from the message</source>
-        <translation type="unfinished" />
+        <translation>メッセージから推測</translation>
     </message>
     <message>
         <source>SPF</source>
@@ -4456,75 +5366,79 @@ Commands:
     </message>
     <message>
         <source>SMTP envelope</source>
-        <translation type="unfinished" />
+        <translation>SMTP エンベロープ</translation>
     </message>
     <message>
         <source>SPF judges the SMTP session, not the message: the client address, the HELO name and the MAIL FROM address. A saved message does not carry them; they are guessed from the receiving Received hop, Return-Path, Received-SPF and Authentication-Results, and each can be overridden.</source>
-        <translation type="unfinished" />
+        <translation>SPF が判定するのはメッセージではなく SMTP セッション、つまりクライアントアドレス、HELO 名、MAIL FROM アドレスです。保存されたメッセージにはこれらが含まれないため、受信側の Received ホップ、Return-Path、Received-SPF、Authentication-Results から推測します。いずれも上書きできます。</translation>
     </message>
     <message>
         <source>client IP (--ip)</source>
-        <translation type="unfinished" />
+        <translation>クライアント IP（--ip）</translation>
     </message>
     <message>
         <source>HELO name (--helo)</source>
-        <translation type="unfinished" />
+        <translation>HELO 名（--helo）</translation>
     </message>
     <message>
         <source>MAIL FROM (--mail-from; "&lt;&gt;" for a bounce)</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM（--mail-from。バウンスは "&lt;&gt;"）</translation>
     </message>
     <message>
         <source>SPF was not evaluated: %1 unknown. Enter %2 (CLI flags, or the envelope panel in the GUI).</source>
-        <translation type="unfinished" />
+        <translation>SPF は評価されませんでした: %1 が不明です。%2 を入力してください（CLI のフラグ、または GUI のエンベロープパネル）。</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished" />
+        <translation>、</translation>
     </message>
     <message>
         <source>the client IP and the HELO name or MAIL FROM</source>
-        <translation type="unfinished" />
+        <translation>クライアント IP と、HELO 名または MAIL FROM</translation>
     </message>
     <message>
         <source>the HELO name or MAIL FROM</source>
-        <translation type="unfinished" />
+        <translation>HELO 名または MAIL FROM</translation>
     </message>
     <message>
         <source>SPF: not evaluated (envelope incomplete)</source>
-        <translation type="unfinished" />
+        <translation>SPF: 未評価（エンベロープが不完全）</translation>
     </message>
     <message>
         <source>MAIL FROM identity: not evaluated, MAIL FROM unknown</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM アイデンティティ: 未評価、MAIL FROM が不明</translation>
     </message>
     <message>
         <source>Enter the envelope sender with --mail-from ("&lt;&gt;" for a bounce) or in the envelope panel.</source>
-        <translation type="unfinished" />
+        <translation>エンベロープ送信者を --mail-from（バウンスは "&lt;&gt;"）またはエンベロープパネルで入力してください。</translation>
     </message>
     <message>
         <source>HELO identity: not evaluated, HELO name unknown</source>
-        <translation type="unfinished" />
+        <translation>HELO アイデンティティ: 未評価、HELO 名が不明</translation>
     </message>
     <message>
         <source>Enter the HELO/EHLO name with --helo or in the envelope panel.</source>
-        <translation type="unfinished" />
+        <translation>HELO/EHLO 名を --helo またはエンベロープパネルで入力してください。</translation>
     </message>
     <message>
         <source>SPF %1 for %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>SPF %1（%2 について、%3）</translation>
     </message>
     <message>
         <source>HELO identity</source>
-        <translation type="unfinished" />
+        <translation>HELO アイデンティティ</translation>
     </message>
     <message>
         <source>MAIL FROM identity</source>
-        <translation type="unfinished" />
+        <translation>MAIL FROM アイデンティティ</translation>
     </message>
     <message>
         <source>(null MAIL FROM: checked as postmaster@%1)</source>
-        <translation type="unfinished" />
+        <translation>（空の MAIL FROM: postmaster@%1 として検査）</translation>
+    </message>
+    <message>
+        <source>"%1": a term must begin with a mechanism name (all, include, a, mx, ptr, ip4, ip6, exists) or be a modifier (name=value)</source>
+        <translation>"%1": 項はメカニズム名（all、include、a、mx、ptr、ip4、ip6、exists）で始まるか、修飾子（name=value）である必要があります</translation>
     </message>
 </context>
 <context>
@@ -4539,35 +5453,35 @@ Commands:
     </message>
     <message>
         <source>evaluation stopped: time budget used up or cancelled</source>
-        <translation type="unfinished" />
+        <translation>評価を中止しました: 制限時間を使い切ったか、キャンセルされました</translation>
     </message>
     <message>
         <source>RFC 7208 4.6.4 lets a checker bound the time check_host() takes; beyond it the result is temperror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.6.4 では、検査側が check_host() にかかる時間を制限できます。制限を超えると結果は temperror になります。</translation>
     </message>
     <message>
         <source>more than %1 void lookups (answers with no records or NXDOMAIN)</source>
-        <translation type="unfinished" />
+        <translation>空の参照（レコードのない応答または NXDOMAIN）が %1 回を超えました</translation>
     </message>
     <message>
         <source>void-lookup limit exceeded (%1)</source>
-        <translation type="unfinished" />
+        <translation>空の参照の上限を超えました（%1）</translation>
     </message>
     <message>
         <source>RFC 7208 4.6.4: SPF implementations SHOULD limit void lookups to two; exceeding the limit produces permerror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.6.4: SPF の実装は空の参照を 2 回までに制限すべき（SHOULD）であり、上限を超えると permerror になります。</translation>
     </message>
     <message>
         <source>Macros are expanded before use (RFC 7208 7): each %{...} is replaced by its value, split on its delimiters, reversed with 'r', cut to the right-most N parts, and URL-escaped when the letter is upper case.</source>
-        <translation type="unfinished" />
+        <translation>マクロは使用前に展開されます（RFC 7208 7）。各 %{...} はその値に置き換えられ、区切り文字で分割され、'r' があれば逆順にされ、右端の N 個の部分に切り詰められ、文字が大文字なら URL エスケープされます。</translation>
     </message>
     <message>
         <source>%1 → "%2"</source>
-        <translation type="unfinished" />
+        <translation>%1 → "%2"</translation>
     </message>
     <message>
         <source>%% is a percent sign, %_ a space, %- a URL-encoded space (RFC 7208 7.1).</source>
-        <translation type="unfinished" />
+        <translation>%% はパーセント記号、%_ は空白、%- は URL エンコードされた空白です（RFC 7208 7.1）。</translation>
     </message>
     <message>
         <source>value</source>
@@ -4575,11 +5489,11 @@ Commands:
     </message>
     <message>
         <source>right-most parts</source>
-        <translation type="unfinished" />
+        <translation>右端の部分</translation>
     </message>
     <message>
         <source>reversed</source>
-        <translation type="unfinished" />
+        <translation>逆順</translation>
     </message>
     <message>
         <source>yes</source>
@@ -4587,51 +5501,51 @@ Commands:
     </message>
     <message>
         <source>delimiters</source>
-        <translation type="unfinished" />
+        <translation>区切り文字</translation>
     </message>
     <message>
         <source>URL-escaped</source>
-        <translation type="unfinished" />
+        <translation>URL エスケープ</translation>
     </message>
     <message>
         <source>yes (upper-case letter)</source>
-        <translation type="unfinished" />
+        <translation>はい（大文字）</translation>
     </message>
     <message>
         <source>expansion cut at %1 bytes</source>
-        <translation type="unfinished" />
+        <translation>展開結果を %1 バイトで切り詰めました</translation>
     </message>
     <message>
         <source>The expansion grew beyond any sensible length; the rest is dropped so that a hostile record cannot use unbounded memory.</source>
-        <translation type="unfinished" />
+        <translation>展開結果が妥当な長さを大きく超えました。悪意のあるレコードがメモリを際限なく使えないよう、残りは破棄します。</translation>
     </message>
     <message>
         <source>expand "%1" → "%2"</source>
-        <translation type="unfinished" />
+        <translation>"%1" を展開 → "%2"</translation>
     </message>
     <message>
         <source>longer than 253 characters: left-most labels removed → %1</source>
-        <translation type="unfinished" />
+        <translation>253 文字を超えています: 左端のラベルを削除 → %1</translation>
     </message>
     <message>
         <source>When an expanded domain name exceeds 253 characters, labels are removed from the left until it fits (RFC 7208 7.3).</source>
-        <translation type="unfinished" />
+        <translation>展開されたドメイン名が 253 文字を超える場合、収まるまで左からラベルを削除します（RFC 7208 7.3）。</translation>
     </message>
     <message>
         <source>find a validated domain name for %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の検証済みドメイン名を探す</translation>
     </message>
     <message>
         <source>Reverse lookup, then a forward lookup of each name (at most 10); a name is validated when it resolves back to the client address (RFC 7208 5.5).</source>
-        <translation type="unfinished" />
+        <translation>逆引きを行い、次に各名前（最大 10 個）を正引きします。名前がクライアントアドレスに解決し戻されれば、その名前は検証済みです（RFC 7208 5.5）。</translation>
     </message>
     <message>
         <source>%1 PTR names: only the first 10 are used</source>
-        <translation type="unfinished" />
+        <translation>PTR 名が %1 個あります: 最初の 10 個だけを使います</translation>
     </message>
     <message>
         <source>validated names</source>
-        <translation type="unfinished" />
+        <translation>検証済みの名前</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4639,215 +5553,215 @@ Commands:
     </message>
     <message>
         <source>time budget used up</source>
-        <translation type="unfinished" />
+        <translation>制限時間を使い切りました</translation>
     </message>
     <message>
         <source>the %1 lookup for %2 failed (%3)</source>
-        <translation type="unfinished" />
+        <translation>%2 の %1 参照に失敗しました（%3）</translation>
     </message>
     <message>
         <source>%1 has no %2 record</source>
-        <translation type="unfinished" />
+        <translation>%1 には %2 レコードがありません</translation>
     </message>
     <message>
         <source>%1 is within %2/%3 (%4 of %5)</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2/%3 の範囲内です（%5 個中 %4 個目）</translation>
     </message>
     <message>
         <source>none of the %1 addresses of %2 matches %3 with prefix /%4</source>
-        <translation type="unfinished" />
+        <translation>%2 の %1 個のアドレスのいずれも、プレフィックス /%4 で %3 に一致しません</translation>
     </message>
     <message>
         <source>more than %1 DNS-querying terms</source>
-        <translation type="unfinished" />
+        <translation>DNS を参照する項が %1 個を超えました</translation>
     </message>
     <message>
         <source>DNS lookup limit exceeded (%1)</source>
-        <translation type="unfinished" />
+        <translation>DNS 参照の上限を超えました（%1）</translation>
     </message>
     <message>
         <source>RFC 7208 4.6.4: include, a, mx, ptr, exists and redirect may be used at most 10 times in one evaluation, includes counted; beyond that the result is permerror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.6.4: include、a、mx、ptr、exists、redirect は 1 回の評価で合計 10 回まで（include 先も含めて数える）しか使えず、超えると結果は permerror になります。</translation>
     </message>
     <message>
         <source>"%1" is not a valid domain name (%2): treated as a name that does not exist, no query is sent</source>
-        <translation type="unfinished" />
+        <translation>"%1" は有効なドメイン名ではありません（%2）: 存在しない名前として扱い、問い合わせは送りません</translation>
     </message>
     <message>
         <source>"all" always matches</source>
-        <translation type="unfinished" />
+        <translation>"all" は常に一致します</translation>
     </message>
     <message>
         <source>the client is IPv4: ip6 never matches it</source>
-        <translation type="unfinished" />
+        <translation>クライアントは IPv4 です: ip6 は一致しません</translation>
     </message>
     <message>
         <source>the client is IPv6: ip4 never matches it</source>
-        <translation type="unfinished" />
+        <translation>クライアントは IPv6 です: ip4 は一致しません</translation>
     </message>
     <message>
         <source>%1 is within %2/%3</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2/%3 の範囲内です</translation>
     </message>
     <message>
         <source>%1 is not within %2/%3</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2/%3 の範囲外です</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished" />
+        <translation>対象</translation>
     </message>
     <message>
         <source>the A lookup for %1 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 の A 参照に失敗しました</translation>
     </message>
     <message>
         <source>%1 has no A record</source>
-        <translation type="unfinished" />
+        <translation>%1 には A レコードがありません</translation>
     </message>
     <message>
         <source>%1 has an A record</source>
-        <translation type="unfinished" />
+        <translation>%1 には A レコードがあります</translation>
     </message>
     <message>
         <source>the MX lookup for %1 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 の MX 参照に失敗しました</translation>
     </message>
     <message>
         <source>%1 has no MX record</source>
-        <translation type="unfinished" />
+        <translation>%1 には MX レコードがありません</translation>
     </message>
     <message>
         <source>MX names</source>
-        <translation type="unfinished" />
+        <translation>MX 名</translation>
     </message>
     <message>
         <source>%1 has %2 MX records: more than 10</source>
-        <translation type="unfinished" />
+        <translation>%1 には MX レコードが %2 個あります: 10 個を超えています</translation>
     </message>
     <message>
         <source>MX limit exceeded (%1)</source>
-        <translation type="unfinished" />
+        <translation>MX の上限を超えました（%1）</translation>
     </message>
     <message>
         <source>RFC 7208 4.6.4: the evaluation of an mx mechanism must not look up more than 10 address records; if it would, the result is permerror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.6.4: mx メカニズムの評価で参照するアドレスレコードは 10 個を超えてはならず、超える場合の結果は permerror です。</translation>
     </message>
     <message>
         <source>MX %1 "." (null MX): no host to look up</source>
-        <translation type="unfinished" />
+        <translation>MX %1 "."（null MX）: 参照するホストがありません</translation>
     </message>
     <message>
         <source>no address of the %1 MX hosts of %2 matches %3</source>
-        <translation type="unfinished" />
+        <translation>%2 の %1 個の MX ホストのアドレスのいずれも %3 に一致しません</translation>
     </message>
     <message>
         <source>the PTR lookup failed: ptr does not match (RFC 7208 5.5)</source>
-        <translation type="unfinished" />
+        <translation>PTR 参照に失敗しました: ptr は一致しません（RFC 7208 5.5）</translation>
     </message>
     <message>
         <source>%1 has no PTR record</source>
-        <translation type="unfinished" />
+        <translation>%1 には PTR レコードがありません</translation>
     </message>
     <message>
         <source>PTR names</source>
-        <translation type="unfinished" />
+        <translation>PTR 名</translation>
     </message>
     <message>
         <source>RFC 7208 4.6.4: PTR records beyond the first 10 must be ignored.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.6.4: 最初の 10 個を超える PTR レコードは無視しなければなりません。</translation>
     </message>
     <message>
         <source>%1 is not %2 or below it: not validated</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2 でもそのサブドメインでもありません: 未検証</translation>
     </message>
     <message>
         <source>%1 resolves back to %2 and is %3 or below it (validated name)</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2 に解決し戻され、%3 またはそのサブドメインです（検証済みの名前）</translation>
     </message>
     <message>
         <source>no validated PTR name of %1 is %2 or below it</source>
-        <translation type="unfinished" />
+        <translation>%1 の検証済み PTR 名に、%2 またはそのサブドメインであるものはありません</translation>
     </message>
     <message>
         <source>the included policy of %1 gives pass</source>
-        <translation type="unfinished" />
+        <translation>%1 の include 先ポリシーの結果は pass です</translation>
     </message>
     <message>
         <source>the included policy of %1 gives %2: no match</source>
-        <translation type="unfinished" />
+        <translation>%1 の include 先ポリシーの結果は %2 です: 一致しません</translation>
     </message>
     <message>
         <source>the included policy of %1 gives temperror: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 の include 先ポリシーの結果は temperror です: %2</translation>
     </message>
     <message>
         <source>%1 has no SPF record: an include of it is a permerror (RFC 7208 5.2)</source>
-        <translation type="unfinished" />
+        <translation>%1 には SPF レコードがありません: これを include すると permerror になります（RFC 7208 5.2）</translation>
     </message>
     <message>
         <source>the included policy of %1 gives permerror: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 の include 先ポリシーの結果は permerror です: %2</translation>
     </message>
     <message>
         <source>explanation from %1</source>
-        <translation type="unfinished" />
+        <translation>%1 からの説明</translation>
     </message>
     <message>
         <source>On fail, the exp= modifier names a TXT record whose text, after macro expansion, tells the sender why (RFC 7208 6.2). Any problem fetching or expanding it means no explanation; the result is unchanged. This lookup is not counted.</source>
-        <translation type="unfinished" />
+        <translation>fail の場合、exp= 修飾子は TXT レコードを指定し、そのテキストをマクロ展開したものが送信者に理由を伝えます（RFC 7208 6.2）。取得や展開に問題があれば説明はなしとなり、結果は変わりません。この参照は回数に数えません。</translation>
     </message>
     <message>
         <source>exp= ignored: %1</source>
-        <translation type="unfinished" />
+        <translation>exp= を無視しました: %1</translation>
     </message>
     <message>
         <source>"%1" is not a valid domain name (%2)</source>
-        <translation type="unfinished" />
+        <translation>"%1" は有効なドメイン名ではありません（%2）</translation>
     </message>
     <message>
         <source>the TXT lookup for %1 failed</source>
-        <translation type="unfinished" />
+        <translation>%1 の TXT 参照に失敗しました</translation>
     </message>
     <message>
         <source>%1 has no TXT record</source>
-        <translation type="unfinished" />
+        <translation>%1 には TXT レコードがありません</translation>
     </message>
     <message>
         <source>%1 has %2 TXT records; exactly one is required</source>
-        <translation type="unfinished" />
+        <translation>%1 には TXT レコードが %2 個あります。ちょうど 1 個である必要があります</translation>
     </message>
     <message>
         <source>SPF explanation (%1)</source>
-        <translation type="unfinished" />
+        <translation>SPF の説明（%1）</translation>
     </message>
     <message>
         <source>non-ASCII byte at offset %1</source>
-        <translation type="unfinished" />
+        <translation>オフセット %1 に非 ASCII バイトがあります</translation>
     </message>
     <message>
         <source>the explanation text is not US-ASCII</source>
-        <translation type="unfinished" />
+        <translation>説明テキストが US-ASCII ではありません</translation>
     </message>
     <message>
         <source>the explanation text has a macro syntax error</source>
-        <translation type="unfinished" />
+        <translation>説明テキストにマクロの構文エラーがあります</translation>
     </message>
     <message>
         <source>explanation: "%1"</source>
-        <translation type="unfinished" />
+        <translation>説明: "%1"</translation>
     </message>
     <message>
         <source>include</source>
-        <translation type="unfinished" />
+        <translation>include</translation>
     </message>
     <message>
         <source>redirect</source>
-        <translation type="unfinished" />
+        <translation>redirect</translation>
     </message>
     <message>
         <source>check_host(%1, %2, %3)</source>
-        <translation type="unfinished" />
+        <translation>check_host(%1, %2, %3)</translation>
     </message>
     <message>
         <source>domain</source>
@@ -4855,39 +5769,39 @@ Commands:
     </message>
     <message>
         <source>reached by</source>
-        <translation type="unfinished" />
+        <translation>到達経路</translation>
     </message>
     <message>
         <source>depth</source>
-        <translation type="unfinished" />
+        <translation>深さ</translation>
     </message>
     <message>
         <source>include/redirect nesting too deep</source>
-        <translation type="unfinished" />
+        <translation>include/redirect の入れ子が深すぎます</translation>
     </message>
     <message>
         <source>"%1" is an address literal, not a domain name</source>
-        <translation type="unfinished" />
+        <translation>"%1" はアドレスリテラルであり、ドメイン名ではありません</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: check_host() returns none for a domain that is not a valid multi-label domain name.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.3: 有効な複数ラベルのドメイン名でないドメインに対して、check_host() は none を返します。</translation>
     </message>
     <message>
         <source>"%1" is not a valid domain name: %2</source>
-        <translation type="unfinished" />
+        <translation>"%1" は有効なドメイン名ではありません: %2</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: a malformed domain (label over 63 characters, empty label, ...) gives none without any DNS query.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.3: 不正な形式のドメイン（63 文字を超えるラベル、空のラベルなど）は、DNS に問い合わせることなく none になります。</translation>
     </message>
     <message>
         <source>"%1" is not a fully qualified (multi-label) domain name</source>
-        <translation type="unfinished" />
+        <translation>"%1" は完全修飾（複数ラベル）のドメイン名ではありません</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: a single-label name gives none.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.3: 単一ラベルの名前は none になります。</translation>
     </message>
     <message>
         <source>%1 does not exist (NXDOMAIN)</source>
@@ -4895,91 +5809,91 @@ Commands:
     </message>
     <message>
         <source>RFC 7208 4.3: a name that does not exist has no SPF policy: none.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.3: 存在しない名前には SPF ポリシーがありません: none。</translation>
     </message>
     <message>
         <source>the TXT lookup for %1 failed (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 の TXT 参照に失敗しました（%2）</translation>
     </message>
     <message>
         <source>RFC 7208 4.4: a DNS error other than NXDOMAIN while fetching the record gives temperror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.4: レコードの取得中に NXDOMAIN 以外の DNS エラーが起きると temperror になります。</translation>
     </message>
     <message>
         <source>%1 other TXT record(s) ignored (not "v=spf1")</source>
-        <translation type="unfinished" />
+        <translation>ほかの TXT レコード %1 個を無視しました（"v=spf1" ではありません）</translation>
     </message>
     <message>
         <source>SPF record of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 の SPF レコード</translation>
     </message>
     <message>
         <source>%1 publishes no SPF record</source>
-        <translation type="unfinished" />
+        <translation>%1 は SPF レコードを公開していません</translation>
     </message>
     <message>
         <source>RFC 7208 4.5: no TXT record begins with "v=spf1": the result is none.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.5: "v=spf1" で始まる TXT レコードがありません: 結果は none です。</translation>
     </message>
     <message>
         <source>record %1 of %2: %3</source>
-        <translation type="unfinished" />
+        <translation>レコード %1/%2: %3</translation>
     </message>
     <message>
         <source>%1 publishes %2 SPF records; exactly one is allowed</source>
-        <translation type="unfinished" />
+        <translation>%1 は SPF レコードを %2 個公開しています。許されるのは 1 個だけです</translation>
     </message>
     <message>
         <source>RFC 7208 4.5: more than one record beginning with "v=spf1" is a permerror.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.5: "v=spf1" で始まるレコードが複数あると permerror です。</translation>
     </message>
     <message>
         <source>record: %1</source>
-        <translation type="unfinished" />
+        <translation>レコード: %1</translation>
     </message>
     <message>
         <source>The SPF record as fetched (the TXT strings joined without spaces, RFC 7208 3.3). Each term is highlighted as it is evaluated.</source>
-        <translation type="unfinished" />
+        <translation>取得したままの SPF レコード（TXT 文字列を空白なしで連結したもの、RFC 7208 3.3）。各項は評価される際に強調表示されます。</translation>
     </message>
     <message>
         <source>length</source>
-        <translation type="unfinished" />
+        <translation>長さ</translation>
     </message>
     <message>
         <source>terms</source>
-        <translation type="unfinished" />
+        <translation>項</translation>
     </message>
     <message>
         <source>A syntax error anywhere in the record makes it unusable: the result is permerror, nothing in the record is evaluated (RFC 7208 4.6).</source>
-        <translation type="unfinished" />
+        <translation>レコード内のどこかに構文エラーがあると、そのレコードは使用できません。結果は permerror となり、レコード内の何も評価されません（RFC 7208 4.6）。</translation>
     </message>
     <message>
         <source>syntax error in the record of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 のレコードに構文エラーがあります: %2</translation>
     </message>
     <message>
         <source>%1: not evaluated (an earlier term matched)</source>
-        <translation type="unfinished" />
+        <translation>%1: 評価されていません（それより前の項目が一致しました）</translation>
     </message>
     <message>
         <source>mechanism</source>
-        <translation type="unfinished" />
+        <translation>メカニズム</translation>
     </message>
     <message>
         <source>qualifier</source>
-        <translation type="unfinished" />
+        <translation>修飾子</translation>
     </message>
     <message>
         <source>%1: match → %2</source>
-        <translation type="unfinished" />
+        <translation>%1: 一致 → %2</translation>
     </message>
     <message>
         <source>%1 matched in the record of %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 のレコードで %1 が一致しました: %3</translation>
     </message>
     <message>
         <source>%1: no match</source>
-        <translation type="unfinished" />
+        <translation>%1: 一致なし</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4987,35 +5901,562 @@ Commands:
     </message>
     <message>
         <source>%1: not evaluated (evaluation stopped)</source>
-        <translation type="unfinished" />
+        <translation>%1: 評価されていません（評価は停止しました）</translation>
     </message>
     <message>
         <source>%1 in the record of %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 のレコードの %1: %3</translation>
     </message>
     <message>
         <source>%1: no mechanism matched, the policy of another domain is used</source>
-        <translation type="unfinished" />
+        <translation>%1: どのメカニズムも一致しなかったため、別のドメインのポリシーを使用します</translation>
     </message>
     <message>
         <source>RFC 7208 6.1: redirect= replaces this record's result by the target's; a target without an SPF record is a permerror. The target's exp= is used, this record's is not.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 6.1: redirect= はこのレコードの結果をリダイレクト先の結果で置き換えます。リダイレクト先に SPF レコードがなければ permerror です。使用されるのはリダイレクト先の exp= で、このレコードの exp= は使用されません。</translation>
     </message>
     <message>
         <source>redirect target %1 has no SPF record (RFC 7208 6.1)</source>
-        <translation type="unfinished" />
+        <translation>リダイレクト先 %1 に SPF レコードがありません（RFC 7208 6.1）</translation>
     </message>
     <message>
         <source>via redirect to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 へのリダイレクト経由: %2</translation>
     </message>
     <message>
         <source>no term of the record of %1 matched: default result neutral</source>
-        <translation type="unfinished" />
+        <translation>%1 のレコードのどの項目も一致しませんでした: 既定の結果は neutral</translation>
     </message>
     <message>
         <source>RFC 7208 4.7: when no mechanism matches and there is no redirect=, the result is neutral.</source>
-        <translation type="unfinished" />
+        <translation>RFC 7208 4.7: どのメカニズムも一致せず redirect= もない場合、結果は neutral です。</translation>
+    </message>
+    <message>
+        <source>"%1" cannot be asked (%2): treated as a name that does not exist</source>
+        <translation>"%1" を問い合わせできません（%2）: 存在しない名前として扱います</translation>
+    </message>
+</context>
+<context>
+    <name>ms::tls</name>
+    <message>
+        <source>malformed TLSA record</source>
+        <translation>TLSA レコードの形式が不正です</translation>
+    </message>
+    <message>
+        <source>usage %1 (PKIX-%2) is not used for SMTP (RFC 7672 3.1.3)</source>
+        <translation>用途 %1（PKIX-%2）は SMTP では使用されません（RFC 7672 3.1.3）</translation>
+    </message>
+    <message>
+        <source>unknown selector %1 or matching type %2 (RFC 6698 2.1.2, 2.1.3)</source>
+        <translation>不明なセレクター %1 またはマッチングタイプ %2（RFC 6698 2.1.2、2.1.3）</translation>
+    </message>
+    <message>
+        <source>DANE-EE: the server's own %1 matches</source>
+        <translation>DANE-EE: サーバー自身の%1が一致します</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>証明書</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>公開鍵</translation>
+    </message>
+    <message>
+        <source>DANE-EE: the server's %1 does not match</source>
+        <translation>DANE-EE: サーバーの%1が一致しません</translation>
+    </message>
+    <message>
+        <source>DANE-TA: issuer #%1 (%2) matches</source>
+        <translation>DANE-TA: 発行者 #%1（%2）が一致します</translation>
+    </message>
+    <message>
+        <source>DANE-TA: no issuer certificate the server sent matches</source>
+        <translation>DANE-TA: サーバーが送信した発行者証明書のどれも一致しません</translation>
+    </message>
+    <message>
+        <source>Mailscope connected to the server itself, as a sending MTA would, and did not send any mail (RFC 5321, RFC 3207).</source>
+        <translation>Mailscope は送信側 MTA と同じようにサーバー自体に接続しました。メールは一切送信していません（RFC 5321、RFC 3207）。</translation>
+    </message>
+    <message>
+        <source>Live check: no usable host given ("%1")</source>
+        <translation>ライブチェック: 使用可能なホストが指定されていません（"%1"）</translation>
+    </message>
+    <message>
+        <source>Live check of %1 port %2</source>
+        <translation>%1 ポート %2 のライブチェック</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>%1 に接続しました</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>接続できませんでした</translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation>グリーティング: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>SMTP transcript (%n line(s))</source>
+        <translation><numerusform>SMTP のやり取り（%n 行）</numerusform></translation>
+    </message>
+    <message>
+        <source>STARTTLS offered</source>
+        <translation>STARTTLS が提供されています</translation>
+    </message>
+    <message>
+        <source>STARTTLS NOT offered</source>
+        <translation>STARTTLS が提供されていません</translation>
+    </message>
+    <message>
+        <source>The EHLO reply lists STARTTLS (RFC 3207 4).</source>
+        <translation>EHLO の応答に STARTTLS が含まれています（RFC 3207 4）。</translation>
+    </message>
+    <message>
+        <source>The server's EHLO reply does not list STARTTLS: senders must deliver to it in clear text (RFC 3207 4). Capabilities: %1</source>
+        <translation>サーバーの EHLO 応答に STARTTLS が含まれていません。送信者はこのサーバーへ平文で配送するしかありません（RFC 3207 4）。機能: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3 bits)</source>
+        <translation>%1、%2（%3 ビット）</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed</source>
+        <translation>TLS ハンドシェイクに失敗しました</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>プロトコル</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>暗号スイート</translation>
+    </message>
+    <message numerus="yes">
+        <source>Certificate chain trusted (%n certificate(s))</source>
+        <translation><numerusform>証明書チェーンは信頼されています（証明書 %n 個）</numerusform></translation>
+    </message>
+    <message>
+        <source>Certificate chain NOT valid</source>
+        <translation>証明書チェーンは有効ではありません</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>Issuer #%1: %2</source>
+        <translation>発行者 #%1: %2</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有効期間の開始</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有効期間の終了</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>鍵</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>TLS certificate: %1</source>
+        <translation>TLS 証明書: %1</translation>
+    </message>
+    <message>
+        <source>The certificate names %1</source>
+        <translation>証明書に %1 の名前が含まれています</translation>
+    </message>
+    <message>
+        <source>The certificate does not name %1</source>
+        <translation>証明書に %1 の名前が含まれていません</translation>
+    </message>
+    <message>
+        <source>Names in the certificate: %1 (RFC 6125 6.4).</source>
+        <translation>証明書内の名前: %1（RFC 6125 6.4）。</translation>
+    </message>
+    <message>
+        <source>TLSA records exist but the answer is not DNSSEC-validated, so DANE does not apply (RFC 7672 2.2).</source>
+        <translation>TLSA レコードは存在しますが、応答が DNSSEC で検証されていないため DANE は適用されません（RFC 7672 2.2）。</translation>
+    </message>
+    <message>
+        <source>No DANE TLSA records for %1</source>
+        <translation>%1 には DANE の TLSA レコードがありません</translation>
+    </message>
+    <message>
+        <source>TLSA records present, not usable (no DNSSEC)</source>
+        <translation>TLSA レコードはありますが使用できません（DNSSEC なし）</translation>
+    </message>
+    <message numerus="yes">
+        <source>DANE: the server's certificate matches %n TLSA record(s)</source>
+        <translation><numerusform>DANE: サーバーの証明書が %n 件の TLSA レコードに一致します</numerusform></translation>
+    </message>
+    <message>
+        <source>With DANE-EE, expiry and names do not matter; the key does (RFC 7672 3.1.1).</source>
+        <translation>DANE-EE では有効期限や名前は問題になりません。重要なのは鍵です（RFC 7672 3.1.1）。</translation>
+    </message>
+    <message>
+        <source>DANE: NO TLSA record matches the server's certificate</source>
+        <translation>DANE: サーバーの証明書に一致する TLSA レコードがありません</translation>
+    </message>
+    <message>
+        <source>A DANE-aware sender would refuse to deliver (RFC 7672 2.2).</source>
+        <translation>DANE に対応した送信者は配送を拒否します（RFC 7672 2.2）。</translation>
+    </message>
+    <message>
+        <source>The certificate meets MTA-STS requirements</source>
+        <translation>証明書は MTA-STS の要件を満たしています</translation>
+    </message>
+    <message>
+        <source>The certificate does NOT meet MTA-STS requirements</source>
+        <translation>証明書は MTA-STS の要件を満たしていません</translation>
+    </message>
+    <message>
+        <source>MTA-STS senders require a chain to a trusted root and the MX name in the certificate (RFC 8461 4.1); whether the policy lists this MX needs the policy file.</source>
+        <translation>MTA-STS の送信者は、信頼されたルートまでのチェーンと、証明書内の MX 名を要求します（RFC 8461 4.1）。ポリシーにこの MX が記載されているかどうかを確かめるにはポリシーファイルが必要です。</translation>
+    </message>
+    <message>
+        <source>LMTP (local delivery)</source>
+        <translation>LMTP（ローカル配送）</translation>
+    </message>
+    <message>
+        <source>SMTP without extensions</source>
+        <translation>拡張なしの SMTP</translation>
+    </message>
+    <message>
+        <source>Extended SMTP</source>
+        <translation>拡張 SMTP</translation>
+    </message>
+    <message>
+        <source>, with STARTTLS</source>
+        <translation>、STARTTLS あり</translation>
+    </message>
+    <message>
+        <source>, no TLS</source>
+        <translation>、TLS なし</translation>
+    </message>
+    <message>
+        <source>, authenticated (SMTP AUTH)</source>
+        <translation>、認証済み（SMTP AUTH）</translation>
+    </message>
+    <message>
+        <source>, internationalized (SMTPUTF8)</source>
+        <translation>、国際化対応（SMTPUTF8）</translation>
+    </message>
+    <message>
+        <source>submitted over HTTPS (webmail/API)</source>
+        <translation>HTTPS 経由で投稿（Web メール/API）</translation>
+    </message>
+    <message>
+        <source>submitted over plain HTTP</source>
+        <translation>暗号化されていない HTTP 経由で投稿</translation>
+    </message>
+    <message>
+        <source>Exchange/Microsoft 365 transport; TLS is in the version= clause</source>
+        <translation>Exchange/Microsoft 365 の転送。TLS は version= 句にあります</translation>
+    </message>
+    <message>
+        <source>local hand-off (%1), not a network hop</source>
+        <translation>ローカルでの受け渡し（%1）。ネットワーク上のホップではありません</translation>
+    </message>
+    <message>
+        <source>unregistered protocol name %1</source>
+        <translation>登録されていないプロトコル名 %1</translation>
+    </message>
+    <message>
+        <source>Hop #%1: %2 → %3</source>
+        <translation>ホップ #%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(local)</source>
+        <translation>（ローカル）</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>the client address %1 is private or loopback</source>
+        <translation>クライアントアドレス %1 はプライベートまたはループバックです</translation>
+    </message>
+    <message>
+        <source>the client is localhost</source>
+        <translation>クライアントは localhost です</translation>
+    </message>
+    <message>
+        <source>no client recorded: a local hand-off</source>
+        <translation>クライアントの記録なし: ローカルでの受け渡しです</translation>
+    </message>
+    <message>
+        <source>client and receiver are both in %1</source>
+        <translation>クライアントと受信側はどちらも %1 内にあります</translation>
+    </message>
+    <message>
+        <source>client (by reverse DNS) and receiver are both in %1</source>
+        <translation>クライアント（逆引き DNS による）と受信側はどちらも %1 内にあります</translation>
+    </message>
+    <message>
+        <source>the client %1 is on the Internet</source>
+        <translation>クライアント %1 はインターネット上にあります</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>What the domain publishes about receiving mail over TLS.</source>
+        <translation>ドメインが TLS によるメール受信について公開している内容。</translation>
+    </message>
+    <message>
+        <source>MTA-STS announced (id=%1)</source>
+        <translation>MTA-STS が告知されています（id=%1）</translation>
+    </message>
+    <message>
+        <source>Senders that support MTA-STS fetch the policy from https://mta-sts.%1/.well-known/mta-sts.txt and, in enforce mode, deliver only over authenticated TLS (RFC 8461 3.2, 5).</source>
+        <translation>MTA-STS に対応した送信者は https://mta-sts.%1/.well-known/mta-sts.txt からポリシーを取得し、enforce モードでは認証された TLS でのみ配送します（RFC 8461 3.2、5）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n MTA-STS records: none is used</source>
+        <translation><numerusform>MTA-STS レコードが %n 件: どれも使用されません</numerusform></translation>
+    </message>
+    <message>
+        <source>More than one v=STSv1 TXT record means no policy (RFC 8461 3.1).</source>
+        <translation>v=STSv1 の TXT レコードが複数あると、ポリシーなしとみなされます（RFC 8461 3.1）。</translation>
+    </message>
+    <message>
+        <source>MTA-STS lookup failed</source>
+        <translation>MTA-STS の参照に失敗しました</translation>
+    </message>
+    <message>
+        <source>No MTA-STS</source>
+        <translation>MTA-STS なし</translation>
+    </message>
+    <message>
+        <source>No _mta-sts TXT record: senders fall back to opportunistic TLS.</source>
+        <translation>_mta-sts の TXT レコードがありません。送信者は日和見 TLS にフォールバックします。</translation>
+    </message>
+    <message>
+        <source>Policy file not fetched</source>
+        <translation>ポリシーファイルは取得していません</translation>
+    </message>
+    <message>
+        <source>Fetching https://mta-sts.%1/.well-known/mta-sts.txt is off unless you ask for it.</source>
+        <translation>https://mta-sts.%1/.well-known/mta-sts.txt の取得は、指定しない限り行いません。</translation>
+    </message>
+    <message>
+        <source>TLS reporting to %1</source>
+        <translation>%1 への TLS レポート</translation>
+    </message>
+    <message>
+        <source>Senders report TLS failures when delivering to this domain (RFC 8460 3).</source>
+        <translation>このドメインへの配送時に、送信者は TLS の失敗を報告します（RFC 8460 3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n TLS-RPT records: none is used</source>
+        <translation><numerusform>TLS-RPT レコードが %n 件: どれも使用されません</numerusform></translation>
+    </message>
+    <message>
+        <source>TLS-RPT lookup failed</source>
+        <translation>TLS-RPT の参照に失敗しました</translation>
+    </message>
+    <message>
+        <source>No TLS-RPT</source>
+        <translation>TLS-RPT なし</translation>
+    </message>
+    <message>
+        <source>No MX: mail goes to %1 itself (RFC 5321 5.1)</source>
+        <translation>MX なし: メールは %1 自体に送られます（RFC 5321 5.1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n MX host(s)</source>
+        <translation><numerusform>MX ホスト %n 台</numerusform></translation>
+    </message>
+    <message>
+        <source>MX answer DNSSEC-validated</source>
+        <translation>MX の応答は DNSSEC で検証済み</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: DANE TLSA (%n record(s), DNSSEC-validated)</source>
+        <translation><numerusform>%1: DANE TLSA（%n 件のレコード、DNSSEC で検証済み）</numerusform></translation>
+    </message>
+    <message>
+        <source>Senders that validate DNSSEC must use TLS and accept only a certificate that matches these records (RFC 7672 2.2).</source>
+        <translation>DNSSEC を検証する送信者は TLS を使用しなければならず、これらのレコードに一致する証明書のみを受け入れます（RFC 7672 2.2）。</translation>
+    </message>
+    <message>
+        <source>%1: TLSA records, but not DNSSEC-validated</source>
+        <translation>%1: TLSA レコードはありますが、DNSSEC で検証されていません</translation>
+    </message>
+    <message>
+        <source>DANE needs the MX and TLSA answers to be validated (AD flag); without it senders ignore the records (RFC 7672 2.2, 2.2.1). The resolver in use did not set AD%1.</source>
+        <translation>DANE では MX と TLSA の応答が検証済み（AD フラグ）である必要があります。そうでなければ送信者はレコードを無視します（RFC 7672 2.2、2.2.1）。使用中のリゾルバーは AD を設定しませんでした%1。</translation>
+    </message>
+    <message>
+        <source> (not even for the MX)</source>
+        <translation> （MX に対してさえ）</translation>
+    </message>
+    <message>
+        <source>%1: TLSA lookup failed</source>
+        <translation>%1: TLSA の参照に失敗しました</translation>
+    </message>
+    <message>
+        <source>%1: no DANE</source>
+        <translation>%1: DANE なし</translation>
+    </message>
+    <message>
+        <source>AD flag</source>
+        <translation>AD フラグ</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>How the message travelled: TLS per hop as the receiving servers recorded it, and what the domains publish about TLS.</source>
+        <translation>メッセージがどのように運ばれたか: 受信サーバーが記録したホップごとの TLS と、各ドメインが TLS について公開している内容。</translation>
+    </message>
+    <message>
+        <source>Newest hop first. Each receiving server wrote one Received field; the protocol name says whether STARTTLS was used (RFC 3848).</source>
+        <translation>新しいホップから順に表示します。受信サーバーはそれぞれ Received フィールドを 1 つ書き込みました。プロトコル名から STARTTLS が使われたかどうかがわかります（RFC 3848）。</translation>
+    </message>
+    <message>
+        <source>%1: TLS%2</source>
+        <translation>%1: TLS%2</translation>
+    </message>
+    <message>
+        <source>%1: transport not recorded</source>
+        <translation>%1: 転送方式の記録なし</translation>
+    </message>
+    <message>
+        <source>%1: no TLS (internal hop)</source>
+        <translation>%1: TLS なし（内部ホップ）</translation>
+    </message>
+    <message>
+        <source>%1: NOT encrypted</source>
+        <translation>%1: 暗号化されていません</translation>
+    </message>
+    <message>
+        <source>The receiving server recorded an encrypted connection.</source>
+        <translation>受信サーバーは暗号化された接続を記録しました。</translation>
+    </message>
+    <message>
+        <source>The receiving server recorded no TLS for this hop: the message crossed it in clear text.</source>
+        <translation>受信サーバーはこのホップで TLS を記録していません。メッセージはこの区間を平文で通過しました。</translation>
+    </message>
+    <message>
+        <source>This Received field does not say which protocol was used.</source>
+        <translation>この Received フィールドには、どのプロトコルが使われたかが記載されていません。</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>with</translation>
+    </message>
+    <message>
+        <source>TLS version</source>
+        <translation>TLS バージョン</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>ホップ</translation>
+    </message>
+    <message>
+        <source>internal: %1</source>
+        <translation>内部: %1</translation>
+    </message>
+    <message>
+        <source>Internet-facing: %1</source>
+        <translation>インターネット側: %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>TLS clause</source>
+        <translation>TLS 句</translation>
+    </message>
+    <message>
+        <source>Where the server wrote the TLS version and cipher.</source>
+        <translation>サーバーが TLS バージョンと暗号スイートを書き込んだ箇所。</translation>
+    </message>
+    <message>
+        <source>%1 is deprecated</source>
+        <translation>%1 は非推奨です</translation>
+    </message>
+    <message>
+        <source>TLS 1.0 and 1.1 are deprecated (RFC 8996).</source>
+        <translation>TLS 1.0 と 1.1 は非推奨です（RFC 8996）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hop(s), %1 with TLS</source>
+        <translation><numerusform>%n ホップ中 %1 ホップで TLS</numerusform></translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>送信者</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>受信者</translation>
+    </message>
+    <message numerus="yes">
+        <source>MTA-STS, TLS-RPT and DANE of %n domain(s)</source>
+        <translation><numerusform>%n ドメインの MTA-STS、TLS-RPT、DANE</numerusform></translation>
+    </message>
+    <message>
+        <source>Published policies that make senders insist on TLS.</source>
+        <translation>送信者に TLS を必須とさせる公開ポリシー。</translation>
+    </message>
+    <message>
+        <source>none: the message has no Received fields to tell how it travelled</source>
+        <translation>none: メッセージに Received フィールドがないため、どのように運ばれたかわかりません</translation>
+    </message>
+    <message numerus="yes">
+        <source>fail: %1 was not encrypted (%n of %2 hops used TLS)</source>
+        <translation><numerusform>fail: %1 は暗号化されていません（%2 ホップ中 %n ホップで TLS を使用）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>pass: every Internet-facing hop used TLS (%n of %1 hops)</source>
+        <translation><numerusform>pass: インターネットに面したすべてのホップで TLS を使用しました（%1 ホップ中 %n ホップ）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>none: the Received fields do not record TLS (%n hop(s))</source>
+        <translation><numerusform>none: Received フィールドに TLS の記録がありません（%n ホップ）</numerusform></translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation>TLS: %1</translation>
     </message>
 </context>
 <context>
@@ -5606,7 +7047,8 @@ Commands:
     <message numerus="yes">
         <source>This file holds %n messages. Which one?</source>
         <translation>
-            <numerusform>このファイルには %n 通のメッセージがあります。どれにしますか？</numerusform></translation>
+            <numerusform>このファイルには %n 通のメッセージがあります。どれにしますか？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
