@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two commands. On a fresh Debian 12 machine (root, or a user with sudo):
-#   tools/dev.sh run [SAMPLE]   install what is missing, build, open the GUI on a bundled sample
-#                               (offline: DNS answered from the sample's zone file)
+#   tools/dev.sh run [SAMPLE-DIR [GUI OPTIONS]]
+#                               install what is missing, build, open the GUI on a bundled
+#                               sample (offline: DNS answered from the sample's zone file)
 #   tools/dev.sh test           install what is missing, build, run every test
 # Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke, package.
 set -euo pipefail
@@ -51,13 +52,15 @@ build() {
 verb=${1:-}
 case "$verb" in
 run)
+    # The same (debug) build as `test`, so the two commands share one build folder.
     install_missing "${deps_build[@]}"
-    build release
+    build debug
     sample=${2:-resources/samples/mailing-list}
+    shift $(( $# > 1 ? 2 : 1 ))
     eml=$(ls "$sample"/*.eml | head -n 1)
     zones=()
     for z in "$sample"/*.zone; do zones+=(--zone "$z"); done
-    exec build/release/app/mailscope "$eml" "${zones[@]}"
+    exec build/debug/app/mailscope "$eml" "${zones[@]}" "$@"
     ;;
 test)
     install_missing "${deps_build[@]}" "${deps_test[@]}"
@@ -90,7 +93,7 @@ package)
     ctest --preset package
     ;;
 *)
-    echo "usage: tools/dev.sh run [SAMPLE-DIR] | test | asan | fuzz-smoke | package" >&2
+    echo "usage: tools/dev.sh run [SAMPLE-DIR [GUI OPTIONS]] | test | asan | fuzz-smoke | package" >&2
     exit 2
     ;;
 esac

@@ -2,37 +2,12 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
-namespace {
-
-// The GUI helper builds mailscope_<lang>.qm; the CLI looks for it in the resources (when
-// linked in), beside the binary (build tree) and in the install tree. English otherwise.
-void loadTranslations(QCoreApplication& app)
-{
-    const QString appDir = QCoreApplication::applicationDirPath();
-    const QStringList dirs = { QStringLiteral(":/i18n"),
-        appDir + QStringLiteral("/../translations"), appDir + QStringLiteral("/translations"),
-        appDir + QStringLiteral("/../share/mailscope/translations") };
-    auto* translator = new QTranslator(&app);
-    for (const QString& dir : dirs) {
-        if (translator->load(QLocale(), QStringLiteral("mailscope"), QStringLiteral("_"), dir)) {
-            QCoreApplication::installTranslator(translator);
-            break;
-        }
-    }
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-}
-
-} // namespace
+#ifdef MAILSCOPE_HAVE_I18N
+#include "i18n.h"
+#endif
 
 int main(int argc, char** argv)
 {
@@ -40,6 +15,9 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("mailscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Mailscope"));
-    loadTranslations(app);
+#ifdef MAILSCOPE_HAVE_I18N
+    // The locale (LC_ALL / LC_MESSAGES / LANG) picks the language, as for the GUI.
+    ms::i18n::install(ms::i18n::languageFor({}));
+#endif
     return ms::cli::run(QCoreApplication::arguments());
 }

@@ -91,7 +91,10 @@ int main(int argc, char** argv)
         QStringLiteral("Write PNGs of the main views to DIR and quit."), QStringLiteral("DIR"));
     QCommandLineOption shotPrefix(QStringLiteral("screenshot-prefix"),
         QStringLiteral("File-name prefix for --screenshot."), QStringLiteral("PREFIX"));
-    p.addOptions({ zone, offline, time, lang, dark, screenshot, shotPrefix });
+    QCommandLineOption quitAfterLoad(QStringLiteral("quit-after-load"),
+        QStringLiteral("Quit once the first verification has finished, printing its verdict "
+                       "(used by the packaging test)."));
+    p.addOptions({ zone, offline, time, lang, dark, screenshot, shotPrefix, quitAfterLoad });
     p.process(app);
 
     ms::ui::AppSettings settings = ms::ui::AppSettings::load();
@@ -109,6 +112,13 @@ int main(int argc, char** argv)
     }
     if (p.isSet(screenshot))
         scheduleScreenshots(w, p.value(screenshot), p.value(shotPrefix));
+    if (p.isSet(quitAfterLoad)) {
+        QObject::connect(&w, &ms::ui::MainWindow::verificationFinished, &w, [](int) {
+            std::printf("mailscope: verification finished\n");
+            std::fflush(stdout);
+            QApplication::quit();
+        });
+    }
     w.show();
 
     QStringList zones;

@@ -632,15 +632,45 @@ private slots:
             3);
     }
 
+    void honoursJapaneseLocale()
+    {
+        // The CLI picks its language from the locale, like the GUI (issue 7).
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("ja_JP.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("ja_JP.UTF-8"));
+        p.setProcessEnvironment(env);
+        const QString good = sample(QStringLiteral("revoked-key"), QStringLiteral("eml"));
+        p.start(mstest::cliPath(),
+            QStringList { QStringLiteral("verify") } + offline(QStringLiteral("revoked-key"))
+                + QStringList { good });
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        // Some Japanese text (kana/kanji) must be in the report.
+        bool japanese = false;
+        for (const QChar c : out) {
+            if (c.unicode() >= 0x3040 && c.unicode() <= 0x9FFF) {
+                japanese = true;
+                break;
+            }
+        }
+        QVERIFY2(japanese, qPrintable(out.left(2000)));
+        // And the same command in the C locale is English only.
+        const Run en = cli(QStringList { QStringLiteral("verify") }
+            + offline(QStringLiteral("revoked-key")) + QStringList { good });
+        for (const QChar c : QString::fromUtf8(en.out))
+            QVERIFY(!(c.unicode() >= 0x3040 && c.unicode() <= 0x9FFF));
+    }
+
     void zoneAloneIsOffline()
     {
         // --zone without --offline still sends no live query: every DNS answer in the
         // report comes from the zone file, and names outside it are NXDOMAIN, not live.
         const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
-        Run r = cli({ QStringLiteral("verify"), QStringLiteral("--zone"), zone,
-            QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"),
-            QStringLiteral("--format"), QStringLiteral("json"),
-            sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        Run r = cli(
+            { QStringLiteral("verify"), QStringLiteral("--zone"), zone, QStringLiteral("--time"),
+                QStringLiteral("2024-06-01T12:00:00Z"), QStringLiteral("--format"),
+                QStringLiteral("json"), sample(QStringLiteral("good"), QStringLiteral("eml")) });
         QCOMPARE(r.code, 0);
         const QJsonArray dns
             = QJsonDocument::fromJson(r.out).object().value(QLatin1String("dns")).toArray();
