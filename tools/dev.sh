@@ -19,7 +19,7 @@ deps_build=(cmake ninja-build g++ pkg-config ccache git
     qt6-translations-l10n libqscintilla2-qt6-dev libgl-dev libxkbcommon-dev
     libssl-dev libldns-dev libpsl-dev publicsuffix)
 deps_test=(nsd ldnsutils openssl python3 python3-yaml xvfb xauth xfonts-base fonts-noto-cjk
-    desktop-file-utils appstream
+    desktop-file-utils appstream clang-format
     libbenchmark-dev)
 deps_fuzz=(clang libclang-rt-14-dev)
 deps_package=(dpkg-dev debootstrap desktop-file-utils appstream file fakeroot)

@@ -17,13 +17,13 @@ namespace ms {
 // Everything one verification produced, as values: safe to hand from a worker thread to
 // the UI, to print, to export.
 struct Report {
-    QString file;                  // as given by the user (may be empty for pasted text)
-    QDateTime evaluationTime;      // the time t=/x=/validity were judged against
-    Envelope envelope;             // as used (guess + overrides)
-    Step root;                     // kind "report"; children: message, then one per check
-    QList<CheckResult> checks;     // in allCheckNames() order; each check's step is in root too
-    QList<Source> sources;         // "message", maybe "original", then the checks' sources
-    QList<dns::Answer> dns;        // the transcript, in query order
+    QString file; // as given by the user (may be empty for pasted text)
+    QDateTime evaluationTime; // the time t=/x=/validity were judged against
+    Envelope envelope; // as used (guess + overrides)
+    Step root; // kind "report"; children: message, then one per check
+    QList<CheckResult> checks; // in allCheckNames() order; each check's step is in root too
+    QList<Source> sources; // "message", maybe "original", then the checks' sources
+    QList<dns::Answer> dns; // the transcript, in query order
     Outcomes outcomes;
     bool cancelled = false;
 

@@ -1,4 +1,5 @@
 #include "trace/Step.h"
+
 #include "trace/Source.h"
 
 namespace ms {
@@ -22,10 +23,9 @@ QString statusName(Status s)
 
 std::optional<Status> statusFromName(QStringView name)
 {
-    static const Status all[] = {Status::None,      Status::Pass,      Status::Fail,
-                                 Status::SoftFail,  Status::Neutral,   Status::Policy,
-                                 Status::TempError, Status::PermError, Status::Info,
-                                 Status::Warning};
+    static const Status all[]
+        = { Status::None, Status::Pass, Status::Fail, Status::SoftFail, Status::Neutral,
+              Status::Policy, Status::TempError, Status::PermError, Status::Info, Status::Warning };
     for (Status s : all) {
         if (name.compare(statusName(s), Qt::CaseInsensitive) == 0)
             return s;

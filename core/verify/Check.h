@@ -21,9 +21,10 @@ struct CheckContext {
     const Message& message;
     dns::Resolver& dns;
     const VerifyOptions& options;
-    QDateTime evaluationTime;        // UTC; from options.timeMode
-    Envelope envelope;               // the guess with the user's overrides applied
-    const Outcomes* earlier = nullptr;        // results of checks that ran before (DMARC reads SPF/DKIM/ARC)
+    QDateTime evaluationTime; // UTC; from options.timeMode
+    Envelope envelope; // the guess with the user's overrides applied
+    const Outcomes* earlier
+        = nullptr; // results of checks that ran before (DMARC reads SPF/DKIM/ARC)
     const std::atomic_bool* cancelled = nullptr;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
@@ -31,13 +32,13 @@ struct CheckContext {
 
 // What every check returns. Absent checks are absent from the report, never faked.
 struct CheckResult {
-    QString name;           // "dkim"
+    QString name; // "dkim"
     Status status = Status::None;
-    QString summary;        // one line, plain words, translated: "fail: body changed after signing"
-    QJsonValue json;        // this check's object (or array, for dkim) in the JSON report
-    Step step;              // the check's subtree
-    QList<Source> sources;  // ids prefixed with the check name: "dkim/1/header"
-    Outcomes outcomes;      // the typed part for later checks and the UI
+    QString summary; // one line, plain words, translated: "fail: body changed after signing"
+    QJsonValue json; // this check's object (or array, for dkim) in the JSON report
+    Step step; // the check's subtree
+    QList<Source> sources; // ids prefixed with the check name: "dkim/1/header"
+    Outcomes outcomes; // the typed part for later checks and the UI
 };
 
 using CheckFunction = std::function<CheckResult(const CheckContext&)>;

@@ -12,19 +12,18 @@ namespace ms {
 // Which checks exist, in the order a report lists them.
 inline const QStringList& allCheckNames()
 {
-    static const QStringList names = {QStringLiteral("spf"),   QStringLiteral("dkim"),
-                                      QStringLiteral("arc"),   QStringLiteral("dmarc"),
-                                      QStringLiteral("smime"), QStringLiteral("tls"),
-                                      QStringLiteral("authres")};
+    static const QStringList names = { QStringLiteral("spf"), QStringLiteral("dkim"),
+        QStringLiteral("arc"), QStringLiteral("dmarc"), QStringLiteral("smime"),
+        QStringLiteral("tls"), QStringLiteral("authres") };
     return names;
 }
 
 struct VerifyOptions {
-    QStringList checks;  // subset of allCheckNames(); empty = all
+    QStringList checks; // subset of allCheckNames(); empty = all
 
     enum class TimeMode { Now, MessageDate, Fixed };
     TimeMode timeMode = TimeMode::Now;
-    QDateTime fixedTime;  // used when timeMode == Fixed
+    QDateTime fixedTime; // used when timeMode == Fixed
 
     // Envelope overrides (the guess from the message is used where these are empty).
     std::optional<QString> clientIp;
@@ -34,21 +33,21 @@ struct VerifyOptions {
     enum class DmarcDiscovery { TreeWalk /* RFC 9989 */, Psl /* RFC 7489 */ };
     DmarcDiscovery dmarcDiscovery = DmarcDiscovery::TreeWalk;
 
-    QStringList trustedAuthservIds;   // Authentication-Results worth believing
-    QStringList trustedArcSealers;    // ARC d= domains whose chain may override DMARC
+    QStringList trustedAuthservIds; // Authentication-Results worth believing
+    QStringList trustedArcSealers; // ARC d= domains whose chain may override DMARC
 
-    QStringList smimeTrustFiles;      // extra PEM CA certificates
+    QStringList smimeTrustFiles; // extra PEM CA certificates
     bool smimeUseSystemStore = true;
-    QString pkcs12File;               // S/MIME decryption key
+    QString pkcs12File; // S/MIME decryption key
     QByteArray pkcs12Password;
 
-    bool tlsFetchMtaStsPolicy = false;  // HTTPS fetch: only on explicit request
-    bool tlsLiveSmtpCheck = false;      // connect to one MX: only on explicit request
-    QString tlsLiveSmtpHost;            // host[:port] for the live check
-    QStringList tlsTrustFiles;          // extra PEM CA certificates for the live check
-    int tlsLiveTimeoutMs = 15000;       // whole live SMTP conversation
+    bool tlsFetchMtaStsPolicy = false; // HTTPS fetch: only on explicit request
+    bool tlsLiveSmtpCheck = false; // connect to one MX: only on explicit request
+    QString tlsLiveSmtpHost; // host[:port] for the live check
+    QStringList tlsTrustFiles; // extra PEM CA certificates for the live check
+    int tlsLiveTimeoutMs = 15000; // whole live SMTP conversation
 
-    int timeBudgetMs = 60000;         // whole verification, DNS included
+    int timeBudgetMs = 60000; // whole verification, DNS included
 
     // Run independent checks of one message on several threads. Batch mode turns this off:
     // its own pool already keeps every core busy with whole messages.

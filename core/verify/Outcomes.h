@@ -16,36 +16,36 @@ namespace ms {
 
 struct SpfOutcome {
     Status status = Status::None;
-    QString identity;   // "mailfrom" or "helo"
-    QString domain;     // the domain checked
+    QString identity; // "mailfrom" or "helo"
+    QString domain; // the domain checked
     QString clientIp;
-    QString reason;     // short, plain words
+    QString reason; // short, plain words
 };
 
 struct DkimSignatureOutcome {
     Status status = Status::None;
-    QString domain;     // d=
-    QString selector;   // s=
-    QString algorithm;  // a=
-    QString identity;   // i= (or @d= when absent)
-    QString reason;     // stable reason code ("body-appended", "key-not-found", ...) or empty
-    QString finding;    // forensic finding in plain words, if any
-    bool testing = false;  // key t=y
+    QString domain; // d=
+    QString selector; // s=
+    QString algorithm; // a=
+    QString identity; // i= (or @d= when absent)
+    QString reason; // stable reason code ("body-appended", "key-not-found", ...) or empty
+    QString finding; // forensic finding in plain words, if any
+    bool testing = false; // key t=y
 };
 
 struct ArcOutcome {
-    Status status = Status::None;  // pass / fail / none
+    Status status = Status::None; // pass / fail / none
     int instances = 0;
-    int oldestPass = 0;            // 0 = none
+    int oldestPass = 0; // 0 = none
     QString reason;
-    QStringList sealers;           // d= of each ARC-Seal, index i-1
+    QStringList sealers; // d= of each ARC-Seal, index i-1
 };
 
 struct DmarcOutcome {
-    Status status = Status::None;  // pass / fail / none / temperror / permerror
+    Status status = Status::None; // pass / fail / none / temperror / permerror
     QString fromDomain;
     QString policyDomain;
-    QString policy;                // "none" / "quarantine" / "reject"
+    QString policy; // "none" / "quarantine" / "reject"
     QString disposition;
     bool overriddenByArc = false;
     QString reason;
@@ -58,14 +58,14 @@ struct SmimeOutcome {
 };
 
 struct TlsOutcome {
-    Status status = Status::None;  // pass = every Internet-facing hop used TLS
+    Status status = Status::None; // pass = every Internet-facing hop used TLS
     int hops = 0;
     int hopsWithTls = 0;
     QString reason;
 };
 
 struct Outcomes {
-    std::optional<SpfOutcome> spf;       // MAIL FROM identity (or HELO when MAIL FROM is null)
+    std::optional<SpfOutcome> spf; // MAIL FROM identity (or HELO when MAIL FROM is null)
     std::optional<SpfOutcome> spfHelo;
     QList<DkimSignatureOutcome> dkim;
     std::optional<ArcOutcome> arc;

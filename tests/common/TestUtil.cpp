@@ -14,10 +14,22 @@ QString conformanceDir()
     return QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
 }
 
-QString sourceDir() { return QStringLiteral(MAILSCOPE_SOURCE_DIR); }
-QString samplesDir() { return QStringLiteral(MAILSCOPE_SAMPLES_DIR); }
-QString testDataDir() { return QStringLiteral(MAILSCOPE_TEST_DATA); }
-QString cliPath() { return QStringLiteral(MAILSCOPE_CLI_PATH); }
+QString sourceDir()
+{
+    return QStringLiteral(MAILSCOPE_SOURCE_DIR);
+}
+QString samplesDir()
+{
+    return QStringLiteral(MAILSCOPE_SAMPLES_DIR);
+}
+QString testDataDir()
+{
+    return QStringLiteral(MAILSCOPE_TEST_DATA);
+}
+QString cliPath()
+{
+    return QStringLiteral(MAILSCOPE_CLI_PATH);
+}
 
 QByteArray readFile(const QString& path)
 {

@@ -12,6 +12,6 @@ QString sourceDir();
 QString samplesDir();
 QString testDataDir();
 QString cliPath();
-QByteArray readFile(const QString& path);   // QFAIL-friendly: empty on error
+QByteArray readFile(const QString& path); // QFAIL-friendly: empty on error
 
 } // namespace mstest

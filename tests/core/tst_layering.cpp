@@ -25,8 +25,8 @@ private Q_SLOTS:
     {
         static const QRegularExpression forbidden(forbiddenPattern());
         QDirIterator it(mstest::sourceDir() + QStringLiteral("/core"),
-                        {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+            { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
+            QDirIterator::Subdirectories);
         int files = 0;
         QStringList offenders;
         while (it.hasNext()) {
@@ -44,7 +44,7 @@ private Q_SLOTS:
     void cliLoadsNoGuiLibrary()
     {
         QProcess ldd;
-        ldd.start(QStringLiteral("ldd"), {mstest::cliPath()});
+        ldd.start(QStringLiteral("ldd"), { mstest::cliPath() });
         QVERIFY(ldd.waitForFinished(30000));
         const QString out = QString::fromLocal8Bit(ldd.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("libQt6Core")), qPrintable(out));

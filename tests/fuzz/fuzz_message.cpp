@@ -6,8 +6,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    const ms::Message m = ms::Message::parse(
-        QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)));
+    const ms::Message m
+        = ms::Message::parse(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)));
     for (const ms::HeaderField& f : m.headers())
         (void)f.decoded();
     (void)m.mime();
