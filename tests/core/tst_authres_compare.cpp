@@ -128,7 +128,7 @@ private slots:
         const QList<const HeaderField*> fields = m.fields("Authentication-Results");
         QVERIFY(fields.size() > field);
         if (rule == QLatin1String("authserv-id-matches-by") && m.hops().value(0).by.isEmpty())
-            QSKIP("Message::hops() does not fill the \"by\" host yet (Received parser)");
+            QFAIL("Message::hops() does not fill the \"by\" host (Received parser)");
         const authres::AuthResult ar = authres::parse(*fields[field]);
         const authres::Attribution a = authres::attribute(m, fields[field]->index, ar.authservId);
         QCOMPARE(a.hopIndex + 1, hop);
