@@ -315,17 +315,6 @@ MimePart parseMime(const QByteArray& bytes, const QList<HeaderField>& headers, q
 
 namespace {
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray decodeBase64Lenient(QByteArrayView in, QStringList* problems)
 {
     // RFC 2045 6.8: characters outside the alphabet are ignored. Decoding stops at "=" pad.
@@ -411,8 +400,8 @@ QByteArray decodeQuotedPrintable(QByteArrayView in, QStringList* problems)
             i = n;
             continue;
         }
-        if (i + 2 < n && hexDigit(in[i + 1]) >= 0 && hexDigit(in[i + 2]) >= 0) {
-            out.append(char(hexDigit(in[i + 1]) * 16 + hexDigit(in[i + 2])));
+        if (i + 2 < n && detail::hexDigit(in[i + 1]) >= 0 && detail::hexDigit(in[i + 2]) >= 0) {
+            out.append(char(detail::hexDigit(in[i + 1]) * 16 + detail::hexDigit(in[i + 2])));
             i += 2;
             continue;
         }

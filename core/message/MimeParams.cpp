@@ -44,24 +44,13 @@ qsizetype skipCfws(QByteArrayView v, qsizetype i)
     return std::min(i, v.size());
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 QByteArray percentDecode(QByteArrayView v)
 {
     QByteArray out;
     out.reserve(v.size());
     for (qsizetype i = 0; i < v.size(); ++i) {
         if (v[i] == '%' && i + 2 < v.size()) {
-            const int hi = hexValue(v[i + 1]), lo = hexValue(v[i + 2]);
+            const int hi = detail::hexDigit(v[i + 1]), lo = detail::hexDigit(v[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 out.append(char(hi * 16 + lo));
                 i += 2;

@@ -1,6 +1,7 @@
 // RFC 2047 encoded words, decoded for display only. Malformed words are left as written.
 
 #include "message/Message.h"
+#include "message/MessageData.h"
 
 #include <QStringDecoder>
 
@@ -9,17 +10,6 @@
 namespace ms {
 
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
 
 struct EncodedWord {
     qsizetype end = 0; // index just after "?="
@@ -79,8 +69,8 @@ std::optional<EncodedWord> parseWord(QByteArrayView v, qsizetype i)
             } else if (c == '=') {
                 if (k + 2 >= text.size())
                     return std::nullopt;
-                const int hi = hexValue(text[k + 1]);
-                const int lo = hexValue(text[k + 2]);
+                const int hi = detail::hexDigit(text[k + 1]);
+                const int lo = detail::hexDigit(text[k + 2]);
                 if (hi < 0 || lo < 0)
                     return std::nullopt;
                 out.append(char(hi * 16 + lo));
