@@ -1,5 +1,7 @@
 #pragma once
 
+#include "verify/BatchInputs.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -7,23 +9,16 @@
 
 namespace ms::cli {
 
-// One message to verify: a whole file, or one message of an mbox (offset/length >= 0).
-struct Job {
-    QString path; // the file on disk
-    QString name; // what the report calls it: the path, or "path#3" for an mbox message
-    qint64 offset = -1; // within an mbox
-    qint64 length = -1;
-};
+// The enumeration lives in core (verify/BatchInputs.h) so the GUI batch view walks folders,
+// Maildirs and mbox files exactly as the CLI does.
+using Job = BatchJob;
 
 struct InputError {
     QString path;
     QString message; // translated
 };
 
-// Expands the command-line arguments into jobs, in a stable order: files as given;
-// directories sorted by name and walked recursively (no symlinked directories, bounded
-// depth); Maildir folders (cur/ and new/); mbox files split into their messages.
-// Unreadable, missing and empty inputs become errors, never jobs.
+// Expands the command-line arguments into jobs (see collectBatchJobs()).
 void collectJobs(const QStringList& args, QList<Job>* jobs, QList<InputError>* errors);
 
 // Reads a job's bytes. Returns false with a translated reason on failure.
