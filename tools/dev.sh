@@ -4,7 +4,9 @@
 #                               install what is missing, build, open the GUI on a bundled
 #                               sample (offline: DNS answered from the sample's zone file)
 #   tools/dev.sh test           install what is missing, build, run every test
-# Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke, package.
+# Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke (every libFuzzer
+# target for MAILSCOPE_FUZZ_SECONDS, default 60, from the same clang build), package.
+#   tools/dev.sh fuzz-long [RUNS]   every target for RUNS executions (default 10,000,000)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,8 +21,9 @@ deps_build=(cmake ninja-build g++ pkg-config ccache git
     qt6-translations-l10n libqscintilla2-qt6-dev libgl-dev libxkbcommon-dev
     libssl-dev libldns-dev libpsl-dev publicsuffix)
 deps_test=(nsd ldnsutils openssl python3 python3-yaml xvfb xauth xfonts-base fonts-noto-cjk
-    desktop-file-utils appstream clang-format
+    desktop-file-utils appstream clang-format strace
     libbenchmark-dev)
+# The asan preset: clang with ASan+UBSan; it also builds the libFuzzer targets.
 deps_fuzz=(clang libclang-rt-14-dev)
 deps_package=(dpkg-dev debootstrap desktop-file-utils appstream file fakeroot)
 
@@ -68,22 +71,50 @@ test)
     ctest --preset debug -j "$jobs"
     ;;
 asan)
-    install_missing "${deps_build[@]}" "${deps_test[@]}"
+    # One clang build with ASan+UBSan for the whole suite and the fuzz targets.
+    install_missing "${deps_build[@]}" "${deps_test[@]}" "${deps_fuzz[@]}"
     build asan
     ctest --preset asan -j "$jobs"
     ;;
-fuzz-smoke)
+fuzz-smoke | fuzz-long)
     install_missing "${deps_build[@]}" "${deps_fuzz[@]}"
-    build fuzz
-    secs=${MAILSCOPE_FUZZ_SECONDS:-60}
-    for f in build/fuzz/tests/fuzz/fuzz_*; do
+    build asan
+    if [ "$verb" = fuzz-smoke ]; then
+        limit=(-max_total_time="${MAILSCOPE_FUZZ_SECONDS:-60}")
+    else
+        limit=(-runs="${2:-10000000}")
+    fi
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp"
+    failed=()
+    for f in build/asan/tests/fuzz/fuzz_*; do
         [ -x "$f" ] || continue
         name=$(basename "$f")
-        echo "== $name for ${secs}s"
-        mkdir -p "build/fuzz/corpus/$name"
-        "$f" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
-            "build/fuzz/corpus/$name" "tests/fuzz/corpus/${name#fuzz_}"
+        target=${name#fuzz_}
+        # Inputs a little larger than the seeds: the parsers' limits are exercised by the
+        # hostile tests; here volume matters (fuzz_verify runs every check per input).
+        case "$target" in
+        verify) max_len=16384 ;;
+        message | cms | zone | transcript) max_len=65536 ;;
+        *) max_len=8192 ;;
+        esac
+        work="build/asan/fuzz/$name"
+        mkdir -p "$work/corpus" "$work/artifacts"
+        echo "== $name (${limit[*]}, -max_len=$max_len)"
+        # New inputs go to the build folder, the committed seeds are only read.
+        if ! "$f" "${limit[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=60 \
+            -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
+            "$work/corpus" "tests/fuzz/corpus/$target" 2>"$work/log"; then
+            failed+=("$name")
+            tail -n 60 "$work/log"
+        fi
+        { grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
     done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "fuzzing found problems in: ${failed[*]} (inputs in build/asan/fuzz/*/artifacts)" >&2
+        exit 1
+    fi
     ;;
 package)
     # The debug build is packaged: the test proves the Depends, not the optimisation level,
@@ -93,7 +124,7 @@ package)
     ctest --preset package
     ;;
 *)
-    echo "usage: tools/dev.sh run [SAMPLE-DIR [GUI OPTIONS]] | test | asan | fuzz-smoke | package" >&2
+    echo "usage: tools/dev.sh run [SAMPLE-DIR [GUI OPTIONS]] | test | asan | fuzz-smoke | fuzz-long [RUNS] | package" >&2
     exit 2
     ;;
 esac
