@@ -81,14 +81,10 @@ QByteArray formatReport(const Report& r, Format format, bool withSteps)
     switch (format) {
     case Format::Text: return toText(r).toUtf8() + '\n';
     case Format::Json: return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
-    case Format::Jsonl: {
-        QJsonObject o = toJson(r);
-        if (!withSteps) {
-            o.remove(QStringLiteral("steps"));
-            o.remove(QStringLiteral("sources"));
-        }
-        return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-    }
+    case Format::Jsonl:
+        return QJsonDocument(toJson(r, withSteps ? JsonParts::All : JsonParts::WithoutSteps))
+                   .toJson(QJsonDocument::Compact)
+            + '\n';
     case Format::Csv: {
         const Verdict v = overallVerdict(r);
         QByteArray line = csvField(r.file) + ',' + statusName(v.status).toUtf8();

@@ -285,6 +285,11 @@ QString toText(const Report& r)
 
 QJsonObject toJson(const Report& r)
 {
+    return toJson(r, JsonParts::All);
+}
+
+QJsonObject toJson(const Report& r, JsonParts parts)
+{
     QJsonObject o;
     o.insert(QStringLiteral("schema"), QStringLiteral("mailscope-report/1"));
     o.insert(QStringLiteral("file"), r.file);
@@ -308,18 +313,20 @@ QJsonObject toJson(const Report& r)
             { QStringLiteral("basis"), v.basis }, { QStringLiteral("reason"), v.reason } });
     if (r.cancelled)
         o.insert(QStringLiteral("cancelled"), true);
-    o.insert(QStringLiteral("steps"), stepJson(r.root));
-    QJsonArray sources;
-    for (const Source& s : r.sources) {
-        QJsonObject so { { QStringLiteral("id"), s.id }, { QStringLiteral("title"), s.title },
-            { QStringLiteral("kind"), sourceKindName(s.kind) },
-            { QStringLiteral("size"), double(s.bytes.size()) } };
-        if (s.kind != Source::Kind::Message && s.kind != Source::Kind::Original
-            && s.bytes.size() <= kInlineSourceLimit)
-            so.insert(QStringLiteral("base64"), QString::fromLatin1(s.bytes.toBase64()));
-        sources.append(so);
+    if (parts == JsonParts::All) {
+        o.insert(QStringLiteral("steps"), stepJson(r.root));
+        QJsonArray sources;
+        for (const Source& s : r.sources) {
+            QJsonObject so { { QStringLiteral("id"), s.id }, { QStringLiteral("title"), s.title },
+                { QStringLiteral("kind"), sourceKindName(s.kind) },
+                { QStringLiteral("size"), double(s.bytes.size()) } };
+            if (s.kind != Source::Kind::Message && s.kind != Source::Kind::Original
+                && s.bytes.size() <= kInlineSourceLimit)
+                so.insert(QStringLiteral("base64"), QString::fromLatin1(s.bytes.toBase64()));
+            sources.append(so);
+        }
+        o.insert(QStringLiteral("sources"), sources);
     }
-    o.insert(QStringLiteral("sources"), sources);
     QJsonArray dnsArr;
     for (const dns::Answer& a : r.dns)
         dnsArr.append(answerJson(a));

@@ -35,6 +35,10 @@ struct Report {
 QString toText(const Report& r);
 // "schema": "mailscope-report/1"
 QJsonObject toJson(const Report& r);
+// Which parts toJson() builds. Batch JSON lines leave out the step tree and the sources:
+// building them only to drop them was most of a batch run's time.
+enum class JsonParts { All, WithoutSteps };
+QJsonObject toJson(const Report& r, JsonParts parts);
 // Self-contained HTML (no remote content).
 QString toHtml(const Report& r);
 
