@@ -50,23 +50,10 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
             continue;
         }
         if (c == '(') {
-            int depth = 0;
-            while (i < n) {
-                if (v[i] == '\\') {
-                    i += 2;
-                    continue;
-                }
-                if (v[i] == '(')
-                    ++depth;
-                else if (v[i] == ')' && --depth == 0) {
-                    ++i;
-                    break;
-                }
-                ++i;
-            }
-            if (depth > 0)
+            bool closed = false;
+            i = skipComment(v, i, &closed);
+            if (!closed)
                 problems << tr("A comment in the address is not closed.");
-            i = qMin(i, n);
             continue;
         }
         Token t;

@@ -141,6 +141,10 @@ private:
 // RFC 2047 encoded-word decoding for display (never for verification).
 QString decodeRfc2047(QByteArrayView value);
 
+// RFC 5322 3.2.2: v[i] is '('; returns the index just after the matching ')' (nested
+// comments, quoted pairs), or v.size() with *closed false when the comment never ends.
+qsizetype skipComment(QByteArrayView v, qsizetype i, bool* closed = nullptr);
+
 // RFC 5322 3.3 date-time (and the obsolete forms of 4.3, trailing comments such as "(UTC)").
 // Invalid when the text is not a date.
 QDateTime parseRfc5322Date(QByteArrayView text);

@@ -23,20 +23,7 @@ qsizetype skipCfws(QByteArrayView v, qsizetype i)
         if (isWs(v[i])) {
             ++i;
         } else if (v[i] == '(') {
-            int depth = 0;
-            while (i < v.size()) {
-                if (v[i] == '\\') {
-                    i += 2;
-                    continue;
-                }
-                if (v[i] == '(')
-                    ++depth;
-                else if (v[i] == ')' && --depth == 0) {
-                    ++i;
-                    break;
-                }
-                ++i;
-            }
+            i = skipComment(v, i);
         } else {
             break;
         }

@@ -179,4 +179,26 @@ QString decodeRfc2047(QByteArrayView value)
     return out;
 }
 
+qsizetype skipComment(QByteArrayView v, qsizetype i, bool* closed)
+{
+    int depth = 0;
+    while (i < v.size()) {
+        if (v[i] == '\\') {
+            i += 2;
+            continue;
+        }
+        if (v[i] == '(')
+            ++depth;
+        else if (v[i] == ')' && --depth == 0) {
+            if (closed)
+                *closed = true;
+            return i + 1;
+        }
+        ++i;
+    }
+    if (closed)
+        *closed = false;
+    return v.size();
+}
+
 } // namespace ms
