@@ -126,9 +126,13 @@ Step Message::parseStep() const
                         .arg(x.headers.size() - kMaxListedFields)));
                 break;
             }
+            // Only a prefix is decoded for the 500-character summary: decoding a 10 MB
+            // field whole would cost several times its size for text nobody sees here.
+            HeaderField head = f;
+            head.value = f.value.first(std::min<qsizetype>(f.value.size(), 4096));
             Step fs(QStringLiteral("message.header"), Status::Info,
                 QString::fromLatin1(f.name.first(std::min<qsizetype>(f.name.size(), 200))),
-                shortText(f.decoded(), 500));
+                shortText(head.decoded(), 500));
             fs.addFact(tr("offset"), QString::number(f.offset));
             fs.addSpan(QStringLiteral("message"), f.offset, f.raw.size());
             h.add(std::move(fs));
