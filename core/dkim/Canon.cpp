@@ -1,5 +1,8 @@
 #include "dkim/Canon.h"
 
+#include <cstring>
+#include <vector>
+
 namespace ms::dkim {
 
 namespace {
@@ -7,26 +10,6 @@ namespace {
 bool isWsp(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-// 3.4.4 a: WSP runs to one SP, WSP at the end removed.
-QByteArray relaxLine(QByteArrayView line)
-{
-    QByteArray out;
-    out.reserve(line.size());
-    bool inWsp = false;
-    for (char c : line) {
-        if (isWsp(c)) {
-            inWsp = true;
-            continue;
-        }
-        if (inWsp) {
-            out.append(' ');
-            inWsp = false;
-        }
-        out.append(c);
-    }
-    return out;
 }
 
 } // namespace
@@ -96,100 +79,245 @@ QByteArray canonHeader(Canon c, QByteArrayView rawField)
     return c == Canon::Simple ? canonHeaderSimple(rawField) : canonHeaderRelaxed(rawField);
 }
 
-BodyCanonicalizer::BodyCanonicalizer(Canon c)
+namespace {
+
+// Byte classes of the body scan: 0 ordinary, 1 WSP (relaxed only), 2 CR.
+struct ByteClasses {
+    unsigned char simple[256] = {};
+    unsigned char relaxed[256] = {};
+    constexpr ByteClasses()
+    {
+        simple[unsigned('\r')] = relaxed[unsigned('\r')] = 2;
+        relaxed[unsigned(' ')] = relaxed[unsigned('\t')] = 1;
+    }
+};
+constexpr ByteClasses kClasses;
+
+} // namespace
+
+BodyCanonicalizer::BodyCanonicalizer(Canon c, int keep, Sink sink)
     : m_canon(c)
+    , m_keep(keep)
+    , m_sink(std::move(sink))
 {
+}
+
+void BodyCanonicalizer::flush()
+{
+    if (m_bufLen == 0)
+        return;
+    const QByteArrayView v(m_buf, m_bufLen);
+    if (m_keep & KeepOutput)
+        m_out.append(v);
+    if (m_sink)
+        m_sink(v);
+    m_bufLen = 0;
+}
+
+void BodyCanonicalizer::write(const char* p, qsizetype n)
+{
+    m_outSize += n;
+    if (n > qsizetype(sizeof m_buf) - m_bufLen) {
+        flush();
+        if (n >= qsizetype(sizeof m_buf) / 2) { // large: straight through, no staging
+            const QByteArrayView v(p, n);
+            if (m_keep & KeepOutput)
+                m_out.append(v);
+            if (m_sink)
+                m_sink(v);
+            return;
+        }
+    }
+    memcpy(m_buf + m_bufLen, p, size_t(n));
+    m_bufLen += n;
+}
+
+// A byte that makes the current line non-empty: held-back empty lines turn out not to be
+// at the end and are written first; a pending WSP run becomes one SP (3.4.4 b).
+void BodyCanonicalizer::content(char c)
+{
+    if (!m_lineContent) {
+        m_lineContent = true;
+        if (m_heldCount > 0) {
+            for (qint64 i = 0; i < m_heldCount; ++i) {
+                if (m_keep & KeepLines) {
+                    CanonLine l = m_held[i];
+                    l.outOffset = m_outSize;
+                    m_lines.append(l);
+                }
+                write("\r\n", 2);
+            }
+            m_lineCount += m_heldCount;
+            m_heldCount = 0;
+            m_heldFirst = -1;
+            m_held.clear();
+        }
+        m_lineOut = m_outSize;
+    }
+    if (m_wsp) {
+        m_wsp = false;
+        write(" ", 1);
+    }
+    write(&c, 1);
+}
+
+// A line ends at inEnd (its CRLF included, or the end of input).
+void BodyCanonicalizer::endLine(qint64 inEnd)
+{
+    m_wsp = false; // 3.4.4 a: whitespace at the end of a line is dropped
+    if (m_lineContent) {
+        write("\r\n", 2);
+        ++m_lineCount;
+        if (m_keep & KeepLines)
+            m_lines.append({ m_lineIn, inEnd - m_lineIn, m_lineOut, m_outSize - m_lineOut });
+    } else {
+        if (m_heldCount == 0)
+            m_heldFirst = m_lineIn;
+        ++m_heldCount;
+        if (m_keep & KeepLines)
+            m_held.append({ m_lineIn, inEnd - m_lineIn, 0, 2 });
+    }
+    m_lineContent = false;
+    m_lineIn = inEnd;
 }
 
 void BodyCanonicalizer::feed(QByteArrayView chunk)
 {
     if (m_finished || chunk.isEmpty())
         return;
-    QByteArray joined;
-    QByteArrayView data = chunk;
-    if (!m_partial.isEmpty()) {
-        joined = m_partial + chunk.toByteArray();
-        m_partial.clear();
-        data = joined;
+    const unsigned char* cls = m_canon == Canon::Relaxed ? kClasses.relaxed : kClasses.simple;
+    const char* p = chunk.data();
+    const qsizetype n = chunk.size();
+    const qint64 base = m_inPos;
+    qsizetype i = 0;
+    while (i < n) {
+        if (m_cr) {
+            m_cr = false;
+            if (p[i] == '\n') {
+                ++i;
+                endLine(base + i);
+                continue;
+            }
+            content('\r'); // a bare CR is an ordinary byte
+        }
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        switch (cls[c]) {
+        case 2:
+            m_cr = true;
+            ++i;
+            continue;
+        case 1:
+            m_wsp = true;
+            ++i;
+            continue;
+        default: break;
+        }
+        // An ordinary byte: it and the run of ordinary bytes after it are copied at once.
+        content(char(c));
+        // A single SP between ordinary bytes is its own canonical form: part of the run.
+        qsizetype j = i + 1;
+        for (;;) {
+            while (j < n && cls[static_cast<unsigned char>(p[j])] == 0)
+                ++j;
+            if (j + 1 < n && p[j] == ' ' && cls[static_cast<unsigned char>(p[j + 1])] == 0)
+                j += 2;
+            else
+                break;
+        }
+        if (j > i + 1)
+            write(p + i + 1, j - i - 1);
+        i = j;
     }
-    qsizetype pos = 0;
-    for (;;) {
-        const qsizetype idx = data.indexOf("\r\n", pos);
-        if (idx < 0)
-            break;
-        line(data.sliced(pos, idx - pos), true, m_inPos);
-        m_inPos += idx - pos + 2;
-        pos = idx + 2;
-    }
-    m_partial = data.sliced(pos).toByteArray();
+    m_inPos += n;
 }
 
 void BodyCanonicalizer::finish()
 {
     if (m_finished)
         return;
-    if (!m_partial.isEmpty()) {
-        const QByteArray rest = m_partial;
-        m_partial.clear();
-        line(rest, false, m_inPos);
-        m_inPos += rest.size();
+    if (m_cr) {
+        m_cr = false;
+        content('\r');
+    }
+    if (m_lineContent) {
+        m_addedCrlf = true; // 3.4.3/3.4.4: a CRLF is added to a body not ending in one
+        endLine(m_inPos);
+    } else if (m_inPos > m_lineIn) {
+        // An unterminated empty (relaxed: whitespace-only) remainder counts as an empty
+        // line at the end.
+        endLine(m_inPos);
     }
     m_finished = true;
-    if (!m_pendingEmpty.isEmpty()) {
-        m_ignoredOffset = m_pendingEmpty.first();
-        m_ignoredLength = m_inPos - m_ignoredOffset;
-        m_ignoredLines = int(m_pendingEmpty.size());
-        m_pendingEmpty.clear();
+    if (m_heldCount > 0) {
+        m_ignoredOffset = m_heldFirst;
+        m_ignoredLength = m_inPos - m_heldFirst;
+        m_ignoredLines = m_heldCount;
+        m_heldCount = 0;
+        m_held.clear();
     }
-    if (m_canon == Canon::Simple && m_out.isEmpty()) {
+    if (m_canon == Canon::Simple && m_outSize == 0) {
         // 3.4.3: no body at all is canonicalized as one CRLF.
-        m_lines.append({ m_inPos, 0, 0, 2 });
-        m_out = "\r\n";
+        if (m_keep & KeepLines)
+            m_lines.append({ m_inPos, 0, 0, 2 });
+        write("\r\n", 2);
+        ++m_lineCount;
         m_addedCrlf = true;
     }
-}
-
-void BodyCanonicalizer::line(QByteArrayView text, bool terminated, qint64 inOffset)
-{
-    const qint64 inLength = text.size() + (terminated ? 2 : 0);
-    QByteArray relaxed;
-    QByteArrayView canon = text;
-    if (m_canon == Canon::Relaxed) {
-        relaxed = relaxLine(text);
-        canon = relaxed;
-    }
-    if (canon.isEmpty()) {
-        // Held back: only emitted if a non-empty line follows. An unterminated empty
-        // (relaxed: whitespace-only) remainder counts as an empty line at the end.
-        m_pendingEmpty.append(inOffset);
-        return;
-    }
-    for (qint64 off : std::as_const(m_pendingEmpty))
-        put("", off, 2);
-    m_pendingEmpty.clear();
-    if (!terminated)
-        m_addedCrlf = true; // 3.4.3/3.4.4: a CRLF is added to a body not ending in one
-    put(canon, inOffset, inLength);
-}
-
-void BodyCanonicalizer::put(QByteArrayView canon, qint64 inOffset, qint64 inLength)
-{
-    CanonLine l;
-    l.inOffset = inOffset;
-    l.inLength = inLength;
-    l.outOffset = m_out.size();
-    l.outLength = canon.size() + 2;
-    m_out.append(canon);
-    m_out.append("\r\n");
-    m_lines.append(l);
+    flush();
 }
 
 QByteArray canonBody(Canon c, QByteArrayView body)
 {
-    BodyCanonicalizer b(c);
+    BodyCanonicalizer b(c, BodyCanonicalizer::KeepOutput);
     b.feed(body);
     b.finish();
     return b.output();
+}
+
+BodyHashRun hashCanonicalBody(
+    Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical)
+{
+    struct Running {
+        crypto::Digest digest;
+        qint64 remaining; // -1: unlimited
+    };
+    std::vector<Running> running;
+    running.reserve(size_t(requests.size()));
+    for (const BodyHashRequest& r : std::as_const(requests))
+        running.push_back({ crypto::Digest(r.algorithm), r.limit });
+    BodyCanonicalizer bc(
+        c, keepCanonical ? BodyCanonicalizer::KeepOutput : 0, [&running](QByteArrayView v) {
+            for (Running& r : running) {
+                if (r.remaining < 0) {
+                    r.digest.update(v);
+                } else if (r.remaining > 0) {
+                    const qsizetype n = qsizetype(qMin<qint64>(r.remaining, v.size()));
+                    r.digest.update(v.first(n));
+                    r.remaining -= n;
+                }
+            }
+        });
+    bc.feed(body);
+    bc.finish();
+    for (qsizetype i = 0; i < requests.size(); ++i)
+        requests[i].hash = running[size_t(i)].digest.result();
+    BodyHashRun out;
+    out.canonicalSize = bc.outputSize();
+    out.canonicalLines = bc.lineCount();
+    out.ignoredTrailingOffset = bc.ignoredTrailingOffset();
+    out.ignoredTrailingLength = bc.ignoredTrailingLength();
+    out.ignoredTrailingLines = bc.ignoredTrailingLines();
+    out.addedFinalCrlf = bc.addedFinalCrlf();
+    if (keepCanonical)
+        out.canonical = bc.output();
+    return out;
+}
+
+QByteArray hashCanonicalBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qint64 limit)
+{
+    QList<BodyHashRequest> r { { a, limit, {} } };
+    hashCanonicalBody(c, body, r);
+    return r.first().hash;
 }
 
 QList<SelectedHeader> selectHeaders(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/Digest.h"
 #include "message/Message.h"
 
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace ms::dkim {
@@ -32,42 +34,84 @@ struct CanonLine {
 
 // RFC 6376 3.4.3/3.4.4 body canonicalization as a stream: feed() the body in chunks of any
 // size, then finish(). Lines end at CRLF only (a bare CR or LF is an ordinary byte). Empty
-// lines are held back until a non-empty line shows they are not at the end, so output()
-// grows line by line and lines() reports every line boundary with its input span.
+// lines are held back until a non-empty line shows they are not at the end.
+//
+// What is kept is chosen up front: the canonical bytes (output()), one CanonLine per output
+// line (lines(), for the forensic prefix search and spans), neither, and/or a sink that
+// receives the canonical bytes in pieces as they are produced (the body hash: a batch run
+// hashes without ever holding the canonical body). The per-byte work is a table-driven scan
+// that copies runs of ordinary bytes at once, so canonicalization keeps pace with SHA-256.
 class BodyCanonicalizer
 {
 public:
-    explicit BodyCanonicalizer(Canon c);
+    enum Keep { KeepNothing = 0, KeepOutput = 1, KeepLines = 2, KeepAll = 3 };
+    using Sink = std::function<void(QByteArrayView)>;
+
+    explicit BodyCanonicalizer(Canon c, int keep = KeepAll, Sink sink = {});
 
     void feed(QByteArrayView chunk);
     void finish();
 
     Canon canon() const { return m_canon; }
-    const QByteArray& output() const { return m_out; }
-    const QList<CanonLine>& lines() const { return m_lines; }
-    qint64 inputSize() const { return m_inPos + m_partial.size(); }
+    const QByteArray& output() const { return m_out; } // empty unless KeepOutput
+    const QList<CanonLine>& lines() const { return m_lines; } // empty unless KeepLines
+    qint64 outputSize() const { return m_outSize; } // canonical bytes produced so far
+    qint64 lineCount() const { return m_lineCount; } // canonical lines produced so far
+    qint64 inputSize() const { return m_inPos; }
     // After finish(): the trailing empty (relaxed: whitespace-only) lines that were dropped,
     // as a span of the input, and how many; whether a CRLF had to be added.
     qint64 ignoredTrailingOffset() const { return m_ignoredOffset; }
     qint64 ignoredTrailingLength() const { return m_ignoredLength; }
-    int ignoredTrailingLines() const { return m_ignoredLines; }
+    int ignoredTrailingLines() const { return int(m_ignoredLines); }
     bool addedFinalCrlf() const { return m_addedCrlf; }
 
 private:
-    void line(QByteArrayView text, bool terminated, qint64 inOffset);
-    void put(QByteArrayView canon, qint64 inOffset, qint64 inLength);
+    void content(char c);
+    void endLine(qint64 inEnd);
+    void write(const char* p, qsizetype n);
+    void flush();
 
     Canon m_canon;
+    int m_keep;
+    Sink m_sink;
     QByteArray m_out;
     QList<CanonLine> m_lines;
-    QByteArray m_partial; // an unterminated line carried to the next feed()
-    QList<qint64> m_pendingEmpty; // input offsets of held-back empty lines
-    qint64 m_inPos = 0; // input offset of m_partial's first byte
-    qint64 m_ignoredOffset = 0, m_ignoredLength = 0;
-    int m_ignoredLines = 0;
+    QList<CanonLine> m_held; // KeepLines: input spans of held-back empty lines
+    char m_buf[16384]; // staging for the sink and output()
+    qsizetype m_bufLen = 0;
+    qint64 m_inPos = 0; // input bytes consumed
+    qint64 m_lineIn = 0; // input offset where the current line starts
+    qint64 m_lineOut = 0; // output offset where the current line starts
+    qint64 m_outSize = 0;
+    qint64 m_lineCount = 0;
+    qint64 m_heldCount = 0; // held-back empty lines
+    qint64 m_heldFirst = -1; // input offset of the first held-back empty line
+    bool m_cr = false; // the previous byte was a CR, not yet known to end the line
+    bool m_wsp = false; // relaxed: a run of WSP not yet written (one SP, or dropped at EOL)
+    bool m_lineContent = false; // the current line has produced output
+    qint64 m_ignoredOffset = 0, m_ignoredLength = 0, m_ignoredLines = 0;
     bool m_addedCrlf = false;
     bool m_finished = false;
 };
+
+// Hashes of the canonical body (RFC 6376 3.7), without keeping it: the body is
+// canonicalized once and fed to one digest per (algorithm, l=) asked for.
+struct BodyHashRequest {
+    crypto::DigestAlgorithm algorithm = crypto::DigestAlgorithm::Sha256;
+    qint64 limit = -1; // l=; -1 = whole body
+    QByteArray hash; // filled in
+};
+struct BodyHashRun {
+    qint64 canonicalSize = 0;
+    qint64 canonicalLines = 0;
+    qint64 ignoredTrailingOffset = 0, ignoredTrailingLength = 0, ignoredTrailingLines = 0;
+    bool addedFinalCrlf = false;
+    QByteArray canonical; // only when asked to keep it
+};
+BodyHashRun hashCanonicalBody(
+    Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical = false);
+QByteArray hashCanonicalBody(
+    Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qint64 limit = -1);
 
 // Convenience: the whole body at once.
 QByteArray canonBody(Canon c, QByteArrayView body);

@@ -11,7 +11,9 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace ms::dkim {
 
@@ -82,41 +84,73 @@ size_t qHash(const BodyKey& k, size_t seed = 0)
     return ::qHash(qint64(k.canon) * 7 + qint64(k.alg) * 3 + k.limit * 11, seed);
 }
 
-// The per-message work shared between signatures: canonical bodies per canonicalization,
-// body hashes per (canonicalization, algorithm, l=).
+// A signature's body-hash parameters read ahead of verification, so that one pass over the
+// body per canonicalization feeds every digest the message's signatures need. Anything odd
+// is skipped here: verification proper reports it.
+std::optional<BodyKey> bodyKeyOf(const HeaderField& f)
+{
+    const TagList tags = TagList::parse(f.value, f.valueOffset);
+    if (!tags.isValid())
+        return std::nullopt;
+    const QByteArray a = tags.value("a").toLower();
+    const qsizetype dash = a.indexOf('-');
+    const auto alg
+        = crypto::digestFromName(dash < 0 ? QByteArrayView() : QByteArrayView(a).sliced(dash + 1));
+    if (!alg)
+        return std::nullopt;
+    Canon bc = Canon::Simple;
+    if (const Tag* c = tags.find("c")) {
+        const QList<QByteArray> parts = c->value.split('/');
+        if (parts.size() > 1) {
+            const auto b = canonFromName(parts.value(1));
+            if (!b)
+                return std::nullopt;
+            bc = *b;
+        }
+    }
+    qint64 limit = -1;
+    if (const Tag* l = tags.find("l")) {
+        if (!isDecimal(l->value, 76))
+            return std::nullopt;
+        bool ok = false;
+        limit = l->value.toLongLong(&ok);
+        if (!ok)
+            limit = std::numeric_limits<qint64>::max();
+    }
+    return BodyKey { bc, *alg, limit };
+}
+
+// The per-message work shared between signatures: one canonicalization pass per body
+// canonicalization computes every body hash (per algorithm and l=) the signatures need. The
+// canonical bytes are kept only when somebody will show them (keepCanonical); the forensic
+// search and the l= remainder, both rare, canonicalize again with everything kept.
 struct Shared {
     const Message& message;
-    struct CanonicalBody {
-        QByteArray bytes;
-        QList<CanonLine> lines;
+    bool keepCanonical = true;
+    QList<BodyKey> wanted; // read ahead from every signature
+
+    struct BodyInfo {
+        bool done = false;
+        QByteArray bytes; // only when keepCanonical
+        qint64 size = 0, lines = 0;
         int ignoredLines = 0;
         qint64 ignoredOffset = 0, ignoredLength = 0;
         bool addedCrlf = false;
     };
-    std::shared_ptr<CanonicalBody> bodies[2];
+    BodyInfo infos[2];
+    struct Full {
+        QByteArray bytes;
+        QList<CanonLine> lines;
+    };
+    std::shared_ptr<Full> full[2];
     QHash<BodyKey, QByteArray> hashes;
-    int bodyHashComputations = 0;
+    int bodyPasses = 0; // canonicalization passes over the body (for tests)
 
-    const CanonicalBody& body(Canon c)
+    const BodyInfo& info(Canon c)
     {
-        auto& slot = bodies[int(c)];
-        if (!slot) {
-            BodyCanonicalizer bc(c);
-            // Fed in chunks: the canonicalizer is a stream, no whole-body copy needed.
-            const QByteArrayView b = message.body();
-            constexpr qsizetype chunk = 1 << 16;
-            for (qsizetype i = 0; i < b.size(); i += chunk)
-                bc.feed(b.sliced(i, qMin(chunk, b.size() - i)));
-            bc.finish();
-            slot = std::make_shared<CanonicalBody>();
-            slot->bytes = bc.output();
-            slot->lines = bc.lines();
-            slot->ignoredLines = bc.ignoredTrailingLines();
-            slot->ignoredOffset = bc.ignoredTrailingOffset();
-            slot->ignoredLength = bc.ignoredTrailingLength();
-            slot->addedCrlf = bc.addedFinalCrlf();
-        }
-        return *slot;
+        if (!infos[int(c)].done)
+            pass(c, {});
+        return infos[int(c)];
     }
     QByteArray bodyHash(Canon c, crypto::DigestAlgorithm a, qint64 limit)
     {
@@ -124,12 +158,53 @@ struct Shared {
         const auto it = hashes.constFind(k);
         if (it != hashes.cend())
             return it.value();
-        const QByteArray& bytes = body(c).bytes;
-        const qint64 n = limit >= 0 ? qMin<qint64>(limit, bytes.size()) : bytes.size();
-        const QByteArray h = crypto::Digest::hash(a, QByteArrayView(bytes).first(n));
-        ++bodyHashComputations;
-        hashes.insert(k, h);
-        return h;
+        pass(c, k);
+        return hashes.value(k);
+    }
+    // Canonical bytes and line boundaries, for the forensic search and the l= remainder.
+    const Full& fullBody(Canon c)
+    {
+        auto& slot = full[int(c)];
+        if (!slot) {
+            BodyCanonicalizer bc(c, BodyCanonicalizer::KeepAll);
+            bc.feed(message.body());
+            bc.finish();
+            slot = std::make_shared<Full>(Full { bc.output(), bc.lines() });
+        }
+        return *slot;
+    }
+
+private:
+    void pass(Canon c, std::optional<BodyKey> need)
+    {
+        QList<BodyHashRequest> reqs;
+        QList<BodyKey> keys;
+        auto want = [&](const BodyKey& k) {
+            if (k.canon != c || hashes.contains(k) || keys.contains(k))
+                return;
+            keys.append(k);
+            reqs.append({ k.alg, k.limit, {} });
+        };
+        if (need)
+            want(*need);
+        for (const BodyKey& k : std::as_const(wanted))
+            want(k);
+        BodyInfo& bi = infos[int(c)];
+        const bool keep = keepCanonical && !bi.done;
+        const BodyHashRun run = hashCanonicalBody(c, message.body(), reqs, keep);
+        ++bodyPasses;
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            hashes.insert(keys[i], reqs[i].hash);
+        if (!bi.done) {
+            bi.done = true;
+            bi.bytes = run.canonical;
+            bi.size = run.canonicalSize;
+            bi.lines = run.canonicalLines;
+            bi.ignoredLines = int(run.ignoredTrailingLines);
+            bi.ignoredOffset = run.ignoredTrailingOffset;
+            bi.ignoredLength = run.ignoredTrailingLength;
+            bi.addedCrlf = run.addedFinalCrlf;
+        }
     }
 };
 
@@ -427,26 +502,32 @@ void Verifying::runInner()
         bodyWhy = tr("The body is not available (header-only input): the body hash could not "
                      "be checked.");
     } else {
-        const Shared::CanonicalBody& cb = shared.body(bc);
         const QByteArray computed = shared.bodyHash(bc, *hashAlg, limit);
+        const Shared::BodyInfo& cb = shared.info(bc);
         r.bodyChecked = true;
         r.computedBh = computed;
-        r.canonicalBody = cb.bytes;
         r.bodyHashOk = computed == bh.bytes;
+        // The canonical body as a source: always when it is kept for display, otherwise
+        // only for a failure (its forensic spans point into it).
+        const bool withSource = shared.keepCanonical || (!r.bodyHashOk && in.forensics);
         Source src;
         src.id = base + QStringLiteral("/body");
-        src.title = tr("DKIM #%1 canonical body (%2)").arg(r.index).arg(r.domain);
-        src.kind = Source::Kind::CanonicalBody;
-        src.bytes = cb.bytes;
-        r.sources.append(src);
+        if (withSource) {
+            r.canonicalBody = shared.keepCanonical ? cb.bytes : shared.fullBody(bc).bytes;
+            src.title = tr("DKIM #%1 canonical body (%2)").arg(r.index).arg(r.domain);
+            src.kind = Source::Kind::CanonicalBody;
+            src.bytes = r.canonicalBody;
+            r.sources.append(src);
+        }
         Step s(QStringLiteral("dkim.body"), r.bodyHashOk ? Status::Pass : Status::Fail,
             r.bodyHashOk ? tr("Body hash matches bh=") : tr("Body hash does not match bh="), {},
             QStringLiteral("RFC 6376 3.7"));
         s.addFact(tr("canonicalization"), canonName(bc));
         s.addFact(tr("computed bh"), QString::fromLatin1(computed.toBase64()));
         s.addFact(tr("expected bh"), QString::fromLatin1(bh.bytes.toBase64()));
-        s.addFact(tr("canonical bytes"), QString::number(cb.bytes.size()));
-        s.addSpan(src.id, 0, limit >= 0 ? qMin<qint64>(limit, cb.bytes.size()) : cb.bytes.size());
+        s.addFact(tr("canonical bytes"), QString::number(cb.size));
+        if (withSource)
+            s.addSpan(src.id, 0, limit >= 0 ? qMin<qint64>(limit, cb.size) : cb.size);
         s.addSpan(QStringLiteral("message"), m.bodyOffset(), m.body().size());
         s.addSpan(
             QStringLiteral("message"), tags.find("bh")->valueOffset, tags.find("bh")->valueLength);
@@ -464,21 +545,21 @@ void Verifying::runInner()
         }
         if (limit >= 0) {
             const Tag* lt = tags.find("l");
-            if (limit > cb.bytes.size()) {
+            if (limit > cb.size) {
                 Step n(QStringLiteral("dkim.body.length"), Status::Fail,
                     tr("The body is shorter than l=%1").arg(limit),
                     tr("l= says %1 bytes were signed, but the canonical body has only %2: "
                        "content was removed.")
                         .arg(limit)
-                        .arg(cb.bytes.size()),
+                        .arg(cb.size),
                     QStringLiteral("RFC 6376 3.5"));
                 n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
                 s.add(n);
                 bodyStatus = Status::Fail;
                 bodyReason = QStringLiteral("body-truncated");
                 bodyWhy = n.detail;
-            } else if (limit < cb.bytes.size()) {
-                const QByteArrayView rest = QByteArrayView(cb.bytes).sliced(limit);
+            } else if (limit < cb.size) {
+                const QByteArrayView rest = QByteArrayView(shared.fullBody(bc).bytes).sliced(limit);
                 const qint64 restLines = rest.count("\r\n") + (rest.endsWith("\r\n") ? 0 : 1);
                 bool visible = false;
                 for (char c : rest)
@@ -501,7 +582,8 @@ void Verifying::runInner()
                     QStringLiteral("RFC 6376 8.2"));
                 n.addFact(tr("unsigned bytes"), QString::number(rest.size()));
                 n.addFact(tr("unsigned lines"), QString::number(restLines));
-                n.addSpan(src.id, limit, rest.size());
+                if (withSource)
+                    n.addSpan(src.id, limit, rest.size());
                 n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
                 s.add(n);
             }
@@ -511,7 +593,8 @@ void Verifying::runInner()
             bodyReason = QStringLiteral("body-modified");
             bodyWhy = tr("The body was changed after signing: its hash no longer matches bh=.");
             if (in.forensics) {
-                const BodyEvidence ev { m, bc, *hashAlg, bh.bytes, limit, cb.bytes, cb.lines,
+                const Shared::Full& full = shared.fullBody(bc);
+                const BodyEvidence ev { m, bc, *hashAlg, bh.bytes, limit, full.bytes, full.lines,
                     src.id };
                 bodyFinding = investigateBody(ev);
                 bodyReason = bodyFinding->reason;
@@ -775,13 +858,17 @@ void Verifying::runInner()
         vs.addSpan(base + QStringLiteral("/header"), 0, hb.bytes.size());
         vs.addSpan(
             QStringLiteral("message"), tags.find("b")->valueOffset, tags.find("b")->valueLength);
-        if (!r.signatureOk && in.forensics && bodyStatus != Status::Fail) {
+        // The header hash does not cover the body, so header edits are looked for even when
+        // the body changed too (a list adds a footer and tags the Subject).
+        if (!r.signatureOk && in.forensics) {
             const HeaderEvidence ev { m, field.index, hNames, hc, *hashAlg, key->key, b.bytes };
             const Finding hf = investigateHeader(ev);
             vs.add(hf.step);
             if (r.finding.isEmpty()) {
                 r.finding = hf.text;
                 r.transit = hf.transit;
+            } else if (hf.proven) {
+                r.finding = tr("%1 Also in the header: %2").arg(r.finding, hf.text);
             }
         }
         root.add(vs);
@@ -847,7 +934,13 @@ QJsonObject SignatureResult::toJson() const
 QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
-    Shared shared { in.message, {}, {}, 0 };
+    Shared shared { in.message, in.keepCanonical, {}, {}, {}, {}, 0 };
+    for (const HeaderField& f : in.message.headers()) {
+        if (!f.nameIs("DKIM-Signature"))
+            continue;
+        if (const auto k = bodyKeyOf(f); k && !shared.wanted.contains(*k))
+            shared.wanted.append(*k);
+    }
     int n = 0;
     for (const HeaderField& f : in.message.headers()) {
         if (!f.nameIs("DKIM-Signature"))
@@ -876,7 +969,8 @@ CheckResult check(const CheckContext& ctx)
 {
     CheckResult cr;
     cr.name = QStringLiteral("dkim");
-    const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true };
+    const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true,
+        ctx.options.keepCanonicalSources };
     const QList<SignatureResult> sigs = verifyAll(in);
     cr.step
         = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));

@@ -45,6 +45,9 @@ struct VerifyInput {
     QDateTime evaluationTime; // UTC; invalid = now
     const std::atomic_bool* cancelled = nullptr;
     bool forensics = true; // investigate failures (costs extra hashing)
+    // Keep each signature's canonical body as a source for display. A batch run turns this
+    // off: the body is then hashed without being held (a failing signature still gets it).
+    bool keepCanonical = true;
 };
 
 // Verifies every DKIM-Signature of the message (RFC 6376 6, RFC 8301, RFC 8463).

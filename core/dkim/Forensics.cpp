@@ -1,3 +1,6 @@
+// The prefix search copies the running digest state at many line boundaries; the low-level
+// SHA contexts are plain structs (a copy is a memcpy), where an EVP copy allocates.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "dkim/Forensics.h"
 
 #include "dkim/TagList.h"
@@ -5,8 +8,13 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <openssl/sha.h>
+
 #include <algorithm>
+#include <functional>
 #include <list>
+#include <memory>
+#include <tuple>
 
 namespace ms::dkim {
 
@@ -31,10 +39,56 @@ QString preview(QByteArrayView v, int max = 60)
 
 QByteArray hashBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qint64 limit)
 {
-    QByteArray canon = canonBody(c, body);
-    if (limit >= 0 && limit < canon.size())
-        canon.truncate(limit);
-    return crypto::Digest::hash(a, canon);
+    return hashCanonicalBody(c, a, body, limit);
+}
+
+// SHA-1 or SHA-256 state as a copyable value.
+class PlainDigest
+{
+public:
+    explicit PlainDigest(crypto::DigestAlgorithm a)
+        : m_sha1(a == crypto::DigestAlgorithm::Sha1)
+    {
+        if (m_sha1)
+            SHA1_Init(&m_s1);
+        else
+            SHA256_Init(&m_s256);
+    }
+    void update(QByteArrayView v)
+    {
+        if (m_sha1)
+            SHA1_Update(&m_s1, v.data(), size_t(v.size()));
+        else
+            SHA256_Update(&m_s256, v.data(), size_t(v.size()));
+    }
+    // Finishes a copy of the state: the running hash goes on.
+    QByteArrayView finishCopy(unsigned char* out) const
+    {
+        if (m_sha1) {
+            SHA_CTX c = m_s1;
+            SHA1_Final(out, &c);
+            return QByteArrayView(out, SHA_DIGEST_LENGTH);
+        }
+        SHA256_CTX c = m_s256;
+        SHA256_Final(out, &c);
+        return QByteArrayView(out, SHA256_DIGEST_LENGTH);
+    }
+
+private:
+    bool m_sha1;
+    SHA_CTX m_s1 {};
+    SHA256_CTX m_s256 {};
+};
+
+// Compression blocks to hash n bytes completely (64-byte blocks, 8-byte length, 0x80 pad).
+qint64 fullBlocks(qint64 n)
+{
+    return (n + 8) / 64 + 1;
+}
+// Blocks a finalization at byte n costs on top of the n / 64 blocks already compressed.
+qint64 finalBlocks(qint64 n)
+{
+    return fullBlocks(n) - n / 64;
 }
 
 QByteArray replaceAll(QByteArrayView in, QByteArrayView from, QByteArrayView to)
@@ -79,70 +133,74 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
     const QList<CanonLine>& lines, const QByteArray& expected)
 {
     PrefixSearch r;
+    const qint64 size = canonical.size();
     // Candidate ends: every line boundary except the whole body (already known not to
     // match). A canonical body never ends in an empty line, so boundaries after an empty
     // line are skipped, except the lone CRLF of an empty simple body. Zero is a candidate
     // (the signed body was empty, relaxed).
-    QList<qint64> ends;
-    QList<int> lineCount;
-    ends.append(0);
-    lineCount.append(0);
+    struct Candidate {
+        qint64 end;
+        int lines;
+        bool structural;
+    };
+    QList<Candidate> all;
+    all.append({ 0, 0, true });
     for (int i = 0; i < lines.size(); ++i) {
         const CanonLine& l = lines[i];
         const qint64 end = l.outOffset + l.outLength;
-        if (end >= canonical.size())
+        if (end >= size)
             break;
         if (l.outLength == 2 && i > 0)
             continue;
-        ends.append(end);
-        lineCount.append(i + 1);
+        const QByteArrayView next = QByteArrayView(canonical).sliced(end);
+        const bool structural
+            = next.startsWith("\r\n") || next.startsWith("--") || next.startsWith("__");
+        all.append({ end, i + 1, structural });
     }
-    // Bound the finalizations to about half a body hash (a finalization costs at most two
-    // 64-byte blocks): keep boundaries before separator-looking lines ("--" MIME boundaries
-    // and signature/footer rules, "__") and the last ones (footers are appended at the end).
-    const qsizetype budget = qMax<qsizetype>(256, canonical.size() / 256);
-    QList<int> chosen;
-    if (ends.size() <= budget) {
-        for (int i = 0; i < ends.size(); ++i)
-            chosen.append(i);
-    } else {
-        QList<bool> take(ends.size(), false);
-        qsizetype n = 0;
-        for (int i = 0; i < ends.size() && n < budget / 2; ++i) {
-            const QByteArrayView next = QByteArrayView(canonical).sliced(ends[i]);
-            if (next.startsWith("--") || next.startsWith("__")) {
-                take[i] = true;
-                ++n;
-            }
-        }
-        for (qsizetype i = ends.size() - 1; i >= 0 && n < budget; --i) {
-            if (!take[i]) {
-                take[i] = true;
-                ++n;
-            }
-        }
-        take[0] = true;
-        for (int i = 0; i < ends.size(); ++i) {
-            if (take[i])
-                chosen.append(i);
+    r.boundaries = int(all.size());
+    r.bodyBlocks = fullBlocks(size);
+
+    // Budget: the pass costs at most size / 64 blocks; what is left of 1.5x one body hash
+    // goes to finalizations. Structural boundaries first, each group from the end back.
+    // A small body gets a floor of kPrefixMinBlocks (4 KiB of hashing, microseconds, less than the
+    // signature check itself) so that a short message is still searched completely.
+    const qint64 budget
+        = qMax<qint64>(kPrefixMinBlocks, r.bodyBlocks + r.bodyBlocks / 2 - size / 64);
+    QList<bool> take(all.size(), false);
+    qint64 spent = 0;
+    for (const bool structuralPass : { true, false }) {
+        for (qsizetype i = all.size() - 1; i >= 0; --i) {
+            if (take[i] || all[i].structural != structuralPass)
+                continue;
+            const qint64 cost = finalBlocks(all[i].end);
+            if (spent + cost > budget)
+                continue; // a cheaper (1-block) boundary may still fit
+            take[i] = true;
+            spent += cost;
         }
     }
-    r.candidates = int(chosen.size());
-    crypto::Digest d(a);
+
+    PlainDigest d(a);
+    unsigned char out[64];
     qint64 pos = 0;
-    for (int idx : std::as_const(chosen)) {
-        const qint64 end = ends[idx];
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (!take[i])
+            continue;
+        const qint64 end = all[i].end;
         d.update(QByteArrayView(canonical).sliced(pos, end - pos));
         pos = end;
+        ++r.candidates;
         ++r.finalizations;
-        if (d.result() == expected) {
+        r.searchBlocks += finalBlocks(end);
+        if (d.finishCopy(out) == QByteArrayView(expected)) {
             // Keep going: a longer match is the better explanation (there is at most one
             // in practice; digests do not collide).
             r.matchLength = end;
-            r.matchLines = lineCount[idx];
+            r.matchLines = all[i].lines;
         }
     }
     r.bytesHashed = pos;
+    r.searchBlocks += pos / 64;
     return r;
 }
 
@@ -161,9 +219,23 @@ Finding investigateBody(const BodyEvidence& e)
         const PrefixSearch ps = searchPrefix(e.algorithm, e.canonical, e.lines, e.expected);
         Step s(QStringLiteral("dkim.forensics.prefix"), Status::Info,
             tr("Prefix search at line boundaries"));
-        s.addFact(tr("boundaries tried"), QString::number(ps.candidates));
+        s.addFact(tr("boundaries examined"), tr("%1 of %2").arg(ps.candidates).arg(ps.boundaries));
         s.addFact(tr("bytes hashed"), QString::number(ps.bytesHashed));
         s.addFact(tr("digest finalizations"), QString::number(ps.finalizations));
+        s.addFact(tr("cost"),
+            tr("%1 compression blocks (one body hash: %2)")
+                .arg(ps.searchBlocks)
+                .arg(ps.bodyBlocks));
+        const QString coverage = ps.complete()
+            ? tr("Every line boundary was examined: the body was hashed once and a copy of "
+                 "the running digest finished at each boundary.")
+            : tr("%1 of %2 line boundaries were examined: one finalization per boundary for "
+                 "all of them would cost more than half a body hash (many short lines). "
+                 "Boundaries before empty lines, \"--\" lines (MIME boundaries, signature "
+                 "separators) and \"__\" rules came first, then every boundary back from the "
+                 "end, where footers are appended.")
+                  .arg(ps.candidates)
+                  .arg(ps.boundaries);
         if (ps.matchLength >= 0) {
             const qint64 addedBytes = e.canonical.size() - ps.matchLength;
             const int totalLines = int(e.lines.size());
@@ -181,7 +253,7 @@ Finding investigateBody(const BodyEvidence& e)
             s.title = tr("Signed body ends at line %1: %2 lines added after signing")
                           .arg(ps.matchLines)
                           .arg(addedLines);
-            s.detail = f.text;
+            s.detail = f.text + QLatin1Char(' ') + coverage;
             s.addFact(tr("signed lines"), QString::number(ps.matchLines));
             s.addFact(tr("added lines"), QString::number(addedLines));
             s.addFact(tr("added bytes"), QString::number(addedBytes));
@@ -197,8 +269,13 @@ Finding investigateBody(const BodyEvidence& e)
             f.step.detail = f.text;
             return f;
         }
-        s.detail = tr("No prefix of the canonical body ending at a line boundary has the "
-                      "hash in bh=: the change is not only an addition at the end.");
+        s.detail
+            = (ps.complete()
+                      ? tr("No prefix of the canonical body ending at a line boundary has the "
+                           "hash in bh=: the change is not only an addition at the end.")
+                      : tr("None of the examined prefixes of the canonical body has the hash in "
+                           "bh=."))
+            + QLatin1Char(' ') + coverage;
         f.step.add(s);
     }
 
@@ -301,24 +378,59 @@ Finding investigateBody(const BodyEvidence& e)
     return f;
 }
 
+namespace {
+
+// One intermediary edit undone: a header list transformed back to what may have been signed.
+struct Edit {
+    QString id; // stable: "subject-tag", "from-rewritten", ...
+    QString category; // edits of one category are alternatives, never combined
+    QString title, text;
+    QList<Span> spans;
+    std::function<QList<HeaderField>(const QList<HeaderField>&)> apply;
+};
+
+// The display name of a From rewritten for DMARC ("Alice Example via List" → "Alice
+// Example"), empty when the name has no " via ".
+QByteArray viaName(QByteArrayView fromValue)
+{
+    static const QRegularExpression via(QStringLiteral("^\\s*\"?(.*?)\\s+via\\s+[^<\"]*\"?\\s*<"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = via.match(QString::fromUtf8(fromValue));
+    return m.hasMatch() ? m.captured(1).trimmed().toUtf8() : QByteArray();
+}
+
+// The addr-spec in a header value: inside the last <...>, or the value trimmed.
+QByteArray addressOf(QByteArrayView value)
+{
+    const QByteArray v = value.toByteArray().replace("\r\n", "").trimmed();
+    const qsizetype lt = v.lastIndexOf('<');
+    const qsizetype gt = v.lastIndexOf('>');
+    if (lt >= 0 && gt > lt)
+        return v.mid(lt + 1, gt - lt - 1).trimmed();
+    return v;
+}
+
+} // namespace
+
 Finding investigateHeader(const HeaderEvidence& e)
 {
     Finding f;
     f.reason = QStringLiteral("header-modified");
     f.step = Step(QStringLiteral("dkim.forensics"), Status::Info, tr("What changed in the header"),
-        tr("The body is intact but the signature over the header fields does not "
-           "verify. Mailscope undoes the usual intermediary edits one at a time and "
-           "checks each against the real b= with the real key."),
+        tr("The signature over the header fields does not verify. Mailscope undoes the usual "
+           "intermediary edits, one at a time and then together, and checks each against "
+           "the real b= with the real key."),
         QStringLiteral("RFC 6376 6.1.3"));
     const QList<HeaderField>& headers = e.message.headers();
     if (e.signatureField < 0 || e.signatureField >= headers.size() || e.key.isNull())
         return f;
     const QByteArray sigField = emptyTagValue(headers[e.signatureField].raw, "b");
 
-    std::list<QByteArray> keep; // owns replacement bytes the modified fields point into
-    auto replaced = [&](QList<HeaderField> list, int index, const QByteArray& raw) {
-        keep.push_back(raw);
-        const QByteArray& b = keep.back();
+    // Owns replacement bytes the modified fields point into; std::list never moves them.
+    auto keep = std::make_shared<std::list<QByteArray>>();
+    auto replaced = [keep](QList<HeaderField> list, int index, const QByteArray& raw) {
+        keep->push_back(raw);
+        const QByteArray& b = keep->back();
         HeaderField& hf = list[index];
         const qsizetype colon = b.indexOf(':');
         hf.raw = QByteArrayView(b);
@@ -328,8 +440,16 @@ Finding investigateHeader(const HeaderEvidence& e)
             hf.value.chop(2);
         return list;
     };
-    auto verifies = [&](const QList<HeaderField>& list, int exclude) {
-        const auto sel = selectHeaders(list, e.names, exclude);
+    // The field with its value replaced, the name and colon as written.
+    auto withValue = [](const HeaderField& hf, QByteArrayView value) {
+        return hf.raw.first(hf.value.data() - hf.raw.data()).toByteArray() + value.toByteArray()
+            + "\r\n";
+    };
+    int budget = 96; // each try is one signature verification: cheap, but bounded
+    int verifications = 0;
+    auto verifies = [&](const QList<HeaderField>& list) {
+        ++verifications;
+        const auto sel = selectHeaders(list, e.names, e.signatureField);
         const HeaderBlock hb = buildHeaderBlock(list, sel, e.canon, sigField);
         return e.key.verifyHash(
             e.algorithm, crypto::Digest::hash(e.algorithm, hb.bytes), e.signature);
@@ -341,112 +461,231 @@ Finding investigateHeader(const HeaderEvidence& e)
         }
         return false;
     };
+    auto spanOf = [](const HeaderField& hf) {
+        return QList<Span> { Span { QStringLiteral("message"), hf.offset, hf.raw.size() } };
+    };
+    // The bottom-most instance: the one h= takes first.
+    auto lastIndexOf = [&](const char* name) {
+        for (int i = int(headers.size()) - 1; i >= 0; --i) {
+            if (i != e.signatureField && headers[i].nameIs(name))
+                return i;
+        }
+        return -1;
+    };
+    QList<Edit> edits;
+
+    // [list] Subject tag removed: "[list] x", "Re: [list] x", "[my list] x".
+    static const QRegularExpression tag(
+        QStringLiteral("^(\\s*(?:(?:re|fwd?|aw|sv|antw):\\s*)*)\\[[^\\]\\r\\n]{1,64}\\]\\s?"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (signedName("subject")) {
+        for (int i = 0; i < headers.size(); ++i) {
+            const HeaderField& hf = headers[i];
+            if (!hf.nameIs("Subject"))
+                continue;
+            const QString v = QString::fromUtf8(hf.value);
+            const auto m = tag.match(v);
+            if (!m.hasMatch())
+                continue;
+            const QString stripped = m.captured(1) + v.mid(m.capturedEnd());
+            const QByteArray raw = withValue(hf, stripped.toUtf8());
+            const QString listTag
+                = v.mid(m.capturedStart(), m.capturedLength()).mid(m.captured(1).size()).trimmed();
+            edits.append({ QStringLiteral("subject-tag"), QStringLiteral("subject"),
+                tr("A list tag was added to the Subject"),
+                tr("A mailing list prefixed the Subject with \"%1\".").arg(listTag), spanOf(hf),
+                [=](const QList<HeaderField>& l) { return replaced(l, i, raw); } });
+        }
+    }
+
+    // From rewritten (DMARC mitigation: "Alice via List <list@...>"), restored from
+    // X-Original-From or Reply-To: the value as it is, or the name before " via " with
+    // the address of that field.
+    const int fromIndex = lastIndexOf("From");
+    if (fromIndex >= 0 && signedName("from")) {
+        const HeaderField& from = headers[fromIndex];
+        const QByteArray name = viaName(from.value);
+        for (const char* source : { "X-Original-From", "Reply-To" }) {
+            for (const HeaderField& hf : headers) {
+                if (!hf.nameIs(source))
+                    continue;
+                QList<QByteArray> values { hf.value.toByteArray() };
+                if (!name.isEmpty()) {
+                    const QByteArray addr = addressOf(hf.value);
+                    values << " " + name + " <" + addr + ">";
+                    values << " \"" + name + "\" <" + addr + ">";
+                }
+                for (const QByteArray& v : std::as_const(values)) {
+                    const QByteArray raw = withValue(from, v);
+                    edits.append({ QStringLiteral("from-rewritten"), QStringLiteral("from"),
+                        tr("From rewritten (restored from %1)").arg(QString::fromLatin1(source)),
+                        tr("An intermediary rewrote From (for example a mailing list protecting "
+                           "itself from DMARC); the original was \"%1\", recovered from %2.")
+                            .arg(QString::fromUtf8(v.trimmed()), QString::fromLatin1(source)),
+                        spanOf(from),
+                        [=](const QList<HeaderField>& l) { return replaced(l, fromIndex, raw); } });
+                }
+            }
+        }
+    }
+
+    // To or Cc rewritten by a list or forwarder, restored from X-Original-To/-Cc.
+    for (const auto& [target, source, id] : { std::tuple { "To", "X-Original-To", "to-rewritten" },
+             std::tuple { "Cc", "X-Original-Cc", "cc-rewritten" } }) {
+        const int ti = lastIndexOf(target);
+        if (ti < 0 || !signedName(target))
+            continue;
+        const HeaderField& t = headers[ti];
+        for (const HeaderField& hf : headers) {
+            if (!hf.nameIs(source))
+                continue;
+            const QByteArray raw = withValue(t, hf.value);
+            edits.append({ QLatin1String(id), QLatin1String(target),
+                tr("%1 rewritten (restored from %2)")
+                    .arg(QLatin1String(target), QLatin1String(source)),
+                tr("A list or forwarder replaced %1; the original was \"%2\", kept in %3.")
+                    .arg(QLatin1String(target), QString::fromUtf8(hf.value.trimmed()),
+                        QLatin1String(source)),
+                spanOf(t), [=](const QList<HeaderField>& l) { return replaced(l, ti, raw); } });
+        }
+    }
+
+    // Re-folding (only simple header canonicalization sees folding).
+    if (e.canon == Canon::Simple) {
+        QList<int> folded;
+        for (int i = 0; i < headers.size(); ++i) {
+            if (i != e.signatureField && signedName(headers[i].name)
+                && headers[i].raw.first(headers[i].raw.size() - 2).contains("\r\n"))
+                folded.append(i);
+        }
+        if (!folded.isEmpty()) {
+            QList<Span> spans;
+            for (int i : std::as_const(folded))
+                spans += spanOf(headers[i]);
+            edits.append({ QStringLiteral("refolded"), QStringLiteral("folding"),
+                tr("Header fields re-folded"),
+                tr("A relay folded long header fields onto several lines; with simple "
+                   "canonicalization every byte of folding counts."),
+                spans, [=](const QList<HeaderField>& l) {
+                    QList<HeaderField> out = l;
+                    for (int i : folded) {
+                        QByteArray raw = l[i].raw.toByteArray();
+                        raw.chop(2);
+                        raw.replace("\r\n", "");
+                        out = replaced(out, i, raw + "\r\n");
+                    }
+                    return out;
+                } });
+        }
+    }
+
+    // Added or reordered instances of signed names.
+    QHash<QByteArray, QList<int>> instances;
+    for (int i = 0; i < headers.size(); ++i) {
+        if (i != e.signatureField && signedName(headers[i].name))
+            instances[headers[i].name.toByteArray().toLower()].append(i);
+    }
+    for (auto it = instances.cbegin(); it != instances.cend(); ++it) {
+        const QList<int>& idx = it.value();
+        if (idx.size() < 2)
+            continue;
+        for (int i : idx) {
+            const QString n = QString::fromUtf8(headers[i].name);
+            edits.append({ QStringLiteral("instance-added"), QStringLiteral("instances"),
+                tr("A %1 field was added after signing").arg(n),
+                tr("The %1 field at this position was not there when the message was signed.")
+                    .arg(n),
+                spanOf(headers[i]), [=](const QList<HeaderField>& l) {
+                    QList<HeaderField> out = l;
+                    out[i].name = "X-Mailscope-Removed"; // never matches a signed name
+                    return out;
+                } });
+        }
+        for (qsizetype k = 0; k + 1 < idx.size(); ++k) {
+            const int a = idx[k], b = idx[k + 1];
+            const QString n = QString::fromUtf8(headers[a].name);
+            edits.append({ QStringLiteral("instance-reordered"), QStringLiteral("instances"),
+                tr("Two %1 fields were reordered").arg(n),
+                tr("Two %1 fields swapped places after signing; the signature takes instances "
+                   "bottom-up, so their order counts.")
+                    .arg(n),
+                spanOf(headers[a]) + spanOf(headers[b]), [=](const QList<HeaderField>& l) {
+                    QList<HeaderField> out = l;
+                    out.swapItemsAt(a, b);
+                    return out;
+                } });
+        }
+    }
+
     struct Tried {
         QString id, title, text;
         QList<Span> spans;
         bool match;
     };
     QList<Tried> tried;
-    auto record = [&](const QString& id, const QString& title, const QString& text,
-                      const HeaderField& hf, bool match) {
-        tried.append({ id, title, text,
-            { Span { QStringLiteral("message"), hf.offset, hf.raw.size() } }, match });
-    };
-    int budget = 64; // hypotheses are cheap (one verify each) but bounded
-
-    // [list] Subject tag removed.
-    static const QRegularExpression tag(
-        QStringLiteral("^(\\s*(?:(?:re|fwd?|aw):\\s*)*)\\[[^\\]]{1,64}\\]\\s?"),
-        QRegularExpression::CaseInsensitiveOption);
-    for (int i = 0; i < headers.size() && budget > 0; ++i) {
-        const HeaderField& hf = headers[i];
-        if (!hf.nameIs("Subject") || !signedName("subject"))
-            continue;
-        const QString v = QString::fromUtf8(hf.value);
-        const auto m = tag.match(v);
-        if (!m.hasMatch())
-            continue;
-        const QString stripped = m.captured(1) + v.mid(m.capturedEnd());
-        const QByteArray raw = hf.raw.first(hf.value.data() - hf.raw.data()).toByteArray()
-            + stripped.toUtf8() + "\r\n";
-        --budget;
-        const bool ok = verifies(replaced(headers, i, raw), e.signatureField);
-        record(QStringLiteral("subject-tag"), tr("A list tag was added to the Subject"),
-            tr("A mailing list prefixed the Subject with \"%1\".")
-                .arg(v.mid(m.capturedStart(), m.capturedLength()).trimmed()),
-            hf, ok);
-    }
-    // From rewritten (DMARC mitigation); restore it from X-Original-From or Reply-To.
-    const HeaderField* from = nullptr;
-    int fromIndex = -1;
-    for (int i = int(headers.size()) - 1; i >= 0; --i) {
-        if (headers[i].nameIs("From")) {
-            from = &headers[i];
-            fromIndex = i;
+    // Singles first; alternatives of one edit (several ways to restore From) are one entry.
+    QHash<QString, qsizetype> entryOf; // id + title → index in tried
+    for (const Edit& ed : std::as_const(edits)) {
+        if (budget <= 0)
             break;
-        }
-    }
-    if (from) {
-        for (const char* source : { "X-Original-From", "Reply-To" }) {
-            for (const HeaderField& hf : headers) {
-                if (!hf.nameIs(source) || budget <= 0)
-                    continue;
-                --budget;
-                const QByteArray prefix
-                    = from->raw.first(from->value.data() - from->raw.data()).toByteArray();
-                const bool ok = verifies(
-                    replaced(headers, fromIndex, prefix + hf.value.toByteArray() + "\r\n"),
-                    e.signatureField);
-                record(QStringLiteral("from-rewritten"),
-                    tr("From rewritten (restored from %1)").arg(QString::fromLatin1(source)),
-                    tr("An intermediary rewrote From; the original was \"%1\" (kept in %2).")
-                        .arg(QString::fromUtf8(hf.value.trimmed()), QString::fromLatin1(source)),
-                    *from, ok);
-            }
-        }
-    }
-    // Re-folding (only simple header canonicalization sees folding).
-    if (e.canon == Canon::Simple) {
-        QList<HeaderField> unfolded = headers;
-        bool any = false;
-        for (int i = 0; i < headers.size(); ++i) {
-            if (i == e.signatureField
-                || !headers[i].raw.first(headers[i].raw.size() - 2).contains("\r\n"))
-                continue;
-            QByteArray raw = headers[i].raw.toByteArray();
-            raw.chop(2);
-            raw.replace("\r\n", "");
-            unfolded = replaced(unfolded, i, raw + "\r\n");
-            any = true;
-        }
-        if (any && budget-- > 0) {
-            const bool ok = verifies(unfolded, e.signatureField);
-            tried.append({ QStringLiteral("refolded"), tr("Header fields re-folded"),
-                tr("A relay folded long header fields onto several lines; with simple "
-                   "canonicalization every byte of folding counts."),
-                {}, ok });
-        }
-    }
-    // Added or reordered instances of signed names: leave one instance out at a time.
-    for (int i = 0; i < headers.size() && budget > 0; ++i) {
-        if (i == e.signatureField || !signedName(headers[i].name))
-            continue;
-        int count = 0;
-        for (const HeaderField& hf : headers)
-            count += hf.nameIs(headers[i].name) ? 1 : 0;
-        if (count < 2)
-            continue;
         --budget;
-        QList<HeaderField> without = headers;
-        const QByteArray n = headers[i].name.toByteArray();
-        without[i].name = "X-Mailscope-Removed"; // never matches a signed name
-        const bool ok = verifies(without, e.signatureField);
-        record(QStringLiteral("instance-added"),
-            tr("A %1 field was added after signing").arg(QString::fromLatin1(n)),
-            tr("The %1 field at this position was not there when the message was signed.")
-                .arg(QString::fromLatin1(n)),
-            headers[i], ok);
+        const bool ok = verifies(ed.apply(headers));
+        const QString key = ed.id + QLatin1Char('\n') + ed.title;
+        const auto it = entryOf.constFind(key);
+        if (it != entryOf.cend() && !tried[it.value()].match) {
+            if (ok)
+                tried[it.value()] = { ed.id, ed.title, ed.text, ed.spans, true };
+        } else if (it == entryOf.cend()) {
+            entryOf.insert(key, tried.size());
+            tried.append({ ed.id, ed.title, ed.text, ed.spans, ok });
+        }
     }
+    // Lists often make several edits at once (tag the Subject, rewrite From, ...): when no
+    // single edit explains the change, pairs and triples of edits of different kinds.
+    bool anySingle = false;
+    for (const Tried& t : std::as_const(tried))
+        anySingle |= t.match;
+    if (!anySingle) {
+        std::function<void(qsizetype, QList<const Edit*>&)> combine
+            = [&](qsizetype from, QList<const Edit*>& chosen) {
+                  if (chosen.size() >= 2 && budget > 0) {
+                      --budget;
+                      QList<HeaderField> l = headers;
+                      for (const Edit* ed : std::as_const(chosen))
+                          l = ed->apply(l);
+                      if (verifies(l)) {
+                          QStringList ids, titles, texts;
+                          QList<Span> spans;
+                          for (const Edit* ed : std::as_const(chosen)) {
+                              ids << ed->id;
+                              titles << ed->title;
+                              texts << ed->text;
+                              spans += ed->spans;
+                          }
+                          tried.append(
+                              { ids.join(QLatin1Char('+')), titles.join(QStringLiteral("; ")),
+                                  texts.join(QLatin1Char(' ')), spans, true });
+                          budget = 0; // proven: stop
+                          return;
+                      }
+                  }
+                  if (chosen.size() >= 3)
+                      return;
+                  for (qsizetype i = from; i < edits.size() && budget > 0; ++i) {
+                      bool clash = false;
+                      for (const Edit* ed : std::as_const(chosen))
+                          clash |= ed->category == edits[i].category;
+                      if (clash)
+                          continue;
+                      chosen.append(&edits[i]);
+                      combine(i + 1, chosen);
+                      chosen.removeLast();
+                  }
+              };
+        QList<const Edit*> chosen;
+        combine(0, chosen);
+    }
+
     for (const Tried& t : std::as_const(tried)) {
         Step s(QStringLiteral("dkim.forensics.header"), t.match ? Status::Fail : Status::Info,
             t.match ? tr("Proven: %1").arg(t.title) : tr("Not this: %1").arg(t.title), t.text);
@@ -460,6 +699,7 @@ Finding investigateHeader(const HeaderEvidence& e)
                 = tr("%1: %2 With that edit undone the signature verifies.").arg(t.title, t.text);
         }
     }
+    f.step.addFact(tr("signature checks"), QString::number(verifications));
     if (f.proven) {
         f.step.status = Status::Fail;
         f.step.detail = f.text;

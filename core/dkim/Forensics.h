@@ -38,12 +38,26 @@ Finding investigateBody(const BodyEvidence& e);
 
 // Prefix search alone (exposed for tests and the cost bound): the canonical byte length of
 // the longest prefix ending at a line boundary whose digest equals `expected`, or -1.
+//
+// Cost, counted in compression blocks (64 bytes for SHA-1 and SHA-256): one pass over the
+// canonical body plus one finalization (1 or 2 blocks) per boundary examined, on copies of
+// the running state; nothing is hashed twice. The whole search stays within 1.5x one body
+// hash (for a body under a few KiB: within kPrefixMinBlocks of finalizations). When every boundary
+// fits, every one is examined; otherwise, structural boundaries first (before an empty line, a "--"
+// line such as a MIME boundary or a signature separator, a "__" rule, and the empty body), then
+// every other boundary from the end backwards, where footers are appended. The finalization budget
+// of a small body (its 1.5x is a handful of blocks).
+inline constexpr qint64 kPrefixMinBlocks = 64;
 struct PrefixSearch {
     qint64 matchLength = -1;
     int matchLines = 0; // lines in the matching prefix
-    qint64 bytesHashed = 0; // one pass over the canonical body
-    int finalizations = 0; // digest copies finished
-    int candidates = 0; // line boundaries considered
+    qint64 bytesHashed = 0; // the one pass over the canonical body
+    int finalizations = 0; // state copies finished
+    int candidates = 0; // line boundaries examined
+    int boundaries = 0; // line boundaries where a signed body could end
+    qint64 bodyBlocks = 0; // compression blocks of one hash of the whole body
+    qint64 searchBlocks = 0; // compression blocks the search spent (pass + finalizations)
+    bool complete() const { return candidates == boundaries; }
 };
 PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical,
     const QList<CanonLine>& lines, const QByteArray& expected);

@@ -46,12 +46,20 @@ struct VerifyOptions {
     QString tlsLiveSmtpHost; // host[:port] for the live check
     QStringList tlsTrustFiles; // extra PEM CA certificates for the live check
     int tlsLiveTimeoutMs = 15000; // whole live SMTP conversation
+    int tlsMtaStsTimeoutMs = 20000; // one HTTPS policy fetch (RFC 8461 3.3)
+    quint16 tlsMtaStsPort = 443; // test/expert hook: the port the policy host is asked on
 
     int timeBudgetMs = 60000; // whole verification, DNS included
 
     // Run independent checks of one message on several threads. Batch mode turns this off:
     // its own pool already keeps every core busy with whole messages.
     bool parallelChecks = true;
+
+    // Keep the exact canonical bytes each check hashed (DKIM's canonical body per
+    // signature) as report sources for display. Batch output (JSON lines, CSV) never shows
+    // them and may turn this off: bodies are then hashed without being held, and only a
+    // failing signature gets its canonical body (its forensic spans point into it).
+    bool keepCanonicalSources = true;
 
     bool wants(const QString& check) const { return checks.isEmpty() || checks.contains(check); }
 };

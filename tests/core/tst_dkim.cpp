@@ -67,7 +67,8 @@ private slots:
     void dnsTemporaryFailure();
     void forensics_data();
     void forensics();
-    void prefixSearchCostBound();
+    void prefixSearchEveryBoundary();
+    void prefixSearchBudgetWithShortLines();
     void keyCacheParsesOnce();
     void checkJsonAndOutcomes();
     void compareCopies();
@@ -525,6 +526,97 @@ void TestDkim::forensics_data()
                                                   << "from-rewritten"
                                                   << "X-Original-From";
     }
+    {
+        // Mailman's DMARC mitigation: From becomes "Alice via List <list@...>", the original
+        // goes to Reply-To (whole, or only the address).
+        QByteArray viaList = signedRelaxed;
+        viaList.replace("From: Alice Example <alice@example.com>",
+            "From: \"Alice Example via List\" <list@lists.example.org>\r\n"
+            "Reply-To: Alice Example <alice@example.com>");
+        QTest::newRow("From rewritten, original in Reply-To") << viaList << "header-modified"
+                                                              << "from-rewritten"
+                                                              << "Reply-To";
+        QByteArray addrOnly = signedRelaxed;
+        addrOnly.replace("From: Alice Example <alice@example.com>",
+            "From: Alice Example via List <list@lists.example.org>\r\n"
+            "Reply-To: alice@example.com");
+        QTest::newRow("From rewritten, address in Reply-To") << addrOnly << "header-modified"
+                                                             << "from-rewritten"
+                                                             << "Alice Example <alice@example.com>";
+    }
+    {
+        const QByteArray re = dkimSign(
+            QByteArray(sampleMessage(body)).replace("Subject: Q", "Subject: Re: Q"), rsaKey(2048));
+        QTest::newRow("subject tagged Re: [list] x")
+            << QByteArray(re).replace("Subject: Re: Q", "Subject: Re: [list] Q")
+            << "header-modified"
+            << "subject-tag"
+            << "[list]";
+        QTest::newRow("subject tagged [list] Re: x")
+            << QByteArray(re).replace("Subject: Re: Q", "Subject: [list] Re: Q")
+            << "header-modified"
+            << "subject-tag"
+            << "[list]";
+    }
+    QTest::newRow("subject tag with spaces")
+        << QByteArray(signedRelaxed).replace("Subject: Quarterly", "Subject: [Team Talk] Quarterly")
+        << "header-modified"
+        << "subject-tag"
+        << "[Team Talk]";
+    QTest::newRow("To rewritten, original in X-Original-To")
+        << QByteArray(signedRelaxed)
+               .replace("To: Bob <bob@example.org>",
+                   "To: team@lists.example.org\r\nX-Original-To: Bob <bob@example.org>")
+        << "header-modified"
+        << "to-rewritten"
+        << "X-Original-To";
+    {
+        DkimSignOptions withCc;
+        withCc.headers << "Cc";
+        const QByteArray cc = dkimSign(
+            sampleMessage(body, "Cc: Carol <carol@example.net>\r\n"), rsaKey(2048), withCc);
+        QTest::newRow("Cc rewritten, original in X-Original-Cc")
+            << QByteArray(cc).replace("Cc: Carol <carol@example.net>",
+                   "Cc: team@lists.example.org\r\nX-Original-Cc: Carol <carol@example.net>")
+            << "header-modified"
+            << "cc-rewritten"
+            << "X-Original-Cc";
+    }
+    {
+        QByteArray added = signedRelaxed;
+        added.replace("Message-ID:", "Subject: Buy now\r\nMessage-ID:");
+        QTest::newRow("signed name: instance added") << added << "header-modified"
+                                                     << "instance-added"
+                                                     << "was not there";
+        DkimSignOptions twice;
+        twice.headers << "X-Tag"
+                      << "X-Tag";
+        const QByteArray two = dkimSign(
+            sampleMessage(body, "X-Tag: first\r\nX-Tag: second\r\n"), rsaKey(2048), twice);
+        QTest::newRow("signed name: instances reordered") << QByteArray(two).replace(
+            "X-Tag: first\r\nX-Tag: second", "X-Tag: second\r\nX-Tag: first")
+                                                          << "header-modified"
+                                                          << "instance-reordered"
+                                                          << "swapped";
+    }
+    {
+        // A list that tags the Subject and rewrites From at once.
+        QByteArray both = signedRelaxed;
+        both.replace("Subject: Quarterly", "Subject: [list] Quarterly");
+        both.replace("From: Alice Example <alice@example.com>",
+            "From: Alice Example via List <list@lists.example.org>\r\n"
+            "X-Original-From: Alice Example <alice@example.com>");
+        QTest::newRow("subject tagged and From rewritten together") << both << "header-modified"
+                                                                    << "subject-tag+from-rewritten"
+                                                                    << "[list]";
+        // ... and appends a footer: the body finding leads, the header one follows.
+        QTest::newRow("footer appended and subject tagged")
+            << QByteArray(signedRelaxed).replace("Subject: Quarterly", "Subject: [list] Quarterly")
+                + "-- \r\nlist mailing list\r\nhttps://lists.example.org/list\r\n"
+            << "body-appended"
+            << "prefix"
+            << "Also in the header: A list tag";
+    }
     QTest::newRow("body edited in the middle")
         << QByteArray(signedRelaxed).replace("report is", "report was") << "body-modified"
         << ""
@@ -558,32 +650,142 @@ void TestDkim::forensics()
     }
 }
 
-void TestDkim::prefixSearchCostBound()
+namespace {
+
+// Lines of `minLen`..`maxLen` words-and-spaces, CRLF, no trailing whitespace (so relaxed
+// canonicalization leaves them unchanged), until `size` bytes. Deterministic.
+QByteArray textBody(qsizetype size, int minLen, int maxLen)
 {
-    // 1 MB body of short lines: the search hashes the body once and finalizes at most
-    // max(256, size/256) digest copies (each ≤ 2 blocks of 64 bytes: ≤ 0.5× one body hash).
-    QByteArray body;
-    for (int i = 0; body.size() < (1 << 20); ++i)
-        body += "line " + QByteArray::number(i) + "\r\n";
-    const QByteArray signedPart = body.left(body.size() / 2 + 0);
-    const qsizetype cut = signedPart.lastIndexOf("\r\n") + 2;
+    static const char* words[] = { "signed", "mail", "report", "the", "quarter", "numbers" };
+    QByteArray out;
+    quint32 x = 12345;
+    while (out.size() < size) {
+        x = x * 1103515245u + 12345u;
+        const int len = minLen + int((x >> 8) % quint32(maxLen - minLen + 1));
+        const qsizetype start = out.size();
+        out += words[(x >> 4) % 6];
+        while (out.size() - start < len) {
+            x = x * 1103515245u + 12345u;
+            out += ' ';
+            out += words[(x >> 4) % 6];
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+struct Canonical {
+    QByteArray bytes;
+    QList<dkim::CanonLine> lines;
+};
+Canonical relaxed(const QByteArray& body)
+{
     dkim::BodyCanonicalizer c(dkim::Canon::Relaxed);
     c.feed(body);
     c.finish();
-    const QByteArray expected
-        = crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.left(cut));
-    const auto r
-        = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.output(), c.lines(), expected);
-    QVERIFY(r.bytesHashed <= c.output().size());
-    QVERIFY(r.finalizations <= qMax<qsizetype>(256, c.output().size() / 256) + 1);
-    // mid-body cut with short lines is outside the kept boundaries unless it is near the end:
-    // append-at-end is what the search targets. A footer after most of the body is found:
-    const qsizetype tail = body.lastIndexOf("\r\n", body.size() - 200) + 2;
-    const QByteArray exp2 = crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.left(tail));
-    const auto r2
-        = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.output(), c.lines(), exp2);
-    QCOMPARE(r2.matchLength, tail);
-    QVERIFY(r2.finalizations * 128 <= r2.bytesHashed / 2 + 256 * 128);
+    return { c.output(), c.lines() };
+}
+
+// The start of the line after `n` lines.
+qsizetype afterLines(const QByteArray& body, int n)
+{
+    qsizetype pos = 0;
+    for (int i = 0; i < n; ++i)
+        pos = body.indexOf("\r\n", pos) + 2;
+    return pos;
+}
+
+} // namespace
+
+void TestDkim::prefixSearchEveryBoundary()
+{
+    // A 1 MB body of 150..250-byte lines (paragraphs, HTML): one finalization per boundary
+    // fits the budget, so every boundary is examined and a cut anywhere is found.
+    const QByteArray body = textBody(1 << 20, 150, 250);
+    const Canonical c = relaxed(body);
+    QCOMPARE(c.bytes, body);
+    const int total = int(c.lines.size());
+    for (const int signedLines : { 1, total / 3, total / 2 + 7, total - 1 }) {
+        const qsizetype cut = afterLines(body, signedLines);
+        QVERIFY(!body.sliced(cut).startsWith("--") && !body.sliced(cut).startsWith("\r\n"));
+        const auto r = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.bytes, c.lines,
+            crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.first(cut)));
+        QVERIFY(r.complete());
+        QCOMPARE(r.boundaries, total); // every line end but the last, plus the empty body
+        QCOMPARE(r.matchLength, cut);
+        QCOMPARE(r.matchLines, signedLines);
+        QCOMPARE(r.finalizations, r.candidates);
+        QVERIFY2(r.searchBlocks * 2 <= r.bodyBlocks * 3,
+            qPrintable(QStringLiteral("%1 blocks for a body of %2")
+                           .arg(r.searchBlocks)
+                           .arg(r.bodyBlocks)));
+        QVERIFY(r.bytesHashed <= c.bytes.size());
+    }
+    // SHA-1 state copies work the same way.
+    const qsizetype cut = afterLines(body, total / 2);
+    const auto r1 = dkim::searchPrefix(crypto::DigestAlgorithm::Sha1, c.bytes, c.lines,
+        crypto::Digest::hash(crypto::DigestAlgorithm::Sha1, body.first(cut)));
+    QCOMPARE(r1.matchLength, cut);
+
+    // End to end: the signed message was cut in the middle of an ordinary line run; the
+    // finding names the line and the counts.
+    const int signedLines = total / 2 + 3;
+    const qsizetype at = afterLines(body, signedLines);
+    const QByteArray msg = dkimSign(sampleMessage(body.first(at)), rsaKey(2048)) + body.sliced(at);
+    const auto sigs = run(msg, *m_zone);
+    QCOMPARE(sigs.size(), 1);
+    QCOMPARE(sigs[0].reason, QStringLiteral("body-appended"));
+    QCOMPARE(sigs[0].transit, QStringLiteral("prefix"));
+    const QString want = QStringLiteral("The signed body ends at line %1; %2 lines / %3 bytes")
+                             .arg(signedLines)
+                             .arg(total - signedLines)
+                             .arg(body.size() - at);
+    QVERIFY2(sigs[0].finding.contains(want), qPrintable(sigs[0].finding));
+    const Step* p = findKind(sigs[0].step, QStringLiteral("dkim.forensics.prefix"));
+    QVERIFY(p);
+    QCOMPARE(p->fact(QStringLiteral("boundaries examined")), QStringLiteral("%1 of %1").arg(total));
+    QCOMPARE(p->fact(QStringLiteral("added bytes")), QString::number(body.size() - at));
+    QCOMPARE(p->spans[0].offset, at);
+}
+
+void TestDkim::prefixSearchBudgetWithShortLines()
+{
+    // 1 MB of ~10-byte lines: 100,000 boundaries cannot all be finalized within 1.5x one
+    // body hash. Structural boundaries (before empty lines, "--" and "__" lines) come
+    // first, then the rest from the end; the cost stays within the bound (counted in
+    // compression blocks: one pass plus 1 or 2 blocks per finalization).
+    QByteArray body;
+    for (int i = 0; body.size() < (1 << 20); ++i) {
+        body += "line " + QByteArray::number(i) + "\r\n";
+        if (i % 5000 == 4999)
+            body += "\r\n";
+    }
+    body.replace("line 30500\r\n", "--\r\nline 30500\r\n");
+    const Canonical c = relaxed(body);
+    QCOMPARE(c.bytes, body);
+    auto search = [&](qsizetype cut) {
+        return dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.bytes, c.lines,
+            crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.first(cut)));
+    };
+    const qsizetype nearEnd = body.lastIndexOf("\r\n", body.size() - 300) + 2;
+    const auto r = search(nearEnd);
+    QCOMPARE(r.matchLength, nearEnd);
+    QVERIFY(!r.complete());
+    QVERIFY(r.candidates > 1000 && r.candidates < r.boundaries);
+    QVERIFY2(r.searchBlocks * 2 <= r.bodyBlocks * 3,
+        qPrintable(
+            QStringLiteral("%1 blocks for a body of %2").arg(r.searchBlocks).arg(r.bodyBlocks)));
+    QVERIFY(r.finalizations <= r.bodyBlocks);
+    // Structural boundaries in the middle are examined: before an empty line, before "-- ".
+    const qsizetype beforeBlank = body.indexOf("line 15000\r\n") - 2;
+    QCOMPARE(body.sliced(beforeBlank, 2), QByteArray("\r\n"));
+    QCOMPARE(search(beforeBlank).matchLength, beforeBlank);
+    const qsizetype beforeDashes = body.indexOf("--\r\n");
+    QCOMPARE(search(beforeDashes).matchLength, beforeDashes);
+    // An ordinary boundary in the middle is outside what the budget allows: not found, and
+    // the step says how many of how many boundaries were examined.
+    const qsizetype middle = body.indexOf("line 20002\r\n");
+    QCOMPARE(search(middle).matchLength, -1);
 }
 
 void TestDkim::keyCacheParsesOnce()
