@@ -26,9 +26,7 @@ QString hopLabel(const ReceivedHop& h)
 {
     QString s = h.by.isEmpty() ? tr("(unnamed host)") : h.by;
     if (!h.fromHelo.isEmpty() || !h.fromIp.isEmpty())
-        s += tr(" from %1")
-                 .arg(h.fromRdns.isEmpty() ? (h.fromHelo.isEmpty() ? h.fromIp : h.fromHelo)
-                                           : h.fromRdns);
+        s += tr(" from %1").arg(tls::hopClient(h));
     return s;
 }
 
@@ -172,9 +170,7 @@ TrustDecision trustedIds(const Message& message, const QStringList& configured)
 
 CheckResult check(const CheckContext& ctx)
 {
-    CheckResult res;
-    res.name = QStringLiteral("authres");
-    res.step = Step(QStringLiteral("authres"), Status::None, tr("Authentication-Results"),
+    CheckResult res = beginCheck(QStringLiteral("authres"), tr("Authentication-Results"),
         tr("What the receiving systems recorded at delivery, compared with what "
            "Mailscope computes now."),
         QStringLiteral("RFC 8601"));
@@ -264,6 +260,7 @@ CheckResult check(const CheckContext& ctx)
     // forged. It is shown, never believed.
     if (receiver) {
         const int receiverHop = receiver->attribution.hopIndex;
+        const QList<tls::HopFacts> facts = tls::hopFacts(m, int(hops.size()));
         for (qsizetype fi = 0; fi < fields.size(); ++fi) {
             Field& f = fields[fi];
             if (&f == receiver || !f.trusted)
@@ -271,8 +268,8 @@ CheckResult check(const CheckContext& ctx)
             const int last
                 = f.attribution.hopIndex < 0 ? int(hops.size()) - 1 : f.attribution.hopIndex;
             bool crossedInternet = false;
-            for (int h = std::max(0, receiverHop); h <= last && h < hops.size(); ++h)
-                crossedInternet = crossedInternet || !tls::isInternalHop(hops[h]);
+            for (int h = std::max(0, receiverHop); h <= last && h < facts.size(); ++h)
+                crossedInternet = crossedInternet || !facts[h].internal;
             if (!crossedInternet || (receiverHop >= 0 && f.attribution.hopIndex == receiverHop))
                 continue;
             f.trusted = false;

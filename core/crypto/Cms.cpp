@@ -495,6 +495,69 @@ CmsSignerCheck CmsMessage::verifySigner(int index, const QByteArray& content) co
     return r;
 }
 
+namespace {
+
+// Opens a PKCS#12 (DER) with the password (an empty one also tries "no password"); on
+// success the caller owns *pkey and *cert.
+bool openPkcs12Der(const QByteArray& pkcs12, const QByteArray& password, EVP_PKEY** pkey,
+    X509** cert, QString* error)
+{
+    ERR_clear_error();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(pkcs12.constData());
+    PKCS12* p12 = d2i_PKCS12(nullptr, &p, long(pkcs12.size()));
+    if (!p12) {
+        *error = QCoreApplication::translate("Smime", "the key file is not PKCS#12 (DER): %1")
+                     .arg(opensslErrors());
+        return false;
+    }
+    STACK_OF(X509)* ca = nullptr;
+    const QByteArray pass = password; // NUL-terminated copy
+    bool parsed = PKCS12_parse(p12, pass.constData(), pkey, cert, &ca) == 1;
+    if (!parsed && pass.isEmpty())
+        parsed = PKCS12_parse(p12, nullptr, pkey, cert, &ca) == 1;
+    PKCS12_free(p12);
+    sk_X509_pop_free(ca, X509_free);
+    if (!parsed || !*pkey || !*cert) {
+        *error = QCoreApplication::translate(
+            "Smime", "cannot open the PKCS#12 file (wrong password?): %1")
+                     .arg(opensslErrors());
+        EVP_PKEY_free(*pkey);
+        X509_free(*cert);
+        *pkey = nullptr;
+        *cert = nullptr;
+        return false;
+    }
+    return true;
+}
+
+Certificate certificateOf(X509* cert)
+{
+    unsigned char* buf = nullptr;
+    const int n = i2d_X509(cert, &buf);
+    if (n <= 0)
+        return {};
+    Certificate c = Certificate::fromDer(QByteArray(reinterpret_cast<const char*>(buf), n));
+    OPENSSL_free(buf);
+    return c;
+}
+
+} // namespace
+
+Pkcs12Info openPkcs12(const QByteArray& pkcs12, const QByteArray& password)
+{
+    Pkcs12Info info;
+    EVP_PKEY* pkey = nullptr;
+    X509* cert = nullptr;
+    if (!openPkcs12Der(pkcs12, password, &pkey, &cert, &info.error))
+        return info;
+    info.ok = true;
+    info.certificate = certificateOf(cert);
+    EVP_PKEY_free(pkey);
+    X509_free(cert);
+    ERR_clear_error();
+    return info;
+}
+
 CmsDecryptResult CmsMessage::decrypt(const QByteArray& pkcs12, const QByteArray& password) const
 {
     CmsDecryptResult r;
@@ -502,39 +565,11 @@ CmsDecryptResult CmsMessage::decrypt(const QByteArray& pkcs12, const QByteArray&
         r.error = QCoreApplication::translate("Smime", "not an encrypted CMS structure");
         return r;
     }
-    ERR_clear_error();
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(pkcs12.constData());
-    PKCS12* p12 = d2i_PKCS12(nullptr, &p, long(pkcs12.size()));
-    if (!p12) {
-        r.error = QCoreApplication::translate("Smime", "the key file is not PKCS#12 (DER): %1")
-                      .arg(opensslErrors());
-        return r;
-    }
     EVP_PKEY* pkey = nullptr;
     X509* cert = nullptr;
-    STACK_OF(X509)* ca = nullptr;
-    const QByteArray pass = password; // NUL-terminated copy
-    bool parsed = PKCS12_parse(p12, pass.constData(), &pkey, &cert, &ca) == 1;
-    if (!parsed && pass.isEmpty())
-        parsed = PKCS12_parse(p12, nullptr, &pkey, &cert, &ca) == 1;
-    PKCS12_free(p12);
-    sk_X509_pop_free(ca, X509_free);
-    if (!parsed || !pkey || !cert) {
-        r.error = QCoreApplication::translate(
-            "Smime", "cannot open the PKCS#12 file (wrong password?): %1")
-                      .arg(opensslErrors());
-        EVP_PKEY_free(pkey);
-        X509_free(cert);
+    if (!openPkcs12Der(pkcs12, password, &pkey, &cert, &r.error))
         return r;
-    }
-    {
-        unsigned char* buf = nullptr;
-        const int n = i2d_X509(cert, &buf);
-        if (n > 0) {
-            r.certificate = Certificate::fromDer(QByteArray(reinterpret_cast<const char*>(buf), n));
-            OPENSSL_free(buf);
-        }
-    }
+    r.certificate = certificateOf(cert);
     // Which recipient does this key belong to?
     STACK_OF(CMS_RecipientInfo)* ris = CMS_get0_RecipientInfos(d->cms);
     int flat = 0;

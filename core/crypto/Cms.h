@@ -96,4 +96,13 @@ private:
 
 QString hexDigest(const QByteArray& bytes); // lower-case hex, for display
 
+// Opens a PKCS#12 file (DER) to check the password before any message is read; the key
+// itself stays inside OpenSSL and is freed again.
+struct Pkcs12Info {
+    bool ok = false;
+    Certificate certificate;
+    QString error; // translated: not PKCS#12, or wrong password
+};
+Pkcs12Info openPkcs12(const QByteArray& pkcs12, const QByteArray& password);
+
 } // namespace ms::crypto

@@ -34,7 +34,7 @@ constexpr int kMaxTranscript = 200;
 class Conversation
 {
 public:
-    Conversation(SmtpProbeResult& r, int timeoutMs, const std::atomic_bool* cancelled)
+    Conversation(TlsSession& r, int timeoutMs, const std::atomic_bool* cancelled)
         : m_r(r)
         , m_timeoutMs(timeoutMs)
         , m_cancelled(cancelled)
@@ -202,17 +202,29 @@ public:
                 m_r.error = tr("reply too long");
                 return false;
             }
+            if (readMore() != Read::Data)
+                return false;
+        }
+    }
+
+    enum class Read { Data, Closed, Failed };
+    // Appends what the server sends next to m_buffer. Closed: the server ended the
+    // connection (error set, callers that expect it clear it).
+    Read readMore()
+    {
+        while (true) {
             char chunk[4096];
             ssize_t n;
             if (m_ssl && SSL_pending(m_ssl) > 0) {
                 n = SSL_read(m_ssl, chunk, sizeof chunk);
             } else {
                 if (!waitFor(POLLIN))
-                    return false;
+                    return Read::Failed;
                 if (m_ssl) {
                     n = SSL_read(m_ssl, chunk, sizeof chunk);
                     if (n <= 0) {
                         const int e = SSL_get_error(m_ssl, int(n));
+                        ERR_clear_error();
                         if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE)
                             continue;
                     }
@@ -224,10 +236,19 @@ public:
             }
             if (n <= 0) {
                 m_r.error = tr("the server closed the connection");
-                return false;
+                return Read::Closed;
             }
             m_buffer.append(chunk, int(n));
+            return Read::Data;
         }
+    }
+
+    QByteArray& buffer() { return m_buffer; }
+
+    void note(const QString& line)
+    {
+        if (m_r.transcript.size() < kMaxTranscript)
+            m_r.transcript.append(line);
     }
 
     bool command(const QByteArray& line, int& code, QStringList& reply)
@@ -237,7 +258,7 @@ public:
         return writeAll(line + "\r\n") && readReply(code, reply);
     }
 
-    bool startTls(const QString& host)
+    bool handshake(const QString& host)
     {
         m_ctx = SSL_CTX_new(TLS_client_method());
         if (!m_ctx)
@@ -285,7 +306,7 @@ public:
     }
 
 private:
-    SmtpProbeResult& m_r;
+    TlsSession& m_r;
     int m_timeoutMs;
     const std::atomic_bool* m_cancelled;
     QElapsedTimer m_timer;
@@ -293,6 +314,30 @@ private:
     SSL_CTX* m_ctx = nullptr;
     SSL* m_ssl = nullptr;
     QByteArray m_buffer;
+};
+
+// OpenSSL writes with write(2): keep a vanished server from raising SIGPIPE in this thread;
+// a pending one is consumed before the mask is restored.
+class SigpipeBlock
+{
+public:
+    SigpipeBlock()
+    {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &m_pipe, &m_old);
+    }
+    ~SigpipeBlock()
+    {
+        timespec zero { 0, 0 };
+        while (sigtimedwait(&m_pipe, nullptr, &zero) > 0) { }
+        pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    }
+    SigpipeBlock(const SigpipeBlock&) = delete;
+    SigpipeBlock& operator=(const SigpipeBlock&) = delete;
+
+private:
+    sigset_t m_pipe, m_old;
 };
 
 QStringList keywords(const QStringList& ehloReply)
@@ -309,13 +354,8 @@ SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QStri
     SmtpProbeResult r;
     QElapsedTimer total;
     total.start();
-    // OpenSSL writes with write(2): keep a vanished server from raising SIGPIPE in this
-    // thread; a pending one is consumed before the mask is restored.
-    sigset_t pipe, old;
-    sigemptyset(&pipe);
-    sigaddset(&pipe, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe, &old);
     {
+        const SigpipeBlock noSigpipe;
         Conversation c(r, timeoutMs, cancelled);
         int code = 0;
         QStringList reply;
@@ -339,7 +379,7 @@ SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QStri
                         r.starttlsAccepted = code == 220;
                         if (!r.starttlsAccepted)
                             r.error = tr("STARTTLS was refused (%1)").arg(code);
-                        else if (c.startTls(host)
+                        else if (c.handshake(host)
                             && c.command("EHLO " + ehloName.toUtf8(), code, reply)) {
                             if (code == 250)
                                 r.capabilitiesAfterTls = keywords(reply);
@@ -350,14 +390,219 @@ SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QStri
             }
         }
     }
-    timespec zero { 0, 0 };
-    while (sigtimedwait(&pipe, nullptr, &zero) > 0) { }
-    pthread_sigmask(SIG_SETMASK, &old, nullptr);
     r.elapsedMs = total.elapsed();
     // An error after a completed TLS handshake (e.g. QUIT unanswered) is not a failure of
     // what was probed; keep it only when the handshake itself did not happen.
     if (r.tlsEstablished && r.error == tr("the server closed the connection"))
         r.error.clear();
+    return r;
+}
+
+QByteArray HttpsResponse::header(QByteArrayView name) const
+{
+    const QByteArray n = name.toByteArray().toLower();
+    for (const auto& [key, value] : headers) {
+        if (key == n)
+            return value;
+    }
+    return {};
+}
+
+namespace {
+
+constexpr qsizetype kMaxHttpHeaderBytes = 16 * 1024;
+constexpr int kMaxHttpHeaders = 100;
+
+// Reads the status line and header fields (RFC 9112 2.1, 5). Leaves the body start in the
+// conversation's buffer.
+bool readHttpHead(Conversation& c, HttpsResponse& r)
+{
+    QByteArray& buf = c.buffer();
+    qsizetype end = -1, sepLen = 0;
+    while (true) {
+        end = buf.indexOf("\r\n\r\n");
+        sepLen = 4;
+        if (end < 0) {
+            end = buf.indexOf("\n\n");
+            sepLen = 2;
+        }
+        if (end >= 0)
+            break;
+        if (buf.size() > kMaxHttpHeaderBytes) {
+            r.error = tr("the HTTP response header is larger than %1 KiB")
+                          .arg(kMaxHttpHeaderBytes / 1024);
+            return false;
+        }
+        if (c.readMore() != Conversation::Read::Data) {
+            if (r.error == tr("the server closed the connection"))
+                r.error = tr("the server closed the connection before the HTTP response header "
+                             "was complete");
+            return false;
+        }
+    }
+    if (end > kMaxHttpHeaderBytes) {
+        r.error
+            = tr("the HTTP response header is larger than %1 KiB").arg(kMaxHttpHeaderBytes / 1024);
+        return false;
+    }
+    const QByteArray head = buf.left(end);
+    buf.remove(0, end + sepLen);
+    const QList<QByteArray> lines = head.split('\n');
+    const QByteArray statusLine = lines.value(0).trimmed();
+    c.note(QStringLiteral("S: ") + QString::fromUtf8(statusLine.left(512)));
+    r.statusLine = QString::fromUtf8(statusLine.left(512));
+    // HTTP/1.1 200 OK
+    const QList<QByteArray> parts = statusLine.split(' ');
+    bool ok = false;
+    if (parts.size() >= 2 && parts[0].startsWith("HTTP/1.") && parts[1].size() == 3)
+        r.status = parts[1].toInt(&ok);
+    if (!ok || r.status < 100 || r.status > 599) {
+        r.status = 0;
+        r.error = tr("not an HTTP response: %1").arg(QString::fromUtf8(statusLine.left(80)));
+        return false;
+    }
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray line = lines[i];
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            continue;
+        if ((line[0] == ' ' || line[0] == '\t') && !r.headers.isEmpty()) {
+            r.headers.last().second += ' ' + line.trimmed(); // obsolete folding (RFC 9112 5.2)
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        if (r.headers.size() >= kMaxHttpHeaders) {
+            r.error = tr("more than %1 HTTP header fields").arg(kMaxHttpHeaders);
+            return false;
+        }
+        r.headers.append({ line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
+        c.note(QStringLiteral("S: ") + QString::fromUtf8(line.left(512)));
+    }
+    return true;
+}
+
+// Reads the body as the header says (RFC 9112 6.3), never more than maxBody bytes.
+void readHttpBody(Conversation& c, HttpsResponse& r, qint64 maxBody)
+{
+    QByteArray& buf = c.buffer();
+    const QByteArray te = r.header("transfer-encoding").toLower();
+    const QByteArray cl = r.header("content-length");
+    auto tooLarge = [&] {
+        r.bodyTooLarge = true;
+        r.error = tr("the body is larger than %1 bytes").arg(maxBody);
+    };
+    if (te.contains("chunked")) {
+        while (true) {
+            const qsizetype nl = buf.indexOf('\n');
+            if (nl < 0) {
+                if (buf.size() > 1024) {
+                    r.error = tr("malformed chunked body");
+                    return;
+                }
+                if (c.readMore() != Conversation::Read::Data)
+                    return;
+                continue;
+            }
+            const QByteArray sizeLine = buf.left(nl).trimmed();
+            bool ok = false;
+            const qint64 size = sizeLine.split(';').value(0).trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0 || sizeLine.size() > 64) {
+                r.error = tr("malformed chunked body");
+                return;
+            }
+            if (size == 0) {
+                r.complete = true; // trailer fields are not needed
+                return;
+            }
+            if (r.body.size() + size > maxBody) {
+                tooLarge();
+                return;
+            }
+            buf.remove(0, nl + 1);
+            while (buf.size() < size + 2) {
+                if (buf.size() >= size && buf.size() < size + 2 && buf.mid(size).startsWith('\n'))
+                    break;
+                if (c.readMore() != Conversation::Read::Data)
+                    return;
+            }
+            r.body.append(buf.left(size));
+            buf.remove(0, size);
+            if (buf.startsWith("\r\n"))
+                buf.remove(0, 2);
+            else if (buf.startsWith('\n'))
+                buf.remove(0, 1);
+        }
+    }
+    if (!cl.isEmpty()) {
+        bool ok = false;
+        const qint64 length = cl.toLongLong(&ok);
+        if (!ok || length < 0) {
+            r.error = tr("malformed Content-Length: %1").arg(QString::fromLatin1(cl.left(40)));
+            return;
+        }
+        if (length > maxBody) {
+            tooLarge();
+            return;
+        }
+        while (buf.size() < length) {
+            if (c.readMore() != Conversation::Read::Data)
+                return;
+        }
+        r.body = buf.left(length);
+        r.complete = true;
+        return;
+    }
+    // No length: the body ends when the server closes the connection.
+    while (true) {
+        if (buf.size() > maxBody) {
+            tooLarge();
+            return;
+        }
+        const Conversation::Read got = c.readMore();
+        if (got == Conversation::Read::Closed) {
+            r.error.clear();
+            r.body = buf;
+            r.complete = true;
+            return;
+        }
+        if (got == Conversation::Read::Failed)
+            return;
+    }
+}
+
+} // namespace
+
+HttpsResponse httpsGet(const QString& address, quint16 port, const QString& hostName,
+    const QByteArray& path, qint64 maxBodyBytes, int timeoutMs, const ChainJudge& judge,
+    const std::atomic_bool* cancelled)
+{
+    HttpsResponse r;
+    QElapsedTimer total;
+    total.start();
+    {
+        const SigpipeBlock noSigpipe;
+        Conversation c(r, timeoutMs, cancelled);
+        if (c.connectTo(address, port) && c.handshake(hostName)) {
+            QString why;
+            r.chainAccepted = !judge || judge(r.peerChain, &why);
+            if (!r.chainAccepted) {
+                r.chainRejection = why;
+            } else {
+                const QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: " + hostName.toUtf8()
+                    + "\r\nUser-Agent: Mailscope\r\nAccept: text/plain\r\nConnection: "
+                      "close\r\n\r\n";
+                for (const QByteArray& line : request.trimmed().split('\n'))
+                    c.note(QStringLiteral("C: ") + QString::fromUtf8(line.trimmed()));
+                r.requestSent = c.writeAll(request);
+                if (r.requestSent && readHttpHead(c, r) && r.status == 200)
+                    readHttpBody(c, r, maxBodyBytes);
+            }
+        }
+    }
+    r.elapsedMs = total.elapsed();
     return r;
 }
 

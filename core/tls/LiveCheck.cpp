@@ -105,6 +105,35 @@ bool tlsaMatches(const dns::Record& tlsa, const QList<crypto::Certificate>& chai
     return say(tr("DANE-TA: no issuer certificate the server sent matches"));
 }
 
+QJsonArray addChainSteps(Step& parent, const QString& kind, const QList<crypto::Certificate>& chain,
+    const QString& sourcePrefix, const QString& titleFormat, QList<Source>& sources)
+{
+    QJsonArray json;
+    for (int i = 0; i < chain.size(); ++i) {
+        const crypto::Certificate& c = chain[i];
+        const QString id = QStringLiteral("%1/%2").arg(sourcePrefix).arg(i + 1);
+        Step cs(kind, Status::Info,
+            i == 0 ? tr("Server: %1").arg(c.subject())
+                   : tr("Issuer #%1: %2").arg(i).arg(c.subject()));
+        cs.addFact(tr("Issuer"), c.issuer());
+        cs.addFact(tr("Valid from"), iso(c.notBefore()));
+        cs.addFact(tr("Valid until"), iso(c.notAfter()));
+        cs.addFact(tr("Names"), c.dnsNames().join(QStringLiteral(", ")));
+        cs.addFact(tr("Key"), c.publicKeyDescription());
+        cs.addFact(tr("SHA-256"), c.sha256Fingerprint());
+        cs.addSpan(id, 0, c.der().size());
+        sources.append({ id, titleFormat.arg(c.commonName()), Source::Kind::Der, c.der() });
+        parent.add(std::move(cs));
+        json.append(QJsonObject { { QStringLiteral("subject"), c.subject() },
+            { QStringLiteral("issuer"), c.issuer() },
+            { QStringLiteral("notBefore"), iso(c.notBefore()) },
+            { QStringLiteral("notAfter"), iso(c.notAfter()) },
+            { QStringLiteral("sha256"), c.sha256Fingerprint() },
+            { QStringLiteral("source"), id } });
+    }
+    return json;
+}
+
 LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
     const QMap<QString, QList<dns::Record>>& tlsaByHost)
 {
@@ -202,30 +231,8 @@ LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
         for (const crypto::ChainProblem& pr : cr.problems)
             problems.append(QStringLiteral("%1 (depth %2)").arg(pr.text).arg(pr.depth));
         ch.detail = problems.join(QStringLiteral("; "));
-        QJsonArray chainJson;
-        for (int i = 0; i < p.peerChain.size(); ++i) {
-            const crypto::Certificate& c = p.peerChain[i];
-            const QString id = QStringLiteral("tls/cert/%1").arg(i + 1);
-            Step cs(QStringLiteral("tls.live.certificate"), Status::Info,
-                i == 0 ? tr("Server: %1").arg(c.subject())
-                       : tr("Issuer #%1: %2").arg(i).arg(c.subject()));
-            cs.addFact(tr("Issuer"), c.issuer());
-            cs.addFact(tr("Valid from"), iso(c.notBefore()));
-            cs.addFact(tr("Valid until"), iso(c.notAfter()));
-            cs.addFact(tr("Names"), c.dnsNames().join(QStringLiteral(", ")));
-            cs.addFact(tr("Key"), c.publicKeyDescription());
-            cs.addFact(tr("SHA-256"), c.sha256Fingerprint());
-            cs.addSpan(id, 0, c.der().size());
-            out.sources.append(
-                { id, tr("TLS certificate: %1").arg(c.commonName()), Source::Kind::Der, c.der() });
-            ch.add(std::move(cs));
-            chainJson.append(QJsonObject { { QStringLiteral("subject"), c.subject() },
-                { QStringLiteral("issuer"), c.issuer() },
-                { QStringLiteral("notBefore"), iso(c.notBefore()) },
-                { QStringLiteral("notAfter"), iso(c.notAfter()) },
-                { QStringLiteral("sha256"), c.sha256Fingerprint() },
-                { QStringLiteral("source"), id } });
-        }
+        const QJsonArray chainJson = addChainSteps(ch, QStringLiteral("tls.live.certificate"),
+            p.peerChain, QStringLiteral("tls/cert"), tr("TLS certificate: %1"), out.sources);
         s.add(std::move(ch));
         const bool expired = cr.hasProblem(X509_V_ERR_CERT_HAS_EXPIRED);
         j.insert(QStringLiteral("chain"), chainJson);

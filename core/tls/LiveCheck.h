@@ -4,6 +4,7 @@
 #include "dns/Resolver.h"
 #include "verify/Check.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
 #include <QMap>
@@ -23,6 +24,12 @@ struct LiveResult {
 // as _port._tcp.host) and MTA-STS certificate requirements (RFC 8461 4.1).
 LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
     const QMap<QString, QList<dns::Record>>& tlsaByHost);
+
+// One step of kind `kind` per certificate a TLS server sent (leaf first) under parent, each
+// pointing at a DER source "<sourcePrefix>/N" appended to sources (titled titleFormat with
+// %1 = the common name); returns the chain as JSON.
+QJsonArray addChainSteps(Step& parent, const QString& kind, const QList<crypto::Certificate>& chain,
+    const QString& sourcePrefix, const QString& titleFormat, QList<Source>& sources);
 
 // Does one TLSA record (RFC 6698 2.1, wire RDATA) match the chain? Usages 2 (DANE-TA) and
 // 3 (DANE-EE) only, as RFC 7672 3.1 requires for SMTP.

@@ -1,6 +1,7 @@
 #include "tls/Tls.h"
 
 #include "tls/LiveCheck.h"
+#include "tls/MtaSts.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -133,15 +134,12 @@ QString domainOfAddress(const QString& value)
     return ok.match(d).hasMatch() && d.size() <= 253 ? d : QString();
 }
 
-QString hopName(const ReceivedHop& h, int i)
+QString hopName(const HopFacts& f, const ReceivedHop& h)
 {
     return tr("Hop #%1: %2 → %3")
-        .arg(i + 1)
-        .arg(h.fromRdns.isEmpty()
-                ? (h.fromHelo.isEmpty() ? (h.fromIp.isEmpty() ? tr("(local)") : h.fromIp)
-                                        : h.fromHelo)
-                : h.fromRdns,
-            h.by.isEmpty() ? tr("(unnamed)") : h.by);
+        .arg(f.index + 1)
+        .arg(
+            f.client.isEmpty() ? tr("(local)") : f.client, h.by.isEmpty() ? tr("(unnamed)") : h.by);
 }
 
 // TXT lookup with a record-version filter; returns the matching record texts.
@@ -282,6 +280,26 @@ bool isInternalHop(const ReceivedHop& hop, QString* why)
     return false;
 }
 
+QString hopClient(const ReceivedHop& h)
+{
+    return h.fromRdns.isEmpty() ? (h.fromHelo.isEmpty() ? h.fromIp : h.fromHelo) : h.fromRdns;
+}
+
+QList<HopFacts> hopFacts(const Message& message, int maxHops)
+{
+    QList<HopFacts> out;
+    const QList<ReceivedHop>& hops = message.hops();
+    for (int i = 0; i < hops.size() && i < maxHops; ++i) {
+        HopFacts f;
+        f.index = i;
+        f.client = hopClient(hops[i]);
+        f.internal = isInternalHop(hops[i], &f.internalWhy);
+        f.tls = hopTls(message, hops[i]);
+        out.append(std::move(f));
+    }
+    return out;
+}
+
 namespace {
 
 struct DomainRole {
@@ -297,7 +315,7 @@ Step lookupStep(const QString& kind, const QString& title, const dns::Answer& a,
 }
 
 QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& parent,
-    QMap<QString, QList<dns::Record>>& tlsaByHost)
+    QMap<QString, QList<dns::Record>>& tlsaByHost, QList<Source>& sources)
 {
     Step& ds = parent.add(Step(QStringLiteral("tls.domain"), Status::Info,
         tr("%1 (%2)").arg(d.domain, d.roles.join(QStringLiteral(", "))),
@@ -306,14 +324,28 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
         { QStringLiteral("roles"), QJsonArray::fromStringList(d.roles) } };
     const QByteArray name = d.domain.toUtf8();
 
-    // MTA-STS (RFC 8461 3.1)
+    // MTA-STS (RFC 8461 3.1); the policy file comes after the MX hosts are known.
+    int stsIndex = -1;
+    bool stsUsable = false;
+    qsizetype stsRecords = 0;
+    QJsonObject mj;
     if (!ctx.isCancelled()) {
         const dns::Answer a = ctx.dns.resolve("_mta-sts." + name, dns::Type::TXT);
         const QList<QByteArray> recs = txtRecords(a, "v=STSv1");
+        stsRecords = recs.size();
         Step s = lookupStep(
             QStringLiteral("tls.mta-sts"), QString(), a, QStringLiteral("RFC 8461 3.1"));
-        QJsonObject mj { { QStringLiteral("outcome"), dns::outcomeName(a.outcome) } };
-        if (recs.size() == 1) {
+        mj.insert(QStringLiteral("outcome"), dns::outcomeName(a.outcome));
+        if (recs.size() == 1 && !isValidMtaStsId(tagValue(recs[0], "id"))) {
+            s.status = Status::PermError;
+            s.title = tr("MTA-STS record with an invalid id (\"%1\")").arg(tagValue(recs[0], "id"));
+            s.detail = tr("The id must be 1 to 32 letters and digits (RFC 8461 3.1); senders "
+                          "ignore a record without a valid id, so the domain has no MTA-STS "
+                          "and no policy is fetched.");
+            mj.insert(QStringLiteral("record"), QString::fromUtf8(recs[0]));
+            mj.insert(QStringLiteral("idValid"), false);
+        } else if (recs.size() == 1) {
+            stsUsable = true;
             s.status = Status::Pass;
             s.title = tr("MTA-STS announced (id=%1)").arg(tagValue(recs[0], "id"));
             s.detail = tr("Senders that support MTA-STS fetch the policy from "
@@ -322,6 +354,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
                            .arg(d.domain);
             mj.insert(QStringLiteral("record"), QString::fromUtf8(recs[0]));
             mj.insert(QStringLiteral("id"), tagValue(recs[0], "id"));
+            mj.insert(QStringLiteral("idValid"), true);
         } else if (recs.size() > 1) {
             s.status = Status::PermError;
             s.title = tr("%n MTA-STS records: none is used", nullptr, int(recs.size()));
@@ -334,14 +367,8 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
             s.title = tr("No MTA-STS");
             s.detail = tr("No _mta-sts TXT record: senders fall back to opportunistic TLS.");
         }
-        if (!ctx.options.tlsFetchMtaStsPolicy && recs.size() == 1)
-            s.add(Step(QStringLiteral("tls.mta-sts.policy"), Status::Info,
-                tr("Policy file not fetched"),
-                tr("Fetching https://mta-sts.%1/.well-known/mta-sts.txt is off unless "
-                   "you ask for it.")
-                    .arg(d.domain)));
         mj.insert(QStringLiteral("policyFetched"), false);
-        j.insert(QStringLiteral("mtaSts"), mj);
+        stsIndex = int(ds.children.size());
         ds.add(std::move(s));
     }
     // TLS-RPT (RFC 8460 3)
@@ -372,6 +399,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
         ds.add(std::move(s));
     }
     // MX and DANE (RFC 7672 2.2)
+    QStringList mxNames;
     if (!ctx.isCancelled()) {
         const dns::Answer a = ctx.dns.resolve(name, dns::Type::MX);
         QList<dns::Record> mx = a.ofType(dns::Type::MX);
@@ -391,7 +419,9 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
             s.title = tr("%n MX host(s)", nullptr, int(mx.size()));
         }
         s.addFact(tr("MX answer DNSSEC-validated"), a.authenticData ? tr("yes") : tr("no"));
-        QJsonArray mj;
+        for (const auto& host : hosts)
+            mxNames.append(QString::fromUtf8(host.first));
+        QJsonArray mxJson;
         int daneHosts = 0;
         for (const auto& [host, pref] : hosts) {
             if (ctx.isCancelled())
@@ -430,7 +460,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
             h.addFact(tr("AD flag"), t.authenticData ? tr("yes") : tr("no"));
             h.add(dns::answerStep(t));
             s.add(std::move(h));
-            mj.append(QJsonObject { { QStringLiteral("host"), QString::fromUtf8(host) },
+            mxJson.append(QJsonObject { { QStringLiteral("host"), QString::fromUtf8(host) },
                 { QStringLiteral("preference"), pref },
                 { QStringLiteral("tlsaOutcome"), dns::outcomeName(t.outcome) },
                 { QStringLiteral("tlsaAd"), t.authenticData }, { QStringLiteral("tlsa"), recs },
@@ -439,38 +469,65 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
         }
         s.status = daneHosts > 0 ? Status::Pass : Status::Info;
         j.insert(QStringLiteral("mxAd"), a.authenticData);
-        j.insert(QStringLiteral("mx"), mj);
+        j.insert(QStringLiteral("mx"), mxJson);
         ds.add(std::move(s));
+    }
+    // The MTA-STS policy file (RFC 8461 3.3), only on request and only with a valid record.
+    if (stsIndex >= 0) {
+        Step& sts = ds.children[size_t(stsIndex)];
+        if (!ctx.options.tlsFetchMtaStsPolicy) {
+            if (stsUsable)
+                sts.add(Step(QStringLiteral("tls.mta-sts.policy"), Status::Info,
+                    tr("Policy file not fetched"),
+                    tr("Fetching https://mta-sts.%1/.well-known/mta-sts.txt is off unless "
+                       "you ask for it.")
+                        .arg(d.domain)));
+        } else if (!stsUsable && stsRecords > 0) {
+            sts.add(Step(QStringLiteral("tls.mta-sts.policy"), Status::Info,
+                tr("Policy file not fetched: no valid MTA-STS record"),
+                tr("Senders look for the policy only when exactly one valid _mta-sts TXT "
+                   "record announces it (RFC 8461 3.1, 5.1)."),
+                QStringLiteral("RFC 8461 3.1")));
+        } else if (stsUsable && !ctx.isCancelled()) {
+            MtaStsFetch f = fetchMtaStsPolicy(ctx, d.domain, mxNames);
+            sts.add(std::move(f.step));
+            sources.append(f.sources);
+            for (auto it = f.json.constBegin(); it != f.json.constEnd(); ++it)
+                mj.insert(it.key(), it.value());
+        }
+        j.insert(QStringLiteral("mtaSts"), mj);
     }
     return j;
 }
 
 } // namespace
 
-CheckResult check(const CheckContext& ctx)
-{
-    CheckResult r;
-    r.name = QStringLiteral("tls");
-    r.step = Step(QStringLiteral("tls"), Status::None, tr("TLS"),
-        tr("How the message travelled: TLS per hop as the receiving servers recorded "
-           "it, and what the domains publish about TLS."),
-        QStringLiteral("RFC 3848"));
-    const Message& m = ctx.message;
-    const QList<ReceivedHop>& hops = m.hops();
+namespace {
 
+// The per-hop part of the check: one step per Received hop, newest first.
+struct HopsEvidence {
+    Step step; // "tls.hops"
+    QJsonArray json;
+    TlsOutcome outcome; // hops, hopsWithTls
+    int internetHops = 0, internetWithoutTls = 0;
+    QString firstPlain; // the first Internet-facing hop without TLS
+};
+
+HopsEvidence hopsEvidence(const Message& m)
+{
     Step hopsStep(QStringLiteral("tls.hops"), Status::Info, QString(),
         tr("Newest hop first. Each receiving server wrote one Received field; the "
            "protocol name says whether STARTTLS was used (RFC 3848)."),
         QStringLiteral("RFC 3848"));
-    QJsonArray hopsJson;
-    TlsOutcome o;
-    int internetHops = 0, internetWithoutTls = 0, unknown = 0;
-    QString firstPlain;
-    for (int i = 0; i < hops.size() && i < kMaxHops; ++i) {
-        const ReceivedHop& h = hops[i];
-        const HopTls t = hopTls(m, h);
-        QString internalWhy;
-        const bool internal = isInternalHop(h, &internalWhy);
+    HopsEvidence e;
+    QJsonArray& hopsJson = e.json;
+    TlsOutcome& o = e.outcome;
+    const QList<ReceivedHop>& hops = m.hops();
+    for (const HopFacts& f : hopFacts(m, kMaxHops)) {
+        const ReceivedHop& h = hops[f.index];
+        const HopTls& t = f.tls;
+        const bool internal = f.internal;
+        const QString& internalWhy = f.internalWhy;
         ++o.hops;
         if (t.tls)
             ++o.hopsWithTls;
@@ -480,25 +537,24 @@ CheckResult check(const CheckContext& ctx)
             st = Status::Pass;
             title
                 = tr("%1: TLS%2")
-                      .arg(hopName(h, i),
+                      .arg(hopName(f, h),
                           t.version.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(t.version));
         } else if (!t.known) {
             st = Status::None;
-            ++unknown;
-            title = tr("%1: transport not recorded").arg(hopName(h, i));
+            title = tr("%1: transport not recorded").arg(hopName(f, h));
         } else if (internal) {
             st = Status::Info;
-            title = tr("%1: no TLS (internal hop)").arg(hopName(h, i));
+            title = tr("%1: no TLS (internal hop)").arg(hopName(f, h));
         } else {
             st = Status::Warning;
-            title = tr("%1: NOT encrypted").arg(hopName(h, i));
+            title = tr("%1: NOT encrypted").arg(hopName(f, h));
         }
         if (!internal && t.known) {
-            ++internetHops;
+            ++e.internetHops;
             if (!t.tls) {
-                ++internetWithoutTls;
-                if (firstPlain.isEmpty())
-                    firstPlain = hopName(h, i);
+                ++e.internetWithoutTls;
+                if (e.firstPlain.isEmpty())
+                    e.firstPlain = hopName(f, h);
             }
         }
         Step hs(QStringLiteral("tls.hop"), st, title,
@@ -535,7 +591,7 @@ CheckResult check(const CheckContext& ctx)
                 tr("TLS 1.0 and 1.1 are deprecated (RFC 8996)."), QStringLiteral("RFC 8996")));
         hopsStep.add(std::move(hs));
         hopsJson.append(
-            QJsonObject { { QStringLiteral("index"), i + 1 }, { QStringLiteral("by"), h.by },
+            QJsonObject { { QStringLiteral("index"), f.index + 1 }, { QStringLiteral("by"), h.by },
                 { QStringLiteral("from"), h.fromRdns.isEmpty() ? h.fromHelo : h.fromRdns },
                 { QStringLiteral("fromIp"), h.fromIp }, { QStringLiteral("with"), t.with },
                 { QStringLiteral("protocol"), t.protocolMeaning }, { QStringLiteral("tls"), t.tls },
@@ -545,6 +601,21 @@ CheckResult check(const CheckContext& ctx)
                 { QStringLiteral("status"), statusName(st) } });
     }
     hopsStep.title = tr("%n hop(s), %1 with TLS", nullptr, o.hops).arg(o.hopsWithTls);
+    e.step = std::move(hopsStep);
+    return e;
+}
+
+} // namespace
+
+CheckResult check(const CheckContext& ctx)
+{
+    CheckResult r = beginCheck(QStringLiteral("tls"), tr("TLS"),
+        tr("How the message travelled: TLS per hop as the receiving servers recorded "
+           "it, and what the domains publish about TLS."),
+        QStringLiteral("RFC 3848"));
+    const Message& m = ctx.message;
+    HopsEvidence hopsEv = hopsEvidence(m);
+    TlsOutcome o = hopsEv.outcome;
 
     // Domains: sender (From) and recipient (Delivered-To, else To).
     QList<DomainRole> domains;
@@ -573,7 +644,7 @@ CheckResult check(const CheckContext& ctx)
     QJsonArray domainsJson;
     QMap<QString, QList<dns::Record>> tlsaByHost;
     for (const DomainRole& d : domains)
-        domainsJson.append(domainEvidence(ctx, d, domainsStep, tlsaByHost));
+        domainsJson.append(domainEvidence(ctx, d, domainsStep, tlsaByHost, r.sources));
 
     // Live probe (explicit only).
     QJsonValue liveJson = QJsonValue::Null;
@@ -592,17 +663,17 @@ CheckResult check(const CheckContext& ctx)
         r.status = Status::None;
         o.reason = QStringLiteral("no-hops");
         r.summary = tr("none: the message has no Received fields to tell how it travelled");
-    } else if (internetWithoutTls > 0) {
+    } else if (hopsEv.internetWithoutTls > 0) {
         r.status = Status::Fail;
         o.reason = QStringLiteral("hop-without-tls");
         r.summary
             = tr("fail: %1 was not encrypted (%n of %2 hops used TLS)", nullptr, o.hopsWithTls)
-                  .arg(firstPlain)
+                  .arg(hopsEv.firstPlain)
                   .arg(o.hops);
     } else if (o.hopsWithTls > 0) {
         r.status = Status::Pass;
-        o.reason = internetHops > 0 ? QStringLiteral("all-internet-hops-tls")
-                                    : QStringLiteral("tls-recorded");
+        o.reason = hopsEv.internetHops > 0 ? QStringLiteral("all-internet-hops-tls")
+                                           : QStringLiteral("tls-recorded");
         r.summary
             = tr("pass: every Internet-facing hop used TLS (%n of %1 hops)", nullptr, o.hopsWithTls)
                   .arg(o.hops);
@@ -615,14 +686,14 @@ CheckResult check(const CheckContext& ctx)
     r.outcomes.tls = o;
     r.step.status = r.status;
     r.step.title = tr("TLS: %1").arg(r.summary);
-    r.step.add(std::move(hopsStep));
+    r.step.add(std::move(hopsEv.step));
     r.step.add(std::move(domainsStep));
     if (haveLive)
         r.step.add(std::move(liveStep));
     r.json = QJsonObject { { QStringLiteral("result"), statusName(r.status) },
         { QStringLiteral("status"), statusName(r.status) },
         { QStringLiteral("summary"), r.summary }, { QStringLiteral("reason"), o.reason },
-        { QStringLiteral("hops"), hopsJson }, { QStringLiteral("hopsWithTls"), o.hopsWithTls },
+        { QStringLiteral("hops"), hopsEv.json }, { QStringLiteral("hopsWithTls"), o.hopsWithTls },
         { QStringLiteral("domains"), domainsJson }, { QStringLiteral("live"), liveJson } };
     return r;
 }

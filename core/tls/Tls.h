@@ -29,6 +29,22 @@ HopTls hopTls(const Message& message, const ReceivedHop& hop);
 bool isPrivateAddress(const QString& ip);
 bool isInternalHop(const ReceivedHop& hop, QString* why = nullptr);
 
+// Who handed a hop's message over: reverse DNS name, else HELO name, else IP address; empty
+// for a local hand-off.
+QString hopClient(const ReceivedHop& hop);
+
+// What Mailscope makes of one Received hop, computed in one place for the TLS evidence and
+// the Authentication-Results comparison (which asks whether a field crossed the Internet).
+struct HopFacts {
+    int index = 0; // into Message::hops()
+    QString client; // hopClient()
+    bool internal = false;
+    QString internalWhy; // plain words, either way
+    HopTls tls;
+};
+// The first maxHops hops, newest first.
+QList<HopFacts> hopFacts(const Message& message, int maxHops = 100);
+
 // The "tls" check: per-hop evidence, then MTA-STS, TLS-RPT and DANE for the sender's and
 // recipient's domains, and, only when asked, a live STARTTLS probe of one MX.
 CheckResult check(const CheckContext& ctx);

@@ -41,6 +41,17 @@ struct CheckResult {
     Outcomes outcomes; // the typed part for later checks and the UI
 };
 
+// A result named after its check, with the root step of its subtree (kind = name, status
+// None until the check decides).
+inline CheckResult beginCheck(
+    const QString& name, const QString& title, const QString& detail, const QString& rfc)
+{
+    CheckResult r;
+    r.name = name;
+    r.step = Step(name, Status::None, title, detail, rfc);
+    return r;
+}
+
 using CheckFunction = std::function<CheckResult(const CheckContext&)>;
 
 } // namespace ms

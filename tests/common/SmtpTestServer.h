@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/TlsTestListener.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -24,25 +26,19 @@ public:
     SmtpTestServer& operator=(const SmtpTestServer&) = delete;
 
     bool start(); // false if it cannot listen (error() says why)
-    void stop();
-    quint16 port() const { return m_port; }
-    int sessions() const { return m_sessions.load(); }
+    void stop() { m_listener.stop(); }
+    quint16 port() const { return m_listener.port(); }
+    int sessions() const { return m_listener.connections(); }
     int handshakes() const { return m_handshakes.load(); }
-    QString error() const { return m_error; }
+    QString error() const { return m_listener.error(); }
 
 private:
-    void run();
     void session(int fd);
 
     Mode m_mode;
     QByteArray m_certPem, m_keyPem;
-    int m_listen = -1;
-    quint16 m_port = 0;
-    QString m_error;
-    std::atomic_bool m_stop { false };
-    std::atomic_int m_sessions { 0 }, m_handshakes { 0 };
-    std::thread m_thread;
-    std::shared_ptr<void> m_ctx; // SSL_CTX*
+    std::atomic_int m_handshakes { 0 };
+    TlsTestListener m_listener; // last: its thread stops before the members above go
 };
 
 } // namespace mstest
