@@ -44,6 +44,11 @@ Batch::Batch(const Verifier& verifier, BatchConfig config)
     : m_verifier(verifier)
     , m_config(config)
 {
+    // JSON lines without --steps and CSV print no step tree and no sources: do not build
+    // the parts of them that only a viewer needs.
+    const bool printsTree = m_config.format == Format::Text || m_config.format == Format::Json
+        || (m_config.format == Format::Jsonl && m_config.withSteps);
+    m_verifier.setLean(!printsTree);
 }
 
 Batch::Result Batch::process(const Job& job) const

@@ -34,7 +34,7 @@ private:
     struct Result;
     Result process(const Job& job) const;
 
-    const Verifier& m_verifier;
+    Verifier m_verifier; // the caller's, made lean when the output shows no step tree
     BatchConfig m_config;
 };
 

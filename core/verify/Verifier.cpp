@@ -253,13 +253,16 @@ Report Verifier::verify(const Message& message, const QString& fileName,
 
     report.root = Step(QStringLiteral("report"), Status::Info,
         fileName.isEmpty() ? tr("Verification") : tr("Verification of %1").arg(fileName));
-    report.root.addFact(
-        QStringLiteral("evaluation-time"), report.evaluationTime.toString(Qt::ISODate));
-    report.root.addFact(QStringLiteral("evaluation-time.source"), timeSource);
-    report.root.addFact(QStringLiteral("dns"), chain.describe());
+    if (!m_lean) {
+        report.root.addFact(
+            QStringLiteral("evaluation-time"), report.evaluationTime.toString(Qt::ISODate));
+        report.root.addFact(QStringLiteral("evaluation-time.source"), timeSource);
+        report.root.addFact(QStringLiteral("dns"), chain.describe());
+    }
     if (!timeProblem.isEmpty())
         report.root.detail = timeProblem;
-    report.root.add(message.parseStep());
+    if (!m_lean)
+        report.root.add(message.parseStep());
     for (CheckResult& r : results) {
         report.root.add(r.step);
         report.sources.append(r.sources);

@@ -359,6 +359,41 @@ private slots:
                     || !c.summary.contains(QLatin1String("internal error")),
                 qPrintable(c.summary));
     }
+
+    void leanReportSameResults()
+    {
+        // A lean report (batch output without a step tree) leaves out the message's parse
+        // step and the root's facts, and nothing else: same checks, statuses, summaries,
+        // JSON, outcomes and DNS transcript as the full report.
+        const QString dir = QStringLiteral(MAILSCOPE_SAMPLES_DIR) + QStringLiteral("/good/");
+        QFile f(dir + QStringLiteral("good.eml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const Message m = Message::parse(f.readAll());
+        const auto resolver = dns::ZoneResolver::fromFiles({ dir + QStringLiteral("good.zone") });
+        const Verifier full(fixedOptions(), resolver);
+        Verifier lean(fixedOptions(), resolver);
+        QVERIFY(!lean.lean());
+        lean.setLean(true);
+        QVERIFY(lean.lean());
+        const Report a = full.verify(m, QStringLiteral("good.eml"));
+        const Report b = lean.verify(m, QStringLiteral("good.eml"));
+        QVERIFY(a.checks.size() >= 2);
+        QCOMPARE(b.checks.size(), a.checks.size());
+        for (qsizetype i = 0; i < a.checks.size(); ++i) {
+            QCOMPARE(b.checks[i].name, a.checks[i].name);
+            QCOMPARE(b.checks[i].status, a.checks[i].status);
+            QCOMPARE(b.checks[i].summary, a.checks[i].summary);
+            QCOMPARE(b.checks[i].json, a.checks[i].json);
+        }
+        QCOMPARE(b.root.status, a.root.status);
+        QCOMPARE(b.dns.size(), a.dns.size());
+        QCOMPARE(b.envelope.clientIp.value, a.envelope.clientIp.value);
+        QCOMPARE(a.root.children.front().kind, QStringLiteral("message.parse"));
+        QCOMPARE(qsizetype(b.root.children.size()), b.checks.size());
+        QCOMPARE(b.root.children.front().kind, b.checks.front().step.kind);
+        QVERIFY(!a.root.facts.isEmpty());
+        QVERIFY(b.root.facts.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Verifier)
