@@ -272,6 +272,38 @@
         <source>Follow the SPF evaluation term by term: which mechanism matched the client address, and which DNS lookups it took.</source>
         <translation>SPF の評価を項目ごとにたどってください。どのメカニズムがクライアントアドレスに一致し、どの DNS 参照が必要だったかがわかります。</translation>
     </message>
+    <message>
+        <source>A plain forwarder re-sent the message from its own server and kept the original envelope sender, so SPF for example.org fails at the final receiver (RFC 7208 5.1), and without a DKIM signature DMARC fails too (p=reject). The forwarder sealed what it saw on arrival with ARC: its ARC-Authentication-Results record spf=pass and dmarc=pass. Look at the ARC chain and at the DMARC step &quot;A receiver trusting alumni.example.edu could override the DMARC failure&quot; (RFC 8617 7.2), shown when that sealer is trusted, as the scenario&apos;s options say. Postmasters: trust only sealers you know. Senders: sign with DKIM, which survives plain forwarding; SPF never does.</source>
+        <translation>単純な転送者が、元のエンベロープ送信者を保ったまま自分のサーバーからメッセージを再送したため、最終受信者では example.org の SPF が失敗します（RFC 7208 5.1）。DKIM 署名がないので DMARC も失敗します（p=reject）。転送者は到着時に見た結果を ARC で封印しており、その ARC-Authentication-Results には spf=pass と dmarc=pass が記録されています。ARC チェーンと、DMARC のステップ「alumni.example.edu を信頼する受信者なら DMARC の失敗を上書きできます」（RFC 8617 7.2）を見てください。このステップは、シナリオのオプションのとおりその封印者を信頼しているときに表示されます。ポストマスター: 信頼する封印者は知っているものだけにしてください。送信者: DKIM で署名してください。DKIM は単純な転送を生き延びますが、SPF は決して生き延びません。</translation>
+    </message>
+    <message>
+        <source>SPF over the DNS lookup limit</source>
+        <translation>SPF が DNS 参照回数の上限を超える</translation>
+    </message>
+    <message>
+        <source>Every include, a, mx, ptr, exists and redirect costs one DNS lookup, nested includes too, and RFC 7208 4.6.4 allows ten per evaluation. bigcorp.example&apos;s record needs eleven: mx (1), the office include (2) with its three includes (3-5), crm (6) with its a: term (7), helpdesk (8), newsletter (9), payroll (10) and finally the include listing the company&apos;s own servers (11). SPF stops there with permerror, before the term that would have matched. Look at the SPF step &quot;DNS lookup limit exceeded&quot;. DMARC still passes thanks to DKIM. Postmasters: drop unused services and replace includes of fixed ranges with ip4:/ip6: terms.</source>
+        <translation>include、a、mx、ptr、exists、redirect はそれぞれ DNS 参照を 1 回消費し、入れ子の include も数えられます。RFC 7208 4.6.4 が 1 回の評価で許すのは 10 回までです。bigcorp.example のレコードには 11 回必要です: mx (1)、office の include (2) とその中の 3 つの include (3-5)、crm (6) とその a: 項 (7)、helpdesk (8)、newsletter (9)、payroll (10)、そして最後に自社サーバーを列挙した include (11)。SPF はそこで permerror となって止まり、一致するはずだった項には届きません。SPF のステップ「DNS 参照の上限を超えました」を見てください。DKIM のおかげで DMARC は成功しています。ポストマスター: 使っていないサービスを削除し、固定範囲の include を ip4:/ip6: 項に置き換えてください。</translation>
+    </message>
+    <message>
+        <source>startup.example&apos;s key record carries t=y: the domain is testing DKIM (RFC 6376 3.6.1). The signature verifies and DMARC passes; the DKIM key step shows the warning &quot;The domain is testing DKIM (t=y)&quot;. Receivers must not treat mail from a testing signer differently from unsigned mail, even when its signature fails, so a failure would not count against the message. Postmasters: remove t=y once your reports show that all your mail is signed and verifies.</source>
+        <translation>startup.example の鍵レコードには t=y があります。このドメインは DKIM をテスト中です（RFC 6376 3.6.1）。署名は検証され、DMARC も成功します。DKIM の鍵のステップに警告「ドメインは DKIM をテスト中です（t=y）」が表示されます。受信者は、テスト中の署名者からのメールを、署名が失敗した場合でも署名なしのメールと区別して扱ってはなりません。したがって失敗してもメッセージに不利には数えられません。ポストマスター: すべてのメールが署名され検証されていることをレポートで確認できたら、t=y を削除してください。</translation>
+    </message>
+    <message>
+        <source>An expired S/MIME certificate</source>
+        <translation>期限切れの S/MIME 証明書</translation>
+    </message>
+    <message>
+        <source>The S/MIME signature is intact and the certificate chains to the firm&apos;s own CA (a trust certificate in the scenario&apos;s options: smime-expired-ca.pem), but the certificate was valid only until 2024-05-01 and the message was sent on 2024-06-01. With no signingTime in the signature, validity is judged at the evaluation time: see the S/MIME step &quot;Certificates are not valid at the evaluation time&quot; (RFC 5280 6.1.3). SPF, DKIM and DMARC pass, so the sender is probably genuine. Help desk: ask the sender to renew the certificate.</source>
+        <translation>S/MIME 署名は無傷で、証明書は事務所自身の CA（シナリオのオプションにある信頼する証明書 smime-expired-ca.pem）まで連鎖しています。しかし証明書の有効期限は 2024-05-01 までで、メッセージは 2024-06-01 に送信されました。署名に signingTime がないため、有効性は評価時刻で判断されます。S/MIME のステップ「評価時刻に証明書は有効ではありません」（RFC 5280 6.1.3）を見てください。SPF、DKIM、DMARC は成功しているので、送信者はおそらく本物です。ヘルプデスク: 送信者に証明書の更新を依頼してください。</translation>
+    </message>
+    <message>
+        <source>DKIM (d=mail.corp.example) and SPF (bounce@mail.corp.example) both pass for a subdomain of the From domain corp.example. Relaxed alignment only needs the same organizational domain and would accept that; corp.example&apos;s record asks for strict alignment (adkim=s; aspf=s), where the domains must be identical (RFC 7489 3.1.1, 3.1.2). Look at the DMARC alignment steps. Postmasters: sign with d=corp.example, or relax the record if subdomain mail is legitimate.</source>
+        <translation>DKIM（d=mail.corp.example）と SPF（bounce@mail.corp.example）は、どちらも From ドメイン corp.example のサブドメインについて成功します。緩和アラインメントは同じ組織ドメインであればよいので、これを受け入れます。しかし corp.example のレコードは厳格アラインメント（adkim=s; aspf=s）を求めており、その場合ドメインは完全に一致しなければなりません（RFC 7489 3.1.1、3.1.2）。DMARC のアラインメントのステップを見てください。ポストマスター: d=corp.example で署名するか、サブドメインからのメールが正当ならレコードを緩和してください。</translation>
+    </message>
+    <message>
+        <source>news.shop.example publishes no DMARC record. DMARC then uses the record of the organizational domain shop.example, found by the DNS tree walk (RFC 9989 4.10) or with the Public Suffix List (RFC 7489 6.6.3, Settings &gt; DMARC discovery): both give shop.example here. Its record says p=none; sp=quarantine, and for a subdomain sp= applies. The newsletter service&apos;s DKIM and SPF pass for its own domain esp.example, which does not align, so DMARC fails and quarantine applies. Look at the DMARC steps &quot;Policy discovery&quot; and &quot;Policy: sp=quarantine&quot;.</source>
+        <translation>news.shop.example は DMARC レコードを公開していません。そこで DMARC は組織ドメイン shop.example のレコードを使います。組織ドメインは DNS ツリーウォーク（RFC 9989 4.10）でも、Public Suffix List（RFC 7489 6.6.3、設定 &gt; DMARC の探索方法）でも見つかり、ここではどちらも shop.example になります。そのレコードは p=none; sp=quarantine で、サブドメインには sp= が適用されます。ニュースレター配信サービスの DKIM と SPF は自社ドメイン esp.example について成功しますが、アラインしないため DMARC は失敗し、quarantine が適用されます。DMARC のステップ「ポリシーの探索」と「ポリシー: sp=quarantine」を見てください。</translation>
+    </message>
 </context>
 <context>
     <name>Smime</name>

@@ -5,6 +5,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -19,6 +20,75 @@ struct Lesson {
     QStringList keys; // all must appear in the sample's name
     const char* title;
     const char* text;
+};
+
+// The bundled scenarios by their exact name: what happened, the step that shows it, the
+// RFC rule, and what to do about it. Each sample's README.md has the long version.
+const Lesson kBundled[] = {
+    { { QStringLiteral("forwarding") },
+        QT_TRANSLATE_NOOP("Scenarios", "Forwarding breaks SPF; ARC carries the result"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "A plain forwarder re-sent the message from its own server and kept the "
+            "original envelope sender, so SPF for example.org fails at the final receiver "
+            "(RFC 7208 5.1), and without a DKIM signature DMARC fails too (p=reject). The "
+            "forwarder sealed what it saw on arrival with ARC: its "
+            "ARC-Authentication-Results record spf=pass and dmarc=pass. Look at the ARC "
+            "chain and at the DMARC step \"A receiver trusting alumni.example.edu could "
+            "override the DMARC failure\" (RFC 8617 7.2), shown when that sealer is trusted, "
+            "as the scenario's options say. "
+            "Postmasters: trust only sealers you know. Senders: sign with DKIM, which "
+            "survives plain forwarding; SPF never does.") },
+    { { QStringLiteral("spf-lookup-limit") },
+        QT_TRANSLATE_NOOP("Scenarios", "SPF over the DNS lookup limit"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "Every include, a, mx, ptr, exists and redirect costs one DNS lookup, nested "
+            "includes too, and RFC 7208 4.6.4 allows ten per evaluation. bigcorp.example's "
+            "record needs eleven: mx (1), the office include (2) with its three includes "
+            "(3-5), crm (6) with its a: term (7), helpdesk (8), newsletter (9), payroll (10) "
+            "and finally the include listing the company's own servers (11). SPF stops "
+            "there with permerror, before the term that would have matched. Look at the "
+            "SPF step \"DNS lookup limit exceeded\". DMARC still passes thanks to DKIM. "
+            "Postmasters: drop unused services and replace includes of fixed ranges with "
+            "ip4:/ip6: terms.") },
+    { { QStringLiteral("testing-key") },
+        QT_TRANSLATE_NOOP("Scenarios", "A DKIM key in testing mode"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "startup.example's key record carries t=y: the domain is testing DKIM (RFC 6376 "
+            "3.6.1). The signature verifies and DMARC passes; the DKIM key step shows the "
+            "warning \"The domain is testing DKIM (t=y)\". Receivers must not treat mail "
+            "from a testing signer differently from unsigned mail, even when its signature "
+            "fails, so a failure would not count against the message. Postmasters: remove "
+            "t=y once your reports show that all your mail is signed and verifies.") },
+    { { QStringLiteral("smime-expired") },
+        QT_TRANSLATE_NOOP("Scenarios", "An expired S/MIME certificate"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "The S/MIME signature is intact and the certificate chains to the firm's own CA "
+            "(a trust certificate in the scenario's options: smime-expired-ca.pem), but the "
+            "certificate was valid only until 2024-05-01 and the message was sent on "
+            "2024-06-01. With no signingTime in the signature, validity is judged at the "
+            "evaluation time: see the S/MIME step \"Certificates are not valid at the "
+            "evaluation time\" (RFC 5280 6.1.3). SPF, DKIM and DMARC pass, so the sender is "
+            "probably genuine. Help desk: ask the sender to renew the certificate.") },
+    { { QStringLiteral("strict-alignment") },
+        QT_TRANSLATE_NOOP("Scenarios", "A strict-alignment failure"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "DKIM (d=mail.corp.example) and SPF (bounce@mail.corp.example) both pass for a "
+            "subdomain of the From domain corp.example. Relaxed alignment only needs the "
+            "same organizational domain and would accept that; corp.example's record asks "
+            "for strict alignment (adkim=s; aspf=s), where the domains must be identical "
+            "(RFC 7489 3.1.1, 3.1.2). Look at the DMARC alignment steps. Postmasters: sign "
+            "with d=corp.example, or relax the record if subdomain mail is legitimate.") },
+    { { QStringLiteral("missing-dmarc-record") },
+        QT_TRANSLATE_NOOP("Scenarios", "No DMARC record: the organizational domain's policy"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "news.shop.example publishes no DMARC record. DMARC then uses the record of the "
+            "organizational domain shop.example, found by the DNS tree walk (RFC 9989 4.10) "
+            "or with the Public Suffix List (RFC 7489 6.6.3, Settings > DMARC discovery): "
+            "both give shop.example here. Its record says p=none; sp=quarantine, and for a "
+            "subdomain sp= applies. The newsletter service's DKIM and SPF pass for its own "
+            "domain esp.example, which does not align, so DMARC fails and quarantine "
+            "applies. Look at the DMARC steps \"Policy discovery\" and \"Policy: "
+            "sp=quarantine\".") },
 };
 
 // Keyed by words in the sample's file name, so lessons follow the samples' naming.
@@ -160,6 +230,42 @@ QDateTime sampleTime(const QString& messagePath)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
+bool applySampleOptions(const QString& messagePath, VerifyOptions& o)
+{
+    const QFileInfo fi(messagePath);
+    QFile f(fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject j = QJsonDocument::fromJson(f.read(65536)).object();
+    if (j.isEmpty())
+        return false;
+    const QDateTime t = sampleTime(messagePath);
+    if (t.isValid()) {
+        o.timeMode = VerifyOptions::TimeMode::Fixed;
+        o.fixedTime = t;
+    }
+    auto addAll = [&j](const char* key, QStringList& to, const QDir* relativeTo) {
+        for (const QJsonValue& v : j.value(QLatin1String(key)).toArray()) {
+            const QString s
+                = relativeTo ? relativeTo->absoluteFilePath(v.toString()) : v.toString();
+            if (!v.toString().isEmpty() && !to.contains(s))
+                to << s;
+        }
+    };
+    const QDir dir = fi.absoluteDir();
+    addAll("trusted_sealers", o.trustedArcSealers, nullptr);
+    addAll("trusted_authserv", o.trustedAuthservIds, nullptr);
+    addAll("smime_trust", o.smimeTrustFiles, &dir);
+    if (j.contains(QLatin1String("smime_system_store")))
+        o.smimeUseSystemStore = j.value(QLatin1String("smime_system_store")).toBool(true);
+    const QString discovery = j.value(QLatin1String("dmarc_discovery")).toString();
+    if (discovery == QLatin1String("psl"))
+        o.dmarcDiscovery = VerifyOptions::DmarcDiscovery::Psl;
+    else if (discovery == QLatin1String("treewalk"))
+        o.dmarcDiscovery = VerifyOptions::DmarcDiscovery::TreeWalk;
+    return true;
+}
+
 QList<Scenario> scenarios()
 {
     QList<Scenario> out;
@@ -180,7 +286,16 @@ QList<Scenario> scenarios()
             s.id = fi.absoluteDir().dirName();
         s.zones = zonesFor(f);
         const QString name = s.id.toLower();
+        for (const Lesson& l : kBundled) {
+            if (name == l.keys.constFirst()) {
+                s.title = Tr::tr(l.title);
+                s.lesson = Tr::tr(l.text);
+                break;
+            }
+        }
         for (const Lesson& l : kLessons) {
+            if (!s.lesson.isEmpty())
+                break;
             bool all = true;
             for (const QString& k : l.keys)
                 all = all && name.contains(k);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "verify/Options.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -23,5 +25,10 @@ QStringList zonesFor(const QString& messagePath);
 // The evaluation time a sample fixes in its <name>.json ({"time": "2024-06-01T12:00:00Z"}),
 // so signatures and keys are judged at the moment the scenario describes.
 QDateTime sampleTime(const QString& messagePath);
+// Applies the rest of the sample's <name>.json to o: the fixed time, trusted ARC sealers
+// ("trusted_sealers"), trusted authserv-ids, S/MIME trust files ("smime_trust", relative to
+// the sample's folder; "smime_system_store"), DMARC discovery ("dmarc_discovery": "psl").
+// Lists are added to what the settings already hold. False when there is no sidecar.
+bool applySampleOptions(const QString& messagePath, VerifyOptions& o);
 
 } // namespace ms::ui
