@@ -4,6 +4,7 @@
 #include "DnsSetup.h"
 #include "Inputs.h"
 #include "Output.h"
+#include "SecurityOptions.h"
 #include "dkim/Dkim.h"
 #include "dns/Recorder.h"
 #include "report/Report.h"
@@ -205,6 +206,8 @@ int verifyCommand(const QStringList& arguments)
         tr("MS"));
     p.addOptions({ ip, helo, mailFrom, checks, threads, time, discovery, sealer, authserv, summary,
         steps, noProgress, budget });
+    const SecurityOptions security;
+    security.addTo(p);
 
     int code = ExitOk;
     if (!parse(p, arguments, QStringLiteral("verify"), &code))
@@ -283,6 +286,12 @@ int verifyCommand(const QStringList& arguments)
     }
     options.trustedArcSealers = splitList(p.values(sealer));
     options.trustedAuthservIds = splitList(p.values(authserv));
+    QString securityError;
+    if (const SecurityOptions::Error e = security.apply(p, options, &securityError);
+        e != SecurityOptions::Error::None) {
+        printErr(securityError);
+        return e == SecurityOptions::Error::Usage ? ExitUsage : ExitInput;
+    }
     if (p.isSet(budget)) {
         bool ok = false;
         const int ms = p.value(budget).toInt(&ok);

@@ -314,6 +314,33 @@ Step lookupStep(const QString& kind, const QString& title, const dns::Answer& a,
     return s;
 }
 
+// The domains whose TLS policies matter: the sender (From) and the recipient (Delivered-To,
+// else X-Original-To, else To).
+QList<DomainRole> policyDomains(const Message& m)
+{
+    QList<DomainRole> domains;
+    auto addDomain = [&](const QString& d, const QString& role) {
+        if (d.isEmpty())
+            return;
+        for (DomainRole& x : domains) {
+            if (x.domain == d) {
+                if (!x.roles.contains(role))
+                    x.roles.append(role);
+                return;
+            }
+        }
+        domains.append({ d, { role } });
+    };
+    addDomain(domainOfAddress(headerValue(m, "From")), tr("sender"));
+    QString rcpt = domainOfAddress(headerValue(m, "Delivered-To"));
+    if (rcpt.isEmpty())
+        rcpt = domainOfAddress(headerValue(m, "X-Original-To"));
+    if (rcpt.isEmpty())
+        rcpt = domainOfAddress(headerValue(m, "To"));
+    addDomain(rcpt, tr("recipient"));
+    return domains;
+}
+
 QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& parent,
     QMap<QString, QList<dns::Record>>& tlsaByHost, QList<Source>& sources)
 {
@@ -609,35 +636,15 @@ HopsEvidence hopsEvidence(const Message& m)
 
 CheckResult check(const CheckContext& ctx)
 {
+    // Per hop first, then what the domains publish, then (only on request) the live probe.
+    HopsEvidence hopsEv = hopsEvidence(ctx.message);
+    TlsOutcome o = hopsEv.outcome;
     CheckResult r = beginCheck(QStringLiteral("tls"), tr("TLS"),
         tr("How the message travelled: TLS per hop as the receiving servers recorded "
            "it, and what the domains publish about TLS."),
         QStringLiteral("RFC 3848"));
-    const Message& m = ctx.message;
-    HopsEvidence hopsEv = hopsEvidence(m);
-    TlsOutcome o = hopsEv.outcome;
 
-    // Domains: sender (From) and recipient (Delivered-To, else To).
-    QList<DomainRole> domains;
-    auto addDomain = [&](const QString& d, const QString& role) {
-        if (d.isEmpty())
-            return;
-        for (DomainRole& x : domains) {
-            if (x.domain == d) {
-                if (!x.roles.contains(role))
-                    x.roles.append(role);
-                return;
-            }
-        }
-        domains.append({ d, { role } });
-    };
-    addDomain(domainOfAddress(headerValue(m, "From")), tr("sender"));
-    QString rcpt = domainOfAddress(headerValue(m, "Delivered-To"));
-    if (rcpt.isEmpty())
-        rcpt = domainOfAddress(headerValue(m, "X-Original-To"));
-    if (rcpt.isEmpty())
-        rcpt = domainOfAddress(headerValue(m, "To"));
-    addDomain(rcpt, tr("recipient"));
+    const QList<DomainRole> domains = policyDomains(ctx.message);
     Step domainsStep(QStringLiteral("tls.domains"), Status::Info,
         tr("MTA-STS, TLS-RPT and DANE of %n domain(s)", nullptr, int(domains.size())),
         tr("Published policies that make senders insist on TLS."));

@@ -1,5 +1,6 @@
 // mailscope-cli as a user runs it: every option, every exit code, bad input, the JSON
 // schema, jsonl streaming order, mbox and Maildir input, CSV and the summary.
+#include "common/CliRunner.h"
 #include "common/TestUtil.h"
 
 #include <QDir>
@@ -17,28 +18,11 @@
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
+using Run = mstest::CliRun;
 
 Run cli(const QStringList& args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.start(mstest::cliPath(), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return mstest::runCli(args);
 }
 
 QString sample(const QString& name, const QString& ext)

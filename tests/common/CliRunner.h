@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace mstest {
+
+// One run of mailscope-cli: exit code (-1 timed out, -2 crashed), stdout, stderr.
+struct CliRun {
+    int code = -1;
+    QByteArray out, err;
+};
+
+// Runs the CLI built with the tests under LC_ALL=C.UTF-8, with extra environment variables,
+// and waits up to two minutes.
+CliRun runCli(const QStringList& args, const QMap<QString, QString>& env = {});
+
+} // namespace mstest
