@@ -4,8 +4,8 @@
 <context>
     <name>Crypto</name>
     <message>
-        <source>not base64: character '%1' at position %2</source>
-        <translation>base64 ではありません: 位置 %2 の文字 '%1'</translation>
+        <source>not base64: character &apos;%1&apos; at position %2</source>
+        <translation>base64 ではありません: 位置 %2 の文字 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>not base64: wrong length or padding</source>
@@ -24,7 +24,9 @@
     </message>
     <message numerus="yes">
         <source>replayed DNS transcript (%n answers)</source>
-        <translation><numerusform>再生した DNS 記録（応答 %n 件）</numerusform></translation>
+        <translation>
+            <numerusform>再生した DNS 記録（応答 %n 件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>zone files: %1</source>
@@ -35,8 +37,8 @@
         <translation>オフライン（DNS なし）</translation>
     </message>
     <message>
-        <source>DNS server "%1": %2</source>
-        <translation>DNS サーバー "%1": %2</translation>
+        <source>DNS server &quot;%1&quot;: %2</source>
+        <translation>DNS サーバー &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>live DNS (%1)</source>
@@ -48,7 +50,9 @@
     </message>
     <message numerus="yes">
         <source>what-if (%n records)</source>
-        <translation><numerusform>仮定（レコード %n 件）</numerusform></translation>
+        <translation>
+            <numerusform>仮定（レコード %n 件）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -58,8 +62,8 @@
         <translation>証拠バンドルではありません: %1</translation>
     </message>
     <message>
-        <source>not an evidence bundle (schema "%1")</source>
-        <translation>証拠バンドルではありません（スキーマ "%1"）</translation>
+        <source>not an evidence bundle (schema &quot;%1&quot;)</source>
+        <translation>証拠バンドルではありません（スキーマ &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>the bundle holds no message</source>
@@ -72,10 +76,6 @@
 </context>
 <context>
     <name>Exporter</name>
-    <message>
-        <source>could not write the PDF file</source>
-        <translation>PDF ファイルを書き込めませんでした</translation>
-    </message>
     <message>
         <source>pasted message</source>
         <translation>貼り付けたメッセージ</translation>
@@ -134,6 +134,14 @@
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
+    <message>
+        <source>Mailscope report: %1 — %2</source>
+        <translation>Mailscope レポート: %1 — %2</translation>
+    </message>
+    <message>
+        <source>could not lay out the PDF</source>
+        <translation>PDF をレイアウトできませんでした</translation>
+    </message>
 </context>
 <context>
     <name>Message</name>
@@ -142,20 +150,20 @@
         <translation>base64 のアルファベット以外の文字 %1 個を無視しました（RFC 2045 6.8）。</translation>
     </message>
     <message>
-        <source>Base64 data continues after "=" padding; decoded anyway.</source>
-        <translation>"=" のパディングの後に base64 データが続いています。そのまま復号しました。</translation>
+        <source>Base64 data continues after &quot;=&quot; padding; decoded anyway.</source>
+        <translation>&quot;=&quot; のパディングの後に base64 データが続いています。そのまま復号しました。</translation>
     </message>
     <message>
         <source>The base64 data ends in the middle of a group: it may be truncated.</source>
         <translation>base64 データがグループの途中で終わっています。切り詰められている可能性があります。</translation>
     </message>
     <message>
-        <source>%1 "=" sign(s) not followed by two hex digits were kept as is (RFC 2045 6.7).</source>
-        <translation>後に 2 桁の 16 進数が続かない "=" 記号 %1 個をそのまま残しました（RFC 2045 6.7）。</translation>
+        <source>%1 &quot;=&quot; sign(s) not followed by two hex digits were kept as is (RFC 2045 6.7).</source>
+        <translation>後に 2 桁の 16 進数が続かない &quot;=&quot; 記号 %1 個をそのまま残しました（RFC 2045 6.7）。</translation>
     </message>
     <message>
-        <source>Unknown transfer encoding "%1"; the body is shown as is (RFC 2045 6.4).</source>
-        <translation>不明な転送エンコーディング "%1"。本文をそのまま表示します（RFC 2045 6.4）。</translation>
+        <source>Unknown transfer encoding &quot;%1&quot;; the body is shown as is (RFC 2045 6.4).</source>
+        <translation>不明な転送エンコーディング &quot;%1&quot;。本文をそのまま表示します（RFC 2045 6.4）。</translation>
     </message>
 </context>
 <context>
@@ -165,7 +173,7 @@
         <translation>メーリングリストが DKIM を壊す</translation>
     </message>
     <message>
-        <source>The list added a footer to the body and a tag to the Subject. The author's DKIM signature covered both, so its body hash no longer matches. Look at the DKIM step: Mailscope finds where the signed body ended and what was added after signing.</source>
+        <source>The list added a footer to the body and a tag to the Subject. The author&apos;s DKIM signature covered both, so its body hash no longer matches. Look at the DKIM step: Mailscope finds where the signed body ended and what was added after signing.</source>
         <translation>リストが本文にフッターを、Subject にタグを追加しました。作成者の DKIM 署名は両方を対象にしていたため、本文ハッシュが一致しなくなります。DKIM のステップを見てください。Mailscope は署名された本文がどこで終わり、署名後に何が追加されたかを突き止めます。</translation>
     </message>
     <message>
@@ -189,7 +197,7 @@
         <translation>似せたドメインがアラインメントに失敗する</translation>
     </message>
     <message>
-        <source>SPF and DKIM pass — for the sender's own look-alike domain. DMARC asks whether a passing domain matches the From domain; it does not, so DMARC fails. Passing checks alone prove nothing about the From address.</source>
+        <source>SPF and DKIM pass — for the sender&apos;s own look-alike domain. DMARC asks whether a passing domain matches the From domain; it does not, so DMARC fails. Passing checks alone prove nothing about the From address.</source>
         <translation>SPF と DKIM は成功します——ただし送信者自身の似せたドメインについてです。DMARC は成功したドメインが From のドメインと一致するかを問います。一致しないので DMARC は失敗します。チェックが成功しただけでは From アドレスについて何も証明されません。</translation>
     </message>
     <message>
@@ -197,7 +205,7 @@
         <translation>SPF が参照回数の上限を超える</translation>
     </message>
     <message>
-        <source>Every include, a, mx, ptr, exists and redirect costs one DNS lookup; RFC 7208 allows ten. The record's includes exceed that, so SPF ends in permerror however the address would have matched.</source>
+        <source>Every include, a, mx, ptr, exists and redirect costs one DNS lookup; RFC 7208 allows ten. The record&apos;s includes exceed that, so SPF ends in permerror however the address would have matched.</source>
         <translation>include、a、mx、ptr、exists、redirect はそれぞれ DNS 参照を 1 回消費し、RFC 7208 が許すのは 10 回までです。このレコードの include はそれを超えるため、アドレスが一致したかどうかにかかわらず SPF は permerror になります。</translation>
     </message>
     <message>
@@ -221,7 +229,7 @@
         <translation>S/MIME 署名</translation>
     </message>
     <message>
-        <source>The content is signed with the sender's certificate. The signature may be intact while the certificate has expired or is not trusted: the tree shows each question separately.</source>
+        <source>The content is signed with the sender&apos;s certificate. The signature may be intact while the certificate has expired or is not trusted: the tree shows each question separately.</source>
         <translation>内容は送信者の証明書で署名されています。署名が無傷でも、証明書が期限切れだったり信頼されていなかったりすることがあります。ツリーはそれぞれの問いを別々に示します。</translation>
     </message>
     <message>
@@ -233,11 +241,11 @@
         <translation>DKIM は From ドメインのサブドメインについて成功します。緩和アラインメントなら受け入れられますが、DMARC レコードが厳格アラインメント（adkim=s）を求めているため、ドメインは完全に一致しなければなりません。</translation>
     </message>
     <message>
-        <source>No DMARC record: the organizational domain's policy</source>
+        <source>No DMARC record: the organizational domain&apos;s policy</source>
         <translation>DMARC レコードなし: 組織ドメインのポリシー</translation>
     </message>
     <message>
-        <source>The From domain has no DMARC record of its own. DMARC then looks for the organizational domain's record, and its policy (sp= or p=) applies.</source>
+        <source>The From domain has no DMARC record of its own. DMARC then looks for the organizational domain&apos;s record, and its policy (sp= or p=) applies.</source>
         <translation>From ドメインには独自の DMARC レコードがありません。そこで DMARC は組織ドメインのレコードを探し、そのポリシー（sp= または p=）が適用されます。</translation>
     </message>
     <message>
@@ -328,7 +336,7 @@
         <translation>PKCS#12 ファイルを開けません（パスワードの誤り？）: %1</translation>
     </message>
     <message>
-        <source>the key in the PKCS#12 file is not one of the message's recipients</source>
+        <source>the key in the PKCS#12 file is not one of the message&apos;s recipients</source>
         <translation>PKCS#12 ファイルの鍵はメッセージの受信者のものではありません</translation>
     </message>
     <message>
@@ -454,7 +462,7 @@
         <translation>%1 の鍵は %2 ですが、署名には %3 が必要です（RFC 6376 3.6.1 k=）。</translation>
     </message>
     <message>
-        <source>The key's h= does not allow %1.</source>
+        <source>The key&apos;s h= does not allow %1.</source>
         <translation>鍵の h= は %1 を許可していません。</translation>
     </message>
     <message>
@@ -469,11 +477,11 @@
 <context>
     <name>ms</name>
     <message>
-        <source>Content-Type "%1" is not type/subtype; treated as text/plain (RFC 2045 5.2).</source>
-        <translation>Content-Type "%1" は type/subtype の形ではありません。text/plain として扱います（RFC 2045 5.2）。</translation>
+        <source>Content-Type &quot;%1&quot; is not type/subtype; treated as text/plain (RFC 2045 5.2).</source>
+        <translation>Content-Type &quot;%1&quot; は type/subtype の形ではありません。text/plain として扱います（RFC 2045 5.2）。</translation>
     </message>
     <message>
-        <source>A line in this part's header is not a header field; the body is taken to start there.</source>
+        <source>A line in this part&apos;s header is not a header field; the body is taken to start there.</source>
         <translation>このパートのヘッダーにヘッダーフィールドでない行があります。そこから本文が始まるものとします。</translation>
     </message>
     <message>
@@ -489,12 +497,12 @@
         <translation>MIME パートが %1 個を超えています。残りは一覧にありません。</translation>
     </message>
     <message>
-        <source>The boundary "%1" never appears in the body (RFC 2046 5.1.1); the body is shown as one piece.</source>
-        <translation>境界 "%1" が本文に一度も現れません（RFC 2046 5.1.1）。本文を一つにまとめて表示します。</translation>
+        <source>The boundary &quot;%1&quot; never appears in the body (RFC 2046 5.1.1); the body is shown as one piece.</source>
+        <translation>境界 &quot;%1&quot; が本文に一度も現れません（RFC 2046 5.1.1）。本文を一つにまとめて表示します。</translation>
     </message>
     <message>
-        <source>The closing boundary "--%1--" is missing (RFC 2046 5.1.1): the message may be truncated. The last part runs to the end.</source>
-        <translation>終了境界 "--%1--" がありません（RFC 2046 5.1.1）。メッセージが切り詰められている可能性があります。最後のパートは末尾まで続きます。</translation>
+        <source>The closing boundary &quot;--%1--&quot; is missing (RFC 2046 5.1.1): the message may be truncated. The last part runs to the end.</source>
+        <translation>終了境界 &quot;--%1--&quot; がありません（RFC 2046 5.1.1）。メッセージが切り詰められている可能性があります。最後のパートは末尾まで続きます。</translation>
     </message>
     <message>
         <source>MIME parts are nested more than %1 levels deep; deeper levels are not parsed (a normal message nests a few levels).</source>
@@ -653,7 +661,7 @@
         <translation>メッセージは確かに %1 から来ています: DMARC 成功。</translation>
     </message>
     <message>
-        <source>DMARC failed for %1, but a trusted forwarder's ARC chain shows the message passed before it was forwarded.</source>
+        <source>DMARC failed for %1, but a trusted forwarder&apos;s ARC chain shows the message passed before it was forwarded.</source>
         <translation>%1 の DMARC は失敗しましたが、信頼する転送者の ARC チェーンは転送前にメッセージが成功していたことを示しています。</translation>
     </message>
     <message>
@@ -713,14 +721,46 @@
         <translation>%1 にも同じ値が記録されています。</translation>
     </message>
     <message>
-        <source>Note: %1 records "%2" instead; if that field was added by your own server, it may be the better choice.</source>
-        <translation>注: %1 には代わりに "%2" が記録されています。そのフィールドが自分のサーバーによって追加されたものなら、そちらのほうが適切な場合があります。</translation>
+        <source>Note: %1 records &quot;%2&quot; instead; if that field was added by your own server, it may be the better choice.</source>
+        <translation>注: %1 には代わりに &quot;%2&quot; が記録されています。そのフィールドが自分のサーバーによって追加されたものなら、そちらのほうが適切な場合があります。</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>読めません: %1</translation>
+    </message>
+    <message>
+        <source>empty file: there is no message to verify</source>
+        <translation>空のファイル: 検証するメッセージがありません</translation>
+    </message>
+    <message>
+        <source>cannot read directory</source>
+        <translation>ディレクトリを読めません</translation>
+    </message>
+    <message>
+        <source>directory nested too deeply (more than %1 levels)</source>
+        <translation>ディレクトリの入れ子が深すぎます（%1 段を超えています）</translation>
+    </message>
+    <message>
+        <source>no such file or directory</source>
+        <translation>そのようなファイルやディレクトリはありません</translation>
+    </message>
+    <message>
+        <source>no messages in this directory</source>
+        <translation>このディレクトリにはメッセージがありません</translation>
+    </message>
+    <message>
+        <source>the file changed while it was read</source>
+        <translation>読み込み中にファイルが変更されました</translation>
     </message>
 </context>
 <context>
     <name>ms::Message</name>
     <message>
-        <source>No Received field names the client's address; enter the sending server's IP (--ip).</source>
+        <source>No Received field names the client&apos;s address; enter the sending server&apos;s IP (--ip).</source>
         <translation>クライアントのアドレスを記す Received フィールドがありません。送信サーバーの IP を入力してください（--ip）。</translation>
     </message>
     <message>
@@ -732,17 +772,17 @@
         <translation>入力が空です。調べるメッセージがありません。</translation>
     </message>
     <message>
-        <source>The first line is an mbox separator ("%1"), not part of the message; it was left out of the bytes that are verified.</source>
-        <translation>最初の行は mbox の区切り行（"%1"）でメッセージの一部ではないため、検証するバイトから除きました。</translation>
+        <source>The first line is an mbox separator (&quot;%1&quot;), not part of the message; it was left out of the bytes that are verified.</source>
+        <translation>最初の行は mbox の区切り行（&quot;%1&quot;）でメッセージの一部ではないため、検証するバイトから除きました。</translation>
     </message>
     <message numerus="yes">
-        <source>%n leading byte(s) of blank lines (as copied from a mail client's "show original" view) were left out.</source>
+        <source>%n leading byte(s) of blank lines (as copied from a mail client&apos;s &quot;show original&quot; view) were left out.</source>
         <translation>
             <numerusform>先頭の空行 %n バイト（メールソフトの「ソースを表示」からコピーしたもの）を除きました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Every line was indented by the same %n whitespace character(s), as text copied from a mail client's view often is; the indentation was removed.</source>
+        <source>Every line was indented by the same %n whitespace character(s), as text copied from a mail client&apos;s view often is; the indentation was removed.</source>
         <translation>
             <numerusform>メールソフトの画面からコピーしたテキストによくあるように、すべての行が同じ %n 文字の空白で字下げされていたため、字下げを取り除きました。</numerusform>
         </translation>
@@ -780,16 +820,16 @@
         <translation>ヘッダーフィールドの後に空行がないため、ヘッダーフィールドのみ（貼り付けたヘッダー）として読みました。本文はなく、本文が必要なチェックはそう報告します。</translation>
     </message>
     <message>
-        <source>No header fields were found: the first line ("%1") is not a header field (RFC 5322 2.2: a name, a colon, a value). This does not look like an e-mail message; everything is treated as body.</source>
-        <translation>ヘッダーフィールドが見つかりません。最初の行（"%1"）はヘッダーフィールド（RFC 5322 2.2: 名前、コロン、値）ではありません。電子メールのメッセージには見えないため、すべて本文として扱います。</translation>
+        <source>No header fields were found: the first line (&quot;%1&quot;) is not a header field (RFC 5322 2.2: a name, a colon, a value). This does not look like an e-mail message; everything is treated as body.</source>
+        <translation>ヘッダーフィールドが見つかりません。最初の行（&quot;%1&quot;）はヘッダーフィールド（RFC 5322 2.2: 名前、コロン、値）ではありません。電子メールのメッセージには見えないため、すべて本文として扱います。</translation>
     </message>
     <message>
-        <source>Line "%1" after header field %2 is neither a header field nor a folded continuation, and no blank line came before it (RFC 5322 2.1 requires one between header and body). Like common MTAs, Mailscope ends the header block there and treats the rest as the body.</source>
-        <translation>ヘッダーフィールド %2 の後の行 "%1" は、ヘッダーフィールドでも折り返しの続きでもなく、その前に空行もありません（RFC 5322 2.1 はヘッダーと本文の間に空行を求めます）。一般的な MTA と同じく、Mailscope はそこでヘッダーを終え、残りを本文として扱います。</translation>
+        <source>Line &quot;%1&quot; after header field %2 is neither a header field nor a folded continuation, and no blank line came before it (RFC 5322 2.1 requires one between header and body). Like common MTAs, Mailscope ends the header block there and treats the rest as the body.</source>
+        <translation>ヘッダーフィールド %2 の後の行 &quot;%1&quot; は、ヘッダーフィールドでも折り返しの続きでもなく、その前に空行もありません（RFC 5322 2.1 はヘッダーと本文の間に空行を求めます）。一般的な MTA と同じく、Mailscope はそこでヘッダーを終え、残りを本文として扱います。</translation>
     </message>
     <message>
-        <source>Header field "%1" has a line of %2 characters; RFC 5322 2.1.1 limits lines to 998.</source>
-        <translation>ヘッダーフィールド "%1" に %2 文字の行があります。RFC 5322 2.1.1 は 1 行を 998 文字までに制限しています。</translation>
+        <source>Header field &quot;%1&quot; has a line of %2 characters; RFC 5322 2.1.1 limits lines to 998.</source>
+        <translation>ヘッダーフィールド &quot;%1&quot; に %2 文字の行があります。RFC 5322 2.1.1 は 1 行を 998 文字までに制限しています。</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1004,8 +1044,8 @@
         <translation>クライアントを示す使用可能な Received フィールドがありません。Authentication-Results には接続元アドレスが記録されています（RFC 8601 2.7.3）。</translation>
     </message>
     <message>
-        <source>No usable Received field names the client; Authentication-Results says "sender IP is" this address.</source>
-        <translation>クライアントを示す使用可能な Received フィールドがありません。Authentication-Results には、このアドレスが "sender IP is" として記録されています。</translation>
+        <source>No usable Received field names the client; Authentication-Results says &quot;sender IP is&quot; this address.</source>
+        <translation>クライアントを示す使用可能な Received フィールドがありません。Authentication-Results には、このアドレスが &quot;sender IP is&quot; として記録されています。</translation>
     </message>
     <message>
         <source>The Received-SPF field records the HELO name the receiving server saw (helo=).</source>
@@ -1016,12 +1056,12 @@
         <translation>Authentication-Results に HELO 名が記録されています（smtp.helo、RFC 8601 2.7.2）。</translation>
     </message>
     <message>
-        <source>No Received field records the client's HELO name; enter it (--helo) or leave it empty to skip the HELO check.</source>
+        <source>No Received field records the client&apos;s HELO name; enter it (--helo) or leave it empty to skip the HELO check.</source>
         <translation>クライアントの HELO 名を記録した Received フィールドがありません。入力する（--helo）か、空のままにして HELO チェックを省略してください。</translation>
     </message>
     <message>
-        <source>Return-Path is "&lt;&gt;": the null reverse-path of a bounce or other automatic message (RFC 5321 4.5.5); SPF then checks the HELO name (RFC 7208 2.4).</source>
-        <translation>Return-Path が "&lt;&gt;" です。バウンスなどの自動送信メッセージの空の reverse-path です（RFC 5321 4.5.5）。この場合、SPF は HELO 名を検査します（RFC 7208 2.4）。</translation>
+        <source>Return-Path is &quot;&lt;&gt;&quot;: the null reverse-path of a bounce or other automatic message (RFC 5321 4.5.5); SPF then checks the HELO name (RFC 7208 2.4).</source>
+        <translation>Return-Path が &quot;&lt;&gt;&quot; です。バウンスなどの自動送信メッセージの空の reverse-path です（RFC 5321 4.5.5）。この場合、SPF は HELO 名を検査します（RFC 7208 2.4）。</translation>
     </message>
     <message>
         <source>Return-Path is where the delivering server recorded the envelope sender (MAIL FROM) (RFC 5321 4.4).</source>
@@ -1036,20 +1076,20 @@
         <translation>Return-Path がありません。Authentication-Results にエンベロープ送信者が記録されています（smtp.mailfrom、RFC 8601 2.7.2）。</translation>
     </message>
     <message>
-        <source>There is no Return-Path; Authentication-Results records only the envelope sender's domain (smtp.mailfrom, RFC 8601 2.7.2).</source>
+        <source>There is no Return-Path; Authentication-Results records only the envelope sender&apos;s domain (smtp.mailfrom, RFC 8601 2.7.2).</source>
         <translation>Return-Path がありません。Authentication-Results にはエンベロープ送信者のドメインのみが記録されています（smtp.mailfrom、RFC 8601 2.7.2）。</translation>
     </message>
     <message>
-        <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from), or "&lt;&gt;" for a bounce.</source>
-        <translation>エンベロープ送信者を記録した Return-Path フィールドがありません。MAIL FROM を入力する（--mail-from）か、バウンスの場合は "&lt;&gt;" を入力してください。</translation>
+        <source>No Return-Path field records the envelope sender; enter MAIL FROM (--mail-from), or &quot;&lt;&gt;&quot; for a bounce.</source>
+        <translation>エンベロープ送信者を記録した Return-Path フィールドがありません。MAIL FROM を入力する（--mail-from）か、バウンスの場合は &quot;&lt;&gt;&quot; を入力してください。</translation>
     </message>
     <message>
         <source>The file starts with a UTF-8 byte order mark (added by a text editor); it is not part of the message and was left out.</source>
         <translation>ファイルが UTF-8 のバイトオーダーマーク（テキストエディターが追加したもの）で始まっています。これはメッセージの一部ではないため除外しました。</translation>
     </message>
     <message>
-        <source>%1 header field(s), the first "%2", contain bytes that are not UTF-8 (RFC 6532 3.2); they are displayed with replacement characters and verified as they are.</source>
-        <translation>%1 個のヘッダーフィールド（最初は "%2"）に UTF-8 でないバイトが含まれています（RFC 6532 3.2）。置換文字を使って表示し、検証はそのままの内容で行います。</translation>
+        <source>%1 header field(s), the first &quot;%2&quot;, contain bytes that are not UTF-8 (RFC 6532 3.2); they are displayed with replacement characters and verified as they are.</source>
+        <translation>%1 個のヘッダーフィールド（最初は &quot;%2&quot;）に UTF-8 でないバイトが含まれています（RFC 6532 3.2）。置換文字を使って表示し、検証はそのままの内容で行います。</translation>
     </message>
     <message>
         <source>The header has %1 %2 fields; RFC 5322 3.6 allows one. Different programs may read different ones.</source>
@@ -1071,7 +1111,7 @@
         <translation>ユーザーが指定</translation>
     </message>
     <message>
-        <source>the message's Date field</source>
+        <source>the message&apos;s Date field</source>
         <translation>メッセージの Date フィールド</translation>
     </message>
     <message>
@@ -1290,7 +1330,7 @@
         <translation>封印は ARC セット 1..%1（それぞれ AAR、AMS、AS、relaxed）に対して検証されます。</translation>
     </message>
     <message>
-        <source>The seal's signature does not verify: an ARC header field of instances 1..%1 changed after sealing.</source>
+        <source>The seal&apos;s signature does not verify: an ARC header field of instances 1..%1 changed after sealing.</source>
         <translation>封印の署名が検証されません: 封印後に、インスタンス 1..%1 の ARC ヘッダーフィールドが変更されました。</translation>
     </message>
     <message>
@@ -1377,7 +1417,7 @@
         <translation>%1._domainkey.%2 の DKIM 鍵レコードが配送後に変更されました（%3）。現在公開されている鍵は、メッセージの署名に使われた鍵ではありません。</translation>
     </message>
     <message>
-        <source>Evaluation time: the signature's x= expiry has passed since delivery (RFC 6376 3.5). Evaluate at the message date to compare like for like.</source>
+        <source>Evaluation time: the signature&apos;s x= expiry has passed since delivery (RFC 6376 3.5). Evaluate at the message date to compare like for like.</source>
         <translation>評価時刻: 署名の x= の有効期限が配送後に過ぎています（RFC 6376 3.5）。同じ条件で比較するには、メッセージの日付で評価してください。</translation>
     </message>
     <message>
@@ -1397,8 +1437,8 @@
         <translation>配送後に何かが変わりました: メッセージまたは鍵（%1）。</translation>
     </message>
     <message>
-        <source>The authserv-id %1 is the "by" host of Received hop #%2.</source>
-        <translation>authserv-id %1 は Received ホップ #%2 の "by" ホストです。</translation>
+        <source>The authserv-id %1 is the &quot;by&quot; host of Received hop #%2.</source>
+        <translation>authserv-id %1 は Received ホップ #%2 の &quot;by&quot; ホストです。</translation>
     </message>
     <message>
         <source>The nearest Received field below it is hop #%1 (%2): an MTA prepends its Authentication-Results next to the Received field of the same delivery, so this field was added when %3 received the message.</source>
@@ -1409,7 +1449,7 @@
         <translation>そのホスト</translation>
     </message>
     <message>
-        <source>No Received field below it: it was added before any relay recorded the message - by the sender's own system, or forged by the sender (RFC 8601 7.2).</source>
+        <source>No Received field below it: it was added before any relay recorded the message - by the sender&apos;s own system, or forged by the sender (RFC 8601 7.2).</source>
         <translation>この下に Received フィールドがありません。どの中継がメッセージを記録するよりも前に追加されたもので、送信者自身のシステムによるものか、送信者による偽造です（RFC 8601 7.2）。</translation>
     </message>
     <message>
@@ -1425,7 +1465,7 @@
         <translation>最上位の Authentication-Results フィールドに authserv-id がありません。設定で ID を指定するまで、何も信頼されません。</translation>
     </message>
     <message>
-        <source>No trusted authserv-ids are set, so Mailscope trusts %1: the authserv-id of the topmost Authentication-Results field, added last, by the system that delivered the message to you. Fields further down were added earlier by other systems, or written by the sender, and prove nothing (RFC 8601 5, 7.2). Set your own receivers' ids to be sure.</source>
+        <source>No trusted authserv-ids are set, so Mailscope trusts %1: the authserv-id of the topmost Authentication-Results field, added last, by the system that delivered the message to you. Fields further down were added earlier by other systems, or written by the sender, and prove nothing (RFC 8601 5, 7.2). Set your own receivers&apos; ids to be sure.</source>
         <translation>信頼する authserv-id が設定されていないため、Mailscope は %1 を信頼します。これは最上位の Authentication-Results フィールドの authserv-id で、最後に、つまりメッセージをあなたに配送したシステムによって追加されたものです。それより下のフィールドは、ほかのシステムによって先に追加されたか送信者が書いたもので、何も証明しません（RFC 8601 5、7.2）。確実にするには、自分の受信サーバーの ID を設定してください。</translation>
     </message>
     <message>
@@ -1486,7 +1526,9 @@
     </message>
     <message numerus="yes">
         <source>%n Authentication-Results field(s)</source>
-        <translation><numerusform>Authentication-Results フィールド %n 個</numerusform></translation>
+        <translation>
+            <numerusform>Authentication-Results フィールド %n 個</numerusform>
+        </translation>
     </message>
     <message>
         <source>Same authserv-id as the receiver, but added before the message crossed the Internet</source>
@@ -1505,11 +1547,11 @@
         <translation>DNS が現在応答しません（一時エラー）。</translation>
     </message>
     <message>
-        <source>The SPF record of %1 or the client address differ from delivery: the record was edited since (DNS changed), or Mailscope's guessed client IP %2 is not the one the receiver saw (RFC 7208 2.4).</source>
+        <source>The SPF record of %1 or the client address differ from delivery: the record was edited since (DNS changed), or Mailscope&apos;s guessed client IP %2 is not the one the receiver saw (RFC 7208 2.4).</source>
         <translation>%1 の SPF レコードまたはクライアントアドレスが配送時と異なります。その後レコードが編集された（DNS の変更）か、Mailscope が推測したクライアント IP %2 が受信者の見たものと異なります（RFC 7208 2.4）。</translation>
     </message>
     <message>
-        <source>The receiver did not get a pass but Mailscope does now: the key was published or fixed after delivery, or the receiver's DNS failed at the time.</source>
+        <source>The receiver did not get a pass but Mailscope does now: the key was published or fixed after delivery, or the receiver&apos;s DNS failed at the time.</source>
         <translation>受信者は pass を得られませんでしたが、Mailscope では現在 pass になります。配送後に鍵が公開または修正されたか、当時受信者の DNS が失敗していました。</translation>
     </message>
     <message>
@@ -1522,7 +1564,9 @@
     </message>
     <message numerus="yes">
         <source>The ARC chain now has %n set(s); sets added after this receiver (it may have sealed the message itself), a removed key or a modified message change the verdict (RFC 8617 5.2).</source>
-        <translation><numerusform>ARC チェーンには現在 %n 個のセットがあります。この受信者より後に追加されたセット（受信者自身がメッセージを封印した可能性があります）、削除された鍵、変更されたメッセージによって判定が変わります（RFC 8617 5.2）。</numerusform></translation>
+        <translation>
+            <numerusform>ARC チェーンには現在 %n 個のセットがあります。この受信者より後に追加されたセット（受信者自身がメッセージを封印した可能性があります）、削除された鍵、変更されたメッセージによって判定が変わります（RFC 8617 5.2）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Follows from the SPF/DKIM differences above: DMARC passes only with an aligned SPF or DKIM pass (RFC 7489 3.1).</source>
@@ -1562,7 +1606,9 @@
     </message>
     <message numerus="yes">
         <source>%n method(s) compared</source>
-        <translation><numerusform>%n 個のメソッドを比較しました</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のメソッドを比較しました</numerusform>
+        </translation>
     </message>
     <message>
         <source>none: no Authentication-Results field to compare with</source>
@@ -1570,7 +1616,9 @@
     </message>
     <message numerus="yes">
         <source>info: %n Authentication-Results field(s), none from a trusted authserv-id</source>
-        <translation><numerusform>情報: Authentication-Results フィールドが %n 個ありますが、信頼できる authserv-id のものはありません</numerusform></translation>
+        <translation>
+            <numerusform>情報: Authentication-Results フィールドが %n 個ありますが、信頼できる authserv-id のものはありません</numerusform>
+        </translation>
     </message>
     <message>
         <source>differs: %1 said %2=%3 at delivery, Mailscope says %4 now - %5</source>
@@ -1578,11 +1626,15 @@
     </message>
     <message numerus="yes">
         <source> (and %n more difference(s))</source>
-        <translation><numerusform> （ほかに %n 件の相違）</numerusform></translation>
+        <translation>
+            <numerusform> （ほかに %n 件の相違）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>agrees: %1 recorded the same results at delivery as Mailscope computes now (%n method(s))</source>
-        <translation><numerusform>一致: %1 が配送時に記録した結果は、Mailscope が現在計算した結果と同じです（%n 個のメソッド）</numerusform></translation>
+        <translation>
+            <numerusform>一致: %1 が配送時に記録した結果は、Mailscope が現在計算した結果と同じです（%n 個のメソッド）</numerusform>
+        </translation>
     </message>
     <message>
         <source>info: %1 recorded results, but Mailscope computed none of those methods to compare</source>
@@ -1596,112 +1648,112 @@
 <context>
     <name>ms::authres::Parser</name>
     <message>
-        <source>A ')' without its '(' was ignored.</source>
-        <translation>対応する '(' のない ')' を無視しました。</translation>
+        <source>A &apos;)&apos; without its &apos;(&apos; was ignored.</source>
+        <translation>対応する &apos;(&apos; のない &apos;)&apos; を無視しました。</translation>
     </message>
     <message>
-        <source>A comment is not closed: its '(' has no matching ')'.</source>
-        <translation>コメントが閉じられていません: '(' に対応する ')' がありません。</translation>
+        <source>A comment is not closed: its &apos;(&apos; has no matching &apos;)&apos;.</source>
+        <translation>コメントが閉じられていません: &apos;(&apos; に対応する &apos;)&apos; がありません。</translation>
     </message>
     <message>
         <source>A quoted string is not closed.</source>
         <translation>引用文字列が閉じられていません。</translation>
     </message>
     <message>
-        <source>A '"' inside an unquoted value was kept as part of the value.</source>
-        <translation>引用符で囲まれていない値の中の '"' は値の一部として残しました。</translation>
+        <source>A &apos;&quot;&apos; inside an unquoted value was kept as part of the value.</source>
+        <translation>引用符で囲まれていない値の中の &apos;&quot;&apos; は値の一部として残しました。</translation>
     </message>
     <message>
-        <source>The ARC-Authentication-Results field does not start with its instance "i=N;" (RFC 8617 4.1.1).</source>
-        <translation>ARC-Authentication-Results フィールドがインスタンス "i=N;" で始まっていません（RFC 8617 4.1.1）。</translation>
+        <source>The ARC-Authentication-Results field does not start with its instance &quot;i=N;&quot; (RFC 8617 4.1.1).</source>
+        <translation>ARC-Authentication-Results フィールドがインスタンス &quot;i=N;&quot; で始まっていません（RFC 8617 4.1.1）。</translation>
     </message>
     <message>
-        <source>The ARC instance "i=" is not a small decimal number (RFC 8617 4.2.1).</source>
-        <translation>ARC のインスタンス "i=" が小さな 10 進数ではありません（RFC 8617 4.2.1）。</translation>
+        <source>The ARC instance &quot;i=&quot; is not a small decimal number (RFC 8617 4.2.1).</source>
+        <translation>ARC のインスタンス &quot;i=&quot; が小さな 10 進数ではありません（RFC 8617 4.2.1）。</translation>
     </message>
     <message>
-        <source>The ARC instance is not followed by ';' (RFC 8617 4.1.1).</source>
-        <translation>ARC インスタンスの後に ';' がありません（RFC 8617 4.1.1）。</translation>
+        <source>The ARC instance is not followed by &apos;;&apos; (RFC 8617 4.1.1).</source>
+        <translation>ARC インスタンスの後に &apos;;&apos; がありません（RFC 8617 4.1.1）。</translation>
     </message>
     <message>
         <source>The field is empty: no authserv-id and no results (RFC 8601 2.2).</source>
         <translation>フィールドが空です。authserv-id も結果もありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>The authserv-id is missing: the field starts with ';' (RFC 8601 2.2).</source>
-        <translation>authserv-id がありません。フィールドが ';' で始まっています（RFC 8601 2.2）。</translation>
+        <source>The authserv-id is missing: the field starts with &apos;;&apos; (RFC 8601 2.2).</source>
+        <translation>authserv-id がありません。フィールドが &apos;;&apos; で始まっています（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The authserv-id is missing: the field starts with a method result (RFC 8601 2.2). Outlook/Exchange write it like this.</source>
         <translation>authserv-id がありません。フィールドがメソッドの結果で始まっています（RFC 8601 2.2）。Outlook/Exchange はこの形で書き込みます。</translation>
     </message>
     <message>
-        <source>The authserv-id "%1" holds characters a token may not have (RFC 8601 2.2).</source>
-        <translation>authserv-id "%1" にトークンに使えない文字が含まれています（RFC 8601 2.2）。</translation>
+        <source>The authserv-id &quot;%1&quot; holds characters a token may not have (RFC 8601 2.2).</source>
+        <translation>authserv-id &quot;%1&quot; にトークンに使えない文字が含まれています（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>Version %1 is not 1: RFC 8601 2.2 says to ignore a field whose version is not understood.</source>
         <translation>バージョン %1 は 1 ではありません。RFC 8601 2.2 では、理解できないバージョンのフィールドは無視することになっています。</translation>
     </message>
     <message>
-        <source>No method result was found (RFC 8601 2.2 wants at least one, or "none").</source>
-        <translation>メソッドの結果が見つかりません（RFC 8601 2.2 では少なくとも 1 つ、または "none" が必要です）。</translation>
+        <source>No method result was found (RFC 8601 2.2 wants at least one, or &quot;none&quot;).</source>
+        <translation>メソッドの結果が見つかりません（RFC 8601 2.2 では少なくとも 1 つ、または &quot;none&quot; が必要です）。</translation>
     </message>
     <message>
-        <source>A trailing ';' ends the field (tolerated; not in RFC 8601 2.2).</source>
-        <translation>末尾の ';' でフィールドが終わっています（許容します。RFC 8601 2.2 にはない形です）。</translation>
+        <source>A trailing &apos;;&apos; ends the field (tolerated; not in RFC 8601 2.2).</source>
+        <translation>末尾の &apos;;&apos; でフィールドが終わっています（許容します。RFC 8601 2.2 にはない形です）。</translation>
     </message>
     <message>
-        <source>An empty result between two ';' was skipped.</source>
-        <translation>2 つの ';' の間の空の結果を飛ばしました。</translation>
+        <source>An empty result between two &apos;;&apos; was skipped.</source>
+        <translation>2 つの &apos;;&apos; の間の空の結果を飛ばしました。</translation>
     </message>
     <message>
-        <source>"none" after method results is not allowed (RFC 8601 2.2).</source>
-        <translation>メソッドの結果の後に "none" は置けません（RFC 8601 2.2）。</translation>
+        <source>&quot;none&quot; after method results is not allowed (RFC 8601 2.2).</source>
+        <translation>メソッドの結果の後に &quot;none&quot; は置けません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>A ';' is missing before "%1" (RFC 8601 2.2).</source>
-        <translation>"%1" の前に ';' がありません（RFC 8601 2.2）。</translation>
+        <source>A &apos;;&apos; is missing before &quot;%1&quot; (RFC 8601 2.2).</source>
+        <translation>&quot;%1&quot; の前に &apos;;&apos; がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>"none" is not preceded by ';' (RFC 8601 2.2).</source>
-        <translation>"none" の前に ';' がありません（RFC 8601 2.2）。</translation>
+        <source>&quot;none&quot; is not preceded by &apos;;&apos; (RFC 8601 2.2).</source>
+        <translation>&quot;none&quot; の前に &apos;;&apos; がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>Unexpected text "%1" was skipped.</source>
-        <translation>想定外のテキスト "%1" を飛ばしました。</translation>
+        <source>Unexpected text &quot;%1&quot; was skipped.</source>
+        <translation>想定外のテキスト &quot;%1&quot; を飛ばしました。</translation>
     </message>
     <message>
         <source>A result without a method name was skipped.</source>
         <translation>メソッド名のない結果を飛ばしました。</translation>
     </message>
     <message>
-        <source>The method version "%1" is not a number (RFC 8601 2.2).</source>
-        <translation>メソッドのバージョン "%1" が数値ではありません（RFC 8601 2.2）。</translation>
+        <source>The method version &quot;%1&quot; is not a number (RFC 8601 2.2).</source>
+        <translation>メソッドのバージョン &quot;%1&quot; が数値ではありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>The method "%1" has no "=result" (RFC 8601 2.2).</source>
-        <translation>メソッド "%1" に "=result" がありません（RFC 8601 2.2）。</translation>
+        <source>The method &quot;%1&quot; has no &quot;=result&quot; (RFC 8601 2.2).</source>
+        <translation>メソッド &quot;%1&quot; に &quot;=result&quot; がありません（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>The method "%1" has an empty result (RFC 8601 2.2).</source>
-        <translation>メソッド "%1" の結果が空です（RFC 8601 2.2）。</translation>
+        <source>The method &quot;%1&quot; has an empty result (RFC 8601 2.2).</source>
+        <translation>メソッド &quot;%1&quot; の結果が空です（RFC 8601 2.2）。</translation>
     </message>
     <message>
-        <source>The result of "%1" is quoted; it should be a bare keyword.</source>
-        <translation>"%1" の結果が引用符で囲まれています。裸のキーワードであるべきです。</translation>
+        <source>The result of &quot;%1&quot; is quoted; it should be a bare keyword.</source>
+        <translation>&quot;%1&quot; の結果が引用符で囲まれています。裸のキーワードであるべきです。</translation>
     </message>
     <message>
-        <source>"%1" is not a result registered for %2 (RFC 8601 2.7).</source>
-        <translation>"%1" は %2 に登録された結果ではありません（RFC 8601 2.7）。</translation>
+        <source>&quot;%1&quot; is not a result registered for %2 (RFC 8601 2.7).</source>
+        <translation>&quot;%1&quot; は %2 に登録された結果ではありません（RFC 8601 2.7）。</translation>
     </message>
     <message>
-        <source>Unexpected character '%1' in the %2 result was skipped.</source>
-        <translation>%2 の結果の中の想定外の文字 '%1' を飛ばしました。</translation>
+        <source>Unexpected character &apos;%1&apos; in the %2 result was skipped.</source>
+        <translation>%2 の結果の中の想定外の文字 &apos;%1&apos; を飛ばしました。</translation>
     </message>
     <message>
-        <source>The word "%1" in the %2 result is not "property=value" and was ignored (RFC 8601 2.2).</source>
-        <translation>%2 の結果にある語 "%1" は "property=value" の形ではないため無視しました（RFC 8601 2.2）。</translation>
+        <source>The word &quot;%1&quot; in the %2 result is not &quot;property=value&quot; and was ignored (RFC 8601 2.2).</source>
+        <translation>%2 の結果にある語 &quot;%1&quot; は &quot;property=value&quot; の形ではないため無視しました（RFC 8601 2.2）。</translation>
     </message>
     <message>
         <source>The %1 result has more than one reason (RFC 8601 2.2).</source>
@@ -1712,12 +1764,12 @@
         <translation>%1 の結果の理由がプロパティの後にあります（RFC 8601 2.2 では先頭に置きます）。</translation>
     </message>
     <message>
-        <source>"%1=" in the %2 result has no ptype ("header.", "smtp.", ...): a vendor extension, not RFC 8601 2.3.</source>
-        <translation>%2 の結果にある "%1=" に ptype（"header."、"smtp." など）がありません。RFC 8601 2.3 ではなくベンダー独自の拡張です。</translation>
+        <source>&quot;%1=&quot; in the %2 result has no ptype (&quot;header.&quot;, &quot;smtp.&quot;, ...): a vendor extension, not RFC 8601 2.3.</source>
+        <translation>%2 の結果にある &quot;%1=&quot; に ptype（&quot;header.&quot;、&quot;smtp.&quot; など）がありません。RFC 8601 2.3 ではなくベンダー独自の拡張です。</translation>
     </message>
     <message>
-        <source>The property "%1" is incomplete (RFC 8601 2.3).</source>
-        <translation>プロパティ "%1" が不完全です（RFC 8601 2.3）。</translation>
+        <source>The property &quot;%1&quot; is incomplete (RFC 8601 2.3).</source>
+        <translation>プロパティ &quot;%1&quot; が不完全です（RFC 8601 2.3）。</translation>
     </message>
 </context>
 <context>
@@ -1745,8 +1797,8 @@ When several apply, 3 wins over 4, and 4 over 1.
 </translation>
     </message>
     <message>
-        <source>try 'mailscope-cli %1 --help'</source>
-        <translation>'mailscope-cli %1 --help' を試してください</translation>
+        <source>try &apos;mailscope-cli %1 --help&apos;</source>
+        <translation>&apos;mailscope-cli %1 --help&apos; を試してください</translation>
     </message>
     <message>
         <source>Verify messages: .eml files, directories (recursively), Maildir folders (cur/ and new/) and mbox files (each message). Results go to stdout, diagnostics to stderr.</source>
@@ -1761,7 +1813,7 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>FILE|DIR...</translation>
     </message>
     <message>
-        <source>The SMTP client's IP address (overrides the guess from Received).</source>
+        <source>The SMTP client&apos;s IP address (overrides the guess from Received).</source>
         <translation>SMTP クライアントの IP アドレス（Received からの推測より優先）。</translation>
     </message>
     <message>
@@ -1777,8 +1829,8 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>NAME</translation>
     </message>
     <message>
-        <source>The MAIL FROM address; '&lt;&gt;' for bounces (overrides the guess).</source>
-        <translation>MAIL FROM アドレス。バウンスの場合は '&lt;&gt;'（推測より優先）。</translation>
+        <source>The MAIL FROM address; &apos;&lt;&gt;&apos; for bounces (overrides the guess).</source>
+        <translation>MAIL FROM アドレス。バウンスの場合は &apos;&lt;&gt;&apos;（推測より優先）。</translation>
     </message>
     <message>
         <source>ADDR</source>
@@ -1801,7 +1853,7 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>N</translation>
     </message>
     <message>
-        <source>Judge signatures and certificates as of: now (default), date (the message's Date field), or an ISO 8601 time (UTC unless it says otherwise).</source>
+        <source>Judge signatures and certificates as of: now (default), date (the message&apos;s Date field), or an ISO 8601 time (UTC unless it says otherwise).</source>
         <translation>署名と証明書を判定する時点: now（既定）、date（メッセージの Date フィールド）、または ISO 8601 形式の時刻（特に指定がなければ UTC）。</translation>
     </message>
     <message>
@@ -1853,20 +1905,20 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>MS</translation>
     </message>
     <message>
-        <source>unknown format '%1' (text, json, jsonl or csv)</source>
-        <translation>不明な形式 '%1'（text、json、jsonl または csv）</translation>
+        <source>unknown format &apos;%1&apos; (text, json, jsonl or csv)</source>
+        <translation>不明な形式 &apos;%1&apos;（text、json、jsonl または csv）</translation>
     </message>
     <message>
         <source>no input: give at least one file or directory</source>
         <translation>入力がありません: ファイルまたはディレクトリを少なくとも 1 つ指定してください</translation>
     </message>
     <message>
-        <source>try 'mailscope-cli verify --help'</source>
-        <translation>'mailscope-cli verify --help' を試してください</translation>
+        <source>try &apos;mailscope-cli verify --help&apos;</source>
+        <translation>&apos;mailscope-cli verify --help&apos; を試してください</translation>
     </message>
     <message>
-        <source>unknown check '%1' (known: %2)</source>
-        <translation>不明なチェック '%1'（既知のもの: %2）</translation>
+        <source>unknown check &apos;%1&apos; (known: %2)</source>
+        <translation>不明なチェック &apos;%1&apos;（既知のもの: %2）</translation>
     </message>
     <message>
         <source>note: the %1 check is not available in this build; it is left out</source>
@@ -1877,20 +1929,20 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>--checks には少なくとも 1 つのチェック名が必要です</translation>
     </message>
     <message>
-        <source>--time: '%1' is not now, date or an ISO 8601 time such as 2024-05-01T12:00:00Z</source>
-        <translation>--time: '%1' は now、date、または 2024-05-01T12:00:00Z のような ISO 8601 形式の時刻ではありません</translation>
+        <source>--time: &apos;%1&apos; is not now, date or an ISO 8601 time such as 2024-05-01T12:00:00Z</source>
+        <translation>--time: &apos;%1&apos; は now、date、または 2024-05-01T12:00:00Z のような ISO 8601 形式の時刻ではありません</translation>
     </message>
     <message>
-        <source>--dmarc-discovery: '%1' is not treewalk or psl</source>
-        <translation>--dmarc-discovery: '%1' は treewalk でも psl でもありません</translation>
+        <source>--dmarc-discovery: &apos;%1&apos; is not treewalk or psl</source>
+        <translation>--dmarc-discovery: &apos;%1&apos; は treewalk でも psl でもありません</translation>
     </message>
     <message>
-        <source>--time-budget: '%1' is not a positive number of milliseconds</source>
-        <translation>--time-budget: '%1' は正のミリ秒数ではありません</translation>
+        <source>--time-budget: &apos;%1&apos; is not a positive number of milliseconds</source>
+        <translation>--time-budget: &apos;%1&apos; は正のミリ秒数ではありません</translation>
     </message>
     <message>
-        <source>--threads: '%1' is not a number from 1 to 1024</source>
-        <translation>--threads: '%1' は 1 から 1024 までの数ではありません</translation>
+        <source>--threads: &apos;%1&apos; is not a number from 1 to 1024</source>
+        <translation>--threads: &apos;%1&apos; は 1 から 1024 までの数ではありません</translation>
     </message>
     <message>
         <source>--save-dns: %1</source>
@@ -1901,7 +1953,7 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>メッセージなしで SMTP エンベロープに対して SPF（RFC 7208）を評価します: どのレコードが適用されるか、各項目を順に、そして結果を示します。</translation>
     </message>
     <message>
-        <source>The SMTP client's IP address (required).</source>
+        <source>The SMTP client&apos;s IP address (required).</source>
         <translation>SMTP クライアントの IP アドレス（必須）。</translation>
     </message>
     <message>
@@ -1909,28 +1961,28 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>HELO/EHLO 名。</translation>
     </message>
     <message>
-        <source>The MAIL FROM address; empty or '&lt;&gt;' for bounces.</source>
-        <translation>MAIL FROM アドレス。バウンスの場合は空または '&lt;&gt;'。</translation>
+        <source>The MAIL FROM address; empty or &apos;&lt;&gt;&apos; for bounces.</source>
+        <translation>MAIL FROM アドレス。バウンスの場合は空または &apos;&lt;&gt;&apos;。</translation>
     </message>
     <message>
         <source>Which identity to check: mailfrom (default) or helo.</source>
         <translation>チェックする識別子: mailfrom（既定）または helo。</translation>
     </message>
     <message>
-        <source>unknown format '%1' (text, json or jsonl)</source>
-        <translation>不明な形式 '%1'（text、json または jsonl）</translation>
+        <source>unknown format &apos;%1&apos; (text, json or jsonl)</source>
+        <translation>不明な形式 &apos;%1&apos;（text、json または jsonl）</translation>
     </message>
     <message>
         <source>--ip is required</source>
         <translation>--ip は必須です</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
-        <translation>予期しない引数 '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>予期しない引数 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--identity: '%1' is not mailfrom or helo</source>
-        <translation>--identity: '%1' は mailfrom でも helo でもありません</translation>
+        <source>--identity: &apos;%1&apos; is not mailfrom or helo</source>
+        <translation>--identity: &apos;%1&apos; は mailfrom でも helo でもありません</translation>
     </message>
     <message>
         <source>given by the user</source>
@@ -1941,48 +1993,16 @@ When several apply, 3 wins over 4, and 4 over 1.
         <translation>SPF の評価</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
-        <translation>不明なコマンド '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>不明なコマンド &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>--zone: cannot read '%1'</source>
-        <translation>--zone: '%1' を読めません</translation>
+        <source>--zone: cannot read &apos;%1&apos;</source>
+        <translation>--zone: &apos;%1&apos; を読めません</translation>
     </message>
     <message>
         <source>zone: %1</source>
         <translation>ゾーン: %1</translation>
-    </message>
-    <message>
-        <source>not a regular file</source>
-        <translation>通常のファイルではありません</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>読めません: %1</translation>
-    </message>
-    <message>
-        <source>empty file: there is no message to verify</source>
-        <translation>空のファイル: 検証するメッセージがありません</translation>
-    </message>
-    <message>
-        <source>cannot read directory</source>
-        <translation>ディレクトリを読めません</translation>
-    </message>
-    <message>
-        <source>directory nested too deeply (more than %1 levels)</source>
-        <translation>ディレクトリの入れ子が深すぎます（%1 段を超えています）</translation>
-    </message>
-    <message>
-        <source>no such file or directory</source>
-        <translation>そのようなファイルやディレクトリはありません</translation>
-    </message>
-    <message>
-        <source>no messages in this directory</source>
-        <translation>このディレクトリにはメッセージがありません</translation>
-    </message>
-    <message>
-        <source>the file changed while it was read</source>
-        <translation>読み込み中にファイルが変更されました</translation>
     </message>
     <message>
         <source>Usage: mailscope-cli COMMAND [options] [arguments]
@@ -2047,8 +2067,8 @@ Commands:
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>unknown format '%1' (text or json)</source>
-        <translation>不明な形式 '%1'（text または json）</translation>
+        <source>unknown format &apos;%1&apos; (text or json)</source>
+        <translation>不明な形式 &apos;%1&apos;（text または json）</translation>
     </message>
     <message>
         <source>compare needs exactly two files: SENT RECEIVED</source>
@@ -2074,6 +2094,10 @@ Commands:
         <source>live DNS: %1</source>
         <translation>ライブ DNS: %1</translation>
     </message>
+    <message>
+        <source>larger than %1 bytes</source>
+        <translation>%1 バイトを超えています</translation>
+    </message>
 </context>
 <context>
     <name>ms::cli::Batch</name>
@@ -2089,11 +2113,11 @@ Commands:
         <translation>FILE</translation>
     </message>
     <message>
-        <source>Never ask live DNS: names not in --zone/--replay-dns files are answered 'offline' (a temporary error).</source>
-        <translation>ライブ DNS には問い合わせません: --zone/--replay-dns のファイルにない名前には 'offline'（一時エラー）と応答します。</translation>
+        <source>Never ask live DNS: names not in --zone/--replay-dns files are answered &apos;offline&apos; (a temporary error).</source>
+        <translation>ライブ DNS には問い合わせません: --zone/--replay-dns のファイルにない名前には &apos;offline&apos;（一時エラー）と応答します。</translation>
     </message>
     <message>
-        <source>Ask this DNS server instead of the system's resolvers.</source>
+        <source>Ask this DNS server instead of the system&apos;s resolvers.</source>
         <translation>システムのリゾルバーの代わりにこの DNS サーバーに問い合わせます。</translation>
     </message>
     <message>
@@ -2117,8 +2141,91 @@ Commands:
         <translation>FORMAT</translation>
     </message>
     <message>
-        <source>Answer DNS from this master file (repeatable). The zone files are then the whole DNS (no live query) unless --dns-server is also given, in which case they are laid over that server's answers.</source>
+        <source>Answer DNS from this master file (repeatable). The zone files are then the whole DNS (no live query) unless --dns-server is also given, in which case they are laid over that server&apos;s answers.</source>
         <translation>このマスターファイルから DNS に応答します（複数指定可）。--dns-server も指定しない限り、ゾーンファイルが DNS のすべてになります（ライブの問い合わせはしません）。--dns-server を指定した場合は、そのサーバーの応答の上にゾーンファイルの内容を重ねます。</translation>
+    </message>
+</context>
+<context>
+    <name>ms::cli::SecurityOptions</name>
+    <message>
+        <source>S/MIME: decrypt encrypted messages with this key and certificate (PKCS#12, DER) in memory, then verify what is inside. The password comes from --pkcs12-password-file or --pkcs12-password-env, never from the command line.</source>
+        <translation>S/MIME: 暗号化されたメッセージをこの鍵と証明書（PKCS#12、DER）でメモリー内で復号し、中身を検証します。パスワードは --pkcs12-password-file または --pkcs12-password-env から取得し、コマンドラインからは決して受け取りません。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Read the PKCS#12 password from this file (one trailing line end is ignored).</source>
+        <translation>PKCS#12 のパスワードをこのファイルから読みます（末尾の改行 1 つは無視されます）。</translation>
+    </message>
+    <message>
+        <source>Take the PKCS#12 password from this environment variable.</source>
+        <translation>PKCS#12 のパスワードをこの環境変数から取得します。</translation>
+    </message>
+    <message>
+        <source>VAR</source>
+        <translation>VAR</translation>
+    </message>
+    <message>
+        <source>S/MIME: also trust the CA certificates in this PEM file (repeatable).</source>
+        <translation>S/MIME: この PEM ファイル内の CA 証明書も信頼します（複数指定可）。</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>S/MIME: do not trust the system&apos;s CA store, only --smime-trust files.</source>
+        <translation>S/MIME: システムの CA ストアを信頼せず、--smime-trust のファイルだけを信頼します。</translation>
+    </message>
+    <message>
+        <source>TLS: connect to this mail server (port 25 unless given) and report EHLO, STARTTLS, protocol, cipher, certificate chain, DANE and MTA-STS fit. Sends no mail. Off unless given.</source>
+        <translation>TLS: このメールサーバーに接続し（指定がなければポート 25）、EHLO、STARTTLS、プロトコル、暗号スイート、証明書チェーン、DANE と MTA-STS への適合を報告します。メールは送信しません。指定しない限り行いません。</translation>
+    </message>
+    <message>
+        <source>HOST[:PORT]</source>
+        <translation>HOST[:PORT]</translation>
+    </message>
+    <message>
+        <source>TLS: also trust the CA certificates in this PEM file for the live check and the MTA-STS policy host (repeatable).</source>
+        <translation>TLS: ライブチェックと MTA-STS ポリシーホストについて、この PEM ファイル内の CA 証明書も信頼します（複数指定可）。</translation>
+    </message>
+    <message>
+        <source>TLS: fetch the MTA-STS policy files over HTTPS (https://mta-sts.DOMAIN/.well-known/mta-sts.txt) and check the MX hosts against them. Off unless given.</source>
+        <translation>TLS: MTA-STS ポリシーファイルを HTTPS で取得し（https://mta-sts.DOMAIN/.well-known/mta-sts.txt）、MX ホストをそれと照合します。指定しない限り行いません。</translation>
+    </message>
+    <message>
+        <source>--%1 %2: %3</source>
+        <translation>--%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>--%1 %2: no PEM certificate in the file</source>
+        <translation>--%1 %2: ファイルに PEM 形式の証明書がありません</translation>
+    </message>
+    <message>
+        <source>--tls-live-check needs a host name</source>
+        <translation>--tls-live-check にはホスト名が必要です</translation>
+    </message>
+    <message>
+        <source>a PKCS#12 password was given without --pkcs12</source>
+        <translation>--pkcs12 なしで PKCS#12 のパスワードが指定されました</translation>
+    </message>
+    <message>
+        <source>give the PKCS#12 password either in a file or in the environment, not both</source>
+        <translation>PKCS#12 のパスワードはファイルか環境変数のどちらか一方で指定してください（両方は不可）</translation>
+    </message>
+    <message>
+        <source>--pkcs12-password-file %1: %2</source>
+        <translation>--pkcs12-password-file %1: %2</translation>
+    </message>
+    <message>
+        <source>--pkcs12-password-env: the environment variable &apos;%1&apos; is not set</source>
+        <translation>--pkcs12-password-env: 環境変数 &apos;%1&apos; が設定されていません</translation>
+    </message>
+    <message>
+        <source>--pkcs12 %1: %2</source>
+        <translation>--pkcs12 %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2260,34 @@ Commands:
     <message>
         <source>the server closed the connection</source>
         <translation>サーバーが接続を閉じました</translation>
+    </message>
+    <message>
+        <source>the HTTP response header is larger than %1 KiB</source>
+        <translation>HTTP 応答ヘッダーが %1 KiB を超えています</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before the HTTP response header was complete</source>
+        <translation>HTTP 応答ヘッダーが揃う前にサーバーが接続を閉じました</translation>
+    </message>
+    <message>
+        <source>not an HTTP response: %1</source>
+        <translation>HTTP 応答ではありません: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 HTTP header fields</source>
+        <translation>HTTP ヘッダーフィールドが %1 個を超えています</translation>
+    </message>
+    <message>
+        <source>the body is larger than %1 bytes</source>
+        <translation>本文が %1 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>malformed chunked body</source>
+        <translation>チャンク形式の本文が不正です</translation>
+    </message>
+    <message>
+        <source>malformed Content-Length: %1</source>
+        <translation>Content-Length が不正です: %1</translation>
     </message>
 </context>
 <context>
@@ -2350,7 +2485,7 @@ Commands:
         <translation>そのヘッダーフィールドはありません</translation>
     </message>
     <message>
-        <source>the signature's tag-list is not usable</source>
+        <source>the signature&apos;s tag-list is not usable</source>
         <translation>署名のタグリストが使えません</translation>
     </message>
     <message>
@@ -2366,10 +2501,6 @@ Commands:
         <translation>行境界での前方一致の探索</translation>
     </message>
     <message>
-        <source>boundaries tried</source>
-        <translation>試した境界</translation>
-    </message>
-    <message>
         <source>bytes hashed</source>
         <translation>ハッシュしたバイト数</translation>
     </message>
@@ -2378,8 +2509,8 @@ Commands:
         <translation>ダイジェストの確定回数</translation>
     </message>
     <message>
-        <source>The signed body ends at line %1; %2 lines / %3 bytes were added after signing (typical of a mailing-list footer), starting with "%4".</source>
-        <translation>署名された本文は %1 行目で終わり、署名後に %2 行／%3 バイトが追加されました（メーリングリストのフッターに典型的）。追加部分は "%4" で始まります。</translation>
+        <source>The signed body ends at line %1; %2 lines / %3 bytes were added after signing (typical of a mailing-list footer), starting with &quot;%4&quot;.</source>
+        <translation>署名された本文は %1 行目で終わり、署名後に %2 行／%3 バイトが追加されました（メーリングリストのフッターに典型的）。追加部分は &quot;%4&quot; で始まります。</translation>
     </message>
     <message>
         <source>Signed body ends at line %1: %2 lines added after signing</source>
@@ -2410,7 +2541,7 @@ Commands:
         <translation>署名者は単独の LF の改行で本文をハッシュしました。中継サーバーがそれを CRLF に変換しました。</translation>
     </message>
     <message>
-        <source>The file's own line ends</source>
+        <source>The file&apos;s own line ends</source>
         <translation>ファイル本来の改行</translation>
     </message>
     <message>
@@ -2454,8 +2585,8 @@ Commands:
         <translation>SMTP のドット詰めが元に戻されていない</translation>
     </message>
     <message>
-        <source>Lines starting with "." kept the extra dot SMTP adds in transit (RFC 5321 4.5.2).</source>
-        <translation>"." で始まる行に、SMTP が転送中に加える余分なドットが残っています（RFC 5321 4.5.2）。</translation>
+        <source>Lines starting with &quot;.&quot; kept the extra dot SMTP adds in transit (RFC 5321 4.5.2).</source>
+        <translation>&quot;.&quot; で始まる行に、SMTP が転送中に加える余分なドットが残っています（RFC 5321 4.5.2）。</translation>
     </message>
     <message>
         <source>Proven: %1</source>
@@ -2474,24 +2605,16 @@ Commands:
         <translation>ヘッダーで何が変わったか</translation>
     </message>
     <message>
-        <source>The body is intact but the signature over the header fields does not verify. Mailscope undoes the usual intermediary edits one at a time and checks each against the real b= with the real key.</source>
-        <translation>本文は無傷ですが、ヘッダーフィールドに対する署名が検証されません。Mailscope はよくある中継者の編集を一つずつ元に戻し、実際の鍵で実際の b= と照合します。</translation>
-    </message>
-    <message>
         <source>A list tag was added to the Subject</source>
         <translation>Subject にリストのタグが追加された</translation>
     </message>
     <message>
-        <source>A mailing list prefixed the Subject with "%1".</source>
-        <translation>メーリングリストが Subject の先頭に "%1" を付けました。</translation>
+        <source>A mailing list prefixed the Subject with &quot;%1&quot;.</source>
+        <translation>メーリングリストが Subject の先頭に &quot;%1&quot; を付けました。</translation>
     </message>
     <message>
         <source>From rewritten (restored from %1)</source>
         <translation>From が書き換えられた（%1 から復元）</translation>
-    </message>
-    <message>
-        <source>An intermediary rewrote From; the original was "%1" (kept in %2).</source>
-        <translation>中継者が From を書き換えました。元は "%1" でした（%2 に保存）。</translation>
     </message>
     <message>
         <source>Header fields re-folded</source>
@@ -2573,28 +2696,84 @@ Commands:
         <source>The body was changed after signing. %1 With that change undone the body hash matches bh=.</source>
         <translation>署名後に本文が変更されました。%1 この変更を元に戻すと、本文ハッシュは bh= と一致します。</translation>
     </message>
+    <message>
+        <source>boundaries examined</source>
+        <translation>調べた境界</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中 %1</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>コスト</translation>
+    </message>
+    <message>
+        <source>%1 compression blocks (one body hash: %2)</source>
+        <translation>圧縮ブロック %1 個（本文ハッシュ 1 回分: %2）</translation>
+    </message>
+    <message>
+        <source>Every line boundary was examined: the body was hashed once and a copy of the running digest finished at each boundary.</source>
+        <translation>すべての行境界を調べました: 本文を 1 回だけハッシュし、各境界で途中のダイジェストのコピーを確定させました。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 line boundaries were examined: one finalization per boundary for all of them would cost more than half a body hash (many short lines). Boundaries before empty lines, &quot;--&quot; lines (MIME boundaries, signature separators) and &quot;__&quot; rules came first, then every boundary back from the end, where footers are appended.</source>
+        <translation>%2 個の行境界のうち %1 個を調べました: すべての境界で 1 回ずつ確定させると本文ハッシュの半分を超えるコストになるためです（短い行が多い）。空行、&quot;--&quot; の行（MIME 境界、署名の区切り）、&quot;__&quot; の罫線の前の境界を先に調べ、次にフッターが追加される末尾から順にすべての境界を調べました。</translation>
+    </message>
+    <message>
+        <source>None of the examined prefixes of the canonical body has the hash in bh=.</source>
+        <translation>正規化された本文の先頭部分のうち、調べたどれも bh= のハッシュと一致しません。</translation>
+    </message>
+    <message>
+        <source>The signature over the header fields does not verify. Mailscope undoes the usual intermediary edits, one at a time and then together, and checks each against the real b= with the real key.</source>
+        <translation>ヘッダーフィールドに対する署名が検証できません。Mailscope は中継者がよく行う編集を 1 つずつ、次にまとめて元に戻し、それぞれを実際の b= と実際の鍵で確かめます。</translation>
+    </message>
+    <message>
+        <source>An intermediary rewrote From (for example a mailing list protecting itself from DMARC); the original was &quot;%1&quot;, recovered from %2.</source>
+        <translation>中継者が From を書き換えました（たとえば DMARC から身を守るメーリングリスト）。元の値は &quot;%1&quot; で、%2 から復元しました。</translation>
+    </message>
+    <message>
+        <source>%1 rewritten (restored from %2)</source>
+        <translation>%1 が書き換えられています（%2 から復元）</translation>
+    </message>
+    <message>
+        <source>A list or forwarder replaced %1; the original was &quot;%2&quot;, kept in %3.</source>
+        <translation>メーリングリストまたは転送者が %1 を置き換えました。元の値は &quot;%2&quot; で、%3 に残っています。</translation>
+    </message>
+    <message>
+        <source>Two %1 fields were reordered</source>
+        <translation>2 つの %1 フィールドの順序が入れ替わっています</translation>
+    </message>
+    <message>
+        <source>Two %1 fields swapped places after signing; the signature takes instances bottom-up, so their order counts.</source>
+        <translation>署名後に 2 つの %1 フィールドの位置が入れ替わりました。署名は同名フィールドを下から順に取り込むため、順序が意味を持ちます。</translation>
+    </message>
+    <message>
+        <source>signature checks</source>
+        <translation>署名の確認回数</translation>
+    </message>
 </context>
 <context>
     <name>ms::dkim::TagList</name>
     <message>
-        <source>empty tag-spec (";;"): ignored</source>
-        <translation>空のタグ指定（";;"）: 無視</translation>
+        <source>empty tag-spec (&quot;;;&quot;): ignored</source>
+        <translation>空のタグ指定（&quot;;;&quot;）: 無視</translation>
     </message>
     <message>
-        <source>"%1" does not start with a tag name (a letter, then letters, digits or '_')</source>
-        <translation>"%1" がタグ名（英字で始まり、英字、数字または '_' が続くもの）で始まっていません</translation>
+        <source>&quot;%1&quot; does not start with a tag name (a letter, then letters, digits or &apos;_&apos;)</source>
+        <translation>&quot;%1&quot; がタグ名（英字で始まり、英字、数字または &apos;_&apos; が続くもの）で始まっていません</translation>
     </message>
     <message>
-        <source>"%1" has no '=' after the tag name</source>
-        <translation>"%1" のタグ名の後に '=' がありません</translation>
+        <source>&quot;%1&quot; has no &apos;=&apos; after the tag name</source>
+        <translation>&quot;%1&quot; のタグ名の後に &apos;=&apos; がありません</translation>
     </message>
     <message>
-        <source>tag "%1": character 0x%2 is not allowed in a tag value</source>
-        <translation>タグ "%1": 文字 0x%2 はタグの値に使えません</translation>
+        <source>tag &quot;%1&quot;: character 0x%2 is not allowed in a tag value</source>
+        <translation>タグ &quot;%1&quot;: 文字 0x%2 はタグの値に使えません</translation>
     </message>
     <message>
-        <source>tag "%1" occurs more than once: the whole tag-list is invalid</source>
-        <translation>タグ "%1" が複数回あります: タグリスト全体が無効です</translation>
+        <source>tag &quot;%1&quot; occurs more than once: the whole tag-list is invalid</source>
+        <translation>タグ &quot;%1&quot; が複数回あります: タグリスト全体が無効です</translation>
     </message>
 </context>
 <context>
@@ -2612,12 +2791,12 @@ Commands:
         <translation>署名 #%1: d=%2 s=%3</translation>
     </message>
     <message>
-        <source>The signature's tag-list is malformed: %1</source>
+        <source>The signature&apos;s tag-list is malformed: %1</source>
         <translation>署名のタグリストが不正です: %1</translation>
     </message>
     <message>
-        <source>Tag "%1" occurs twice, so the whole signature is invalid (RFC 6376 3.2).</source>
-        <translation>タグ "%1" が 2 回あるため、署名全体が無効です（RFC 6376 3.2）。</translation>
+        <source>Tag &quot;%1&quot; occurs twice, so the whole signature is invalid (RFC 6376 3.2).</source>
+        <translation>タグ &quot;%1&quot; が 2 回あるため、署名全体が無効です（RFC 6376 3.2）。</translation>
     </message>
     <message>
         <source>Required tag %1= is missing</source>
@@ -2888,11 +3067,11 @@ Commands:
         <translation>鍵は %1 ですが署名は a=%2 です</translation>
     </message>
     <message>
-        <source>The key's h= does not allow %1</source>
+        <source>The key&apos;s h= does not allow %1</source>
         <translation>鍵の h= は %1 を許可していません</translation>
     </message>
     <message>
-        <source>The key's s= does not allow e-mail</source>
+        <source>The key&apos;s s= does not allow e-mail</source>
         <translation>鍵の s= は電子メールを許可していません</translation>
     </message>
     <message>
@@ -2959,6 +3138,10 @@ Commands:
         <source>Body hash and signature verify: %1 vouches for this message.</source>
         <translation>本文ハッシュと署名が検証されました: %1 がこのメッセージを保証しています。</translation>
     </message>
+    <message>
+        <source>%1 Also in the header: %2</source>
+        <translation>%1 ヘッダーにも: %2</translation>
+    </message>
 </context>
 <context>
     <name>ms::dmarc</name>
@@ -2971,8 +3154,8 @@ Commands:
         <translation>アドレス内の引用文字列が閉じられていません。</translation>
     </message>
     <message>
-        <source>A stray '%1' in the address was ignored.</source>
-        <translation>アドレス内の余分な '%1' を無視しました。</translation>
+        <source>A stray &apos;%1&apos; in the address was ignored.</source>
+        <translation>アドレス内の余分な &apos;%1&apos; を無視しました。</translation>
     </message>
     <message>
         <source>Author domain (RFC5322.From)</source>
@@ -3019,24 +3202,24 @@ Commands:
         <translation>From フィールドにアドレスがありません</translation>
     </message>
     <message>
-        <source>No mailbox could be read from the From field (an empty group such as "undisclosed-recipients:;" has none), so there is no author domain (RFC 9989 5.3.1).</source>
-        <translation>From フィールドからメールボックスを読み取れませんでした（"undisclosed-recipients:;" のような空のグループにはメールボックスがありません）。そのため作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
+        <source>No mailbox could be read from the From field (an empty group such as &quot;undisclosed-recipients:;&quot; has none), so there is no author domain (RFC 9989 5.3.1).</source>
+        <translation>From フィールドからメールボックスを読み取れませんでした（&quot;undisclosed-recipients:;&quot; のような空のグループにはメールボックスがありません）。そのため作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
-        <source>The author address "%1" has no domain name</source>
-        <translation>作成者アドレス "%1" にドメイン名がありません</translation>
+        <source>The author address &quot;%1&quot; has no domain name</source>
+        <translation>作成者アドレス &quot;%1&quot; にドメイン名がありません</translation>
     </message>
     <message>
         <source>The address uses an address literal instead of a domain name, so there is no DNS domain to look up a DMARC policy for (RFC 9989 5.3.1).</source>
         <translation>このアドレスはドメイン名ではなくアドレスリテラルを使っているため、DMARC ポリシーを参照する DNS ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
-        <source>The address has no "@domain", so there is no author domain (RFC 9989 5.3.1).</source>
-        <translation>このアドレスには "@domain" がないため、作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
+        <source>The address has no &quot;@domain&quot;, so there is no author domain (RFC 9989 5.3.1).</source>
+        <translation>このアドレスには &quot;@domain&quot; がないため、作成者ドメインがありません（RFC 9989 5.3.1）。</translation>
     </message>
     <message>
-        <source>The author domain "%1" is not a valid domain name</source>
-        <translation>作成者ドメイン "%1" は有効なドメイン名ではありません</translation>
+        <source>The author domain &quot;%1&quot; is not a valid domain name</source>
+        <translation>作成者ドメイン &quot;%1&quot; は有効なドメイン名ではありません</translation>
     </message>
     <message>
         <source>It cannot be converted to a DNS name (RFC 5890 2.3), so no DMARC policy can be looked up.</source>
@@ -3083,8 +3266,8 @@ Commands:
         <translation>TXT レコード %1 は DMARC レコードではありません: 破棄</translation>
     </message>
     <message>
-        <source>Only records starting with "v=DMARC1" count (RFC 9989 4.10 step 2).</source>
-        <translation>"v=DMARC1" で始まるレコードだけが数えられます（RFC 9989 4.10 手順 2）。</translation>
+        <source>Only records starting with &quot;v=DMARC1&quot; count (RFC 9989 4.10 step 2).</source>
+        <translation>&quot;v=DMARC1&quot; で始まるレコードだけが数えられます（RFC 9989 4.10 手順 2）。</translation>
     </message>
     <message>
         <source>record</source>
@@ -3223,7 +3406,7 @@ Commands:
         <translation>ポリシードメイン</translation>
     </message>
     <message>
-        <source>The record's p, sp or np tag is not valid and it has no valid rua URI, so no DMARC processing applies (RFC 9989 4.10.1).</source>
+        <source>The record&apos;s p, sp or np tag is not valid and it has no valid rua URI, so no DMARC processing applies (RFC 9989 4.10.1).</source>
         <translation>レコードの p、sp、np タグが不正で、有効な rua URI もないため、DMARC の処理は適用されません（RFC 9989 4.10.1）。</translation>
     </message>
     <message>
@@ -3231,7 +3414,7 @@ Commands:
         <translation>レコードに有効な p タグがなく（または sp が不正で）、有効な rua URI もないため、DMARC の処理は適用されません（RFC 7489 6.6.3）。</translation>
     </message>
     <message>
-        <source>The record's policy tags are missing or invalid, but it names a valid rua URI, so it is used as if it said p=none (%1).</source>
+        <source>The record&apos;s policy tags are missing or invalid, but it names a valid rua URI, so it is used as if it said p=none (%1).</source>
         <translation>レコードのポリシータグが欠落または不正ですが、有効な rua URI が指定されているため、p=none と書かれているものとして使用します（%1）。</translation>
     </message>
     <message>
@@ -3451,7 +3634,7 @@ Commands:
         <translation>pct=%1 は RFC 7489 のタグです。RFC 9989 にはサンプリングがなく、このタグは無視されます（pct=0 は t=y に置き換えられました）。</translation>
     </message>
     <message>
-        <source>pct=%1: the policy is applied to %1% of failing messages; the others get the next lower policy, %2 (RFC 7489 6.6.4). Whether this message was sampled is the receiver's random choice.</source>
+        <source>pct=%1: the policy is applied to %1% of failing messages; the others get the next lower policy, %2 (RFC 7489 6.6.4). Whether this message was sampled is the receiver&apos;s random choice.</source>
         <translation>pct=%1: ポリシーは失敗したメッセージの %1% に適用され、それ以外には 1 段階低いポリシー %2 が適用されます（RFC 7489 6.6.4）。このメッセージが抽出対象になったかどうかは受信者の無作為な選択によります。</translation>
     </message>
     <message>
@@ -3475,7 +3658,7 @@ Commands:
         <translation>メッセージは DMARC に成功しました: 通常どおり配送します。</translation>
     </message>
     <message>
-        <source>No DMARC policy is applied (result %1); any handling is the receiver's own choice.</source>
+        <source>No DMARC policy is applied (result %1); any handling is the receiver&apos;s own choice.</source>
         <translation>DMARC ポリシーは適用されません（結果 %1）。どう扱うかは受信者自身の判断です。</translation>
     </message>
     <message>
@@ -3563,8 +3746,8 @@ Commands:
         <translation>permerror: %1</translation>
     </message>
     <message>
-        <source>Version: identifies a DMARC record; must be the first tag and exactly "DMARC1".</source>
-        <translation>バージョン: DMARC レコードであることを示します。最初のタグで、値はちょうど "DMARC1" でなければなりません。</translation>
+        <source>Version: identifies a DMARC record; must be the first tag and exactly &quot;DMARC1&quot;.</source>
+        <translation>バージョン: DMARC レコードであることを示します。最初のタグで、値はちょうど &quot;DMARC1&quot; でなければなりません。</translation>
     </message>
     <message>
         <source>Domain Owner Assessment Policy for the domain itself: none, quarantine or reject.</source>
@@ -3623,16 +3806,16 @@ Commands:
         <translation>登録された DMARC タグではありません: 無視。</translation>
     </message>
     <message>
-        <source>"%1" is not "tag=value": ignored (RFC 9989 4.8).</source>
-        <translation>"%1" は "tag=value" ではありません: 無視（RFC 9989 4.8）。</translation>
+        <source>&quot;%1&quot; is not &quot;tag=value&quot;: ignored (RFC 9989 4.8).</source>
+        <translation>&quot;%1&quot; は &quot;tag=value&quot; ではありません: 無視（RFC 9989 4.8）。</translation>
     </message>
     <message>
         <source>The tag %1 appears more than once; only the first counts.</source>
         <translation>タグ %1 が複数回あります。最初のものだけが有効です。</translation>
     </message>
     <message>
-        <source>"%1" is not a tag name (letters only, RFC 9989 4.8): ignored.</source>
-        <translation>"%1" はタグ名ではありません（英字のみ、RFC 9989 4.8）。無視します。</translation>
+        <source>&quot;%1&quot; is not a tag name (letters only, RFC 9989 4.8): ignored.</source>
+        <translation>&quot;%1&quot; はタグ名ではありません（英字のみ、RFC 9989 4.8）。無視します。</translation>
     </message>
     <message>
         <source>%1 is an RFC 7489 tag that RFC 9989 no longer has: ignored.</source>
@@ -3651,40 +3834,40 @@ Commands:
         <translation>v= は最初のタグでなければなりません（RFC 9989 4.7）。</translation>
     </message>
     <message>
-        <source>The version must be exactly "DMARC1" (case-sensitive, RFC 9989 4.7).</source>
-        <translation>バージョンはちょうど "DMARC1" でなければなりません（大文字と小文字を区別、RFC 9989 4.7）。</translation>
+        <source>The version must be exactly &quot;DMARC1&quot; (case-sensitive, RFC 9989 4.7).</source>
+        <translation>バージョンはちょうど &quot;DMARC1&quot; でなければなりません（大文字と小文字を区別、RFC 9989 4.7）。</translation>
     </message>
     <message>
-        <source>"%1" is not none, quarantine or reject.</source>
-        <translation>"%1" は none、quarantine、reject のいずれでもありません。</translation>
+        <source>&quot;%1&quot; is not none, quarantine or reject.</source>
+        <translation>&quot;%1&quot; は none、quarantine、reject のいずれでもありません。</translation>
     </message>
     <message>
-        <source>"%1" is not r or s: the default r (relaxed) applies.</source>
-        <translation>"%1" は r でも s でもありません: 既定値 r（緩和）を適用します。</translation>
+        <source>&quot;%1&quot; is not r or s: the default r (relaxed) applies.</source>
+        <translation>&quot;%1&quot; は r でも s でもありません: 既定値 r（緩和）を適用します。</translation>
     </message>
     <message>
-        <source>"%1" is not a whole number from 0 to 100: the default 100 applies (RFC 7489 6.3).</source>
-        <translation>"%1" は 0 から 100 までの整数ではありません。既定値 100 が適用されます（RFC 7489 6.3）。</translation>
+        <source>&quot;%1&quot; is not a whole number from 0 to 100: the default 100 applies (RFC 7489 6.3).</source>
+        <translation>&quot;%1&quot; は 0 から 100 までの整数ではありません。既定値 100 が適用されます（RFC 7489 6.3）。</translation>
     </message>
     <message>
-        <source>"%1" is not y or n: the default n applies.</source>
-        <translation>"%1" は y でも n でもありません: 既定値 n を適用します。</translation>
+        <source>&quot;%1&quot; is not y or n: the default n applies.</source>
+        <translation>&quot;%1&quot; は y でも n でもありません: 既定値 n を適用します。</translation>
     </message>
     <message>
-        <source>"%1" is not y, n or u: the default u applies.</source>
-        <translation>"%1" は y、n、u のいずれでもありません: 既定値 u を適用します。</translation>
+        <source>&quot;%1&quot; is not y, n or u: the default u applies.</source>
+        <translation>&quot;%1&quot; は y、n、u のいずれでもありません: 既定値 u を適用します。</translation>
     </message>
     <message>
         <source>Not valid URIs: %1</source>
         <translation>有効な URI ではありません: %1</translation>
     </message>
     <message>
-        <source>"%1" is not a colon-separated list of 0, 1, d, s: the default 0 applies.</source>
-        <translation>"%1" は 0、1、d、s をコロンで区切ったリストではありません。既定値 0 が適用されます。</translation>
+        <source>&quot;%1&quot; is not a colon-separated list of 0, 1, d, s: the default 0 applies.</source>
+        <translation>&quot;%1&quot; は 0、1、d、s をコロンで区切ったリストではありません。既定値 0 が適用されます。</translation>
     </message>
     <message>
-        <source>"%1" is not a number of seconds: the default 86400 applies.</source>
-        <translation>"%1" は秒数ではありません: 既定値 86400 を適用します。</translation>
+        <source>&quot;%1&quot; is not a number of seconds: the default 86400 applies.</source>
+        <translation>&quot;%1&quot; は秒数ではありません: 既定値 86400 を適用します。</translation>
     </message>
     <message>
         <source>DMARC record of %1</source>
@@ -3695,51 +3878,51 @@ Commands:
         <translation>値</translation>
     </message>
     <message>
-        <source>This TXT record does not start with "v=DMARC1", so it is not a DMARC record and is discarded (RFC 9989 4.10 step 2).</source>
-        <translation>この TXT レコードは "v=DMARC1" で始まっていないため、DMARC レコードではなく、破棄されます（RFC 9989 4.10 ステップ 2）。</translation>
+        <source>This TXT record does not start with &quot;v=DMARC1&quot;, so it is not a DMARC record and is discarded (RFC 9989 4.10 step 2).</source>
+        <translation>この TXT レコードは &quot;v=DMARC1&quot; で始まっていないため、DMARC レコードではなく、破棄されます（RFC 9989 4.10 ステップ 2）。</translation>
     </message>
 </context>
 <context>
     <name>ms::dmarc::AddressParser</name>
     <message>
-        <source>A '&lt;' has no matching '&gt;'.</source>
-        <translation>'&lt;' に対応する '&gt;' がありません。</translation>
+        <source>A &apos;&lt;&apos; has no matching &apos;&gt;&apos;.</source>
+        <translation>&apos;&lt;&apos; に対応する &apos;&gt;&apos; がありません。</translation>
     </message>
     <message>
         <source>An obsolete source route (RFC 5322 4.4) was ignored.</source>
         <translation>廃止されたソースルート（RFC 5322 4.4）を無視しました。</translation>
     </message>
     <message>
-        <source>An empty address "&lt;&gt;" was found.</source>
-        <translation>空のアドレス "&lt;&gt;" がありました。</translation>
+        <source>An empty address &quot;&lt;&gt;&quot; was found.</source>
+        <translation>空のアドレス &quot;&lt;&gt;&quot; がありました。</translation>
     </message>
     <message>
-        <source>A ';' outside a group was ignored.</source>
-        <translation>グループ外の ';' を無視しました。</translation>
+        <source>A &apos;;&apos; outside a group was ignored.</source>
+        <translation>グループ外の &apos;;&apos; を無視しました。</translation>
     </message>
     <message>
-        <source>A '&gt;' without its '&lt;' was ignored.</source>
-        <translation>対応する '&lt;' のない '&gt;' を無視しました。</translation>
+        <source>A &apos;&gt;&apos; without its &apos;&lt;&apos; was ignored.</source>
+        <translation>対応する &apos;&lt;&apos; のない &apos;&gt;&apos; を無視しました。</translation>
     </message>
     <message>
-        <source>The group "%1" is not closed with ';'.</source>
-        <translation>グループ "%1" が ';' で閉じられていません。</translation>
+        <source>The group &quot;%1&quot; is not closed with &apos;;&apos;.</source>
+        <translation>グループ &quot;%1&quot; が &apos;;&apos; で閉じられていません。</translation>
     </message>
     <message>
-        <source>Text after an address "%1" was ignored.</source>
-        <translation>アドレスの後のテキスト "%1" を無視しました。</translation>
+        <source>Text after an address &quot;%1&quot; was ignored.</source>
+        <translation>アドレスの後のテキスト &quot;%1&quot; を無視しました。</translation>
     </message>
     <message>
-        <source>"%1" is not an address: it has no "@domain" (RFC 5322 3.4.1).</source>
-        <translation>"%1" はアドレスではありません。"@domain" がありません（RFC 5322 3.4.1）。</translation>
+        <source>&quot;%1&quot; is not an address: it has no &quot;@domain&quot; (RFC 5322 3.4.1).</source>
+        <translation>&quot;%1&quot; はアドレスではありません。&quot;@domain&quot; がありません（RFC 5322 3.4.1）。</translation>
     </message>
     <message>
-        <source>The address "%1@" has an empty domain.</source>
-        <translation>アドレス "%1@" のドメインが空です。</translation>
+        <source>The address &quot;%1@&quot; has an empty domain.</source>
+        <translation>アドレス &quot;%1@&quot; のドメインが空です。</translation>
     </message>
     <message>
-        <source>The domain of "%1" is quoted, which RFC 5322 3.4.1 does not allow.</source>
-        <translation>"%1" のドメインが引用符で囲まれています。これは RFC 5322 3.4.1 で認められていません。</translation>
+        <source>The domain of &quot;%1&quot; is quoted, which RFC 5322 3.4.1 does not allow.</source>
+        <translation>&quot;%1&quot; のドメインが引用符で囲まれています。これは RFC 5322 3.4.1 で認められていません。</translation>
     </message>
 </context>
 <context>
@@ -3960,12 +4143,12 @@ Commands:
         <translation>%1 を書き込めません: %2</translation>
     </message>
     <message>
-        <source>not a DNS transcript (expected "schema": "%1")</source>
-        <translation>DNS 記録ではありません（"schema": "%1" が必要です）</translation>
+        <source>not a DNS transcript (expected &quot;schema&quot;: &quot;%1&quot;)</source>
+        <translation>DNS 記録ではありません（&quot;schema&quot;: &quot;%1&quot; が必要です）</translation>
     </message>
     <message>
-        <source>the transcript has no "answers" array</source>
-        <translation>記録に "answers" 配列がありません</translation>
+        <source>the transcript has no &quot;answers&quot; array</source>
+        <translation>記録に &quot;answers&quot; 配列がありません</translation>
     </message>
     <message>
         <source>the transcript has more than %1 answers</source>
@@ -4378,8 +4561,8 @@ Commands:
         <translation>旧式の x- 署名タイプ</translation>
     </message>
     <message>
-        <source>RFC 8551 3.5.3 requires protocol="application/pkcs7-signature"; receivers accept the older x-pkcs7-signature form.</source>
-        <translation>RFC 8551 3.5.3 は protocol="application/pkcs7-signature" を求めていますが、受信者は古い x-pkcs7-signature の形式も受け入れます。</translation>
+        <source>RFC 8551 3.5.3 requires protocol=&quot;application/pkcs7-signature&quot;; receivers accept the older x-pkcs7-signature form.</source>
+        <translation>RFC 8551 3.5.3 は protocol=&quot;application/pkcs7-signature&quot; を求めていますが、受信者は古い x-pkcs7-signature の形式も受け入れます。</translation>
     </message>
     <message>
         <source>multipart/signed needs two parts</source>
@@ -4696,7 +4879,7 @@ Commands:
         <translation>署名されたバイト列のハッシュ値が、署名者の記録した値と異なります。署名後に内容が変更されています（ゲートウェイによるフッター追加、再エンコード、改行コードや空白の変更など）（RFC 5652 5.4、11.2）。</translation>
     </message>
     <message>
-        <source>The signer's certificate is not in the message</source>
+        <source>The signer&apos;s certificate is not in the message</source>
         <translation>署名者の証明書がメッセージにありません</translation>
     </message>
     <message>
@@ -4704,7 +4887,7 @@ Commands:
         <translation>これがないと署名を検査できません。送信者は通常これを含めます（RFC 8551 3.1、RFC 5652 5.3）。</translation>
     </message>
     <message>
-        <source>the signer's certificate is missing</source>
+        <source>the signer&apos;s certificate is missing</source>
         <translation>署名者の証明書がありません</translation>
     </message>
     <message>
@@ -4716,11 +4899,11 @@ Commands:
         <translation>署名された属性に対する署名は無効です</translation>
     </message>
     <message>
-        <source>The %1 signature verifies with the signer's public key (%2) over the DER of the signed attributes, which include the digest above (RFC 5652 5.4).</source>
+        <source>The %1 signature verifies with the signer&apos;s public key (%2) over the DER of the signed attributes, which include the digest above (RFC 5652 5.4).</source>
         <translation>%1 署名は、上記のダイジェストを含む署名付き属性の DER に対して、署名者の公開鍵（%2）で検証に成功します（RFC 5652 5.4）。</translation>
     </message>
     <message>
-        <source>The signature does not verify with the signer's public key: the signed attributes or the signature were altered, or the certificate is not the signer's (RFC 5652 5.6). %1</source>
+        <source>The signature does not verify with the signer&apos;s public key: the signed attributes or the signature were altered, or the certificate is not the signer&apos;s (RFC 5652 5.6). %1</source>
         <translation>署名者の公開鍵で署名を検証できません。署名付き属性または署名が改変されたか、証明書が署名者のものではありません（RFC 5652 5.6）。%1</translation>
     </message>
     <message>
@@ -4728,11 +4911,11 @@ Commands:
         <translation>署名が検証されません</translation>
     </message>
     <message>
-        <source>Signed at %1 (by the signer's clock)</source>
+        <source>Signed at %1 (by the signer&apos;s clock)</source>
         <translation>%1 に署名（署名者の時計による）</translation>
     </message>
     <message>
-        <source>signingTime is a signed attribute set by the sender's software; certificate validity is judged at that time (RFC 5652 11.3).</source>
+        <source>signingTime is a signed attribute set by the sender&apos;s software; certificate validity is judged at that time (RFC 5652 11.3).</source>
         <translation>signingTime は送信者のソフトウェアが設定する署名付き属性です。証明書の有効性はその時刻で判断されます（RFC 5652 11.3）。</translation>
     </message>
     <message>
@@ -4748,7 +4931,7 @@ Commands:
         <translation>証明書が信頼された認証局につながりません</translation>
     </message>
     <message>
-        <source>No path from the signer's certificate to a trust anchor (the system store%1): %2. Add the issuing CA as a trust file if you trust it (RFC 5280 6.1).</source>
+        <source>No path from the signer&apos;s certificate to a trust anchor (the system store%1): %2. Add the issuing CA as a trust file if you trust it (RFC 5280 6.1).</source>
         <translation>署名者の証明書からトラストアンカー（システムストア%1）への経路がありません: %2。発行元 CA を信頼する場合は、信頼ファイルとして追加してください（RFC 5280 6.1）。</translation>
     </message>
     <message>
@@ -4756,7 +4939,7 @@ Commands:
         <translation> またはあなたの信頼ファイル</translation>
     </message>
     <message>
-        <source>the signer's certificate is not from a trusted authority</source>
+        <source>the signer&apos;s certificate is not from a trusted authority</source>
         <translation>署名者の証明書は信頼された認証局のものではありません</translation>
     </message>
     <message>
@@ -4764,7 +4947,7 @@ Commands:
         <translation>証明書チェーンが無効です</translation>
     </message>
     <message>
-        <source>the signer's certificate chain is invalid: %1</source>
+        <source>the signer&apos;s certificate chain is invalid: %1</source>
         <translation>署名者の証明書チェーンが無効です: %1</translation>
     </message>
     <message numerus="yes">
@@ -4786,11 +4969,11 @@ Commands:
         <translation>メッセージの署名時に証明書は有効ではありませんでした（%1）</translation>
     </message>
     <message>
-        <source>the signer's certificate had expired when the message was signed</source>
+        <source>the signer&apos;s certificate had expired when the message was signed</source>
         <translation>メッセージの署名時に、署名者の証明書は期限切れでした</translation>
     </message>
     <message>
-        <source>the signer's certificate was not yet valid when the message was signed</source>
+        <source>the signer&apos;s certificate was not yet valid when the message was signed</source>
         <translation>メッセージの署名時に、署名者の証明書はまだ有効になっていませんでした</translation>
     </message>
     <message>
@@ -4806,11 +4989,11 @@ Commands:
         <translation>%1。署名は証明書が有効な間に行われており、署名付きメッセージではそれが重要です。ただし、signingTime は署名者が主張する値である点に注意してください。</translation>
     </message>
     <message>
-        <source>the signer's certificate has expired</source>
+        <source>the signer&apos;s certificate has expired</source>
         <translation>署名者の証明書は期限切れです</translation>
     </message>
     <message>
-        <source>the signer's certificate is not yet valid</source>
+        <source>the signer&apos;s certificate is not yet valid</source>
         <translation>署名者の証明書はまだ有効ではありません</translation>
     </message>
     <message>
@@ -4846,7 +5029,7 @@ Commands:
         <translation>keyUsage と extendedKeyUsage は電子メールの署名を許可しています（RFC 8550 4.4.2、4.4.4）。</translation>
     </message>
     <message>
-        <source>the signer's certificate is not meant for e-mail signatures</source>
+        <source>the signer&apos;s certificate is not meant for e-mail signatures</source>
         <translation>署名者の証明書は電子メールの署名用ではありません</translation>
     </message>
     <message>
@@ -4866,15 +5049,15 @@ Commands:
         <translation>証明書のアドレス</translation>
     </message>
     <message>
-        <source>The signer's certificate names %1</source>
+        <source>The signer&apos;s certificate names %1</source>
         <translation>署名者の証明書には %1 とあります</translation>
     </message>
     <message>
-        <source>The address in %1 is one of the certificate's e-mail addresses (RFC 8550 3).</source>
+        <source>The address in %1 is one of the certificate&apos;s e-mail addresses (RFC 8550 3).</source>
         <translation>%1 のアドレスは証明書の電子メールアドレスの 1 つです（RFC 8550 3）。</translation>
     </message>
     <message>
-        <source>The signer's certificate has no e-mail address</source>
+        <source>The signer&apos;s certificate has no e-mail address</source>
         <translation>署名者の証明書に電子メールアドレスがありません</translation>
     </message>
     <message>
@@ -4886,7 +5069,7 @@ Commands:
         <translation>なし</translation>
     </message>
     <message>
-        <source>Receivers must check that the From or Sender address appears in the signer's certificate (RFC 8550 3). The signature is intact but was made by someone else than the visible sender.</source>
+        <source>Receivers must check that the From or Sender address appears in the signer&apos;s certificate (RFC 8550 3). The signature is intact but was made by someone else than the visible sender.</source>
         <translation>受信者は From または Sender のアドレスが署名者の証明書に含まれていることを確認しなければなりません（RFC 8550 3）。署名は無傷ですが、表示上の送信者とは別の人物によって作られています。</translation>
     </message>
     <message>
@@ -4954,7 +5137,7 @@ Commands:
         <translation>%1 を読めません</translation>
     </message>
     <message>
-        <source>Decrypted in memory with recipient #%1's key</source>
+        <source>Decrypted in memory with recipient #%1&apos;s key</source>
         <translation>受信者 #%1 の鍵でメモリ内で復号しました</translation>
     </message>
     <message>
@@ -4981,24 +5164,24 @@ Commands:
 <context>
     <name>ms::spf</name>
     <message>
-        <source>"%1" authorizes every host on the Internet</source>
-        <translation>"%1" はインターネット上のすべてのホストを許可します</translation>
+        <source>&quot;%1&quot; authorizes every host on the Internet</source>
+        <translation>&quot;%1&quot; はインターネット上のすべてのホストを許可します</translation>
     </message>
     <message>
-        <source>A pass for any address makes the policy useless and lets anyone send as this domain. End the record with "-all" or "~all".</source>
-        <translation>あらゆるアドレスに対する pass はポリシーを無意味にし、誰でもこのドメインとして送信できるようにします。レコードは "-all" または "~all" で終えてください。</translation>
+        <source>A pass for any address makes the policy useless and lets anyone send as this domain. End the record with &quot;-all&quot; or &quot;~all&quot;.</source>
+        <translation>あらゆるアドレスに対する pass はポリシーを無意味にし、誰でもこのドメインとして送信できるようにします。レコードは &quot;-all&quot; または &quot;~all&quot; で終えてください。</translation>
     </message>
     <message>
-        <source>"%1" gives neutral to every other host</source>
-        <translation>"%1" はほかのすべてのホストを neutral にします</translation>
+        <source>&quot;%1&quot; gives neutral to every other host</source>
+        <translation>&quot;%1&quot; はほかのすべてのホストを neutral にします</translation>
     </message>
     <message>
-        <source>Neutral states no policy: receivers treat it like no SPF record at all (RFC 7208 8.2). Use "~all" or "-all" once the list of senders is complete.</source>
-        <translation>neutral はポリシーを何も表明しません。受信者は SPF レコードがまったくない場合と同じように扱います（RFC 7208 8.2）。送信者の一覧がそろったら "~all" または "-all" を使ってください。</translation>
+        <source>Neutral states no policy: receivers treat it like no SPF record at all (RFC 7208 8.2). Use &quot;~all&quot; or &quot;-all&quot; once the list of senders is complete.</source>
+        <translation>neutral はポリシーを何も表明しません。受信者は SPF レコードがまったくない場合と同じように扱います（RFC 7208 8.2）。送信者の一覧がそろったら &quot;~all&quot; または &quot;-all&quot; を使ってください。</translation>
     </message>
     <message>
-        <source>"%1": the ptr mechanism should not be used</source>
-        <translation>"%1": ptr メカニズムは使うべきではありません</translation>
+        <source>&quot;%1&quot;: the ptr mechanism should not be used</source>
+        <translation>&quot;%1&quot;: ptr メカニズムは使うべきではありません</translation>
     </message>
     <message>
         <source>ptr is slow, unreliable and loads the reverse DNS of others; RFC 7208 says it SHOULD NOT be published. List addresses with ip4/ip6 or a instead.</source>
@@ -5009,28 +5192,28 @@ Commands:
         <translation>%{p} マクロは使うべきではありません</translation>
     </message>
     <message>
-        <source>"%1" comes after "all" and is never evaluated</source>
-        <translation>"%1" は "all" の後にあるため評価されません</translation>
+        <source>&quot;%1&quot; comes after &quot;all&quot; and is never evaluated</source>
+        <translation>&quot;%1&quot; は &quot;all&quot; の後にあるため評価されません</translation>
     </message>
     <message>
-        <source>Mechanisms are evaluated left to right and "all" always matches.</source>
-        <translation>メカニズムは左から右へ評価され、"all" は常に一致します。</translation>
+        <source>Mechanisms are evaluated left to right and &quot;all&quot; always matches.</source>
+        <translation>メカニズムは左から右へ評価され、&quot;all&quot; は常に一致します。</translation>
     </message>
     <message>
-        <source>redirect= is ignored because the record has "all"</source>
-        <translation>レコードに "all" があるため redirect= は無視されます</translation>
+        <source>redirect= is ignored because the record has &quot;all&quot;</source>
+        <translation>レコードに &quot;all&quot; があるため redirect= は無視されます</translation>
     </message>
     <message>
-        <source>RFC 7208 6.1: any redirect modifier MUST be ignored if there is an "all" mechanism anywhere in the record.</source>
-        <translation>RFC 7208 6.1: レコード内のどこかに "all" メカニズムがある場合、redirect 修飾子は無視しなければなりません（MUST）。</translation>
+        <source>RFC 7208 6.1: any redirect modifier MUST be ignored if there is an &quot;all&quot; mechanism anywhere in the record.</source>
+        <translation>RFC 7208 6.1: レコード内のどこかに &quot;all&quot; メカニズムがある場合、redirect 修飾子は無視しなければなりません（MUST）。</translation>
     </message>
     <message>
-        <source>no "all" and no redirect=: hosts not listed get neutral</source>
-        <translation>"all" も redirect= もありません: 記載のないホストは neutral になります</translation>
+        <source>no &quot;all&quot; and no redirect=: hosts not listed get neutral</source>
+        <translation>&quot;all&quot; も redirect= もありません: 記載のないホストは neutral になります</translation>
     </message>
     <message>
-        <source>Without a final "all" the default result is neutral (RFC 7208 4.7), which receivers treat as no policy.</source>
-        <translation>最後に "all" がない場合、既定の結果は neutral になり（RFC 7208 4.7）、受信者はポリシーなしとして扱います。</translation>
+        <source>Without a final &quot;all&quot; the default result is neutral (RFC 7208 4.7), which receivers treat as no policy.</source>
+        <translation>最後に &quot;all&quot; がない場合、既定の結果は neutral になり（RFC 7208 4.7）、受信者はポリシーなしとして扱います。</translation>
     </message>
     <message>
         <source>%1 DNS-querying terms in this record alone: over the limit of 10</source>
@@ -5101,32 +5284,32 @@ Commands:
         <translation>制御文字または空白 0x%1 はここでは使えません（RFC 7208 7.1）</translation>
     </message>
     <message>
-        <source>a lone '%' at the end: write %% for a percent sign (RFC 7208 7.1)</source>
-        <translation>末尾に '%' が単独であります: パーセント記号は %% と書いてください（RFC 7208 7.1）</translation>
+        <source>a lone &apos;%&apos; at the end: write %% for a percent sign (RFC 7208 7.1)</source>
+        <translation>末尾に &apos;%&apos; が単独であります: パーセント記号は %% と書いてください（RFC 7208 7.1）</translation>
     </message>
     <message>
-        <source>'%%%1' is not a macro: after '%' comes '{', '%', '_' or '-' (RFC 7208 7.1)</source>
-        <translation>'%%%1' はマクロではありません: '%' の後には '{'、'%'、'_'、'-' のいずれかが続きます（RFC 7208 7.1）</translation>
+        <source>&apos;%%%1&apos; is not a macro: after &apos;%&apos; comes &apos;{&apos;, &apos;%&apos;, &apos;_&apos; or &apos;-&apos; (RFC 7208 7.1)</source>
+        <translation>&apos;%%%1&apos; はマクロではありません: &apos;%&apos; の後には &apos;{&apos;、&apos;%&apos;、&apos;_&apos;、&apos;-&apos; のいずれかが続きます（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>unterminated macro (RFC 7208 7.1)</source>
         <translation>終わっていないマクロ（RFC 7208 7.1）</translation>
     </message>
     <message>
-        <source>'%1' is not a macro letter (s l o d i p h c r t v; RFC 7208 7.1)</source>
-        <translation>'%1' はマクロ文字ではありません（s l o d i p h c r t v。RFC 7208 7.1）</translation>
+        <source>&apos;%1&apos; is not a macro letter (s l o d i p h c r t v; RFC 7208 7.1)</source>
+        <translation>&apos;%1&apos; はマクロ文字ではありません（s l o d i p h c r t v。RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>the %{%1} macro is allowed only in explanation strings (RFC 7208 7.3)</source>
         <translation>%{%1} マクロは説明文字列の中でしか使えません（RFC 7208 7.3）</translation>
     </message>
     <message>
-        <source>a macro's digit count must be non-zero (RFC 7208 7.3)</source>
+        <source>a macro&apos;s digit count must be non-zero (RFC 7208 7.3)</source>
         <translation>マクロの桁数は 0 以外でなければなりません（RFC 7208 7.3）</translation>
     </message>
     <message>
-        <source>malformed macro: expected '}' (RFC 7208 7.1)</source>
-        <translation>不正なマクロ: '}' が必要です（RFC 7208 7.1）</translation>
+        <source>malformed macro: expected &apos;}&apos; (RFC 7208 7.1)</source>
+        <translation>不正なマクロ: &apos;}&apos; が必要です（RFC 7208 7.1）</translation>
     </message>
     <message>
         <source>the name is empty</source>
@@ -5169,8 +5352,8 @@ Commands:
         <translation>p = クライアント IP の検証済みドメイン名（使用しないでください）</translation>
     </message>
     <message>
-        <source>v = "in-addr" for IPv4, "ip6" for IPv6</source>
-        <translation>v = IPv4 なら "in-addr"、IPv6 なら "ip6"</translation>
+        <source>v = &quot;in-addr&quot; for IPv4, &quot;ip6&quot; for IPv6</source>
+        <translation>v = IPv4 なら &quot;in-addr&quot;、IPv6 なら &quot;ip6&quot;</translation>
     </message>
     <message>
         <source>h = the HELO/EHLO domain</source>
@@ -5193,80 +5376,80 @@ Commands:
         <translation>domain-spec が空です</translation>
     </message>
     <message>
-        <source>the domain must end in a macro or in "." and a top-level label with a letter (RFC 7208 7.1 domain-end)</source>
-        <translation>ドメインはマクロで終わるか、"." と英字を含むトップレベルラベルで終わる必要があります（RFC 7208 7.1 domain-end）</translation>
+        <source>the domain must end in a macro or in &quot;.&quot; and a top-level label with a letter (RFC 7208 7.1 domain-end)</source>
+        <translation>ドメインはマクロで終わるか、&quot;.&quot; と英字を含むトップレベルラベルで終わる必要があります（RFC 7208 7.1 domain-end）</translation>
     </message>
     <message>
-        <source>not an SPF record: it must begin with "v=spf1"</source>
-        <translation>SPF レコードではありません: "v=spf1" で始まらなければなりません</translation>
+        <source>not an SPF record: it must begin with &quot;v=spf1&quot;</source>
+        <translation>SPF レコードではありません: &quot;v=spf1&quot; で始まらなければなりません</translation>
     </message>
     <message>
-        <source>non-ASCII byte 0x%1 in term "%2": SPF records are 7-bit ASCII</source>
-        <translation>項 "%2" に非 ASCII バイト 0x%1 があります: SPF レコードは 7 ビット ASCII です</translation>
+        <source>non-ASCII byte 0x%1 in term &quot;%2&quot;: SPF records are 7-bit ASCII</source>
+        <translation>項 &quot;%2&quot; に非 ASCII バイト 0x%1 があります: SPF レコードは 7 ビット ASCII です</translation>
     </message>
     <message>
         <source>control character 0x%1 in a term: terms are separated by spaces only</source>
         <translation>項の中に制御文字 0x%1 があります: 項の区切りは空白だけです</translation>
     </message>
     <message>
-        <source>"%1" is not a valid modifier name: it must start with a letter and contain only letters, digits, '-', '_' and '.'</source>
-        <translation>"%1" は有効な修飾子名ではありません: 英字で始まり、英字、数字、'-'、'_'、'.' だけを含む必要があります</translation>
+        <source>&quot;%1&quot; is not a valid modifier name: it must start with a letter and contain only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;</source>
+        <translation>&quot;%1&quot; は有効な修飾子名ではありません: 英字で始まり、英字、数字、&apos;-&apos;、&apos;_&apos;、&apos;.&apos; だけを含む必要があります</translation>
     </message>
     <message>
-        <source>the "%1" modifier appears more than once</source>
-        <translation>修飾子 "%1" が複数回あります</translation>
+        <source>the &quot;%1&quot; modifier appears more than once</source>
+        <translation>修飾子 &quot;%1&quot; が複数回あります</translation>
     </message>
     <message>
         <source>%1= needs a valid domain-spec: %2</source>
         <translation>%1= には有効な domain-spec が必要です: %2</translation>
     </message>
     <message>
-        <source>unknown modifier "%1" has an invalid value: %2</source>
-        <translation>不明な修飾子 "%1" の値が無効です: %2</translation>
+        <source>unknown modifier &quot;%1&quot; has an invalid value: %2</source>
+        <translation>不明な修飾子 &quot;%1&quot; の値が無効です: %2</translation>
     </message>
     <message>
-        <source>"%1" is a modifier and needs '=' ("%1=...")</source>
-        <translation>"%1" は修飾子なので '=' が必要です（"%1=..."）</translation>
+        <source>&quot;%1&quot; is a modifier and needs &apos;=&apos; (&quot;%1=...&quot;)</source>
+        <translation>&quot;%1&quot; は修飾子なので &apos;=&apos; が必要です（&quot;%1=...&quot;）</translation>
     </message>
     <message>
-        <source>unknown mechanism "%1"</source>
-        <translation>不明なメカニズム "%1"</translation>
+        <source>unknown mechanism &quot;%1&quot;</source>
+        <translation>不明なメカニズム &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>"%1": %2</source>
-        <translation>"%1": %2</translation>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
     <message>
-        <source>"all" takes no argument or prefix length</source>
-        <translation>"all" は引数もプレフィックス長も取りません</translation>
+        <source>&quot;all&quot; takes no argument or prefix length</source>
+        <translation>&quot;all&quot; は引数もプレフィックス長も取りません</translation>
     </message>
     <message>
-        <source>"%1" needs ":domain"</source>
-        <translation>"%1" には ":domain" が必要です</translation>
+        <source>&quot;%1&quot; needs &quot;:domain&quot;</source>
+        <translation>&quot;%1&quot; には &quot;:domain&quot; が必要です</translation>
     </message>
     <message>
-        <source>"ptr" takes no prefix length</source>
-        <translation>"ptr" はプレフィックス長を取りません</translation>
+        <source>&quot;ptr&quot; takes no prefix length</source>
+        <translation>&quot;ptr&quot; はプレフィックス長を取りません</translation>
     </message>
     <message>
-        <source>"%1": invalid prefix length ("/0"-"/32" for IPv4, "//0"-"//128" for IPv6)</source>
-        <translation>"%1": プレフィックス長が不正です（IPv4 は "/0"～"/32"、IPv6 は "//0"～"//128"）</translation>
+        <source>&quot;%1&quot;: invalid prefix length (&quot;/0&quot;-&quot;/32&quot; for IPv4, &quot;//0&quot;-&quot;//128&quot; for IPv6)</source>
+        <translation>&quot;%1&quot;: プレフィックス長が不正です（IPv4 は &quot;/0&quot;～&quot;/32&quot;、IPv6 は &quot;//0&quot;～&quot;//128&quot;）</translation>
     </message>
     <message>
-        <source>"%1" needs ":address"</source>
-        <translation>"%1" には ":address" が必要です</translation>
+        <source>&quot;%1&quot; needs &quot;:address&quot;</source>
+        <translation>&quot;%1&quot; には &quot;:address&quot; が必要です</translation>
     </message>
     <message>
-        <source>"%1": invalid prefix length (RFC 7208 5.6 allows /0-/%2 without leading zeros)</source>
-        <translation>"%1": プレフィックス長が不正です（RFC 7208 5.6 で許されるのは先頭ゼロなしの /0～/%2）</translation>
+        <source>&quot;%1&quot;: invalid prefix length (RFC 7208 5.6 allows /0-/%2 without leading zeros)</source>
+        <translation>&quot;%1&quot;: プレフィックス長が不正です（RFC 7208 5.6 で許されるのは先頭ゼロなしの /0～/%2）</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv6 address</source>
-        <translation>"%1" は IPv6 アドレスではありません</translation>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>&quot;%1&quot; は IPv6 アドレスではありません</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv4 address (four decimal numbers 0-255)</source>
-        <translation>"%1" は IPv4 アドレス（0〜255 の 4 つの 10 進数）ではありません</translation>
+        <source>&quot;%1&quot; is not an IPv4 address (four decimal numbers 0-255)</source>
+        <translation>&quot;%1&quot; は IPv4 アドレス（0〜255 の 4 つの 10 進数）ではありません</translation>
     </message>
     <message>
         <source>HELO identity: &lt;sender&gt; is postmaster@ the HELO name (RFC 7208 2.3)</source>
@@ -5277,8 +5460,8 @@ Commands:
         <translation>空のリバースパス: MAIL FROM アイデンティティは postmaster@&lt;HELO 名&gt; です（RFC 7208 2.4）</translation>
     </message>
     <message>
-        <source>no local-part: "postmaster" is used (RFC 7208 4.3)</source>
-        <translation>ローカル部なし: "postmaster" を使います（RFC 7208 4.3）</translation>
+        <source>no local-part: &quot;postmaster&quot; is used (RFC 7208 4.3)</source>
+        <translation>ローカル部なし: &quot;postmaster&quot; を使います（RFC 7208 4.3）</translation>
     </message>
     <message>
         <source>inputs</source>
@@ -5337,8 +5520,8 @@ Commands:
         <translation>クライアント IP アドレスが不明です: 入力してください（--ip、またはエンベロープパネル）</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv4 or IPv6 address: correct it (--ip, or the envelope panel)</source>
-        <translation>"%1" は IPv4 アドレスでも IPv6 アドレスでもありません: 修正してください（--ip、またはエンベロープパネル）</translation>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address: correct it (--ip, or the envelope panel)</source>
+        <translation>&quot;%1&quot; は IPv4 アドレスでも IPv6 アドレスでもありません: 修正してください（--ip、またはエンベロープパネル）</translation>
     </message>
     <message>
         <source>the HELO name is unknown: enter it (--helo, or the envelope panel)</source>
@@ -5413,8 +5596,8 @@ Commands:
         <translation>HELO 名（--helo）</translation>
     </message>
     <message>
-        <source>MAIL FROM (--mail-from; "&lt;&gt;" for a bounce)</source>
-        <translation>MAIL FROM（--mail-from。バウンスは "&lt;&gt;"）</translation>
+        <source>MAIL FROM (--mail-from; &quot;&lt;&gt;&quot; for a bounce)</source>
+        <translation>MAIL FROM（--mail-from。バウンスは &quot;&lt;&gt;&quot;）</translation>
     </message>
     <message>
         <source>SPF was not evaluated: %1 unknown. Enter %2 (CLI flags, or the envelope panel in the GUI).</source>
@@ -5441,8 +5624,8 @@ Commands:
         <translation>MAIL FROM アイデンティティ: 未評価、MAIL FROM が不明</translation>
     </message>
     <message>
-        <source>Enter the envelope sender with --mail-from ("&lt;&gt;" for a bounce) or in the envelope panel.</source>
-        <translation>エンベロープ送信者を --mail-from（バウンスは "&lt;&gt;"）またはエンベロープパネルで入力してください。</translation>
+        <source>Enter the envelope sender with --mail-from (&quot;&lt;&gt;&quot; for a bounce) or in the envelope panel.</source>
+        <translation>エンベロープ送信者を --mail-from（バウンスは &quot;&lt;&gt;&quot;）またはエンベロープパネルで入力してください。</translation>
     </message>
     <message>
         <source>HELO identity: not evaluated, HELO name unknown</source>
@@ -5469,8 +5652,8 @@ Commands:
         <translation>（空の MAIL FROM: postmaster@%1 として検査）</translation>
     </message>
     <message>
-        <source>"%1": a term must begin with a mechanism name (all, include, a, mx, ptr, ip4, ip6, exists) or be a modifier (name=value)</source>
-        <translation>"%1": 項はメカニズム名（all、include、a、mx、ptr、ip4、ip6、exists）で始まるか、修飾子（name=value）である必要があります</translation>
+        <source>&quot;%1&quot;: a term must begin with a mechanism name (all, include, a, mx, ptr, ip4, ip6, exists) or be a modifier (name=value)</source>
+        <translation>&quot;%1&quot;: 項はメカニズム名（all、include、a、mx、ptr、ip4、ip6、exists）で始まるか、修飾子（name=value）である必要があります</translation>
     </message>
 </context>
 <context>
@@ -5504,12 +5687,12 @@ Commands:
         <translation>RFC 7208 4.6.4: SPF の実装は空の参照を 2 回までに制限すべき（SHOULD）であり、上限を超えると permerror になります。</translation>
     </message>
     <message>
-        <source>Macros are expanded before use (RFC 7208 7): each %{...} is replaced by its value, split on its delimiters, reversed with 'r', cut to the right-most N parts, and URL-escaped when the letter is upper case.</source>
-        <translation>マクロは使用前に展開されます（RFC 7208 7）。各 %{...} はその値に置き換えられ、区切り文字で分割され、'r' があれば逆順にされ、右端の N 個の部分に切り詰められ、文字が大文字なら URL エスケープされます。</translation>
+        <source>Macros are expanded before use (RFC 7208 7): each %{...} is replaced by its value, split on its delimiters, reversed with &apos;r&apos;, cut to the right-most N parts, and URL-escaped when the letter is upper case.</source>
+        <translation>マクロは使用前に展開されます（RFC 7208 7）。各 %{...} はその値に置き換えられ、区切り文字で分割され、&apos;r&apos; があれば逆順にされ、右端の N 個の部分に切り詰められ、文字が大文字なら URL エスケープされます。</translation>
     </message>
     <message>
-        <source>%1 → "%2"</source>
-        <translation>%1 → "%2"</translation>
+        <source>%1 → &quot;%2&quot;</source>
+        <translation>%1 → &quot;%2&quot;</translation>
     </message>
     <message>
         <source>%% is a percent sign, %_ a space, %- a URL-encoded space (RFC 7208 7.1).</source>
@@ -5552,8 +5735,8 @@ Commands:
         <translation>展開結果が妥当な長さを大きく超えました。悪意のあるレコードがメモリを際限なく使えないよう、残りは破棄します。</translation>
     </message>
     <message>
-        <source>expand "%1" → "%2"</source>
-        <translation>"%1" を展開 → "%2"</translation>
+        <source>expand &quot;%1&quot; → &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; を展開 → &quot;%2&quot;</translation>
     </message>
     <message>
         <source>longer than 253 characters: left-most labels removed → %1</source>
@@ -5616,12 +5799,12 @@ Commands:
         <translation>RFC 7208 4.6.4: include、a、mx、ptr、exists、redirect は 1 回の評価で合計 10 回まで（include 先も含めて数える）しか使えず、超えると結果は permerror になります。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain name (%2): treated as a name that does not exist, no query is sent</source>
-        <translation>"%1" は有効なドメイン名ではありません（%2）: 存在しない名前として扱い、問い合わせは送りません</translation>
+        <source>&quot;%1&quot; is not a valid domain name (%2): treated as a name that does not exist, no query is sent</source>
+        <translation>&quot;%1&quot; は有効なドメイン名ではありません（%2）: 存在しない名前として扱い、問い合わせは送りません</translation>
     </message>
     <message>
-        <source>"all" always matches</source>
-        <translation>"all" は常に一致します</translation>
+        <source>&quot;all&quot; always matches</source>
+        <translation>&quot;all&quot; は常に一致します</translation>
     </message>
     <message>
         <source>the client is IPv4: ip6 never matches it</source>
@@ -5680,8 +5863,8 @@ Commands:
         <translation>RFC 7208 4.6.4: mx メカニズムの評価で参照するアドレスレコードは 10 個を超えてはならず、超える場合の結果は permerror です。</translation>
     </message>
     <message>
-        <source>MX %1 "." (null MX): no host to look up</source>
-        <translation>MX %1 "."（null MX）: 参照するホストがありません</translation>
+        <source>MX %1 &quot;.&quot; (null MX): no host to look up</source>
+        <translation>MX %1 &quot;.&quot;（null MX）: 参照するホストがありません</translation>
     </message>
     <message>
         <source>no address of the %1 MX hosts of %2 matches %3</source>
@@ -5748,8 +5931,8 @@ Commands:
         <translation>exp= を無視しました: %1</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain name (%2)</source>
-        <translation>"%1" は有効なドメイン名ではありません（%2）</translation>
+        <source>&quot;%1&quot; is not a valid domain name (%2)</source>
+        <translation>&quot;%1&quot; は有効なドメイン名ではありません（%2）</translation>
     </message>
     <message>
         <source>the TXT lookup for %1 failed</source>
@@ -5780,8 +5963,8 @@ Commands:
         <translation>説明テキストにマクロの構文エラーがあります</translation>
     </message>
     <message>
-        <source>explanation: "%1"</source>
-        <translation>説明: "%1"</translation>
+        <source>explanation: &quot;%1&quot;</source>
+        <translation>説明: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>include</source>
@@ -5812,24 +5995,24 @@ Commands:
         <translation>include/redirect の入れ子が深すぎます</translation>
     </message>
     <message>
-        <source>"%1" is an address literal, not a domain name</source>
-        <translation>"%1" はアドレスリテラルであり、ドメイン名ではありません</translation>
+        <source>&quot;%1&quot; is an address literal, not a domain name</source>
+        <translation>&quot;%1&quot; はアドレスリテラルであり、ドメイン名ではありません</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: check_host() returns none for a domain that is not a valid multi-label domain name.</source>
         <translation>RFC 7208 4.3: 有効な複数ラベルのドメイン名でないドメインに対して、check_host() は none を返します。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain name: %2</source>
-        <translation>"%1" は有効なドメイン名ではありません: %2</translation>
+        <source>&quot;%1&quot; is not a valid domain name: %2</source>
+        <translation>&quot;%1&quot; は有効なドメイン名ではありません: %2</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: a malformed domain (label over 63 characters, empty label, ...) gives none without any DNS query.</source>
         <translation>RFC 7208 4.3: 不正な形式のドメイン（63 文字を超えるラベル、空のラベルなど）は、DNS に問い合わせることなく none になります。</translation>
     </message>
     <message>
-        <source>"%1" is not a fully qualified (multi-label) domain name</source>
-        <translation>"%1" は完全修飾（複数ラベル）のドメイン名ではありません</translation>
+        <source>&quot;%1&quot; is not a fully qualified (multi-label) domain name</source>
+        <translation>&quot;%1&quot; は完全修飾（複数ラベル）のドメイン名ではありません</translation>
     </message>
     <message>
         <source>RFC 7208 4.3: a single-label name gives none.</source>
@@ -5852,8 +6035,8 @@ Commands:
         <translation>RFC 7208 4.4: レコードの取得中に NXDOMAIN 以外の DNS エラーが起きると temperror になります。</translation>
     </message>
     <message>
-        <source>%1 other TXT record(s) ignored (not "v=spf1")</source>
-        <translation>ほかの TXT レコード %1 個を無視しました（"v=spf1" ではありません）</translation>
+        <source>%1 other TXT record(s) ignored (not &quot;v=spf1&quot;)</source>
+        <translation>ほかの TXT レコード %1 個を無視しました（&quot;v=spf1&quot; ではありません）</translation>
     </message>
     <message>
         <source>SPF record of %1</source>
@@ -5864,8 +6047,8 @@ Commands:
         <translation>%1 は SPF レコードを公開していません</translation>
     </message>
     <message>
-        <source>RFC 7208 4.5: no TXT record begins with "v=spf1": the result is none.</source>
-        <translation>RFC 7208 4.5: "v=spf1" で始まる TXT レコードがありません: 結果は none です。</translation>
+        <source>RFC 7208 4.5: no TXT record begins with &quot;v=spf1&quot;: the result is none.</source>
+        <translation>RFC 7208 4.5: &quot;v=spf1&quot; で始まる TXT レコードがありません: 結果は none です。</translation>
     </message>
     <message>
         <source>record %1 of %2: %3</source>
@@ -5876,8 +6059,8 @@ Commands:
         <translation>%1 は SPF レコードを %2 個公開しています。許されるのは 1 個だけです</translation>
     </message>
     <message>
-        <source>RFC 7208 4.5: more than one record beginning with "v=spf1" is a permerror.</source>
-        <translation>RFC 7208 4.5: "v=spf1" で始まるレコードが複数あると permerror です。</translation>
+        <source>RFC 7208 4.5: more than one record beginning with &quot;v=spf1&quot; is a permerror.</source>
+        <translation>RFC 7208 4.5: &quot;v=spf1&quot; で始まるレコードが複数あると permerror です。</translation>
     </message>
     <message>
         <source>record: %1</source>
@@ -5944,7 +6127,7 @@ Commands:
         <translation>%1: どのメカニズムも一致しなかったため、別のドメインのポリシーを使用します</translation>
     </message>
     <message>
-        <source>RFC 7208 6.1: redirect= replaces this record's result by the target's; a target without an SPF record is a permerror. The target's exp= is used, this record's is not.</source>
+        <source>RFC 7208 6.1: redirect= replaces this record&apos;s result by the target&apos;s; a target without an SPF record is a permerror. The target&apos;s exp= is used, this record&apos;s is not.</source>
         <translation>RFC 7208 6.1: redirect= はこのレコードの結果をリダイレクト先の結果で置き換えます。リダイレクト先に SPF レコードがなければ permerror です。使用されるのはリダイレクト先の exp= で、このレコードの exp= は使用されません。</translation>
     </message>
     <message>
@@ -5964,8 +6147,8 @@ Commands:
         <translation>RFC 7208 4.7: どのメカニズムも一致せず redirect= もない場合、結果は neutral です。</translation>
     </message>
     <message>
-        <source>"%1" cannot be asked (%2): treated as a name that does not exist</source>
-        <translation>"%1" を問い合わせできません（%2）: 存在しない名前として扱います</translation>
+        <source>&quot;%1&quot; cannot be asked (%2): treated as a name that does not exist</source>
+        <translation>&quot;%1&quot; を問い合わせできません（%2）: 存在しない名前として扱います</translation>
     </message>
 </context>
 <context>
@@ -5983,7 +6166,7 @@ Commands:
         <translation>不明なセレクター %1 またはマッチングタイプ %2（RFC 6698 2.1.2、2.1.3）</translation>
     </message>
     <message>
-        <source>DANE-EE: the server's own %1 matches</source>
+        <source>DANE-EE: the server&apos;s own %1 matches</source>
         <translation>DANE-EE: サーバー自身の%1が一致します</translation>
     </message>
     <message>
@@ -5995,7 +6178,7 @@ Commands:
         <translation>公開鍵</translation>
     </message>
     <message>
-        <source>DANE-EE: the server's %1 does not match</source>
+        <source>DANE-EE: the server&apos;s %1 does not match</source>
         <translation>DANE-EE: サーバーの%1が一致しません</translation>
     </message>
     <message>
@@ -6011,8 +6194,8 @@ Commands:
         <translation>Mailscope は送信側 MTA と同じようにサーバー自体に接続しました。メールは一切送信していません（RFC 5321、RFC 3207）。</translation>
     </message>
     <message>
-        <source>Live check: no usable host given ("%1")</source>
-        <translation>ライブチェック: 使用可能なホストが指定されていません（"%1"）</translation>
+        <source>Live check: no usable host given (&quot;%1&quot;)</source>
+        <translation>ライブチェック: 使用可能なホストが指定されていません（&quot;%1&quot;）</translation>
     </message>
     <message>
         <source>Live check of %1 port %2</source>
@@ -6040,7 +6223,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>SMTP transcript (%n line(s))</source>
-        <translation><numerusform>SMTP のやり取り（%n 行）</numerusform></translation>
+        <translation>
+            <numerusform>SMTP のやり取り（%n 行）</numerusform>
+        </translation>
     </message>
     <message>
         <source>STARTTLS offered</source>
@@ -6055,7 +6240,7 @@ Commands:
         <translation>EHLO の応答に STARTTLS が含まれています（RFC 3207 4）。</translation>
     </message>
     <message>
-        <source>The server's EHLO reply does not list STARTTLS: senders must deliver to it in clear text (RFC 3207 4). Capabilities: %1</source>
+        <source>The server&apos;s EHLO reply does not list STARTTLS: senders must deliver to it in clear text (RFC 3207 4). Capabilities: %1</source>
         <translation>サーバーの EHLO 応答に STARTTLS が含まれていません。送信者はこのサーバーへ平文で配送するしかありません（RFC 3207 4）。機能: %1</translation>
     </message>
     <message>
@@ -6076,7 +6261,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>Certificate chain trusted (%n certificate(s))</source>
-        <translation><numerusform>証明書チェーンは信頼されています（証明書 %n 個）</numerusform></translation>
+        <translation>
+            <numerusform>証明書チェーンは信頼されています（証明書 %n 個）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Certificate chain NOT valid</source>
@@ -6143,15 +6330,17 @@ Commands:
         <translation>TLSA レコードはありますが使用できません（DNSSEC なし）</translation>
     </message>
     <message numerus="yes">
-        <source>DANE: the server's certificate matches %n TLSA record(s)</source>
-        <translation><numerusform>DANE: サーバーの証明書が %n 件の TLSA レコードに一致します</numerusform></translation>
+        <source>DANE: the server&apos;s certificate matches %n TLSA record(s)</source>
+        <translation>
+            <numerusform>DANE: サーバーの証明書が %n 件の TLSA レコードに一致します</numerusform>
+        </translation>
     </message>
     <message>
         <source>With DANE-EE, expiry and names do not matter; the key does (RFC 7672 3.1.1).</source>
         <translation>DANE-EE では有効期限や名前は問題になりません。重要なのは鍵です（RFC 7672 3.1.1）。</translation>
     </message>
     <message>
-        <source>DANE: NO TLSA record matches the server's certificate</source>
+        <source>DANE: NO TLSA record matches the server&apos;s certificate</source>
         <translation>DANE: サーバーの証明書に一致する TLSA レコードがありません</translation>
     </message>
     <message>
@@ -6272,7 +6461,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n MTA-STS records: none is used</source>
-        <translation><numerusform>MTA-STS レコードが %n 件: どれも使用されません</numerusform></translation>
+        <translation>
+            <numerusform>MTA-STS レコードが %n 件: どれも使用されません</numerusform>
+        </translation>
     </message>
     <message>
         <source>More than one v=STSv1 TXT record means no policy (RFC 8461 3.1).</source>
@@ -6308,7 +6499,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n TLS-RPT records: none is used</source>
-        <translation><numerusform>TLS-RPT レコードが %n 件: どれも使用されません</numerusform></translation>
+        <translation>
+            <numerusform>TLS-RPT レコードが %n 件: どれも使用されません</numerusform>
+        </translation>
     </message>
     <message>
         <source>TLS-RPT lookup failed</source>
@@ -6324,7 +6517,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n MX host(s)</source>
-        <translation><numerusform>MX ホスト %n 台</numerusform></translation>
+        <translation>
+            <numerusform>MX ホスト %n 台</numerusform>
+        </translation>
     </message>
     <message>
         <source>MX answer DNSSEC-validated</source>
@@ -6340,7 +6535,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%1: DANE TLSA (%n record(s), DNSSEC-validated)</source>
-        <translation><numerusform>%1: DANE TLSA（%n 件のレコード、DNSSEC で検証済み）</numerusform></translation>
+        <translation>
+            <numerusform>%1: DANE TLSA（%n 件のレコード、DNSSEC で検証済み）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Senders that validate DNSSEC must use TLS and accept only a certificate that matches these records (RFC 7672 2.2).</source>
@@ -6452,7 +6649,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n hop(s), %1 with TLS</source>
-        <translation><numerusform>%n ホップ中 %1 ホップで TLS</numerusform></translation>
+        <translation>
+            <numerusform>%n ホップ中 %1 ホップで TLS</numerusform>
+        </translation>
     </message>
     <message>
         <source>sender</source>
@@ -6464,7 +6663,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>MTA-STS, TLS-RPT and DANE of %n domain(s)</source>
-        <translation><numerusform>%n ドメインの MTA-STS、TLS-RPT、DANE</numerusform></translation>
+        <translation>
+            <numerusform>%n ドメインの MTA-STS、TLS-RPT、DANE</numerusform>
+        </translation>
     </message>
     <message>
         <source>Published policies that make senders insist on TLS.</source>
@@ -6476,19 +6677,596 @@ Commands:
     </message>
     <message numerus="yes">
         <source>fail: %1 was not encrypted (%n of %2 hops used TLS)</source>
-        <translation><numerusform>fail: %1 は暗号化されていません（%2 ホップ中 %n ホップで TLS を使用）</numerusform></translation>
+        <translation>
+            <numerusform>fail: %1 は暗号化されていません（%2 ホップ中 %n ホップで TLS を使用）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>pass: every Internet-facing hop used TLS (%n of %1 hops)</source>
-        <translation><numerusform>pass: インターネットに面したすべてのホップで TLS を使用しました（%1 ホップ中 %n ホップ）</numerusform></translation>
+        <translation>
+            <numerusform>pass: インターネットに面したすべてのホップで TLS を使用しました（%1 ホップ中 %n ホップ）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>none: the Received fields do not record TLS (%n hop(s))</source>
-        <translation><numerusform>none: Received フィールドに TLS の記録がありません（%n ホップ）</numerusform></translation>
+        <translation>
+            <numerusform>none: Received フィールドに TLS の記録がありません（%n ホップ）</numerusform>
+        </translation>
     </message>
     <message>
         <source>TLS: %1</source>
         <translation>TLS: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 lines</source>
+        <translation>%1 行を超えています</translation>
+    </message>
+    <message>
+        <source>line %1 is not &quot;key: value&quot;: %2</source>
+        <translation>%1 行目が &quot;key: value&quot; の形ではありません: %2</translation>
+    </message>
+    <message>
+        <source>a second %1 field is ignored</source>
+        <translation>2 つ目の %1 フィールドは無視されます</translation>
+    </message>
+    <message>
+        <source>version is &quot;%1&quot;, not STSv1</source>
+        <translation>version が STSv1 ではなく &quot;%1&quot; です</translation>
+    </message>
+    <message>
+        <source>mode is &quot;%1&quot;, not enforce, testing or none</source>
+        <translation>mode が enforce、testing、none のいずれでもなく &quot;%1&quot; です</translation>
+    </message>
+    <message>
+        <source>max_age &quot;%1&quot; is not a number of seconds</source>
+        <translation>max_age &quot;%1&quot; は秒数ではありません</translation>
+    </message>
+    <message>
+        <source>max_age %1 is more than the allowed %2 seconds</source>
+        <translation>max_age %1 は上限の %2 秒を超えています</translation>
+    </message>
+    <message>
+        <source>mx &quot;%1&quot; is not a host name or *.domain</source>
+        <translation>mx &quot;%1&quot; はホスト名でも *.ドメイン の形でもありません</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; is ignored</source>
+        <translation>未知のフィールド &quot;%1&quot; は無視されます</translation>
+    </message>
+    <message>
+        <source>the version field is missing</source>
+        <translation>version フィールドがありません</translation>
+    </message>
+    <message>
+        <source>the mode field is missing</source>
+        <translation>mode フィールドがありません</translation>
+    </message>
+    <message>
+        <source>the max_age field is missing</source>
+        <translation>max_age フィールドがありません</translation>
+    </message>
+    <message>
+        <source>no mx field: every mode but none needs at least one</source>
+        <translation>mx フィールドがありません: none 以外のモードでは少なくとも 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>Mailscope fetched the policy as a sending MTA would: over HTTPS from the mta-sts host, with a trusted certificate for that name, no redirects, a size and time limit (RFC 8461 3.3).</source>
+        <translation>Mailscope は送信側 MTA と同じ方法でポリシーを取得しました: mta-sts ホストから HTTPS で、その名前に対する信頼された証明書を確かめ、リダイレクトには従わず、サイズと時間の上限付きで（RFC 8461 3.3）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Addresses of %1</source>
+        <translation>%1 のアドレス</translation>
+    </message>
+    <message>
+        <source>%1 has no address</source>
+        <translation>%1 にはアドレスがありません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Policy fetch cancelled</source>
+        <translation>ポリシーの取得はキャンセルされました</translation>
+    </message>
+    <message>
+        <source>Policy host %1 has no address: senders treat the domain as without MTA-STS</source>
+        <translation>ポリシーホスト %1 にアドレスがありません: 送信者はこのドメインを MTA-STS なしとして扱います</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>サーバーが証明書を送信しませんでした</translation>
+    </message>
+    <message>
+        <source>the certificate chain is not trusted</source>
+        <translation>証明書チェーンが信頼されていません</translation>
+    </message>
+    <message>
+        <source>the certificate does not name %1</source>
+        <translation>証明書に %1 の名前が含まれていません</translation>
+    </message>
+    <message>
+        <source>TLS with %1 (%2, %3)</source>
+        <translation>%1 と TLS で接続（%2、%3）</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed</source>
+        <translation>%1 との TLS ハンドシェイクに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>%1 に接続できませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>HTTP transcript (%n line(s))</source>
+        <translation>
+            <numerusform>HTTP のやり取り（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate valid for %1</source>
+        <translation>%1 に対して有効な証明書です</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 has EXPIRED</source>
+        <translation>%1 の証明書は有効期限が切れています</translation>
+    </message>
+    <message>
+        <source>Certificate of %1 NOT trusted</source>
+        <translation>%1 の証明書は信頼されていません</translation>
+    </message>
+    <message>
+        <source>Certificate does NOT name %1</source>
+        <translation>証明書に %1 の名前が含まれていません</translation>
+    </message>
+    <message>
+        <source>The policy host&apos;s certificate must chain to a trusted root and name the mta-sts host (RFC 8461 3.3); otherwise the policy is not used and nothing is requested.</source>
+        <translation>ポリシーホストの証明書は、信頼されたルートまでチェーンがつながり、mta-sts ホストの名前を含んでいなければなりません（RFC 8461 3.3）。そうでなければポリシーは使われず、何も要求しません。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Name matches</source>
+        <translation>名前の一致</translation>
+    </message>
+    <message>
+        <source>Trust files not read</source>
+        <translation>読めなかった信頼ファイル</translation>
+    </message>
+    <message>
+        <source>MTA-STS host certificate: %1</source>
+        <translation>MTA-STS ホストの証明書: %1</translation>
+    </message>
+    <message>
+        <source>Policy not fetched: %1</source>
+        <translation>ポリシーを取得しませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Policy host %1 could not be reached: %2</source>
+        <translation>ポリシーホスト %1 に到達できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>TLS with %1 failed: %2</source>
+        <translation>%1 との TLS に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>No HTTP answer</source>
+        <translation>HTTP の応答がありません</translation>
+    </message>
+    <message>
+        <source>Content-Type</source>
+        <translation>Content-Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n バイト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server redirects to %1. Senders MUST NOT follow redirects for MTA-STS policies (RFC 8461 3.3), so this domain has no usable policy.</source>
+        <translation>サーバーは %1 へリダイレクトしています。送信者は MTA-STS ポリシーのリダイレクトに従ってはなりません（RFC 8461 3.3）。そのため、このドメインには使えるポリシーがありません。</translation>
+    </message>
+    <message>
+        <source>(no Location)</source>
+        <translation>（Location なし）</translation>
+    </message>
+    <message>
+        <source>Policy not fetched: HTTP %1 redirect refused</source>
+        <translation>ポリシーを取得しませんでした: HTTP %1 のリダイレクトは拒否しました</translation>
+    </message>
+    <message>
+        <source>Only 200 OK delivers a policy (RFC 8461 3.3).</source>
+        <translation>ポリシーを受け取れるのは 200 OK の場合だけです（RFC 8461 3.3）。</translation>
+    </message>
+    <message>
+        <source>Policy not fetched: HTTP %1</source>
+        <translation>ポリシーを取得しませんでした: HTTP %1</translation>
+    </message>
+    <message>
+        <source>The policy is larger than %1 KiB; Mailscope stopped reading, as senders limit the size (RFC 8461 3.3).</source>
+        <translation>ポリシーが %1 KiB を超えています。送信者がサイズを制限するのと同じく、Mailscope は読み込みを中止しました（RFC 8461 3.3）。</translation>
+    </message>
+    <message>
+        <source>Policy not used: larger than %1 KiB</source>
+        <translation>ポリシーは使われません: %1 KiB を超えています</translation>
+    </message>
+    <message>
+        <source>Policy not fetched completely: %1</source>
+        <translation>ポリシーを最後まで取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The policy must be served as text/plain; senders check this so that a file uploaded by somebody else is not taken for a policy (RFC 8461 3.3).</source>
+        <translation>ポリシーは text/plain として提供されなければなりません。第三者がアップロードしたファイルをポリシーと取り違えないよう、送信者はこれを確認します（RFC 8461 3.3）。</translation>
+    </message>
+    <message>
+        <source>Policy not used: Content-Type %1 is not text/plain</source>
+        <translation>ポリシーは使われません: Content-Type %1 は text/plain ではありません</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>MTA-STS policy of %1</source>
+        <translation>%1 の MTA-STS ポリシー</translation>
+    </message>
+    <message numerus="yes">
+        <source>Policy: mode %1, max_age %2 s, %n mx pattern(s)</source>
+        <translation>
+            <numerusform>ポリシー: mode %1、max_age %2 秒、mx パターン %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy is malformed: %1</source>
+        <translation>ポリシーの形式が不正です: %1</translation>
+    </message>
+    <message>
+        <source>Policy of %1 is malformed: %2</source>
+        <translation>%1 のポリシーの形式が不正です: %2</translation>
+    </message>
+    <message>
+        <source>A sender applying the policy delivers only to MX hosts that match an mx pattern; &quot;*.&quot; stands for exactly one left-most label (RFC 8461 4.1).</source>
+        <translation>ポリシーを適用する送信者は、mx パターンに一致する MX ホストにだけ配送します。&quot;*.&quot; はちょうど 1 つの左端のラベルを表します（RFC 8461 4.1）。</translation>
+    </message>
+    <message>
+        <source>%1 matches NO mx pattern</source>
+        <translation>%1 はどの mx パターンにも一致しません</translation>
+    </message>
+    <message>
+        <source>%1 matches %2</source>
+        <translation>%1 は %2 に一致します</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n MX host(s) NOT covered by the policy</source>
+        <translation>
+            <numerusform>ポリシーの対象外の MX ホストが %n 台あります</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every MX host (%n) matches the policy</source>
+        <translation>
+            <numerusform>すべての MX ホスト（%n 台）がポリシーに一致します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy of %1: mode none (MTA-STS switched off)</source>
+        <translation>%1 のポリシー: mode none（MTA-STS は無効）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Policy of %1 (enforce) does not cover %n MX host(s): senders enforcing it will not deliver there</source>
+        <translation>
+            <numerusform>%1 のポリシー（enforce）は %n 台の MX ホストを対象にしていません: ポリシーを適用する送信者はそこへ配送しません</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Policy of %1 (testing) does not cover %n MX host(s): senders report it but still deliver</source>
+        <translation>
+            <numerusform>%1 のポリシー（testing）は %n 台の MX ホストを対象にしていません: 送信者は報告しますが、配送は続けます</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy of %1: %2, every MX covered</source>
+        <translation>%1 のポリシー: %2、すべての MX が対象です</translation>
+    </message>
+    <message>
+        <source>MTA-STS record with an invalid id (&quot;%1&quot;)</source>
+        <translation>id が不正な MTA-STS レコード（&quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>The id must be 1 to 32 letters and digits (RFC 8461 3.1); senders ignore a record without a valid id, so the domain has no MTA-STS and no policy is fetched.</source>
+        <translation>id は 1～32 文字の英字と数字でなければなりません（RFC 8461 3.1）。有効な id のないレコードは送信者に無視されるため、このドメインは MTA-STS なしとなり、ポリシーは取得しません。</translation>
+    </message>
+    <message>
+        <source>Policy file not fetched: no valid MTA-STS record</source>
+        <translation>ポリシーファイルは取得していません: 有効な MTA-STS レコードがありません</translation>
+    </message>
+    <message>
+        <source>Senders look for the policy only when exactly one valid _mta-sts TXT record announces it (RFC 8461 3.1, 5.1).</source>
+        <translation>送信者がポリシーを探すのは、有効な _mta-sts TXT レコードがちょうど 1 つでそれを告知している場合だけです（RFC 8461 3.1、5.1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::BatchChart</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>判定: %1</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未チェック</translation>
+    </message>
+    <message>
+        <source>No failures.</source>
+        <translation>失敗はありません。</translation>
+    </message>
+    <message>
+        <source>Results per check</source>
+        <translation>チェックごとの結果</translation>
+    </message>
+    <message>
+        <source>Most common failure reasons</source>
+        <translation>よくある失敗の理由</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 — %n message(s)</source>
+        <translation>
+            <numerusform>%1: %2 — %n 件のメッセージ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::BatchModel</name>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>サブジェクト</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>失敗の理由</translation>
+    </message>
+    <message>
+        <source>Not checked.</source>
+        <translation>チェックしていません。</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>読み取り不可</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ui::BatchWindow</name>
+    <message>
+        <source>Batch verify — Mailscope</source>
+        <translation>一括検証 — Mailscope</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>フォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Verify every message in a folder and its subfolders (Maildir cur/ and new/ too).</source>
+        <translation>フォルダーとそのサブフォルダーにあるすべてのメッセージを検証します（Maildir の cur/ と new/ も）。</translation>
+    </message>
+    <message>
+        <source>Open &amp;mbox…</source>
+        <translation>mbox を開く(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Verify every message of an mbox file.</source>
+        <translation>mbox ファイルのすべてのメッセージを検証します。</translation>
+    </message>
+    <message>
+        <source>&amp;Zone files…</source>
+        <translation>ゾーンファイル(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Answer DNS from these master files (offline), in addition to the session&apos;s.</source>
+        <translation>セッションのものに加えて、これらのマスターファイルから DNS に答えます（オフライン）。</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV にエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown, in the order shown, as CSV.</source>
+        <translation>表示中の行を表示順のまま CSV として保存します。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the batch; the messages verified so far stay listed.</source>
+        <translation>一括検証を中止します。それまでに検証したメッセージは一覧に残ります。</translation>
+    </message>
+    <message>
+        <source>C&amp;heck:</source>
+        <translation>チェック(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>結果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Search file, subject, from, reason…</source>
+        <translation>ファイル、件名、差出人、理由を検索…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>フィルターを解除</translation>
+    </message>
+    <message>
+        <source>Messages of the batch</source>
+        <translation>一括検証のメッセージ</translation>
+    </message>
+    <message>
+        <source>Results per check</source>
+        <translation>チェックごとの結果</translation>
+    </message>
+    <message>
+        <source>Most common failure reasons</source>
+        <translation>よくある失敗の理由</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <source>Batch verify</source>
+        <translation>一括検証</translation>
+    </message>
+    <message>
+        <source>Verifying these messages asks live DNS (%1) about the domains in every message: the DNS operators of those domains can see that the messages are being checked.</source>
+        <translation>これらのメッセージを検証すると、各メッセージのドメインについてライブ DNS（%1）に問い合わせます: それらのドメインの DNS 運用者は、メッセージが確認されていることを知ることができます。</translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation>システムのリゾルバー</translation>
+    </message>
+    <message>
+        <source>Ask live DNS</source>
+        <translation>ライブ DNS に問い合わせる</translation>
+    </message>
+    <message>
+        <source>Verify offline</source>
+        <translation>オフラインで検証</translation>
+    </message>
+    <message>
+        <source>Listing messages…</source>
+        <translation>メッセージを一覧にしています…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <translation>%2 件中 %1 件のメッセージ</translation>
+    </message>
+    <message>
+        <source>Verifying: %1 of %2 messages…</source>
+        <translation>検証中: %2 件中 %1 件のメッセージ…</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 messages verified.</source>
+        <translation>キャンセルしました: %2 件中 %1 件のメッセージを検証しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n message(s) verified.</source>
+        <translation>
+            <numerusform>完了: %n 件のメッセージを検証しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>DNS: zone files (%n)</source>
+        <translation>
+            <numerusform>DNS: ゾーンファイル（%n 個）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DNS: offline</source>
+        <translation>DNS: オフライン</translation>
+    </message>
+    <message>
+        <source>DNS: live (%1)</source>
+        <translation>DNS: ライブ（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) listed.</source>
+        <translation>
+            <numerusform>%n 件のメッセージを一覧にしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages shown (filtered).</source>
+        <translation>%2 件中 %1 件のメッセージを表示（フィルター適用中）。</translation>
+    </message>
+    <message>
+        <source>Open a folder, a Maildir or an mbox file to verify every message in it.</source>
+        <translation>フォルダー、Maildir、または mbox ファイルを開くと、その中のすべてのメッセージを検証します。</translation>
+    </message>
+    <message>
+        <source>Batch verify a folder</source>
+        <translation>フォルダーを一括検証</translation>
+    </message>
+    <message>
+        <source>Batch verify an mbox file</source>
+        <translation>mbox ファイルを一括検証</translation>
+    </message>
+    <message>
+        <source>Mailboxes (*.mbox *.mbx mbox);;All files (*)</source>
+        <translation>メールボックス (*.mbox *.mbx mbox);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Zone files for the batch</source>
+        <translation>一括検証用のゾーンファイル</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.db *.txt);;All files (*)</source>
+        <translation>ゾーンファイル (*.zone *.db *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV にエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Open message</source>
+        <translation>メッセージを開く</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
     </message>
 </context>
 <context>
@@ -6534,24 +7312,94 @@ Commands:
         <translation>本文</translation>
     </message>
     <message>
-        <source>no DKIM signature</source>
-        <translation>DKIM 署名なし</translation>
+        <source>unchanged</source>
+        <translation>変更なし</translation>
     </message>
     <message>
-        <source>First</source>
-        <translation>1 通目</translation>
+        <source>changed fields: %1</source>
+        <translation>変更されたフィールド: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added at the end</source>
+        <translation>
+            <numerusform>末尾に %n 行追加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed at the end</source>
+        <translation>
+            <numerusform>末尾から %n 行削除</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Second</source>
-        <translation>2 通目</translation>
+        <source>%1 line(s) only in the sent copy, %2 only in the received copy</source>
+        <translation>送信したコピーにだけある行 %1 行、受信したコピーにだけある行 %2 行</translation>
     </message>
     <message>
-        <source>Identical.</source>
-        <translation>同一です。</translation>
+        <source>%1 more lines not shown.</source>
+        <translation>ほかに %1 行あります（表示していません）。</translation>
     </message>
     <message>
-        <source>%1 line(s) only in the first, %2 line(s) only in the second (marked - and +).</source>
-        <translation>1 通目だけにある行が %1 行、2 通目だけにある行が %2 行あります（- と + で表示）。</translation>
+        <source>Comparison per DKIM signature</source>
+        <translation>DKIM 署名ごとの比較</translation>
+    </message>
+    <message>
+        <source>Comparison steps</source>
+        <translation>比較のステップ</translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation>変更の概要</translation>
+    </message>
+    <message>
+        <source>Whole message</source>
+        <translation>メッセージ全体</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Sent copy</source>
+        <translation>送信したコピー</translation>
+    </message>
+    <message>
+        <source>Received copy</source>
+        <translation>受信したコピー</translation>
+    </message>
+    <message>
+        <source>Byte for byte the same in both copies: this part verifies in both.</source>
+        <translation>両方のコピーでバイト単位で同一です: この部分はどちらでも検証に通ります。</translation>
+    </message>
+    <message>
+        <source>Canonical header block</source>
+        <translation>正規化されたヘッダーブロック</translation>
+    </message>
+    <message>
+        <source>Canonical body</source>
+        <translation>正規化された本文</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>Sent copy: DKIM %1
+Received copy: DKIM %2</source>
+        <translation>送信したコピー: DKIM %1
+受信したコピー: DKIM %2</translation>
+    </message>
+    <message>
+        <source>%1 — header: %2; body: %3. Received copy: %4</source>
+        <translation>%1 — ヘッダー: %2、本文: %3。受信したコピー: %4</translation>
+    </message>
+    <message>
+        <source>Neither copy has a DKIM signature: only the whole messages are compared.</source>
+        <translation>どちらのコピーにも DKIM 署名がありません: メッセージ全体だけを比較します。</translation>
+    </message>
+    <message>
+        <source>No DKIM signature is in both copies (the same d=, s= and b=): these are not two copies of one signed message.</source>
+        <translation>両方のコピーに共通する DKIM 署名（同じ d=、s=、b=）がありません: これらは 1 つの署名済みメッセージの 2 つのコピーではありません。</translation>
     </message>
 </context>
 <context>
@@ -6561,7 +7409,7 @@ Commands:
         <translation>Mailscope がメッセージをどう読んだか: ヘッダーフィールド、本文、構造。</translation>
     </message>
     <message>
-        <source>SPF: is the sending server's address allowed to send mail for the envelope domain? The domain lists its servers in a DNS TXT record (RFC 7208).</source>
+        <source>SPF: is the sending server&apos;s address allowed to send mail for the envelope domain? The domain lists its servers in a DNS TXT record (RFC 7208).</source>
         <translation>SPF: 送信サーバーのアドレスはエンベロープのドメインのメールを送ることを許可されているか。ドメインは自分のサーバーを DNS の TXT レコードに列挙します（RFC 7208）。</translation>
     </message>
     <message>
@@ -6573,7 +7421,7 @@ Commands:
         <translation>ARC: 各中継者（メーリングリスト、転送者）が見た結果を記録して封印するので、後の受信者は転送中に壊れた結果を信頼できます（RFC 8617）。</translation>
     </message>
     <message>
-        <source>DMARC: the domain in From must be aligned with a passing SPF or DKIM domain; the domain's policy says what to do otherwise (RFC 7489).</source>
+        <source>DMARC: the domain in From must be aligned with a passing SPF or DKIM domain; the domain&apos;s policy says what to do otherwise (RFC 7489).</source>
         <translation>DMARC: From のドメインは成功した SPF または DKIM のドメインとアラインしていなければなりません。そうでない場合の扱いはドメインのポリシーが定めます（RFC 7489）。</translation>
     </message>
     <message>
@@ -6719,7 +7567,7 @@ Commands:
         <translation>推定値を使う(&amp;G)</translation>
     </message>
     <message>
-        <source>The envelope is not part of the message: Mailscope guesses it from the receiving server's Received field. SPF checks the client IP against the MAIL FROM (or HELO) domain.</source>
+        <source>The envelope is not part of the message: Mailscope guesses it from the receiving server&apos;s Received field. SPF checks the client IP against the MAIL FROM (or HELO) domain.</source>
         <translation>エンベロープはメッセージの一部ではありません。Mailscope は受信サーバーの Received フィールドから推定します。SPF はクライアント IP を MAIL FROM（または HELO）のドメインと照合します。</translation>
     </message>
     <message>
@@ -6966,7 +7814,7 @@ Commands:
         <translation>● ライブ DNS 使用中</translation>
     </message>
     <message>
-        <source>Verification sends DNS queries; the domains' servers can see them.</source>
+        <source>Verification sends DNS queries; the domains&apos; servers can see them.</source>
         <translation>検証は DNS 問い合わせを送信します。ドメインのサーバーはそれを見ることができます。</translation>
     </message>
     <message>
@@ -7065,6 +7913,88 @@ Commands:
         <source>Open two copies of a message first (for example the sent copy and the received copy).</source>
         <translation>先にメッセージを 2 通開いてください（例: 送信したものと受信したもの）。</translation>
     </message>
+    <message>
+        <source>&amp;Batch verify…</source>
+        <translation>一括検証(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;message list</source>
+        <translation>メッセージ一覧へ移動(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;details</source>
+        <translation>詳細へ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;DNS log</source>
+        <translation>DNS ログへ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;envelope</source>
+        <translation>エンベロープへ移動(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;what-if DNS</source>
+        <translation>もしも DNS へ移動(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Next pane</source>
+        <translation>次のペイン(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous pane</source>
+        <translation>前のペイン(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt with PKCS#12…</source>
+        <translation>PKCS#12 で復号(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open the encrypted part with your key (PKCS#12 file and password). Decrypted content stays in memory only.</source>
+        <translation>暗号化された部分をあなたの鍵（PKCS#12 ファイルとパスワード）で開きます。復号した内容はメモリー内にだけ保持されます。</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>検証の進行状況</translation>
+    </message>
+    <message>
+        <source>Cancel the verification</source>
+        <translation>検証をキャンセル</translation>
+    </message>
+    <message>
+        <source>Each step of the verification; select one to see its bytes and explanation.</source>
+        <translation>検証の各ステップです。選択すると、そのバイトと説明が表示されます。</translation>
+    </message>
+    <message>
+        <source>Messages you opened, with their verdict.</source>
+        <translation>開いたメッセージとその判定です。</translation>
+    </message>
+    <message>
+        <source>Every DNS query of the verification.</source>
+        <translation>検証で行ったすべての DNS 問い合わせです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This message is encrypted (%n part(s) not opened). Give your PKCS#12 key to decrypt it in memory and verify what is inside.</source>
+        <translation>
+            <numerusform>このメッセージは暗号化されています（開いていない部分が %n 個）。PKCS#12 の鍵を指定すると、メモリー内で復号して中身を検証します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key did not open it: %1</source>
+        <translation>この鍵では開けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Decrypt with PKCS#12</source>
+        <translation>PKCS#12 で復号</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keys (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 鍵 (*.p12 *.pfx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 のパスワード:</translation>
+    </message>
 </context>
 <context>
     <name>ms::ui::MboxPickerDialog</name>
@@ -7137,11 +8067,11 @@ DKIM-Signature: v=1; …
 From: …</translation>
     </message>
     <message>
-        <source>Optional: without the body, DKIM can only say "body not available".</source>
+        <source>Optional: without the body, DKIM can only say &quot;body not available&quot;.</source>
         <translation>任意: 本文がないと、DKIM は「本文がありません」としか言えません。</translation>
     </message>
     <message>
-        <source>&amp;Headers, as your mail client shows them under "Show original":</source>
+        <source>&amp;Headers, as your mail client shows them under &quot;Show original&quot;:</source>
         <translation>メールソフトの「メッセージのソースを表示」に出るヘッダー(&amp;H):</translation>
     </message>
     <message>
@@ -7215,7 +8145,7 @@ From: …</translation>
         <translation>現在</translation>
     </message>
     <message>
-        <source>The message's Date</source>
+        <source>The message&apos;s Date</source>
         <translation>メッセージの Date</translation>
     </message>
     <message>
@@ -7307,7 +8237,7 @@ From: …</translation>
         <translation>ソースの文字サイズ(&amp;F):</translation>
     </message>
     <message>
-        <source>A new language applies at once to menus and to the next verification's texts.</source>
+        <source>A new language applies at once to menus and to the next verification&apos;s texts.</source>
         <translation>新しい言語はメニューにはすぐに、検証結果の文章には次回の検証から適用されます。</translation>
     </message>
     <message>
@@ -7380,7 +8310,7 @@ From: …</translation>
 <context>
     <name>ms::ui::VerdictBar</name>
     <message>
-        <source>Receiver's results</source>
+        <source>Receiver&apos;s results</source>
         <translation>受信側の結果</translation>
     </message>
     <message>
@@ -7471,8 +8401,8 @@ From: …</translation>
         <translation>ゾーンファイル (*.zone *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <source>Add or override DNS records as if they were published, then re-verify. Nothing is sent anywhere: the records only answer this verification. Values use master-file syntax, e.g. "v=spf1 ip4:192.0.2.1 -all".</source>
-        <translation>公開されているものとして DNS レコードを追加または上書きし、再検証します。どこにも何も送信しません。レコードはこの検証にだけ応答します。値はマスターファイルの書式で書きます（例: "v=spf1 ip4:192.0.2.1 -all"）。</translation>
+        <source>Add or override DNS records as if they were published, then re-verify. Nothing is sent anywhere: the records only answer this verification. Values use master-file syntax, e.g. &quot;v=spf1 ip4:192.0.2.1 -all&quot;.</source>
+        <translation>公開されているものとして DNS レコードを追加または上書きし、再検証します。どこにも何も送信しません。レコードはこの検証にだけ応答します。値はマスターファイルの書式で書きます（例: &quot;v=spf1 ip4:192.0.2.1 -all&quot;）。</translation>
     </message>
     <message>
         <source>No result changed.</source>
