@@ -7,10 +7,12 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QtEndian>
 
 #include <openssl/sha.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <list>
 #include <memory>
@@ -42,11 +44,14 @@ QByteArray hashBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qin
     return hashCanonicalBody(c, a, body, limit);
 }
 
-// SHA-1 or SHA-256 state as a copyable value.
-class PlainDigest
+// The chaining value of SHA-1 or SHA-256 over whole 64-byte blocks, and the digest of that
+// plus a short tail computed without touching it: only the words of the chaining value are
+// copied (20 or 32 bytes) and the padded tail is compressed (1 or 2 blocks), so examining a
+// boundary costs about what its final blocks cost.
+class ChainState
 {
 public:
-    explicit PlainDigest(crypto::DigestAlgorithm a)
+    explicit ChainState(crypto::DigestAlgorithm a)
         : m_sha1(a == crypto::DigestAlgorithm::Sha1)
     {
         if (m_sha1)
@@ -54,24 +59,46 @@ public:
         else
             SHA256_Init(&m_s256);
     }
-    void update(QByteArrayView v)
+    int words() const { return m_sha1 ? 5 : 8; }
+    // n is a multiple of 64 and nothing is buffered: the blocks are compressed at once.
+    void blocks(const char* p, qint64 n)
     {
         if (m_sha1)
-            SHA1_Update(&m_s1, v.data(), size_t(v.size()));
+            SHA1_Update(&m_s1, p, size_t(n));
         else
-            SHA256_Update(&m_s256, v.data(), size_t(v.size()));
+            SHA256_Update(&m_s256, p, size_t(n));
     }
-    // Finishes a copy of the state: the running hash goes on.
-    QByteArrayView finishCopy(unsigned char* out) const
+    // Whether the digest of the blocks so far, then `tail` (under 64 bytes), `total` bytes
+    // in all, equals `expected` (as big-endian words).
+    bool finishEquals(const char* tail, int tailLen, qint64 total, const quint32* expected) const
     {
+        unsigned char blk[128];
+        memcpy(blk, tail, size_t(tailLen));
+        blk[tailLen] = 0x80;
+        const int len = tailLen < 56 ? 64 : 128;
+        memset(blk + tailLen + 1, 0, size_t(len - tailLen - 1 - 8));
+        const quint64 bits = quint64(total) * 8;
+        for (int i = 0; i < 8; ++i)
+            blk[len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
         if (m_sha1) {
-            SHA_CTX c = m_s1;
-            SHA1_Final(out, &c);
-            return QByteArrayView(out, SHA_DIGEST_LENGTH);
+            SHA_CTX t;
+            t.h0 = m_s1.h0;
+            t.h1 = m_s1.h1;
+            t.h2 = m_s1.h2;
+            t.h3 = m_s1.h3;
+            t.h4 = m_s1.h4;
+            SHA1_Transform(&t, blk);
+            if (len == 128)
+                SHA1_Transform(&t, blk + 64);
+            return t.h0 == expected[0] && t.h1 == expected[1] && t.h2 == expected[2]
+                && t.h3 == expected[3] && t.h4 == expected[4];
         }
-        SHA256_CTX c = m_s256;
-        SHA256_Final(out, &c);
-        return QByteArrayView(out, SHA256_DIGEST_LENGTH);
+        SHA256_CTX t;
+        memcpy(t.h, m_s256.h, sizeof t.h);
+        SHA256_Transform(&t, blk);
+        if (len == 128)
+            SHA256_Transform(&t, blk + 64);
+        return memcmp(t.h, expected, sizeof t.h) == 0;
     }
 
 private:
@@ -80,15 +107,19 @@ private:
     SHA256_CTX m_s256 {};
 };
 
+constexpr qint64 kFinalOverheadBlocks = 2;
+
 // Compression blocks to hash n bytes completely (64-byte blocks, 8-byte length, 0x80 pad).
 qint64 fullBlocks(qint64 n)
 {
     return (n + 8) / 64 + 1;
 }
-// Blocks a finalization at byte n costs on top of the n / 64 blocks already compressed.
+// What examining the boundary at byte n costs, in blocks, on top of the n / 64 blocks the
+// pass compresses anyway: its 1 or 2 final blocks plus the copy, padding and call overhead,
+// measured (mailscope_bench BM_PrefixSearch) at about one more block.
 qint64 finalBlocks(qint64 n)
 {
-    return fullBlocks(n) - n / 64;
+    return fullBlocks(n) - n / 64 + kFinalOverheadBlocks;
 }
 
 QByteArray replaceAll(QByteArrayView in, QByteArrayView from, QByteArrayView to)
@@ -138,69 +169,89 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
     // match). A canonical body never ends in an empty line, so boundaries after an empty
     // line are skipped, except the lone CRLF of an empty simple body. Zero is a candidate
     // (the signed body was empty, relaxed).
-    struct Candidate {
-        qint64 end;
-        int lines;
-        bool structural;
-    };
-    QList<Candidate> all;
-    all.append({ 0, 0, true });
-    for (int i = 0; i < lines.size(); ++i) {
-        const CanonLine& l = lines[i];
+    // Boundary k (k = 0: the empty body; k >= 1: after canonical line k) as a byte offset,
+    // or -1 when no signed body can end there.
+    const char* c = canonical.constData();
+    const auto endOf = [&](int k) -> qint64 {
+        if (k == 0)
+            return 0;
+        const CanonLine& l = lines[k - 1];
         const qint64 end = l.outOffset + l.outLength;
-        if (end >= size)
-            break;
-        if (l.outLength == 2 && i > 0)
-            continue;
-        const QByteArrayView next = QByteArrayView(canonical).sliced(end);
-        const bool structural
-            = next.startsWith("\r\n") || next.startsWith("--") || next.startsWith("__");
-        all.append({ end, i + 1, structural });
+        if (end >= size || (l.outLength == 2 && k > 1))
+            return -1;
+        return end;
+    };
+    // Structural: before an empty line, a "--" or a "__" line (a canonical body ends in
+    // CRLF, so two bytes follow every boundary before its end).
+    const auto structural = [&](qint64 end) {
+        return end == 0 || (c[end] == '\r' && c[end + 1] == '\n')
+            || (c[end] == '-' && c[end + 1] == '-') || (c[end] == '_' && c[end + 1] == '_');
+    };
+    const int n = int(lines.size());
+    qint64 total = 0;
+    for (int k = 0; k <= n; ++k) {
+        const qint64 end = endOf(k);
+        if (end >= 0) {
+            ++r.boundaries;
+            total += finalBlocks(end);
+        }
     }
-    r.boundaries = int(all.size());
     r.bodyBlocks = fullBlocks(size);
 
     // Budget: the pass costs at most size / 64 blocks; what is left of 1.5x one body hash
-    // goes to finalizations. Structural boundaries first, each group from the end back.
-    // A small body gets a floor of kPrefixMinBlocks (4 KiB of hashing, microseconds, less than the
-    // signature check itself) so that a short message is still searched completely.
+    // goes to the boundaries. A small body gets a floor of kPrefixMinBlocks (4 KiB of
+    // hashing: microseconds, less than the signature check) so that it is searched
+    // completely. Over budget: structural boundaries from the end back while they fit,
+    // then the others from the end back: everything from line `from[s]` on is examined.
     const qint64 budget
         = qMax<qint64>(kPrefixMinBlocks, r.bodyBlocks + r.bodyBlocks / 2 - size / 64);
-    QList<bool> take(all.size(), false);
-    qint64 spent = 0;
-    for (const bool structuralPass : { true, false }) {
-        for (qsizetype i = all.size() - 1; i >= 0; --i) {
-            if (take[i] || all[i].structural != structuralPass)
-                continue;
-            const qint64 cost = finalBlocks(all[i].end);
-            if (spent + cost > budget)
-                continue; // a cheaper (1-block) boundary may still fit
-            take[i] = true;
-            spent += cost;
+    int from[2] = { 0, 0 }; // [0] ordinary, [1] structural
+    if (total > budget) {
+        qint64 spent = 0;
+        for (const int kind : { 1, 0 }) {
+            from[kind] = n + 1;
+            for (int k = n; k >= 0; --k) {
+                const qint64 end = endOf(k);
+                if (end < 0 || int(structural(end)) != kind)
+                    continue;
+                const qint64 cost = finalBlocks(end);
+                if (spent + cost > budget)
+                    break;
+                spent += cost;
+                from[kind] = k;
+            }
         }
     }
 
-    PlainDigest d(a);
-    unsigned char out[64];
-    qint64 pos = 0;
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        if (!take[i])
+    // bh= as big-endian words, as the chaining value holds them.
+    const int words = crypto::digestSize(a) / 4;
+    quint32 want[8] = {};
+    const bool comparable = expected.size() == words * 4;
+    for (int i = 0; comparable && i < words; ++i)
+        want[i] = qFromBigEndian<quint32>(expected.constData() + 4 * i);
+    ChainState st(a);
+    qint64 compressed = 0; // whole blocks in st
+    for (int k = 0; k <= n && comparable; ++k) {
+        const qint64 end = endOf(k);
+        if (end < 0 || k < from[int(structural(end))])
             continue;
-        const qint64 end = all[i].end;
-        d.update(QByteArrayView(canonical).sliced(pos, end - pos));
-        pos = end;
+        const qint64 whole = end / 64 * 64;
+        if (whole > compressed) {
+            st.blocks(c + compressed, whole - compressed);
+            compressed = whole;
+        }
         ++r.candidates;
         ++r.finalizations;
         r.searchBlocks += finalBlocks(end);
-        if (d.finishCopy(out) == QByteArrayView(expected)) {
+        if (st.finishEquals(c + whole, int(end - whole), end, want)) {
             // Keep going: a longer match is the better explanation (there is at most one
             // in practice; digests do not collide).
             r.matchLength = end;
-            r.matchLines = all[i].lines;
+            r.matchLines = k;
         }
     }
-    r.bytesHashed = pos;
-    r.searchBlocks += pos / 64;
+    r.bytesHashed = compressed;
+    r.searchBlocks += compressed / 64;
     return r;
 }
 

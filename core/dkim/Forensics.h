@@ -40,13 +40,13 @@ Finding investigateBody(const BodyEvidence& e);
 // the longest prefix ending at a line boundary whose digest equals `expected`, or -1.
 //
 // Cost, counted in compression blocks (64 bytes for SHA-1 and SHA-256): one pass over the
-// canonical body plus one finalization (1 or 2 blocks) per boundary examined, on copies of
-// the running state; nothing is hashed twice. The whole search stays within 1.5x one body
-// hash (for a body under a few KiB: within kPrefixMinBlocks of finalizations). When every boundary
-// fits, every one is examined; otherwise, structural boundaries first (before an empty line, a "--"
-// line such as a MIME boundary or a signature separator, a "__" rule, and the empty body), then
-// every other boundary from the end backwards, where footers are appended. The finalization budget
-// of a small body (its 1.5x is a handful of blocks).
+// canonical body plus, per boundary examined, its 1 or 2 final blocks on a copy of the
+// chaining value and one block for the overhead; nothing is hashed twice. The whole search
+// stays within 1.5x one body hash (a body under a few KiB: kPrefixMinBlocks for the
+// boundaries). When every boundary fits, every one is examined; otherwise structural
+// boundaries first (before an empty line, a "--" line such as a MIME boundary or signature
+// separator, a "__" rule; and the empty body), then every other boundary from the end
+// backwards, where footers are appended.
 inline constexpr qint64 kPrefixMinBlocks = 64;
 struct PrefixSearch {
     qint64 matchLength = -1;
