@@ -419,6 +419,32 @@ private slots:
         QCOMPARE(server.connections(), 0);
     }
 
+    void nextAddressAfterRefusal()
+    {
+        // The first address refuses the connection (nothing listens on 127.0.0.2): the next
+        // one is tried, within the same fetch.
+        mstest::HttpsTestServer server(
+            m_good.certPem, m_good.keyPem, mstest::HttpsTestServer::ok(kPolicy));
+        QVERIFY(server.start());
+        VerifyOptions o;
+        o.tlsFetchMtaStsPolicy = true;
+        o.tlsMtaStsPort = server.port();
+        o.tlsTrustFiles = { m_rootPem };
+        CheckResult r;
+        QByteArray z = zone("mx1.mail.example.org");
+        z.replace("mta-sts.example.org. 300 IN A 127.0.0.1\n",
+            "mta-sts.example.org. 300 IN A 127.0.0.2\nmta-sts.example.org. 300 IN A 127.0.0.1\n");
+        const QJsonObject sts = runCheck(z, o, &r);
+        const QJsonObject fetchJson = sts.value(QStringLiteral("fetch")).toObject();
+        QCOMPARE(fetchJson.value(QStringLiteral("addresses")).toArray().size(), 2);
+        QCOMPARE(fetchJson.value(QStringLiteral("addresses")).toArray().first().toString(),
+            QStringLiteral("127.0.0.2"));
+        QCOMPARE(sts.value(QStringLiteral("policyReason")).toString(), QStringLiteral("ok"));
+        QCOMPARE(fetchJson.value(QStringLiteral("address")).toString(),
+            QStringLiteral("127.0.0.1:%1").arg(server.port()));
+        QCOMPARE(server.requests(), 1);
+    }
+
     void noAddress()
     {
         VerifyOptions o;
