@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BatchWindow.h"
 #include "CompareDialog.h"
 #include "DetailPane.h"
 #include "Dialogs.h"
@@ -61,6 +62,7 @@ struct MainWindow::Actions {
     QMenu* exportMenu = nullptr;
     QAction* open = nullptr;
     QAction* paste = nullptr;
+    QAction* batch = nullptr;
     QAction* openBundle = nullptr;
     QAction* saveBundle = nullptr;
     QAction* exportHtml = nullptr;
@@ -273,6 +275,35 @@ void MainWindow::createActions()
     };
     a.open = make("openAction", QKeySequence::Open);
     a.paste = make("pasteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    a.batch = make("batchAction", QKeySequence(Qt::CTRL | Qt::Key_B));
+    // File > Batch verify: one window, same settings and session zone files as the workbench.
+    connect(a.batch, &QAction::triggered, this, [this] {
+        auto* batch = findChild<BatchWindow*>(QString(), Qt::FindDirectChildrenOnly);
+        if (!batch) {
+            batch = new BatchWindow(
+                [this] {
+                    BatchWindow::Session s { m_settings, {} };
+                    for (const Document& d : std::as_const(m_docs)) {
+                        for (const QString& z : d.zones) {
+                            if (!s.zones.contains(z))
+                                s.zones << z;
+                        }
+                    }
+                    return s;
+                },
+                this);
+            connect(batch, &BatchWindow::openMessage, this,
+                [this](const QByteArray& bytes, const QString& title, const QStringList& zones,
+                    const QString& path, const QDateTime& time) {
+                    openBytes(bytes, title, zones, path, time);
+                    raise();
+                    activateWindow();
+                });
+        }
+        batch->show();
+        batch->raise();
+        batch->activateWindow();
+    });
     a.openBundle = make("openBundleAction");
     a.saveBundle = make("saveBundleAction", QKeySequence(Qt::CTRL | Qt::Key_S));
     a.exportHtml = make("exportHtmlAction");
@@ -401,6 +432,7 @@ void MainWindow::createActions()
     a.file = menuBar()->addMenu(QString());
     a.file->addAction(a.open);
     a.file->addAction(a.paste);
+    a.file->addAction(a.batch);
     a.recent = a.file->addMenu(QString());
     a.file->addSeparator();
     a.file->addAction(a.openBundle);
@@ -496,6 +528,7 @@ void MainWindow::retranslate()
     a.exportMenu->setTitle(tr("&Export report"));
     a.open->setText(tr("&Open…"));
     a.paste->setText(tr("&Paste headers…"));
+    a.batch->setText(tr("&Batch verify…"));
     a.openBundle->setText(tr("Open evidence &bundle…"));
     a.saveBundle->setText(tr("&Save evidence bundle…"));
     a.exportHtml->setText(tr("&HTML…"));

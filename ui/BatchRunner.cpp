@@ -1,0 +1,256 @@
+#include "BatchRunner.h"
+
+#include "Scenarios.h"
+#include "message/Message.h"
+#include "report/Verdict.h"
+#include "verify/Verifier.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QMutex>
+#include <QSemaphore>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace ms::ui {
+
+namespace {
+
+// Held by the worker pool at most: enough to keep every worker busy, small enough that
+// memory does not grow with the batch.
+constexpr int kWindowPerThread = 4;
+// Rows waiting for the GUI: the feeder pauses beyond this (the GUI drains every tick).
+constexpr int kMaxPending = 4096;
+
+bool isFailure(Status s)
+{
+    return s == Status::Fail || s == Status::SoftFail || s == Status::PermError;
+}
+
+QString headerText(const Message& m, QByteArrayView name)
+{
+    const HeaderField* f = m.first(name);
+    if (!f)
+        return {};
+    QString s = f->decoded();
+    // One line in a table cell: control characters of hostile headers become spaces.
+    for (QChar& c : s) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QLatin1Char(' ');
+    }
+    return s.left(1000);
+}
+
+} // namespace
+
+BatchJobSetup batchJobSetup(const BatchRequest& request, const QString& path)
+{
+    BatchJobSetup s;
+    s.zones = request.base.zoneFiles;
+    for (const QString& z : zonesFor(path)) {
+        if (!s.zones.contains(z))
+            s.zones << z;
+    }
+    s.fixedTime = sampleTime(path);
+    return s;
+}
+
+struct BatchRunner::State {
+    BatchRequest request;
+    std::atomic_bool cancel { false };
+    std::atomic_int done { 0 };
+    std::atomic_int total { -1 };
+    std::atomic_bool finished { false };
+
+    QMutex mutex; // guards everything below
+    QList<BatchRow> pending;
+    QStringList notes;
+    QHash<QString, std::shared_ptr<const Verifier>> verifiers; // per zones + time
+
+    std::shared_ptr<const Verifier> verifierFor(const BatchJobSetup& setup)
+    {
+        const QString key = setup.zones.join(QLatin1Char('\n')) + QLatin1Char('\t')
+            + setup.fixedTime.toString(Qt::ISODateWithMs);
+        QMutexLocker lock(&mutex);
+        auto& v = verifiers[key];
+        if (!v) {
+            VerifyRequest r = request.base;
+            r.zoneFiles = setup.zones;
+            if (setup.fixedTime.isValid()) {
+                r.options.timeMode = VerifyOptions::TimeMode::Fixed;
+                r.options.fixedTime = setup.fixedTime;
+            }
+            // The pool runs whole messages in parallel; threads per check would only
+            // compete with it (the CLI batch does the same).
+            r.options.parallelChecks = false;
+            QStringList problems;
+            QString description;
+            dns::ResolverPtr resolver = buildResolver(r, &problems, &description);
+            for (const QString& p : std::as_const(problems)) {
+                if (!notes.contains(p))
+                    notes << p;
+            }
+            v = std::make_shared<const Verifier>(r.options, resolver);
+        }
+        return v;
+    }
+
+    // One message: read, parse, verify, summarize; the report is dropped here.
+    std::optional<BatchRow> process(const BatchJob& job, int index)
+    {
+        BatchRow row;
+        row.index = index;
+        row.name = job.name;
+        row.path = job.path;
+        row.offset = job.offset;
+        row.length = job.length;
+        QByteArray bytes;
+        QString error;
+        if (!readBatchJob(job, &bytes, &error)) {
+            row.inputError = error;
+            return row;
+        }
+        const Message message = Message::parse(std::move(bytes));
+        row.subject = headerText(message, "Subject");
+        row.from = headerText(message, "From");
+        const auto verifier = verifierFor(batchJobSetup(request, job.path));
+        const Report report = verifier->verify(message, job.name, &cancel);
+        if (report.cancelled && cancel.load())
+            return std::nullopt; // incomplete: not shown as if it were a result
+        const Verdict v = overallVerdict(report);
+        row.verdict = v.status;
+        row.verdictReason = v.reason;
+        for (const CheckResult& c : report.checks) {
+            for (size_t i = 0; i < kBatchChecks.size(); ++i) {
+                if (c.name == QLatin1String(kBatchChecks[i]))
+                    row.checks[i] = c.status;
+            }
+            if (c.name != QLatin1String("authres")
+                && (isFailure(c.status) || c.status == Status::TempError))
+                row.failures.append({ c.name, c.summary });
+        }
+        return row;
+    }
+
+    void push(BatchRow&& row)
+    {
+        QMutexLocker lock(&mutex);
+        pending.append(std::move(row));
+    }
+
+    qsizetype pendingCount()
+    {
+        QMutexLocker lock(&mutex);
+        return pending.size();
+    }
+};
+
+BatchRunner::BatchRunner(QObject* parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<QList<ms::ui::BatchRow>>();
+    m_control.setMaxThreadCount(1);
+    m_drainTimer.setInterval(50);
+    connect(&m_drainTimer, &QTimer::timeout, this, &BatchRunner::drain);
+}
+
+BatchRunner::~BatchRunner()
+{
+    if (m_state)
+        m_state->cancel = true;
+    m_future.waitForFinished();
+    m_workers.waitForDone();
+}
+
+void BatchRunner::start(const BatchRequest& request)
+{
+    if (m_state) {
+        m_state->cancel = true;
+        m_future.waitForFinished();
+        m_drainTimer.stop();
+    }
+    auto state = std::make_shared<State>();
+    state->request = request;
+    m_state = state;
+    const int threads
+        = request.threads > 0 ? request.threads : qMax(1, QThread::idealThreadCount());
+    m_workers.setMaxThreadCount(threads);
+    QThreadPool* workers = &m_workers;
+    m_future = QtConcurrent::run(&m_control, [state, workers, threads] {
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        collectBatchJobs(state->request.inputs, &jobs, &errors);
+        state->total = int(jobs.size() + errors.size());
+        int index = 0;
+        for (const BatchInputError& e : std::as_const(errors)) {
+            BatchRow row;
+            row.index = index++;
+            row.name = e.path;
+            row.path = e.path;
+            row.inputError = e.message;
+            state->push(std::move(row));
+            ++state->done;
+        }
+        QSemaphore window(threads * kWindowPerThread);
+        for (const BatchJob& job : std::as_const(jobs)) {
+            const int i = index++;
+            // Wait for a free slot (and for the GUI to keep up), watching for Cancel.
+            while (!state->cancel && !window.tryAcquire(1, 50)) { }
+            while (!state->cancel && state->pendingCount() > kMaxPending)
+                QThread::msleep(20);
+            if (state->cancel)
+                break;
+            workers->start([state, job, i, &window] {
+                if (!state->cancel) {
+                    if (std::optional<BatchRow> row = state->process(job, i)) {
+                        state->push(std::move(*row));
+                        ++state->done;
+                    }
+                }
+                window.release();
+            });
+        }
+        workers->waitForDone();
+        state->finished = true;
+    });
+    m_drainTimer.start();
+    emit progress(0, -1);
+}
+
+void BatchRunner::cancel()
+{
+    if (m_state)
+        m_state->cancel = true;
+}
+
+void BatchRunner::drain()
+{
+    if (!m_state)
+        return;
+    const std::shared_ptr<State> state = m_state;
+    // Read "finished" before taking the rows: rows pushed before it was set are in this
+    // drain, so the last drain leaves nothing behind.
+    const bool allDone = state->finished.load();
+    QList<BatchRow> rows;
+    QStringList notes;
+    {
+        QMutexLocker lock(&state->mutex);
+        rows.swap(state->pending);
+        notes.swap(state->notes);
+    }
+    if (!notes.isEmpty())
+        emit this->notes(notes);
+    if (!rows.isEmpty())
+        emit rowsReady(rows);
+    emit progress(state->done.load(), state->total.load());
+    if (allDone) {
+        m_drainTimer.stop();
+        m_future.waitForFinished();
+        m_state.reset();
+        emit finished(state->cancel.load(), state->done.load(), state->total.load());
+    }
+}
+
+} // namespace ms::ui
