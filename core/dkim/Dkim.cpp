@@ -962,6 +962,8 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
         v.run();
         out.append(std::move(v.r));
     }
+    if (in.bodyPasses)
+        *in.bodyPasses = shared.bodyPasses;
     return out;
 }
 
@@ -970,7 +972,7 @@ CheckResult check(const CheckContext& ctx)
     CheckResult cr;
     cr.name = QStringLiteral("dkim");
     const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true,
-        ctx.options.keepCanonicalSources };
+        ctx.options.keepCanonicalSources, nullptr };
     const QList<SignatureResult> sigs = verifyAll(in);
     cr.step
         = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));

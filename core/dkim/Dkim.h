@@ -48,6 +48,7 @@ struct VerifyInput {
     // Keep each signature's canonical body as a source for display. A batch run turns this
     // off: the body is then hashed without being held (a failing signature still gets it).
     bool keepCanonical = true;
+    int* bodyPasses = nullptr; // out, if set: canonicalize-and-hash passes over the body
 };
 
 // Verifies every DKIM-Signature of the message (RFC 6376 6, RFC 8301, RFC 8463).

@@ -70,6 +70,7 @@ private slots:
     void prefixSearchEveryBoundary();
     void prefixSearchBudgetWithShortLines();
     void keyCacheParsesOnce();
+    void bodyHashedOncePerCanonicalization();
     void checkJsonAndOutcomes();
     void compareCopies();
     void garbageNeverCrashes();
@@ -787,6 +788,59 @@ void TestDkim::prefixSearchBudgetWithShortLines()
     // the step says how many of how many boundaries were examined.
     const qsizetype middle = body.indexOf("line 20002\r\n");
     QCOMPARE(search(middle).matchLength, -1);
+}
+
+void TestDkim::bodyHashedOncePerCanonicalization()
+{
+    // Four signatures: rsa and ed25519 relaxed, rsa relaxed with l=, rsa simple. One pass
+    // per body canonicalization computes all four body hashes.
+    const QByteArray body = "Hello,\r\n\r\nthe report  is attached.\r\n";
+    QByteArray msg = sampleMessage(body);
+    msg = dkimSign(msg, rsaKey(2048));
+    DkimSignOptions ed;
+    ed.algorithm = "ed25519-sha256";
+    ed.selector = "ed";
+    msg = dkimSign(msg, ed25519Key(), ed);
+    DkimSignOptions limited;
+    limited.bodyLength = 10;
+    msg = dkimSign(msg, rsaKey(2048), limited);
+    DkimSignOptions simple;
+    simple.canon = "simple/simple";
+    msg = dkimSign(msg, rsaKey(2048), simple);
+    const Message m = Message::parse(msg);
+    for (const bool keep : { true, false }) {
+        int passes = -1;
+        dkim::VerifyInput in { m, *m_zone, kNow };
+        in.keepCanonical = keep;
+        in.bodyPasses = &passes;
+        const auto sigs = dkim::verifyAll(in);
+        QCOMPARE(sigs.size(), 4);
+        QCOMPARE(passes, 2);
+        for (const auto& s : sigs) {
+            QVERIFY2(s.status == Status::Pass, qPrintable(s.step.detail));
+            bool bodySource = false;
+            for (const Source& src : s.sources)
+                bodySource |= src.id.endsWith(QLatin1String("/body"));
+            // Kept for display, or not held at all when nobody will show it.
+            QCOMPARE(bodySource, keep);
+            QCOMPARE(s.canonicalBody.isEmpty(), !keep);
+        }
+    }
+    // Not kept, but the body fails: that signature gets its canonical body and the finding.
+    const QByteArray appended = msg + "-- \r\nfooter\r\n";
+    const Message m2 = Message::parse(appended);
+    dkim::VerifyInput in { m2, *m_zone, kNow };
+    in.keepCanonical = false;
+    const auto sigs = dkim::verifyAll(in);
+    QCOMPARE(sigs.size(), 4);
+    for (const auto& s : sigs) {
+        if (s.bodyLimit >= 0) {
+            QCOMPARE(s.status, Status::Pass); // l= leaves the footer unsigned
+            continue;
+        }
+        QCOMPARE(s.reason, QStringLiteral("body-appended"));
+        QVERIFY(s.canonicalBody.endsWith("footer\r\n"));
+    }
 }
 
 void TestDkim::keyCacheParsesOnce()
