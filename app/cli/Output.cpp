@@ -82,9 +82,9 @@ QByteArray formatReport(const Report& r, Format format, bool withSteps)
     case Format::Text: return toText(r).toUtf8() + '\n';
     case Format::Json: return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
     case Format::Jsonl:
-        return QJsonDocument(toJson(r, withSteps ? JsonParts::All : JsonParts::WithoutSteps))
-                   .toJson(QJsonDocument::Compact)
-            + '\n';
+        if (!withSteps)
+            return toJsonLine(r) + '\n';
+        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact) + '\n';
     case Format::Csv: {
         const Verdict v = overallVerdict(r);
         QByteArray line = csvField(r.file) + ',' + statusName(v.status).toUtf8();

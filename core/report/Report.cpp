@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <functional>
+
 namespace ms {
 
 const Source* Report::source(const QString& id) const
@@ -332,6 +335,216 @@ QJsonObject toJson(const Report& r, JsonParts parts)
         dnsArr.append(answerJson(a));
     o.insert(QStringLiteral("dns"), dnsArr);
     return o;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- JSON line writer
+
+void jsonString(QByteArray& out, QStringView s)
+{
+    out += '"';
+    const QByteArray u = s.toUtf8();
+    for (const char ch : u) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void jsonValue(QByteArray& out, const QJsonValue& v);
+
+void jsonObject(QByteArray& out, const QJsonObject& o)
+{
+    out += '{';
+    bool first = true;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!first)
+            out += ',';
+        first = false;
+        jsonString(out, it.key());
+        out += ':';
+        jsonValue(out, it.value());
+    }
+    out += '}';
+}
+
+void jsonValue(QByteArray& out, const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: out += "null"; break;
+    case QJsonValue::Bool: out += v.toBool() ? "true" : "false"; break;
+    case QJsonValue::Double: {
+        // Whole numbers as integers (as QJsonDocument writes them); others shortest.
+        const double d = v.toDouble();
+        const auto i = static_cast<qint64>(d);
+        if (double(i) == d && d > -9.0e15 && d < 9.0e15)
+            out += QByteArray::number(i);
+        else
+            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        break;
+    }
+    case QJsonValue::String: jsonString(out, v.toString()); break;
+    case QJsonValue::Array: {
+        out += '[';
+        bool first = true;
+        for (const QJsonValue& e : v.toArray()) {
+            if (!first)
+                out += ',';
+            first = false;
+            jsonValue(out, e);
+        }
+        out += ']';
+        break;
+    }
+    case QJsonValue::Object: jsonObject(out, v.toObject()); break;
+    }
+}
+
+void jsonEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
+{
+    out += "{\"overridden\":";
+    out += v.overridden ? "true" : "false";
+    out += ",\"reason\":";
+    jsonString(out, v.reason);
+    out += ",\"value\":";
+    jsonString(out, v.value);
+    out += '}';
+}
+
+void jsonAnswer(QByteArray& out, const dns::Answer& a)
+{
+    // Keys in the order QJsonObject keeps them (sorted), so both writers agree byte for byte.
+    out += "{\"ad\":";
+    out += a.authenticData ? "true" : "false";
+    out += ",\"elapsed_us\":";
+    out += QByteArray::number(a.elapsedUs);
+    if (!a.error.isEmpty()) {
+        out += ",\"error\":";
+        jsonString(out, a.error);
+    }
+    out += ",\"name\":";
+    jsonString(out, QString::fromLatin1(a.qname));
+    out += ",\"outcome\":";
+    jsonString(out, dns::outcomeName(a.outcome));
+    out += ",\"rcode\":";
+    out += QByteArray::number(a.rcode);
+    out += ",\"records\":[";
+    bool first = true;
+    for (const dns::Record& rec : a.records) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"data\":";
+        jsonString(out, rec.presentation);
+        out += ",\"name\":";
+        jsonString(out, QString::fromLatin1(rec.name));
+        out += ",\"ttl\":";
+        out += QByteArray::number(qint64(rec.ttl));
+        out += ",\"type\":";
+        jsonString(out, dns::typeName(rec.type));
+        out += '}';
+    }
+    out += "],\"server\":";
+    jsonString(out, a.server);
+    if (a.viaTcp)
+        out += ",\"tcp\":true";
+    out += ",\"type\":";
+    jsonString(out, dns::typeName(a.qtype));
+    out += '}';
+}
+
+} // namespace
+
+QByteArray toJsonLine(const Report& r)
+{
+    // Top-level members sorted by key, as in the QJsonObject of toJson().
+    using Writer = std::function<void(QByteArray&)>;
+    QList<std::pair<QString, Writer>> members;
+    members.reserve(r.checks.size() + 8);
+    for (const CheckResult& c : r.checks) {
+        members.append({ c.name, [&c](QByteArray& out) {
+                            if (c.json.isUndefined() || c.json.isNull()) {
+                                out += "{\"result\":";
+                                jsonString(out, statusName(c.status));
+                                out += ",\"summary\":";
+                                jsonString(out, c.summary);
+                                out += '}';
+                            } else {
+                                jsonValue(out, c.json);
+                            }
+                        } });
+    }
+    if (r.cancelled)
+        members.append({ QStringLiteral("cancelled"), [](QByteArray& out) { out += "true"; } });
+    members.append({ QStringLiteral("dns"), [&r](QByteArray& out) {
+                        out += '[';
+                        for (qsizetype i = 0; i < r.dns.size(); ++i) {
+                            if (i)
+                                out += ',';
+                            jsonAnswer(out, r.dns.at(i));
+                        }
+                        out += ']';
+                    } });
+    members.append({ QStringLiteral("envelope"), [&r](QByteArray& out) {
+                        out += "{\"client_ip\":";
+                        jsonEnvelopeValue(out, r.envelope.clientIp);
+                        out += ",\"helo\":";
+                        jsonEnvelopeValue(out, r.envelope.helo);
+                        out += ",\"mail_from\":";
+                        jsonEnvelopeValue(out, r.envelope.mailFrom);
+                        out += '}';
+                    } });
+    members.append({ QStringLiteral("evaluation_time"),
+        [&r](QByteArray& out) { jsonString(out, isoTime(r.evaluationTime)); } });
+    members.append({ QStringLiteral("file"), [&r](QByteArray& out) { jsonString(out, r.file); } });
+    members.append({ QStringLiteral("schema"),
+        [](QByteArray& out) { jsonString(out, QStringLiteral("mailscope-report/1")); } });
+    const Verdict v = overallVerdict(r);
+    members.append({ QStringLiteral("verdict"), [&v](QByteArray& out) {
+                        out += "{\"basis\":";
+                        jsonString(out, v.basis);
+                        out += ",\"reason\":";
+                        jsonString(out, v.reason);
+                        out += ",\"result\":";
+                        jsonString(out, statusName(v.status));
+                        out += '}';
+                    } });
+    std::stable_sort(members.begin(), members.end(),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    // A later member with the same key replaces an earlier one in a QJsonObject.
+    QByteArray out;
+    out.reserve(2048);
+    out += '{';
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (i + 1 < members.size() && members[i + 1].first == members[i].first)
+            continue;
+        if (out.size() > 1)
+            out += ',';
+        jsonString(out, members[i].first);
+        out += ':';
+        members[i].second(out);
+    }
+    out += '}';
+    return out;
 }
 
 QString toHtml(const Report& r)

@@ -39,6 +39,10 @@ QJsonObject toJson(const Report& r);
 // building them only to drop them was most of a batch run's time.
 enum class JsonParts { All, WithoutSteps };
 QJsonObject toJson(const Report& r, JsonParts parts);
+// toJson(r, JsonParts::WithoutSteps) as one compact UTF-8 line (no newline), written
+// directly: a batch run prints one per message, and building the QJsonObject first cost
+// as much as serializing it.
+QByteArray toJsonLine(const Report& r);
 // Self-contained HTML (no remote content).
 QString toHtml(const Report& r);
 

@@ -320,6 +320,57 @@ private slots:
         QVERIFY2(v.reason.contains(words), qPrintable(v.reason));
     }
 
+    void jsonLineMatchesJsonWithoutSteps_data()
+    {
+        QTest::addColumn<bool>("hostile");
+        QTest::newRow("sample") << false;
+        // Quotes, backslashes, every control character, non-ASCII, a lone surrogate-free
+        // emoji, numbers that are and are not whole, a cancelled run, an error answer.
+        QTest::newRow("hostile-strings") << true;
+    }
+
+    void jsonLineMatchesJsonWithoutSteps()
+    {
+        QFETCH(bool, hostile);
+        Report r = sampleReport();
+        if (hostile) {
+            QString nasty = QStringLiteral("q\"b\\s/ \u00e9\u65e5 \U0001F600 ");
+            for (char16_t c = 0; c < 0x20; ++c)
+                nasty += QChar(c);
+            nasty += QChar(0x7f);
+            r.file = nasty;
+            r.envelope.helo = { nasty, nasty, {}, true };
+            r.checks[0].summary = nasty;
+            r.checks[1].json = QJsonArray { QJsonObject { { QStringLiteral("finding"), nasty },
+                { QStringLiteral("bodyLength"), 1234.0 }, { QStringLiteral("ratio"), 0.25 },
+                { QStringLiteral("big"), 1e300 }, { QStringLiteral("neg"), -7 },
+                { QStringLiteral("testing"), false }, { QStringLiteral("nothing"), QJsonValue() },
+                { QStringLiteral("nested"), QJsonArray { 1, QStringLiteral("x"), true } } } };
+            r.cancelled = true;
+            dns::Answer e;
+            e.qname = "bad.example";
+            e.qtype = dns::Type::MX;
+            e.outcome = dns::Outcome::ServFail;
+            e.rcode = 2;
+            e.viaTcp = true;
+            e.authenticData = true;
+            e.error = nasty;
+            r.dns.append(e);
+        }
+        const QByteArray line = toJsonLine(r);
+        QVERIFY(!line.contains('\n'));
+        QJsonParseError err;
+        const QJsonDocument parsed = QJsonDocument::fromJson(line, &err);
+        QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(err.errorString()));
+        const QJsonObject expected = toJson(r, JsonParts::WithoutSteps);
+        QCOMPARE(parsed.object(), expected);
+        QVERIFY(!expected.contains(QStringLiteral("steps")));
+        QVERIFY(!expected.contains(QStringLiteral("sources")));
+        QVERIFY(toJson(r).contains(QStringLiteral("steps")));
+        // Byte for byte what QJsonDocument writes for the same object.
+        QCOMPARE(line, QJsonDocument(expected).toJson(QJsonDocument::Compact));
+    }
+
     void sourceAndCheckLookup()
     {
         const Report r = sampleReport();
