@@ -341,30 +341,49 @@ namespace {
 
 // ---------------------------------------------------------------- JSON line writer
 
+void jsonByte(QByteArray& out, char ch)
+{
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+        if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += ch;
+        }
+    }
+}
+
 void jsonString(QByteArray& out, QStringView s)
 {
     out += '"';
-    const QByteArray u = s.toUtf8();
-    for (const char ch : u) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += ch;
-            }
-        }
+    // Fast path: printable ASCII needing no escape is copied straight into the buffer
+    // (nearly every string of a report); the rest goes through UTF-8 and escaping.
+    const qsizetype start = out.size();
+    out.resize(start + s.size());
+    char* p = out.data() + start;
+    qsizetype i = 0;
+    for (; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\')
+            break;
+        *p++ = char(c);
+    }
+    out.truncate(start + i);
+    if (i < s.size()) {
+        const QByteArray u = s.mid(i).toUtf8();
+        for (const char ch : u)
+            jsonByte(out, ch);
     }
     out += '"';
 }
