@@ -1,5 +1,7 @@
 #include "dkim/Canon.h"
 
+#include <QHash>
+
 #include <cstring>
 #include <vector>
 
@@ -325,17 +327,20 @@ QList<SelectedHeader> selectHeaders(
 {
     QList<SelectedHeader> out;
     out.reserve(names.size());
-    QList<bool> used(headers.size(), false);
+    // Field indexes by lower-case name, top to bottom; each name takes from the back
+    // (bottom-up). Linear in fields + names: a hostile h= with thousands of names over
+    // thousands of fields must not cost their product.
+    QHash<QByteArray, QList<int>> byName;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        if (int(i) != exclude)
+            byName[headers[i].name.toByteArray().toLower()].append(int(i));
+    }
     for (const QByteArray& n : names) {
         SelectedHeader s;
         s.name = n;
-        for (qsizetype i = headers.size() - 1; i >= 0; --i) {
-            if (used[i] || int(i) == exclude || !headers[i].nameIs(n))
-                continue;
-            used[i] = true;
-            s.fieldIndex = int(i);
-            break;
-        }
+        const auto it = byName.find(n.toLower());
+        if (it != byName.end() && !it->isEmpty())
+            s.fieldIndex = it->takeLast();
         out.append(s);
     }
     return out;

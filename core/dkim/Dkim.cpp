@@ -10,7 +10,9 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QMap>
+#include <QSet>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -29,6 +31,13 @@ QString str(QByteArrayView v)
 }
 
 const QString kRfc = QStringLiteral("RFC 6376");
+
+// Hostile input bounds. RFC 6376 4.2 lets verifiers limit the number of signatures they
+// try ("to limit potential denial-of-service attacks"); a message with thousands of them
+// would otherwise cost time and memory per signature times the header size.
+constexpr int kMaxSignatures = 50;
+// Uncovered header fields listed per signature (all are counted).
+constexpr int kMaxListedUncovered = 200;
 
 QString tagMeaning(const QByteArray& n)
 {
@@ -145,6 +154,20 @@ struct Shared {
     std::shared_ptr<Full> full[2];
     QHash<BodyKey, QByteArray> hashes;
     int bodyPasses = 0; // canonicalization passes over the body (for tests)
+    // Header field indexes (top to bottom) by lower-case name, built once per message:
+    // "instance i of n" per signed field stays linear in the header size.
+    QHash<QByteArray, QList<int>> byName;
+
+    const QList<int>& fieldsNamed(QByteArrayView name)
+    {
+        if (byName.isEmpty()) {
+            for (const HeaderField& f : message.headers())
+                byName[f.name.toByteArray().toLower()].append(f.index);
+        }
+        static const QList<int> none;
+        const auto it = byName.constFind(name.toByteArray().toLower());
+        return it == byName.cend() ? none : it.value();
+    }
 
     const BodyInfo& info(Canon c)
     {
@@ -635,14 +658,10 @@ void Verifying::runInner()
             const int nth = ++occurrence[lower];
             if (p.fieldIndex >= 0) {
                 const HeaderField& f = m.headers()[p.fieldIndex];
-                int inst = 0, total = 0;
-                for (const HeaderField& g : m.headers()) {
-                    if (g.nameIs(p.name)) {
-                        ++total;
-                        if (g.index <= f.index)
-                            ++inst;
-                    }
-                }
+                const QList<int>& same = shared.fieldsNamed(p.name);
+                const int total = int(same.size());
+                const int inst
+                    = int(std::upper_bound(same.cbegin(), same.cend(), f.index) - same.cbegin());
                 Step s(QStringLiteral("dkim.header"), Status::Info,
                     tr("%1 → %2 (instance %3 of %4, from the top)")
                         .arg(str(p.name), str(f.name))
@@ -678,12 +697,15 @@ void Verifying::runInner()
             tr("These header fields are not covered by this signature: they can be changed "
                "or added without breaking it."),
             QStringLiteral("RFC 6376 5.4"));
+        QSet<QByteArray> signedNames;
+        for (const QByteArray& n : hNames)
+            signedNames.insert(n.toLower());
+        int uncovered = 0;
         for (const HeaderField& f : m.headers()) {
             if (used.contains(f.index) || f.index == field.index)
                 continue;
-            bool signedName = false;
-            for (const QByteArray& n : hNames)
-                signedName |= f.nameIs(n);
+            ++uncovered;
+            const bool signedName = signedNames.contains(f.name.toByteArray().toLower());
             const bool shown = f.nameIs("From") || f.nameIs("Subject") || f.nameIs("To")
                 || f.nameIs("Date") || f.nameIs("Reply-To");
             Step s(QStringLiteral("dkim.header.uncovered"),
@@ -695,9 +717,14 @@ void Verifying::runInner()
             s.addSpan(QStringLiteral("message"), f.offset, f.raw.size());
             if (s.status == Status::Warning)
                 nc.status = Status::Warning;
-            nc.add(s);
+            if (nc.children.size() < size_t(kMaxListedUncovered))
+                nc.add(s);
         }
-        nc.title = tr("%1 header fields not covered").arg(nc.children.size());
+        if (size_t(uncovered) > nc.children.size())
+            nc.add(Step(QStringLiteral("dkim.header.uncovered.more"), Status::Info,
+                tr("%1 further uncovered header fields not listed")
+                    .arg(uncovered - int(nc.children.size()))));
+        nc.title = tr("%1 header fields not covered").arg(uncovered);
         hs.add(nc);
         root.add(hs);
     }
@@ -934,7 +961,7 @@ QJsonObject SignatureResult::toJson() const
 QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
-    Shared shared { in.message, in.keepCanonical, {}, {}, {}, {}, 0 };
+    Shared shared { in.message, in.keepCanonical, {}, {}, {}, {}, 0, {} };
     for (const HeaderField& f : in.message.headers()) {
         if (!f.nameIs("DKIM-Signature"))
             continue;
@@ -945,6 +972,8 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
     for (const HeaderField& f : in.message.headers()) {
         if (!f.nameIs("DKIM-Signature"))
             continue;
+        if (n == kMaxSignatures)
+            break; // check() says how many were left out
         ++n;
         if (in.cancelled && in.cancelled->load()) {
             SignatureResult r;
@@ -998,6 +1027,19 @@ CheckResult check(const CheckContext& ctx)
         worst = worst == Status::None ? s.status : ms::worse(worst, s.status);
     }
     cr.json = arr;
+    int present = 0;
+    for (const HeaderField& f : ctx.message.headers())
+        present += f.nameIs("DKIM-Signature") ? 1 : 0;
+    if (present > sigs.size()) {
+        cr.step.add(Step(QStringLiteral("dkim.limit"), Status::Warning,
+            tr("%1 further DKIM signatures not checked").arg(present - sigs.size()),
+            tr("The message carries %1 DKIM-Signature fields; only the first %2 (from the top) "
+               "are verified. Real mail carries a few; this many is a denial-of-service "
+               "attempt, which verifiers may limit.")
+                .arg(present)
+                .arg(sigs.size()),
+            QStringLiteral("RFC 6376 4.2")));
+    }
     if (sigs.isEmpty()) {
         cr.status = Status::None;
         cr.summary = tr("none: the message has no DKIM signature");
