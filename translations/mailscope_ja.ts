@@ -2752,6 +2752,14 @@ Commands:
         <source>signature checks</source>
         <translation>署名の確認回数</translation>
     </message>
+    <message>
+        <source>%1 further DKIM signatures not checked</source>
+        <translation>ほかに %1 個の DKIM 署名（検証していません）</translation>
+    </message>
+    <message>
+        <source>The message carries %1 DKIM-Signature fields; only the first %2 (from the top) are verified. Real mail carries a few; this many is a denial-of-service attempt, which verifiers may limit.</source>
+        <translation>このメッセージには DKIM-Signature フィールドが %1 個あります。検証するのは上から %2 個だけです。実際のメールの署名は数個であり、これほど多いのはサービス妨害（DoS）の試みです。検証者は検証する数を制限してかまいません。</translation>
+    </message>
 </context>
 <context>
     <name>ms::dkim::TagList</name>
@@ -3141,6 +3149,10 @@ Commands:
     <message>
         <source>%1 Also in the header: %2</source>
         <translation>%1 ヘッダーにも: %2</translation>
+    </message>
+    <message>
+        <source>%1 further uncovered header fields not listed</source>
+        <translation>ほかに %1 個の署名対象外のヘッダーフィールド（一覧にはありません）</translation>
     </message>
 </context>
 <context>
@@ -8244,6 +8256,14 @@ From: …</translation>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
+    <message>
+        <source>S/MIME trust certificates (PEM files)</source>
+        <translation>S/MIME で信頼する証明書（PEM ファイル）</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>設定ページ</translation>
+    </message>
 </context>
 <context>
     <name>ms::ui::SourceTabs</name>
@@ -8411,6 +8431,14 @@ From: …</translation>
     <message>
         <source>Changed results:</source>
         <translation>変化した結果:</translation>
+    </message>
+    <message>
+        <source>Record type, row %1</source>
+        <translation>レコード種別（%1 行目）</translation>
+    </message>
+    <message>
+        <source>TTL in seconds, row %1</source>
+        <translation>TTL（秒）（%1 行目）</translation>
     </message>
 </context>
 </TS>
