@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -195,6 +196,29 @@ private slots:
             QVERIFY(p.problems.isEmpty());
         for (const tls::MtaStsField& f : p.fields)
             QVERIFY(f.offset >= 0 && f.offset + f.length <= body.size());
+    }
+
+    void hostilePolicies()
+    {
+        // Garbage, huge line counts, NULs, no line ends: a clear result, spans inside the body.
+        QList<QByteArray> bodies = { QByteArray(70000, '\n'), QByteArray(5000, ':'),
+            QByteArray("version: STSv1\0mode: enforce", 29), QByteArray(60000, 'x'),
+            QByteArray("mx: ").repeated(3000) };
+        QRandomGenerator rng(8461);
+        for (int i = 0; i < 200; ++i) {
+            QByteArray b(int(rng.bounded(2000)), Qt::Uninitialized);
+            for (char& c : b)
+                c = char(rng.bounded(256));
+            bodies.append(b);
+        }
+        for (const QByteArray& body : bodies) {
+            const tls::MtaStsPolicy p = tls::parseMtaStsPolicy(body);
+            QVERIFY(!p.valid);
+            QVERIFY(!p.problems.isEmpty());
+            QVERIFY(p.fields.size() <= 1000);
+            for (const tls::MtaStsField& f : p.fields)
+                QVERIFY(f.offset >= 0 && f.offset + f.length <= body.size());
+        }
     }
 
     void mxPatterns_data()
