@@ -11,7 +11,8 @@
 # waits for the verification, then grabs its own window for each main view
 # (--screenshot): <lang>-main.png (tree, message with the failing step highlighted, DNS
 # log), <lang>-hex-envelope.png, <lang>-dns-whatif.png, <lang>-canonical.png. A dark-palette
-# shot is added too. Afterwards the whole X screen is also captured with ImageMagick's
+# shot is added too, and HiDPI shots at QT_SCALE_FACTOR=2 (<lang>-hidpi-*.png, twice the
+# pixels: check that badges, icons and text stay sharp and unclipped). Afterwards the whole X screen is also captured with ImageMagick's
 # `import` as a cross-check that the window really mapped (<lang>-screen.png).
 set -eu
 
@@ -35,9 +36,9 @@ trap 'rm -rf "$cfg"' EXIT
 export XDG_CONFIG_HOME="$cfg"
 unset QT_QPA_PLATFORM
 
-shoot() { # lang prefix extra-args...
+shoot() { # lang prefix extra-args...  (SCREEN overrides the Xvfb screen size)
     lang=$1; prefix=$2; shift 2
-    LANG=C.UTF-8 xvfb-run -a -s "-screen 0 1440x900x24" \
+    LANG=C.UTF-8 xvfb-run -a -s "-screen 0 ${SCREEN:-1440x900}x24" \
         "$bin" "$eml" --zone "$zone" --lang "$lang" \
         --screenshot "$out" --screenshot-prefix "$prefix" "$@"
 }
@@ -47,6 +48,12 @@ for lang in en ja; do
     echo "screenshots.sh: $lang done"
 done
 shoot en "en-dark-" --dark
+export QT_SCALE_FACTOR=2
+SCREEN=2880x1800
+for lang in en ja; do
+    shoot "$lang" "$lang-hidpi-"
+done
+unset QT_SCALE_FACTOR SCREEN
 
 # Cross-check with the X server's view of the screen: the window maps, fonts render.
 if command -v import >/dev/null; then

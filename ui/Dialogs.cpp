@@ -116,6 +116,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
         tr("Public Suffix List (RFC 7489)"), int(VerifyOptions::DmarcDiscovery::Psl));
     m_discovery->setCurrentIndex(m_discovery->findData(int(s.dmarcDiscovery)));
     m_trustFiles->addItems(s.smimeTrustFiles);
+    m_trustFiles->setObjectName(QStringLiteral("settingsTrustFiles"));
+    m_trustFiles->setAccessibleName(tr("S/MIME trust certificates (PEM files)"));
     m_language->setObjectName(QStringLiteral("settingsLanguage"));
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -127,6 +129,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
     m_dark->setChecked(s.darkPalette);
 
     auto* tabs = new QTabWidget(this);
+    tabs->setAccessibleName(tr("Settings pages"));
     auto* dns = new QWidget;
     auto* f1 = new QFormLayout(dns);
     f1->addRow(tr("DNS &server:"), m_server);

@@ -4,12 +4,13 @@
 #include "VerdictBar.h"
 #include "report/Verdict.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QPageLayout>
 #include <QPageSize>
-#include <QPrinter>
+#include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
 
@@ -48,23 +49,38 @@ bool writeJson(const Report& r, const QString& path, QString* error)
     return writeFile(path, QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented), error);
 }
 
+QByteArray pdfBytes(const Report& r)
+{
+    // QTextDocument lays out the same HTML the HTML export writes; QPdfWriter (QtGui) pages
+    // it. Everything happens in memory; writePdf() then replaces the file atomically.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setResolution(300);
+        writer.setCreator(QStringLiteral("Mailscope"));
+        const Verdict v = overallVerdict(r);
+        writer.setTitle(Tr::tr("Mailscope report: %1 — %2")
+                            .arg(r.file.isEmpty() ? Tr::tr("pasted message") : r.file,
+                                StatusStyle::text(v.status)));
+        QTextDocument doc;
+        doc.setHtml(toHtml(r));
+        doc.print(&writer);
+    }
+    return buffer.data();
+}
+
 bool writePdf(const Report& r, const QString& path, QString* error)
 {
-    QTextDocument doc;
-    doc.setHtml(toHtml(r));
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(path);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    printer.setDocName(r.file.isEmpty() ? QStringLiteral("Mailscope report") : r.file);
-    doc.print(&printer);
-    if (printer.printerState() == QPrinter::Error || !QFile::exists(path)) {
+    const QByteArray pdf = pdfBytes(r);
+    if (!pdf.startsWith("%PDF-")) {
         if (error)
-            *error = Tr::tr("could not write the PDF file");
+            *error = Tr::tr("could not lay out the PDF");
         return false;
     }
-    return true;
+    return writeFile(path, pdf, error);
 }
 
 QString summary(const Report& r, SummaryFormat format)

@@ -8,9 +8,12 @@
 namespace ms::ui {
 
 // Report exports. HTML and JSON come from core (ms::toHtml / ms::toJson); the PDF is the
-// same HTML laid out by QTextDocument; summaries are for pasting into tickets.
+// same HTML laid out by QTextDocument and paged by QPdfWriter; summaries are for pasting
+// into tickets. Files are replaced atomically (QSaveFile): a failed export leaves the old
+// file as it was.
 bool writeHtml(const Report& r, const QString& path, QString* error = nullptr);
 bool writePdf(const Report& r, const QString& path, QString* error = nullptr);
+QByteArray pdfBytes(const Report& r); // the PDF document, in memory
 bool writeJson(const Report& r, const QString& path, QString* error = nullptr);
 
 enum class SummaryFormat { PlainText, Markdown };

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -30,6 +31,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -88,6 +90,14 @@ struct MainWindow::Actions {
     QAction* about = nullptr;
     QAction* focusTree = nullptr;
     QAction* focusSource = nullptr;
+    QAction* focusMessages = nullptr;
+    QAction* focusDetail = nullptr;
+    QAction* focusDns = nullptr;
+    QAction* focusEnvelope = nullptr;
+    QAction* focusWhatIf = nullptr;
+    QAction* nextPane = nullptr;
+    QAction* prevPane = nullptr;
+    QAction* decrypt = nullptr;
 };
 
 MainWindow::MainWindow(QWidget* parent)
@@ -111,6 +121,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_resolverLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancelButton(new QToolButton(this))
+    , m_decryptBar(new QWidget(this))
+    , m_decryptLabel(new QLabel(m_decryptBar))
+    , m_decryptButton(new QToolButton(m_decryptBar))
     , m_a(std::make_unique<Actions>())
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -145,6 +158,21 @@ MainWindow::MainWindow(QWidget* parent)
     auto* cl = new QVBoxLayout(centre);
     cl->setContentsMargins(2, 2, 2, 2);
     cl->addWidget(m_verdict);
+    // Shown when the message has an encrypted part that was not opened.
+    m_decryptBar->setObjectName(QStringLiteral("decryptBar"));
+    m_decryptLabel->setObjectName(QStringLiteral("decryptLabel"));
+    m_decryptLabel->setWordWrap(true);
+    m_decryptLabel->setTextFormat(Qt::PlainText);
+    m_decryptButton->setObjectName(QStringLiteral("decryptButton"));
+    m_decryptButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    {
+        auto* dl = new QHBoxLayout(m_decryptBar);
+        dl->setContentsMargins(4, 2, 4, 2);
+        dl->addWidget(m_decryptLabel, 1);
+        dl->addWidget(m_decryptButton);
+    }
+    m_decryptBar->setVisible(false);
+    cl->addWidget(m_decryptBar);
     auto* split = new QSplitter(Qt::Vertical, centre);
     split->setObjectName(QStringLiteral("centreSplitter"));
     split->addWidget(m_tree);
@@ -189,6 +217,12 @@ MainWindow::MainWindow(QWidget* parent)
 
     createActions();
     createDocks();
+    m_decryptButton->setDefaultAction(m_a->decrypt);
+    // Tab order follows the reading order: messages, verdicts, steps, bytes, details, DNS.
+    QWidget* chain[] = { m_messages, m_verdict, m_tree, m_sources, m_detail, m_dnsFilter,
+        m_dnsTable, m_envelope, m_whatIf };
+    for (size_t i = 0; i + 1 < std::size(chain); ++i)
+        setTabOrder(chain[i], chain[i + 1]);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &MainWindow::onStepSelected);
@@ -331,6 +365,18 @@ void MainWindow::createActions()
     a.about = make("aboutAction");
     a.focusTree = make("focusTreeAction", QKeySequence(Qt::ALT | Qt::Key_1));
     a.focusSource = make("focusSourceAction", QKeySequence(Qt::ALT | Qt::Key_2));
+    a.focusDetail = make("focusDetailAction", QKeySequence(Qt::ALT | Qt::Key_3));
+    a.focusDns = make("focusDnsAction", QKeySequence(Qt::ALT | Qt::Key_4));
+    a.focusEnvelope = make("focusEnvelopeAction", QKeySequence(Qt::ALT | Qt::Key_5));
+    a.focusWhatIf = make("focusWhatIfAction", QKeySequence(Qt::ALT | Qt::Key_6));
+    a.focusMessages = make("focusMessagesAction", QKeySequence(Qt::ALT | Qt::Key_0));
+    a.nextPane = make("nextPaneAction", QKeySequence(Qt::Key_F6));
+    a.prevPane = make("previousPaneAction", QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    a.decrypt = make("decryptAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    a.decrypt->setEnabled(false);
+    a.exportHtml->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    a.exportPdf->setShortcut(QKeySequence::Print);
+    a.exportJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     a.open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
     a.reverify->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     a.cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
@@ -416,11 +462,16 @@ void MainWindow::createActions()
     });
     connect(a.expandAll, &QAction::triggered, m_tree, &QTreeView::expandAll);
     connect(a.collapseAll, &QAction::triggered, m_tree, &QTreeView::collapseAll);
-    connect(a.focusTree, &QAction::triggered, this, [this] { m_tree->setFocus(); });
-    connect(a.focusSource, &QAction::triggered, this, [this] {
-        if (SourceView* v = m_sources->currentView())
-            v->setFocus();
-    });
+    connect(a.focusTree, &QAction::triggered, this, [this] { focusPane(m_tree); });
+    connect(a.focusSource, &QAction::triggered, this, [this] { focusPane(m_sources); });
+    connect(a.focusDetail, &QAction::triggered, this, [this] { focusPane(m_detail); });
+    connect(a.focusDns, &QAction::triggered, this, [this] { focusPane(m_dnsTable); });
+    connect(a.focusEnvelope, &QAction::triggered, this, [this] { focusPane(m_envelope); });
+    connect(a.focusWhatIf, &QAction::triggered, this, [this] { focusPane(m_whatIf); });
+    connect(a.focusMessages, &QAction::triggered, this, [this] { focusPane(m_messages); });
+    connect(a.nextPane, &QAction::triggered, this, [this] { focusNextPane(false); });
+    connect(a.prevPane, &QAction::triggered, this, [this] { focusNextPane(true); });
+    connect(a.decrypt, &QAction::triggered, this, &MainWindow::decryptWithPkcs12);
     connect(a.about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Mailscope"),
             tr("<h3>Mailscope %1</h3><p>Shows step by step why an e-mail passes or "
@@ -456,8 +507,15 @@ void MainWindow::createActions()
     a.view = menuBar()->addMenu(QString());
     a.view->addAction(a.expandAll);
     a.view->addAction(a.collapseAll);
+    a.view->addAction(a.focusMessages);
     a.view->addAction(a.focusTree);
     a.view->addAction(a.focusSource);
+    a.view->addAction(a.focusDetail);
+    a.view->addAction(a.focusDns);
+    a.view->addAction(a.focusEnvelope);
+    a.view->addAction(a.focusWhatIf);
+    a.view->addAction(a.nextPane);
+    a.view->addAction(a.prevPane);
     a.view->addSeparator();
     a.view->addAction(a.zoomIn);
     a.view->addAction(a.zoomOut);
@@ -467,6 +525,7 @@ void MainWindow::createActions()
     a.verify->addAction(a.reverify);
     a.verify->addAction(a.cancel);
     a.verify->addAction(a.offline);
+    a.verify->addAction(a.decrypt);
     a.verify->addSeparator();
     a.verify->addAction(a.compare);
     a.scenarios = menuBar()->addMenu(QString());
@@ -554,6 +613,16 @@ void MainWindow::retranslate()
     a.collapseAll->setText(tr("Co&llapse all steps"));
     a.focusTree->setText(tr("Go to the step &tree"));
     a.focusSource->setText(tr("Go to the &source view"));
+    a.focusMessages->setText(tr("Go to the &message list"));
+    a.focusDetail->setText(tr("Go to the &details"));
+    a.focusDns->setText(tr("Go to the &DNS log"));
+    a.focusEnvelope->setText(tr("Go to the &envelope"));
+    a.focusWhatIf->setText(tr("Go to &what-if DNS"));
+    a.nextPane->setText(tr("&Next pane"));
+    a.prevPane->setText(tr("&Previous pane"));
+    a.decrypt->setText(tr("&Decrypt with PKCS#12…"));
+    a.decrypt->setToolTip(tr("Open the encrypted part with your key (PKCS#12 file and "
+                             "password). Decrypted content stays in memory only."));
     a.about->setText(tr("&About Mailscope"));
     m_toolbar->setWindowTitle(tr("Main toolbar"));
     m_messagesDock->setWindowTitle(tr("Messages"));
@@ -568,6 +637,15 @@ void MainWindow::retranslate()
     m_dnsTable->setAccessibleName(tr("DNS log"));
     m_dnsFilter->setAccessibleName(tr("Filter the DNS log"));
     m_verdict->setAccessibleName(tr("Verdicts per check"));
+    m_progress->setAccessibleName(tr("Verification progress"));
+    m_cancelButton->setAccessibleName(tr("Cancel the verification"));
+    m_decryptButton->setAccessibleName(a.decrypt->text().remove(QLatin1Char('&')));
+    m_decryptButton->setAccessibleDescription(a.decrypt->toolTip());
+    m_tree->setAccessibleDescription(
+        tr("Each step of the verification; select one to see its bytes and explanation."));
+    m_messages->setAccessibleDescription(tr("Messages you opened, with their verdict."));
+    m_dnsTable->setAccessibleDescription(tr("Every DNS query of the verification."));
+    updateDecryptBar();
     // Models re-read their headers and status words.
     emit m_model->headerDataChanged(Qt::Horizontal, 0, StepTreeModel::ColumnCount - 1);
     emit m_dnsModel->headerDataChanged(Qt::Horizontal, 0, DnsLogModel::ColumnCount - 1);
@@ -727,6 +805,13 @@ VerifyRequest MainWindow::requestFor(const Document& d) const
     r.bytes = d.bytes;
     r.fileName = d.path.isEmpty() ? d.title : d.path;
     r.options = s.verifyOptions();
+    // A bundled scenario's own options (trusted sealer, S/MIME trust file, time), so it shows
+    // what its lesson says; only for files inside the samples folder, never a user's .json.
+    const QString samples = samplesDir();
+    if (!samples.isEmpty() && !d.path.isEmpty()
+        && QFileInfo(d.path).canonicalFilePath().startsWith(
+            QDir(samples).canonicalPath() + QLatin1Char('/')))
+        applySampleOptions(d.path, r.options);
     r.zoneFiles = d.zones;
     r.offline = m_settings.offline || d.forceOffline;
     r.dnsServer = s.dnsServer;
@@ -740,6 +825,10 @@ VerifyRequest MainWindow::requestFor(const Document& d) const
         r.replay = d.replay;
         r.options.timeMode = VerifyOptions::TimeMode::Fixed;
         r.options.fixedTime = d.replayTime;
+    }
+    if (!d.pkcs12File.isEmpty()) {
+        r.options.pkcs12File = d.pkcs12File;
+        r.options.pkcs12Password = d.pkcs12Password;
     }
     r.options.clientIp = d.envelope.clientIp;
     r.options.helo = d.envelope.helo;
@@ -944,6 +1033,7 @@ void MainWindow::showDocument(int id)
     if (d && d->previous)
         m_whatIf->setChanges(d->changes);
     m_detail->setStep(nullptr);
+    updateDecryptBar();
     for (int i = 0; i < m_messages->count(); ++i) {
         if (m_messages->item(i)->data(Qt::UserRole).toInt() == id) {
             m_messages->blockSignals(true);
@@ -1230,6 +1320,144 @@ bool MainWindow::showView(const QString& name)
         }
     }
     return false;
+}
+
+int MainWindow::undecryptedParts(const Report& r, QString* error)
+{
+    // The S/MIME check records one "smime.decrypt" step per encrypted entity: Info when no key
+    // was given, PermError when the key did not open it.
+    int n = 0;
+    std::function<void(const Step&)> walk = [&](const Step& s) {
+        if (s.kind == QLatin1String("smime.decrypt")
+            && (s.status == Status::Info || s.status == Status::PermError)) {
+            ++n;
+            if (error && s.status == Status::PermError)
+                *error = s.detail;
+        }
+        for (const Step& c : s.children)
+            walk(c);
+    };
+    if (const CheckResult* c = r.check(QStringLiteral("smime")))
+        walk(c->step);
+    return n;
+}
+
+void MainWindow::updateDecryptBar()
+{
+    const Document* d = currentDocument();
+    QString error;
+    const int n = d && d->report ? undecryptedParts(*d->report, &error) : 0;
+    m_a->decrypt->setEnabled(n > 0 && !d->running);
+    m_decryptBar->setVisible(n > 0);
+    if (n == 0)
+        return;
+    QString text = tr("This message is encrypted (%n part(s) not opened). Give your PKCS#12 key "
+                      "to decrypt it in memory and verify what is inside.",
+        nullptr, n);
+    if (!error.isEmpty())
+        text += QLatin1Char('\n') + tr("The key did not open it: %1").arg(error);
+    m_decryptLabel->setText(text);
+    m_decryptLabel->setAccessibleName(text);
+    const bool dark = StatusStyle::isDark();
+    const Status s = error.isEmpty() ? Status::Info : Status::Warning;
+    m_decryptBar->setStyleSheet(
+        QStringLiteral("#decryptBar{background:%1;border:1px solid %2;border-radius:4px;}"
+                       "#decryptLabel{color:%2;}")
+            .arg(StatusStyle::background(s, dark).name(), StatusStyle::color(s, dark).name()));
+}
+
+bool MainWindow::decryptWithPkcs12()
+{
+    Document* d = doc(m_current);
+    if (!d || !d->report)
+        return false;
+    Pkcs12Prompt prompt = m_pkcs12Prompt;
+    if (!prompt) {
+        prompt = [](QWidget* parent) -> std::optional<Pkcs12Choice> {
+            const QString title = tr("Decrypt with PKCS#12");
+            const QString file = QFileDialog::getOpenFileName(
+                parent, title, QString(), tr("PKCS#12 keys (*.p12 *.pfx);;All files (*)"));
+            if (file.isEmpty())
+                return std::nullopt;
+            bool ok = false;
+            const QString pw = QInputDialog::getText(parent, title,
+                tr("Password for %1:").arg(QFileInfo(file).fileName()), QLineEdit::Password,
+                QString(), &ok);
+            if (!ok)
+                return std::nullopt;
+            return Pkcs12Choice { file, pw.toUtf8() };
+        };
+    }
+    const std::optional<Pkcs12Choice> choice = prompt(this);
+    if (!choice || choice->file.isEmpty())
+        return false;
+    // Kept with this message in memory only; the decrypted content never touches the disk.
+    d->pkcs12File = choice->file;
+    d->pkcs12Password = choice->password;
+    startVerification(d->id);
+    return true;
+}
+
+QList<QWidget*> MainWindow::panes() const
+{
+    QList<QWidget*> out;
+    auto open = [](QDockWidget* dock) { return dock->toggleViewAction()->isChecked(); };
+    if (open(m_messagesDock))
+        out << m_messages;
+    out << m_tree << m_sources;
+    if (open(m_detailDock))
+        out << m_detail;
+    if (open(m_dnsDock))
+        out << m_dnsTable;
+    if (open(m_envelopeDock))
+        out << m_envelope;
+    if (open(m_whatIfDock))
+        out << m_whatIf;
+    return out;
+}
+
+void MainWindow::focusPane(QWidget* pane)
+{
+    for (QDockWidget* dock :
+        { m_messagesDock, m_detailDock, m_dnsDock, m_envelopeDock, m_whatIfDock }) {
+        if (dock->isAncestorOf(pane)) {
+            dock->show();
+            dock->raise();
+        }
+    }
+    QWidget* target = pane;
+    if (pane == m_sources)
+        target = m_sources->currentView();
+    if (target && target->focusPolicy() == Qt::NoFocus) {
+        // A container: its first focusable child in tab order.
+        QWidget* w = target->nextInFocusChain();
+        target = nullptr;
+        for (int guard = 0; w && w != pane && guard < 500; ++guard, w = w->nextInFocusChain()) {
+            if (pane->isAncestorOf(w) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)
+                && w->isVisibleTo(this)) {
+                target = w;
+                break;
+            }
+        }
+    }
+    if (target)
+        target->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::focusNextPane(bool backwards)
+{
+    const QList<QWidget*> list = panes();
+    if (list.isEmpty())
+        return;
+    QWidget* f = QApplication::focusWidget();
+    int at = -1;
+    for (int i = 0; i < list.size(); ++i) {
+        if (f && (list[i] == f || list[i]->isAncestorOf(f)))
+            at = i;
+    }
+    const int n = int(list.size());
+    const int next = at < 0 ? (backwards ? n - 1 : 0) : (at + (backwards ? n - 1 : 1)) % n;
+    focusPane(list[next]);
 }
 
 } // namespace ms::ui

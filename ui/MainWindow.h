@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -46,6 +47,10 @@ struct Document {
     std::optional<AppSettings> bundleSettings; // the settings the bundle was made with
     QDateTime replayTime;
     QDateTime fixedTime; // evaluation time fixed for this message (samples, --time)
+    // S/MIME decryption key chosen by the user: kept in memory for this message only, never
+    // saved in settings or evidence bundles.
+    QString pkcs12File;
+    QByteArray pkcs12Password;
     bool lookupsApproved = false; // the privacy preview was accepted
     bool forceOffline = false; // the user chose "verify offline" in the preview
     std::shared_ptr<const Report> report;
@@ -77,6 +82,24 @@ public:
     void setLanguage(const QString& language);
     bool selectStep(const StepPath& path);
     void showDocument(int id);
+
+    // "Decrypt with PKCS#12…": asks for the key file and its password, then re-verifies the
+    // current message with them (in the background). Returns false when nothing was chosen.
+    struct Pkcs12Choice {
+        QString file;
+        QByteArray password;
+    };
+    using Pkcs12Prompt = std::function<std::optional<Pkcs12Choice>(QWidget* parent)>;
+    void setPkcs12Prompt(Pkcs12Prompt prompt) { m_pkcs12Prompt = std::move(prompt); }
+    bool decryptWithPkcs12();
+    // Encrypted parts of the current report that were not opened (0 = none); *error gets
+    // the last decryption error, if any.
+    static int undecryptedParts(const Report& r, QString* error = nullptr);
+
+    // Keyboard: moves the focus to the next (or previous) pane: messages, steps, source,
+    // details, DNS log, envelope, what-if. Bound to F6 / Shift+F6.
+    void focusNextPane(bool backwards = false);
+    QList<QWidget*> panes() const;
 
     int currentDocumentId() const { return m_current; }
     const Document* document(int id) const;
@@ -126,6 +149,8 @@ private:
     void compareDialog();
     void settingsDialog();
     void applyPalette();
+    void updateDecryptBar();
+    void focusPane(QWidget* pane);
 
     AppSettings m_settings;
     QList<Document> m_docs;
@@ -158,6 +183,10 @@ private:
     QDockWidget* m_envelopeDock;
     QDockWidget* m_whatIfDock;
     QToolBar* m_toolbar;
+    QWidget* m_decryptBar;
+    QLabel* m_decryptLabel;
+    QToolButton* m_decryptButton;
+    Pkcs12Prompt m_pkcs12Prompt;
 
     struct Actions;
     std::unique_ptr<Actions> m_a;

@@ -2,11 +2,13 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QHash>
+#include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+
+#include <cmath>
 
 namespace ms::ui {
 
@@ -90,6 +92,35 @@ QColor StatusStyle::background(Status s, bool dark)
     return QColor::fromHsl(c.hslHue(), std::min(c.hslSaturation(), 160), 232);
 }
 
+QColor StatusStyle::diffBackground(char op, bool dark)
+{
+    if (op == '-')
+        return dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xfb, 0xe0, 0xe0);
+    if (op == '+')
+        return dark ? QColor(0x1f, 0x4d, 0x2b) : QColor(0xdf, 0xf5, 0xe1);
+    return {};
+}
+
+QColor StatusStyle::lineNumberColor(bool dark)
+{
+    return dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x5f, 0x5f, 0x5f);
+}
+
+double StatusStyle::luminance(const QColor& c)
+{
+    auto channel
+        = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    const QColor rgb = c.toRgb();
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF())
+        + 0.0722 * channel(rgb.blueF());
+}
+
+double StatusStyle::contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 namespace {
 
 QPixmap paintIcon(Status s, int size, bool dark)
@@ -167,21 +198,50 @@ QPixmap paintIcon(Status s, int size, bool dark)
     return pm;
 }
 
+// Paints the status shape at exactly the device pixels asked for: no blurry upscaling on a
+// HiDPI screen, like an SVG icon.
+class StatusIconEngine : public QIconEngine
+{
+public:
+    StatusIconEngine(Status s, bool dark)
+        : m_status(s)
+        , m_dark(dark)
+    {
+    }
+    void paint(QPainter* p, const QRect& rect, QIcon::Mode, QIcon::State) override
+    {
+        const qreal dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+        const int side = std::min(rect.width(), rect.height());
+        QPixmap pm = paintIcon(m_status, qRound(side * dpr), m_dark);
+        pm.setDevicePixelRatio(dpr);
+        p->drawPixmap(QPointF(rect.x() + (rect.width() - side) / 2.0,
+                          rect.y() + (rect.height() - side) / 2.0),
+            pm);
+    }
+    // QIcon asks for device pixels (the logical size times the ratio) and sets the ratio.
+    QPixmap pixmap(const QSize& size, QIcon::Mode, QIcon::State) override
+    {
+        return paintIcon(m_status, std::max(1, std::min(size.width(), size.height())), m_dark);
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
+    {
+        const int side = std::min(size.width(), size.height());
+        return { side, side };
+    }
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override { return {}; }
+    QIconEngine* clone() const override { return new StatusIconEngine(m_status, m_dark); }
+    QString key() const override { return QStringLiteral("mailscope-status"); }
+
+private:
+    Status m_status;
+    bool m_dark;
+};
+
 } // namespace
 
 QIcon StatusStyle::icon(Status s)
 {
-    const bool dark = isDark();
-    static QHash<int, QIcon> cache;
-    const int key = int(s) * 2 + (dark ? 1 : 0);
-    auto it = cache.constFind(key);
-    if (it != cache.constEnd())
-        return *it;
-    QIcon icon;
-    for (int size : { 16, 24, 32, 48 })
-        icon.addPixmap(paintIcon(s, size, dark));
-    cache.insert(key, icon);
-    return icon;
+    return QIcon(new StatusIconEngine(s, isDark()));
 }
 
 } // namespace ms::ui

@@ -3,6 +3,7 @@
 #include "StatusStyle.h"
 #include "report/Verdict.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -85,16 +86,22 @@ void VerdictBar::setReport(const Report* r)
     const bool dark = StatusStyle::isDark();
     auto style = [&](QLabel* l, Status s, const QString& name, const QString& tip, bool present) {
         const QString word = present ? StatusStyle::text(s) : tr("not run");
-        const QColor fg
-            = present ? StatusStyle::color(s, dark) : palette().color(QPalette::PlaceholderText);
-        const QColor bg
-            = present ? StatusStyle::background(s, dark) : palette().color(QPalette::Window);
+        // "not run" uses the window's own text colour (placeholder grey is too faint to
+        // read); the dashed border tells it apart from a result.
+        const QColor fg = present ? StatusStyle::color(s, dark)
+                                  : QApplication::palette().color(QPalette::WindowText);
+        const QColor bg = present ? StatusStyle::background(s, dark)
+                                  : QApplication::palette().color(QPalette::Window);
         l->setText(
             QStringLiteral("<b>%1</b>&nbsp;%2").arg(name.toHtmlEscaped(), word.toHtmlEscaped()));
-        l->setStyleSheet(QStringLiteral("QLabel{color:%1;background:%2;border:1px solid %1;"
+        l->setStyleSheet(QStringLiteral("QLabel{color:%1;background:%2;border:1px %3 %1;"
                                         "border-radius:4px;padding:2px 8px;}"
                                         "QLabel:focus{border:2px solid %1;}")
-                             .arg(fg.name(), bg.name()));
+                             .arg(fg.name(), bg.name(),
+                                 present ? QStringLiteral("solid") : QStringLiteral("dashed")));
+        // The colours as painted, for the contrast test.
+        l->setProperty("foreground", fg);
+        l->setProperty("background", bg);
         l->setToolTip(tip);
         l->setAccessibleName(QStringLiteral("%1: %2").arg(name, word));
         l->setAccessibleDescription(tip);
@@ -113,6 +120,11 @@ void VerdictBar::setReport(const Report* r)
     }
     const Verdict v = overallVerdict(*r);
     style(m_overall, v.status, tr("Verdict"), v.reason, true);
+}
+
+QList<QLabel*> VerdictBar::badges() const
+{
+    return QList<QLabel*> { m_overall } + m_badges;
 }
 
 QString VerdictBar::badgeText(const QString& check) const

@@ -17,6 +17,7 @@ public:
     explicit VerdictBar(QWidget* parent = nullptr);
     void setReport(const Report* report);
     QString badgeText(const QString& check) const; // "DKIM: fail", for tests and a11y
+    QList<QLabel*> badges() const; // the overall verdict first, then one per check
 
 signals:
     void checkClicked(const QString& check);

@@ -107,10 +107,12 @@ void WhatIfPanel::addRow(const WhatIfRecord& r)
     type->addItems(types());
     type->setEditable(true);
     type->setCurrentText(r.type.isEmpty() ? QStringLiteral("TXT") : r.type);
+    type->setAccessibleName(tr("Record type, row %1").arg(row + 1));
     m_table->setCellWidget(row, ColType, type);
     auto* ttl = new QSpinBox(m_table);
     ttl->setRange(0, 604800);
     ttl->setValue(int(r.ttl));
+    ttl->setAccessibleName(tr("TTL in seconds, row %1").arg(row + 1));
     m_table->setCellWidget(row, ColTtl, ttl);
     m_table->setItem(row, ColValue, new QTableWidgetItem(r.value));
 }

@@ -1,26 +1,47 @@
 // The main window end to end on the bundled samples (offline, from their zone files):
 // open, select a step and read the editor's highlight back, click a byte, what-if DNS,
-// offline mode sending nothing, evidence bundle round trip, Japanese, compare.
+// offline mode sending nothing, evidence bundle round trip, Japanese, compare, PDF export,
+// palette contrast, keyboard-only use and accessible names, S/MIME decryption with PKCS#12.
+#include "AppSettings.h"
 #include "CompareDialog.h"
+#include "Dialogs.h"
 #include "DnsLogModel.h"
 #include "Engine.h"
+#include "Exporter.h"
 #include "I18n.h"
 #include "MainWindow.h"
+#include "MessageLexer.h"
 #include "Scenarios.h"
 #include "SourceTabs.h"
 #include "SourceView.h"
+#include "StatusStyle.h"
 #include "StepTreeModel.h"
 #include "VerdictBar.h"
 #include "WhatIfPanel.h"
+#include "common/DkimSigner.h"
+#include "common/SmimeCa.h"
+#include "common/TestKeys.h"
 #include "common/TestUtil.h"
+#include "report/Verdict.h"
 
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QtTest>
 
@@ -121,6 +142,87 @@ private:
     int m_count = 0;
 };
 
+// A master file with one TXT record (split into 255-byte strings).
+QString writeTxtZone(const QTemporaryDir& dir, const QByteArray& name, const QByteArray& txt)
+{
+    QByteArray strings;
+    for (qsizetype i = 0; i < txt.size(); i += 255)
+        strings += '"' + txt.mid(i, 255) + "\" ";
+    const QString path = dir.filePath(QStringLiteral("test.zone"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("$TTL 300\n" + name + ". IN TXT " + strings + "\n");
+    return path;
+}
+
+std::shared_ptr<const Report> verifyBytes(
+    const QByteArray& bytes, const QStringList& zones, const QDateTime& time)
+{
+    VerifyRequest req;
+    req.bytes = bytes;
+    req.fileName = QStringLiteral("test.eml");
+    req.zoneFiles = zones;
+    req.offline = true;
+    req.options.timeMode = VerifyOptions::TimeMode::Fixed;
+    req.options.fixedTime = time;
+    return std::make_shared<const Report>(runVerification(req, nullptr, {}).report);
+}
+
+// The step's spans into `source`, merged the way the editor shows adjacent runs.
+QList<QPair<qint64, qint64>> mergedSpans(const Step& s, const QString& source)
+{
+    QList<QPair<qint64, qint64>> in, out;
+    for (const Span& sp : s.spans) {
+        if (sp.source == source && sp.length > 0)
+            in.append({ sp.offset, sp.length });
+    }
+    std::sort(in.begin(), in.end());
+    for (const auto& r : in) {
+        if (!out.isEmpty() && out.last().first + out.last().second >= r.first)
+            out.last().second = std::max(out.last().first + out.last().second, r.first + r.second)
+                - out.last().first;
+        else
+            out.append(r);
+    }
+    return out;
+}
+
+// Interactive widgets (anything that can take the keyboard focus) without an accessible
+// name, as "Class#objectName" lines. The name is what a screen reader announces: set
+// explicitly, or derived by Qt from a button's text or a form label (buddy).
+QStringList widgetsWithoutAccessibleName(QWidget* top)
+{
+    QStringList bad;
+    QList<QWidget*> all = top->findChildren<QWidget*>();
+    all.prepend(top);
+    for (QWidget* w : std::as_const(all)) {
+        if (w->focusPolicy() == Qt::NoFocus || !w->isEnabled())
+            continue;
+        // The parts inside a combo box or spin box (its line edit, its popup list) are
+        // announced as the composite widget, which carries the name.
+        bool inner = false;
+        for (QWidget* p = w->parentWidget(); p && p != top && !inner; p = p->parentWidget())
+            inner = qobject_cast<QComboBox*>(p) || qobject_cast<QAbstractSpinBox*>(p);
+        if (inner)
+            continue;
+        QString name = w->accessibleName();
+        if (name.isEmpty()) {
+            if (QAccessibleInterface* ai = QAccessible::queryAccessibleInterface(w))
+                name = ai->text(QAccessible::Name);
+        }
+        if (name.trimmed().isEmpty()) {
+            QString parents;
+            for (QWidget* p = w->parentWidget(); p && p != top; p = p->parentWidget())
+                parents += QLatin1Char('<') + QString::fromLatin1(p->metaObject()->className())
+                    + QLatin1Char('#') + p->objectName();
+            bad << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('#')
+                    + w->objectName() + parents;
+        }
+    }
+    return bad;
+}
+
 } // namespace
 
 class TestWorkbench : public QObject
@@ -137,6 +239,14 @@ private slots:
     void evidenceBundleReplaysSameReport();
     void languageSwitchShowsJapanese();
     void compareTwoMessages();
+    void compareSentAndReceivedPerSignature();
+    void exportPdf();
+    void paletteContrast_data();
+    void paletteContrast();
+    void accessibleNames();
+    void keyboardOnlyOpenSelectHighlight();
+    void f6CyclesPanes();
+    void decryptWithPkcs12();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -447,6 +557,455 @@ void TestWorkbench::compareTwoMessages()
     QCOMPARE(d[1].op, '-');
     QCOMPARE(d[1].text, QStringLiteral("b"));
     QCOMPARE(d[3].op, '+');
+}
+
+void TestWorkbench::compareSentAndReceivedPerSignature()
+{
+    // A signed message, and the copy a mailing list delivered: a tag in the Subject and a
+    // footer after the body.
+    QTemporaryDir dir;
+    const auto& key = mstest::rsaKey(2048);
+    const QByteArray sent = mstest::dkimSign(
+        mstest::sampleMessage("Hello,\r\n\r\nthe figures are attached.\r\n"), key);
+    QByteArray received = sent;
+    received.replace("Subject: Quarterly report", "Subject: [team] Quarterly report");
+    received += "-- \r\nteam mailing list\r\nhttps://lists.example.org/team\r\n";
+    const QString zone
+        = writeTxtZone(dir, "sel._domainkey.example.com", mstest::dkimKeyRecord(key));
+    const QDateTime t = QDateTime::fromString(QStringLiteral("2026-06-01T12:00:00Z"), Qt::ISODate);
+    const auto rs = verifyBytes(sent, { zone }, t);
+    const auto rr = verifyBytes(received, { zone }, t);
+    QCOMPARE(rs->outcomes.dkim.size(), 1);
+    QCOMPARE(rs->outcomes.dkim[0].status, Status::Pass);
+    QCOMPARE(rr->outcomes.dkim[0].status, Status::Fail);
+
+    CompareDialog dlg(
+        { { QStringLiteral("sent.eml"), rs }, { QStringLiteral("received.eml"), rr } });
+    // The engine matched the one signature and found both parts changed.
+    QCOMPARE(dlg.comparison().signatures.size(), 1);
+    const dkim::CompareSignature& cs = dlg.comparison().signatures[0];
+    QCOMPARE(cs.domain, QStringLiteral("example.com"));
+    QVERIFY(!cs.headerSame);
+    QVERIFY(!cs.bodySame);
+    // One tab per signature, then "Whole message" and "Steps".
+    QCOMPARE(dlg.tabs()->count(), 3);
+    QCOMPARE(dlg.tabs()->tabText(0), QStringLiteral("d=example.com s=sel"));
+    QWidget* page = dlg.tabs()->widget(0);
+    auto* header = page->findChild<QTextBrowser*>(QStringLiteral("compareCanonHeader"));
+    auto* body = page->findChild<QTextBrowser*>(QStringLiteral("compareCanonBody"));
+    QVERIFY(header && body);
+    // Side by side: the sent line beside the received line.
+    QVERIFY2(header->toPlainText().contains(QStringLiteral("subject:Quarterly report")),
+        qPrintable(header->toPlainText()));
+    QVERIFY(header->toPlainText().contains(QStringLiteral("subject:[team] Quarterly report")));
+    QVERIFY(body->toPlainText().contains(QStringLiteral("team mailing list")));
+    const QString diff = dlg.diffText();
+    QVERIFY2(diff.contains(QStringLiteral("~ subject:Quarterly report | subject:[team] Quarterly "
+                                          "report")),
+        qPrintable(diff));
+    QVERIFY(diff.contains(QStringLiteral("+  | team mailing list")));
+    // The change named in plain words, with the received copy's forensic finding.
+    const QString sum = dlg.summaryText();
+    QVERIFY2(sum.contains(QStringLiteral("header: changed fields: subject")), qPrintable(sum));
+    QVERIFY2(sum.contains(QStringLiteral("body: 3 line(s) added at the end")), qPrintable(sum));
+    QVERIFY2(sum.contains(QStringLiteral("(body-appended)")), qPrintable(sum));
+    QVERIFY(!rr->outcomes.dkim[0].finding.isEmpty());
+    QVERIFY(sum.contains(rr->outcomes.dkim[0].finding));
+    auto* forensics = page->findChild<QLabel*>(QStringLiteral("compareForensics"));
+    QVERIFY(forensics->text().contains(QStringLiteral("Sent copy: DKIM pass")));
+    QVERIFY(forensics->text().contains(QStringLiteral("Received copy: DKIM fail (body-appended)")));
+    // The comparison's step tree.
+    auto* steps = dlg.findChild<QTreeView*>(QStringLiteral("compareSteps"));
+    QVERIFY(steps);
+    const QModelIndex top = steps->model()->index(0, 0);
+    QCOMPARE(top.data(StepTreeModel::KindRole).toString(), QStringLiteral("dkim.compare"));
+    const QModelIndex sig = steps->model()->index(0, 0, top);
+    QCOMPARE(
+        sig.data(StepTreeModel::KindRole).toString(), QStringLiteral("dkim.compare.signature"));
+    QCOMPARE(Status(sig.data(StepTreeModel::StatusRole).toInt()), Status::Fail);
+    QCOMPARE(steps->model()->rowCount(sig), 2); // header and body differences
+
+    // The sent copy against itself: same everywhere.
+    dlg.setSides(0, 0);
+    QVERIFY(dlg.comparison().signatures[0].headerSame);
+    QVERIFY(dlg.comparison().signatures[0].bodySame);
+    QVERIFY2(dlg.summaryText().contains(QStringLiteral("header: unchanged; body: unchanged")),
+        qPrintable(dlg.summaryText()));
+    // Only the body changed (a footer, no tag): the header part says unchanged.
+    QByteArray footerOnly = sent + "--\r\nfooter\r\n";
+    const auto rf = verifyBytes(footerOnly, { zone }, t);
+    CompareDialog dlg2({ { QStringLiteral("sent"), rs }, { QStringLiteral("footer"), rf } });
+    QVERIFY2(
+        dlg2.summaryText().contains(QStringLiteral("header: unchanged; body: 2 line(s) added")),
+        qPrintable(dlg2.summaryText()));
+}
+
+void TestWorkbench::exportPdf()
+{
+    MainWindow w;
+    const QString path = sample(QStringLiteral("mailing-list"));
+    const int id = openAndWait(w, path, zonesFor(path));
+    QVERIFY(id > 0);
+    const Report& r = *w.document(id)->report;
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("report.pdf"));
+    // An older file at the path is replaced as a whole.
+    {
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old contents");
+    }
+    QString err;
+    QVERIFY2(writePdf(r, out, &err), qPrintable(err));
+    const QByteArray pdf = mstest::readFile(out);
+    QVERIFY(pdf.startsWith("%PDF-1."));
+    QVERIFY2(pdf.size() > 20000, QByteArray::number(pdf.size()).constData());
+    QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    QVERIFY(pdf.contains("startxref"));
+    // Pages: the tree and the DNS transcript need more than one page of A4.
+    static const QRegularExpression pageRe(QStringLiteral("/Type\\s*/Page[^s]"));
+    const int pages = int(QString::fromLatin1(pdf).count(pageRe));
+    QVERIFY2(pages >= 2, QByteArray::number(pages).constData());
+    static const QRegularExpression countRe(QStringLiteral("/Type\\s*/Pages.*?/Count\\s+(\\d+)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    const auto m = countRe.match(QString::fromLatin1(pdf));
+    QVERIFY(m.hasMatch());
+    QCOMPARE(m.captured(1).toInt(), pages);
+    // The document title carries the file and the verdict (UTF-16BE in the Info dictionary).
+    const Verdict v = overallVerdict(r);
+    const QString title
+        = QStringLiteral("Mailscope report: %1 — %2").arg(r.file, StatusStyle::text(v.status));
+    QByteArray utf16;
+    for (QChar c : title) {
+        utf16.append(char(c.unicode() >> 8));
+        utf16.append(char(c.unicode() & 0xff));
+    }
+    QVERIFY2(
+        pdf.contains(utf16) || pdf.contains(utf16.toHex().toUpper()) || pdf.contains(utf16.toHex()),
+        "the verdict is not in the PDF title");
+    // A path that cannot be written: a clear error, nothing left behind.
+    QVERIFY(!writePdf(r, dir.filePath(QStringLiteral("no/such/dir/r.pdf")), &err));
+    QVERIFY(!err.isEmpty());
+}
+
+void TestWorkbench::paletteContrast_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light palette, WCAG 2.1 1.4.3") << false;
+    QTest::newRow("dark palette, WCAG 2.1 1.4.3") << true;
+}
+
+void TestWorkbench::paletteContrast()
+{
+    QFETCH(bool, dark);
+    MainWindow w;
+    AppSettings s = w.settings();
+    s.darkPalette = dark;
+    w.applySettings(s);
+    QCOMPARE(StatusStyle::isDark(), dark);
+    const QString path = sample(QStringLiteral("mailing-list"));
+    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    QStringList bad;
+    auto need = [&](const QString& what, const QColor& fg, const QColor& bg) {
+        const double cr = StatusStyle::contrastRatio(fg, bg);
+        if (cr < 4.5)
+            bad << QStringLiteral("%1: %2 on %3 = %4")
+                       .arg(what, fg.name(), bg.name())
+                       .arg(cr, 0, 'f', 2);
+    };
+    const QPalette pal = QApplication::palette();
+    const Status all[]
+        = { Status::None, Status::Pass, Status::Fail, Status::SoftFail, Status::Neutral,
+              Status::Policy, Status::TempError, Status::PermError, Status::Info, Status::Warning };
+    for (Status st : all) {
+        const QString n = statusName(st);
+        need(n + QStringLiteral(" badge"), StatusStyle::color(st, dark),
+            StatusStyle::background(st, dark));
+        // Status words in the tree, the detail pane and the status bar.
+        for (auto role : { QPalette::Base, QPalette::AlternateBase, QPalette::Window })
+            need(n + QStringLiteral(" text on palette role %1").arg(int(role)),
+                StatusStyle::color(st, dark), pal.color(role));
+    }
+    // The badges as painted (including "not run").
+    const auto badges = w.findChild<VerdictBar*>(QStringLiteral("verdictBar"))->badges();
+    QCOMPARE(badges.size(), 7);
+    for (QLabel* b : badges)
+        need(b->objectName(), b->property("foreground").value<QColor>(),
+            b->property("background").value<QColor>());
+    // Plain text and diff fills.
+    need(QStringLiteral("text"), pal.color(QPalette::Text), pal.color(QPalette::Base));
+    need(QStringLiteral("window text"), pal.color(QPalette::WindowText),
+        pal.color(QPalette::Window));
+    for (char op : { '-', '+' })
+        need(QStringLiteral("diff %1").arg(op), pal.color(QPalette::Text),
+            StatusStyle::diffBackground(op, dark));
+    need(QStringLiteral("line numbers"), StatusStyle::lineNumberColor(dark),
+        pal.color(QPalette::Base));
+    // The message lexer's syntax colours on its paper.
+    MessageLexer lexer;
+    lexer.setDark(dark);
+    for (int style = 0; style < MessageLexer::StyleCount; ++style)
+        need(QStringLiteral("lexer style %1").arg(style), lexer.defaultColor(style),
+            lexer.defaultPaper(style));
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    s.darkPalette = false;
+    w.applySettings(s);
+}
+
+void TestWorkbench::accessibleNames()
+{
+    MainWindow w;
+    w.show();
+    const QString path = sample(QStringLiteral("mailing-list"));
+    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    // Bring every dock and source tab up once, so lazily made widgets exist.
+    for (const char* v : { "dns", "envelope", "whatif" })
+        w.showView(QLatin1String(v));
+    w.whatIfPanel()->setRecords({ WhatIfRecord { QStringLiteral("example.com"),
+        QStringLiteral("TXT"), 300, QStringLiteral("\"v=spf1 -all\""), true } });
+    QStringList bad = widgetsWithoutAccessibleName(&w);
+    // The dialogs.
+    const Document* d = w.currentDocument();
+    CompareDialog cmp({ { QStringLiteral("a"), d->report }, { QStringLiteral("b"), d->report } });
+    bad << widgetsWithoutAccessibleName(&cmp);
+    PasteDialog paste;
+    bad << widgetsWithoutAccessibleName(&paste);
+    SettingsDialog settings(w.settings());
+    bad << widgetsWithoutAccessibleName(&settings);
+    PrivacyDialog privacy({ QStringLiteral("example.com TXT") });
+    bad << widgetsWithoutAccessibleName(&privacy);
+    MboxPickerDialog picker({ MboxEntry {}, MboxEntry {} });
+    bad << widgetsWithoutAccessibleName(&picker);
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    // Every menu action is reachable from the keyboard: a shortcut or a mnemonic.
+    QStringList unreachable;
+    for (QAction* menu : w.menuBar()->actions()) {
+        if (!menu->text().contains(QLatin1Char('&')))
+            unreachable << menu->text();
+        for (QAction* a : menu->menu()->actions()) {
+            if (!a->isSeparator() && a->shortcut().isEmpty()
+                && !a->text().contains(QLatin1Char('&')) && !a->menu())
+                unreachable << menu->text() + QStringLiteral(" › ") + a->text();
+        }
+    }
+    QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(QLatin1Char('\n'))));
+    // The named shortcuts.
+    const QList<std::pair<const char*, QKeySequence>> keys = {
+        { "openAction", QKeySequence::Open },
+        { "pasteAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V) },
+        { "compareAction", QKeySequence(Qt::CTRL | Qt::Key_D) },
+        { "focusWhatIfAction", QKeySequence(Qt::ALT | Qt::Key_6) },
+        { "exportPdfAction", QKeySequence::Print },
+        { "exportHtmlAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H) },
+        { "offlineAction", QKeySequence(Qt::CTRL | Qt::Key_L) },
+        { "focusTreeAction", QKeySequence(Qt::ALT | Qt::Key_1) },
+        { "focusSourceAction", QKeySequence(Qt::ALT | Qt::Key_2) },
+        { "focusDetailAction", QKeySequence(Qt::ALT | Qt::Key_3) },
+        { "nextPaneAction", QKeySequence(Qt::Key_F6) },
+    };
+    QSet<QKeySequence> seen;
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->shortcut().isEmpty())
+            continue;
+        QVERIFY2(!seen.contains(a->shortcut()),
+            qPrintable(QStringLiteral("shortcut used twice: ") + a->shortcut().toString()));
+        seen.insert(a->shortcut());
+    }
+    for (const auto& [name, key] : keys) {
+        auto* a = w.findChild<QAction*>(QLatin1String(name));
+        QVERIFY2(a, name);
+        QCOMPARE(a->shortcut(), key);
+    }
+}
+
+void TestWorkbench::keyboardOnlyOpenSelectHighlight()
+{
+    MainWindow w;
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    const QString path = sample(QStringLiteral("good"));
+    // Ctrl+O opens the file dialog; type the path into it and press Return.
+    bool typed = false;
+    QTimer poll;
+    poll.setInterval(50);
+    int ticks = 0;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto* fd = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        if (!fd)
+            return;
+        if (++ticks > 200) { // never hang the test on a dialog we could not drive
+            fd->reject();
+            return;
+        }
+        auto* name = fd->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        if (typed || !name || !name->isVisible())
+            return;
+        typed = true;
+        QTest::keyClicks(name, path);
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    poll.start();
+    QSignalSpy done(&w, &MainWindow::verificationFinished);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &w, Qt::Key_O,
+        Qt::ControlModifier);
+    poll.stop();
+    QVERIFY(typed);
+    QVERIFY(done.count() > 0 || done.wait(120000));
+    const Document* d = w.currentDocument();
+    QVERIFY(d && d->report);
+    QCOMPARE(QFileInfo(d->path).fileName(), QStringLiteral("good.eml"));
+
+    // Alt+1: the step tree; arrow keys down until a step with bytes in the message.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), w.stepTree());
+    QTest::keyClick(w.stepTree(), Qt::Key_Home);
+    auto* raw = w.findChild<SourceView*>(QStringLiteral("rawMessageView"));
+    QVERIFY(raw);
+    const Step* chosen = nullptr;
+    for (int i = 0; i < 60 && !chosen; ++i) {
+        const Step* s = w.stepModel()->step(w.stepTree()->currentIndex());
+        if (s && !s->kind.startsWith(QLatin1String("message"))
+            && !mergedSpans(*s, QStringLiteral("message")).isEmpty())
+            chosen = s;
+        else
+            QTest::keyClick(w.stepTree(), Qt::Key_Down);
+        if (i == 5) // open the checks' children too
+            QTest::keyClick(w.stepTree(), Qt::Key_Right);
+    }
+    QVERIFY2(chosen, "no step with message bytes reached by the arrow keys");
+    QCOMPARE(raw->highlightedRanges(), mergedSpans(*chosen, QStringLiteral("message")));
+    // Alt+2 goes to the bytes, where the highlight is.
+    QTest::keyClick(w.stepTree(), Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(raw));
+}
+
+void TestWorkbench::f6CyclesPanes()
+{
+    MainWindow w;
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    const QString path = sample(QStringLiteral("good"));
+    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    w.stepTree()->setFocus();
+    const QList<QWidget*> panes = w.panes();
+    QVERIFY(panes.size() >= 6);
+    auto paneOf = [&](QWidget* f) {
+        for (int i = 0; i < panes.size(); ++i) {
+            if (f && (panes[i] == f || panes[i]->isAncestorOf(f)))
+                return i;
+        }
+        return -1;
+    };
+    const int start = paneOf(QApplication::focusWidget());
+    QCOMPARE(start, int(panes.indexOf(w.stepTree())));
+    // F6 visits every pane once and comes back; Shift+F6 goes back.
+    QSet<int> visited;
+    for (int i = 0; i < panes.size(); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+        const int at = paneOf(QApplication::focusWidget());
+        QVERIFY2(at >= 0,
+            qPrintable(QStringLiteral("focus left the panes after F6 #%1: %2")
+                           .arg(i)
+                           .arg(QApplication::focusWidget() ? QString::fromLatin1(
+                                    QApplication::focusWidget()->metaObject()->className())
+                                                            : QStringLiteral("none"))));
+        QCOMPARE(at, (start + i + 1) % int(panes.size()));
+        visited.insert(at);
+    }
+    QCOMPARE(visited.size(), panes.size());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+    QCOMPARE(
+        paneOf(QApplication::focusWidget()), (start + int(panes.size()) - 1) % int(panes.size()));
+}
+
+void TestWorkbench::decryptWithPkcs12()
+{
+    // A message encrypted for Bob, and Bob's key as a PKCS#12 file.
+    QTemporaryDir dir;
+    mstest::TestCa ca;
+    mstest::CertOptions bobOpts;
+    bobOpts.commonName = QStringLiteral("Bob Example");
+    bobOpts.emails = { QStringLiteral("bob@example.org") };
+    const mstest::TestIdentity bob = ca.issue(bobOpts);
+    const QByteArray secret = "The launch code is 4711-SECRET-PLAINTEXT.";
+    const QByteArray entity = "Content-Type: text/plain; charset=utf-8\r\n\r\n" + secret + "\r\n";
+    const QByteArray msg = mstest::pkcs7Mime(
+        "From: Alice <alice@example.com>\r\nTo: Bob <bob@example.org>\r\nSubject: secret\r\n"
+        "Date: Mon, 1 Jun 2026 09:59:00 +0000\r\nMessage-ID: <enc-1@example.com>\r\n",
+        mstest::cmsEncrypt(entity, { bob }), "enveloped-data");
+    const QString p12 = dir.filePath(QStringLiteral("bob.p12"));
+    const QByteArray password = "c0rrect-h0rse";
+    {
+        QFile f(p12);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bob.pkcs12(password));
+    }
+
+    AppSettings s = AppSettings::load();
+    s.offline = true;
+    s.save();
+    MainWindow w;
+    w.show();
+    QSignalSpy done(&w, &MainWindow::verificationFinished);
+    const int id = w.openBytes(msg, QStringLiteral("encrypted.eml"));
+    QVERIFY(done.wait(60000));
+    auto* bar = w.findChild<QWidget*>(QStringLiteral("decryptBar"));
+    auto* action = w.findChild<QAction*>(QStringLiteral("decryptAction"));
+    QVERIFY(bar && action);
+    QCOMPARE(MainWindow::undecryptedParts(*w.document(id)->report), 1);
+    QVERIFY(bar->isVisibleTo(&w));
+    QVERIFY(action->isEnabled());
+
+    // The prompt is a hook: first a wrong password, then the right one.
+    QByteArray answer = "wrong";
+    int asked = 0;
+    w.setPkcs12Prompt([&](QWidget*) -> std::optional<MainWindow::Pkcs12Choice> {
+        ++asked;
+        return MainWindow::Pkcs12Choice { p12, answer };
+    });
+    action->trigger();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(asked, 1);
+    QString error;
+    QCOMPARE(MainWindow::undecryptedParts(*w.document(id)->report, &error), 1);
+    QVERIFY(!error.isEmpty());
+    auto* label = w.findChild<QLabel*>(QStringLiteral("decryptLabel"));
+    QVERIFY2(label->text().contains(QStringLiteral("did not open")), qPrintable(label->text()));
+
+    answer = password;
+    action->trigger();
+    QVERIFY(done.wait(60000));
+    const Report& r = *w.document(id)->report;
+    QCOMPARE(MainWindow::undecryptedParts(r), 0);
+    QVERIFY(!bar->isVisibleTo(&w));
+    QVERIFY(!action->isEnabled());
+    bool decrypted = false;
+    std::function<void(const Step&)> walk = [&](const Step& st) {
+        decrypted
+            = decrypted || (st.kind == QLatin1String("smime.decrypt") && st.status == Status::Pass);
+        for (const Step& c : st.children)
+            walk(c);
+    };
+    walk(r.root);
+    QVERIFY(decrypted);
+
+    // Neither the password nor the decrypted text is written anywhere: not in the settings,
+    // not in an evidence bundle.
+    QString err;
+    const QString bundle = dir.filePath(QStringLiteral("enc.msev"));
+    QVERIFY2(w.saveEvidenceBundle(bundle, &err), qPrintable(err));
+    QSettings().sync();
+    QStringList files = { bundle };
+    QDirIterator it(m_settingsDir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    for (const QString& f : std::as_const(files)) {
+        const QByteArray bytes = mstest::readFile(f);
+        QVERIFY2(!bytes.contains(password), qPrintable(f));
+        QVERIFY2(!bytes.contains("4711-SECRET"), qPrintable(f));
+    }
 }
 
 QTEST_MAIN(TestWorkbench)
