@@ -97,6 +97,17 @@ private:
         return nullptr;
     }
 
+    // Fetch on, the test CA trusted, the policy host asked on the test server's port.
+    VerifyOptions fetchOptions(quint16 port) const
+    {
+        VerifyOptions o;
+        o.tlsFetchMtaStsPolicy = true;
+        o.tlsMtaStsPort = port;
+        o.tlsTrustFiles = { m_rootPem };
+        o.tlsMtaStsTimeoutMs = 10000;
+        return o;
+    }
+
     // The steps of the recipient's domain (example.org); the sender's comes first.
     static const Step* domainStep(const Step& root)
     {
@@ -334,11 +345,7 @@ private slots:
         const mstest::TestIdentity& id = cert == 1 ? m_expired : cert == 2 ? m_otherName : m_good;
         mstest::HttpsTestServer server(id.certPem, id.keyPem, response);
         QVERIFY2(server.start(), qPrintable(server.error()));
-        VerifyOptions o;
-        o.tlsFetchMtaStsPolicy = true;
-        o.tlsMtaStsPort = server.port();
-        o.tlsTrustFiles = { m_rootPem };
-        o.tlsMtaStsTimeoutMs = 10000;
+        const VerifyOptions o = fetchOptions(server.port());
         CheckResult r;
         const QJsonObject sts = runCheck(zone(mx), o, &r);
         const QJsonObject fetchJson = sts.value(QStringLiteral("fetch")).toObject();
@@ -423,10 +430,7 @@ private slots:
         mstest::HttpsTestServer server(
             m_good.certPem, m_good.keyPem, mstest::HttpsTestServer::ok(kPolicy));
         QVERIFY(server.start());
-        VerifyOptions o;
-        o.tlsFetchMtaStsPolicy = true;
-        o.tlsMtaStsPort = server.port();
-        o.tlsTrustFiles = { m_rootPem };
+        const VerifyOptions o = fetchOptions(server.port());
         CheckResult r;
         const QJsonObject sts
             = runCheck(zone("mx1.mail.example.org", "v=STSv1; id=2026-11-28!"), o, &r);
@@ -450,10 +454,7 @@ private slots:
         mstest::HttpsTestServer server(
             m_good.certPem, m_good.keyPem, mstest::HttpsTestServer::ok(kPolicy));
         QVERIFY(server.start());
-        VerifyOptions o;
-        o.tlsFetchMtaStsPolicy = true;
-        o.tlsMtaStsPort = server.port();
-        o.tlsTrustFiles = { m_rootPem };
+        const VerifyOptions o = fetchOptions(server.port());
         CheckResult r;
         QByteArray z = zone("mx1.mail.example.org");
         z.replace("mta-sts.example.org. 300 IN A 127.0.0.1\n",
