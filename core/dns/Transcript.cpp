@@ -126,7 +126,10 @@ std::optional<QList<Answer>> transcriptFromJson(const QJsonObject& root, QString
         a.authenticData = o.value(QStringLiteral("ad")).toBool();
         a.viaTcp = o.value(QStringLiteral("tcp")).toBool();
         a.server = o.value(QStringLiteral("server")).toString().left(1000);
-        a.elapsedUs = qint64(o.value(QStringLiteral("elapsedUs")).toDouble());
+        // A hostile transcript may say 1e300 (or NaN): converting that to an integer is
+        // undefined behaviour, so anything outside 0..~30 years is read as 0.
+        const double us = o.value(QStringLiteral("elapsedUs")).toDouble();
+        a.elapsedUs = us >= 0 && us < 1e15 ? qint64(us) : 0;
         a.error = o.value(QStringLiteral("error")).toString().left(10000);
         a.transcriptIndex = o.value(QStringLiteral("transcriptIndex")).toInt(-1);
         const QJsonArray recs = o.value(QStringLiteral("records")).toArray();
@@ -141,7 +144,7 @@ std::optional<QList<Answer>> transcriptFromJson(const QJsonObject& root, QString
                 return fail(tr("%1: invalid name: %2").arg(rwhere, why));
             const int typeCode = ro.value(QStringLiteral("typeCode")).toInt(-1);
             const double ttl = ro.value(QStringLiteral("ttl")).toDouble(-1);
-            if (typeCode < 0 || typeCode > 0xffff || ttl < 0 || ttl > 4294967295.0)
+            if (typeCode < 0 || typeCode > 0xffff || !(ttl >= 0 && ttl <= 4294967295.0)) // NaN too
                 return fail(tr("%1: invalid type or TTL").arg(rwhere));
             const QByteArray b64 = ro.value(QStringLiteral("rdata")).toString().toLatin1();
             const auto decoded
