@@ -3,6 +3,7 @@
 #include "MessageLexer.h"
 
 #include <QFontDatabase>
+#include <QTimer>
 
 namespace ms::ui {
 
@@ -13,24 +14,31 @@ constexpr int kHexPerLine = 16;
 constexpr int kHexAddr = 10;
 constexpr int kHexAscii = kHexAddr + kHexPerLine * 3 + 1 + 2;
 constexpr int kHexLineLen = kHexAscii + kHexPerLine + 2;
+// Sources up to this size load at once; larger ones in slices of kSlice bytes per event-loop
+// turn (a hex slice is about 4.9 times larger in the editor, so it takes fewer bytes).
+constexpr qint64 kLoadAtOnce = 512 * 1024;
+constexpr qint64 kSlice = 1024 * 1024;
+constexpr qint64 kHexSlice = 192 * 1024; // a multiple of kHexPerLine
 
 int hexColumnPos(int col)
 {
     return kHexAddr + col * 3 + (col >= 8 ? 1 : 0);
 }
 
-QByteArray hexDump(const QByteArray& b)
+// Lines of the hex dump for b[from, from + n) (from a multiple of kHexPerLine).
+QByteArray hexDump(const QByteArray& b, qint64 from, qint64 n)
 {
     QByteArray out;
-    out.reserve((b.size() / kHexPerLine + 1) * kHexLineLen);
+    out.reserve((n / kHexPerLine + 1) * kHexLineLen);
     static const char digits[] = "0123456789abcdef";
-    for (qint64 off = 0; off < b.size(); off += kHexPerLine) {
+    const qint64 stop = qMin<qint64>(b.size(), from + n);
+    for (qint64 off = from; off < stop; off += kHexPerLine) {
         QByteArray line(kHexLineLen, ' ');
         const QByteArray addr = QByteArray::number(off, 16).rightJustified(8, '0');
         memcpy(line.data(), addr.constData(), 8);
         line[kHexAscii - 1] = '|';
         for (int c = 0; c < kHexPerLine; ++c) {
-            if (off + c < b.size()) {
+            if (off + c < stop) {
                 const auto v = uchar(b.at(off + c));
                 line[hexColumnPos(c)] = digits[v >> 4];
                 line[hexColumnPos(c) + 1] = digits[v & 15];
@@ -61,6 +69,11 @@ SourceView::SourceView(Mode mode, QWidget* parent)
     SendScintilla(SCI_INDICSETALPHA, kHighlight, 110);
     SendScintilla(SCI_INDICSETOUTLINEALPHA, kHighlight, 255);
     connect(this, &QsciScintilla::cursorPositionChanged, this, &SourceView::onCursorMoved);
+    // Read-only: no undo history (it would hold a second copy of every loaded byte).
+    SendScintilla(SCI_SETUNDOCOLLECTION, 0UL);
+    m_loadTimer = new QTimer(this);
+    m_loadTimer->setInterval(0);
+    connect(m_loadTimer, &QTimer::timeout, this, &SourceView::loadSlice);
     applyLook();
 }
 
@@ -124,20 +137,70 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
         setFolding(QsciScintilla::NoFoldStyle);
     }
     applyLook();
+    m_loadTimer->stop();
+    m_loadedTo = 0;
     setReadOnly(false);
     SendScintilla(SCI_CLEARALL);
-    // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets.
-    const QByteArray shown = m_mode == Mode::Hex ? hexDump(m_bytes) : m_bytes;
-    SendScintilla(SCI_APPENDTEXT, (unsigned long)shown.size(), shown.constData());
     setReadOnly(true);
     SendScintilla(SCI_EMPTYUNDOBUFFER);
+    SendScintilla(SCI_GOTOPOS, 0);
+    m_ignorePos = 0;
+    m_programmatic = false;
+    if (m_bytes.size() <= kLoadAtOnce)
+        ensureLoaded();
+    else if (isVisible())
+        m_loadTimer->start();
+    // else: showEvent() starts loading when the tab is first shown.
+}
+
+void SourceView::showEvent(QShowEvent* e)
+{
+    QsciScintilla::showEvent(e);
+    if (!isLoaded() && !m_loadTimer->isActive())
+        m_loadTimer->start();
+}
+
+void SourceView::loadSlice()
+{
+    if (isLoaded()) {
+        m_loadTimer->stop();
+        return;
+    }
+    // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets.
+    const bool wasProgrammatic = m_programmatic;
+    m_programmatic = true;
+    setReadOnly(false);
+    if (m_mode == Mode::Hex) {
+        const qint64 n = qMin<qint64>(kHexSlice, m_bytes.size() - m_loadedTo);
+        const QByteArray shown = hexDump(m_bytes, m_loadedTo, n);
+        SendScintilla(SCI_APPENDTEXT, (unsigned long)shown.size(), shown.constData());
+        m_loadedTo += n;
+    } else {
+        const qint64 n = qMin<qint64>(kSlice, m_bytes.size() - m_loadedTo);
+        SendScintilla(SCI_APPENDTEXT, (unsigned long)n, m_bytes.constData() + m_loadedTo);
+        m_loadedTo += n;
+    }
+    setReadOnly(true);
+    m_programmatic = wasProgrammatic;
+    if (!isLoaded())
+        return;
+    m_loadTimer->stop();
     if (m_mode == Mode::Text) {
         const int digits = QString::number(lines()).size() + 1;
         setMarginWidth(0, QString(digits, QLatin1Char('0')));
     }
-    SendScintilla(SCI_GOTOPOS, 0);
-    m_ignorePos = 0;
-    m_programmatic = false;
+    // Highlights asked for while loading apply now.
+    if (!m_spans.isEmpty()) {
+        const QList<Span> spans = m_spans;
+        highlight(spans);
+    }
+    emit loaded();
+}
+
+void SourceView::ensureLoaded()
+{
+    while (!isLoaded())
+        loadSlice();
 }
 
 qint64 SourceView::offsetAt(qint64 docPos) const
@@ -176,6 +239,15 @@ void SourceView::fillIndicator(qint64 from, qint64 length)
 
 void SourceView::highlight(const QList<Span>& spans)
 {
+    if (!isLoaded()) {
+        // Applied when the last slice is in (see loadSlice()).
+        m_spans.clear();
+        for (const Span& sp : spans) {
+            if (sp.source == m_sourceId)
+                m_spans.append(sp);
+        }
+        return;
+    }
     m_programmatic = true;
     m_spans.clear();
     const long docLen = SendScintilla(SCI_GETLENGTH);
@@ -217,6 +289,7 @@ void SourceView::highlight(const QList<Span>& spans)
 
 QList<QPair<qint64, qint64>> SourceView::highlightedRanges() const
 {
+    const_cast<SourceView*>(this)->ensureLoaded();
     QList<QPair<qint64, qint64>> out;
     const long docLen = SendScintilla(SCI_GETLENGTH);
     long pos = 0;

@@ -7,6 +7,8 @@
 #include <QPair>
 #include <Qsci/qsciscintilla.h>
 
+class QTimer;
+
 namespace ms::ui {
 
 class MessageLexer;
@@ -48,13 +50,23 @@ public:
     void setDark(bool dark);
     void setFontPointSize(int pt);
 
+    // Large sources load into the editor in slices from the event loop (a hidden view only
+    // once it is shown), so a 25 MB message never stalls the GUI thread in one go.
+    bool isLoaded() const { return m_loadedTo >= m_bytes.size(); }
+    void ensureLoaded(); // the rest, now (tests, reading back highlights)
+
 signals:
     void byteActivated(const QString& sourceId, qint64 offset);
+    void loaded();
+
+protected:
+    void showEvent(QShowEvent* e) override;
 
 private:
     void onCursorMoved();
     void fillIndicator(qint64 from, qint64 length);
     void applyLook();
+    void loadSlice();
 
     Mode m_mode;
     QString m_sourceId;
@@ -65,6 +77,8 @@ private:
     qint64 m_ignorePos = -1; // a caret position we set ourselves (not a user's click)
     bool m_dark = false;
     int m_pointSize = 10;
+    qint64 m_loadedTo = 0; // bytes of m_bytes in the editor so far
+    QTimer* m_loadTimer = nullptr;
 };
 
 } // namespace ms::ui

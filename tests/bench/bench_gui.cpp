@@ -7,6 +7,8 @@
 // benchmarks, not in pass/fail tests. Build in a Release or RelWithDebInfo tree.
 //   bench_gui [--size MB] [--runs N]
 #include "MainWindow.h"
+#include "SourceTabs.h"
+#include "SourceView.h"
 #include "StepTreeModel.h"
 #include "common/DkimSigner.h"
 #include "common/TestKeys.h"
@@ -138,6 +140,7 @@ double cliOnce(const Corpus& c, QString* dkim)
 struct GuiRun {
     double ms = -1;
     double maxGapMs = 0;
+    double viewMs = -1; // until the raw message view holds every byte (it fills in slices)
     int steps = 0;
 };
 
@@ -179,6 +182,12 @@ GuiRun guiOnce(const Corpus& c)
     if (!done)
         loop.exec();
     run.ms = t.nsecsElapsed() / 1e6;
+    // The tree is complete; the message view keeps filling from the event loop.
+    if (ui::SourceView* v = w.sourceTabs()->viewFor(QStringLiteral("message"))) {
+        while (!v->isLoaded())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    run.viewMs = t.nsecsElapsed() / 1e6;
     ticker.stop();
     maxGap = std::max(maxGap, gap.nsecsElapsed());
     run.maxGapMs = maxGap / 1e6;
@@ -226,9 +235,9 @@ int main(int argc, char** argv)
         const GuiRun g = guiOnce(c);
         gui << g.ms;
         gaps << g.maxGapMs;
-        std::printf("run %d: core %.0f ms, workbench %.0f ms (%d top-level steps), "
-                    "longest event-loop gap %.0f ms\n",
-            i + 1, cli.last(), g.ms, g.steps, g.maxGapMs);
+        std::printf("run %d: core %.0f ms, workbench %.0f ms (%d top-level steps; message view "
+                    "filled at %.0f ms), longest event-loop gap %.0f ms\n",
+            i + 1, cli.last(), g.ms, g.steps, g.viewMs, g.maxGapMs);
         std::fflush(stdout);
     }
     const double mc = median(cli), mg = median(gui);
