@@ -193,6 +193,40 @@ void BodyCanonicalizer::feed(QByteArrayView chunk)
     const qint64 base = m_inPos;
     qsizetype i = 0;
     while (i < n) {
+        if (m_lineContent && !m_wsp && !m_cr) {
+            // Inside a line with output: bytes are copied straight into the staging buffer,
+            // each WSP as an SP that only advances after a non-WSP byte (runs collapse to
+            // one SP), without a branch per byte class. A CR is left to the byte-wise path
+            // below; a WSP run still open at the exit becomes pending again (m_wsp), so that
+            // it is dropped at the end of the line or written before the next byte.
+            if (qsizetype(sizeof m_buf) - m_bufLen < 2)
+                flush();
+            char* const start = m_buf + m_bufLen;
+            char* out = start;
+            char* const limit = m_buf + sizeof m_buf - 1;
+            bool prevWsp = false;
+            while (i < n && out < limit) {
+                const unsigned char c = static_cast<unsigned char>(p[i]);
+                const unsigned char k = cls[c];
+                if (k == 2)
+                    break;
+                const bool wsp = k == 1;
+                *out = wsp ? ' ' : char(c);
+                out += !(wsp && prevWsp);
+                prevWsp = wsp;
+                ++i;
+            }
+            if (prevWsp) {
+                --out;
+                m_wsp = true;
+            }
+            m_bufLen += out - start;
+            m_outSize += out - start;
+            if (i >= n)
+                break;
+            if (out >= limit || m_wsp)
+                continue; // a full buffer is flushed at the top
+        }
         if (m_cr) {
             m_cr = false;
             if (p[i] == '\n') {
@@ -201,34 +235,15 @@ void BodyCanonicalizer::feed(QByteArrayView chunk)
                 continue;
             }
             content('\r'); // a bare CR is an ordinary byte
+            continue;
         }
         const unsigned char c = static_cast<unsigned char>(p[i]);
+        ++i;
         switch (cls[c]) {
-        case 2:
-            m_cr = true;
-            ++i;
-            continue;
-        case 1:
-            m_wsp = true;
-            ++i;
-            continue;
-        default: break;
+        case 2: m_cr = true; break;
+        case 1: m_wsp = true; break;
+        default: content(char(c)); break;
         }
-        // An ordinary byte: it and the run of ordinary bytes after it are copied at once.
-        content(char(c));
-        // A single SP between ordinary bytes is its own canonical form: part of the run.
-        qsizetype j = i + 1;
-        for (;;) {
-            while (j < n && cls[static_cast<unsigned char>(p[j])] == 0)
-                ++j;
-            if (j + 1 < n && p[j] == ' ' && cls[static_cast<unsigned char>(p[j + 1])] == 0)
-                j += 2;
-            else
-                break;
-        }
-        if (j > i + 1)
-            write(p + i + 1, j - i - 1);
-        i = j;
     }
     m_inPos += n;
 }
