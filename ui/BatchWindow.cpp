@@ -124,6 +124,8 @@ BatchWindow::BatchWindow(SessionProvider session, QWidget* parent)
     chartsLayout->setContentsMargins(0, 0, 0, 0);
     chartsLayout->addWidget(m_resultsChart, 1);
     chartsLayout->addWidget(m_reasonsChart, 1);
+    // Every bar stays readable: the splitter may not squeeze the charts below their height.
+    charts->setMinimumHeight(m_resultsChart->sizeHint().height());
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(charts);
