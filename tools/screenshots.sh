@@ -47,13 +47,14 @@ for lang in en ja; do
     shoot "$lang" "$lang-"
     echo "screenshots.sh: $lang done"
 done
-shoot en "en-dark-" --dark
 export QT_SCALE_FACTOR=2
 SCREEN=2880x1800
 for lang in en ja; do
     shoot "$lang" "$lang-hidpi-"
 done
 unset QT_SCALE_FACTOR SCREEN
+# Last: --dark is saved in the (private) settings and would carry over to later shots.
+shoot en "en-dark-" --dark
 
 # Cross-check with the X server's view of the screen: the window maps, fonts render.
 if command -v import >/dev/null; then
