@@ -35,9 +35,9 @@ const QString kRfc = QStringLiteral("RFC 6376");
 // Hostile input bounds. RFC 6376 4.2 lets verifiers limit the number of signatures they
 // try ("to limit potential denial-of-service attacks"); a message with thousands of them
 // would otherwise cost time and memory per signature times the header size.
-constexpr int kMaxSignatures = 50;
+constexpr int kMaxSignatures = 20;
 // Uncovered header fields listed per signature (all are counted).
-constexpr int kMaxListedUncovered = 200;
+constexpr int kMaxListedUncovered = 100;
 
 QString tagMeaning(const QByteArray& n)
 {
