@@ -90,7 +90,8 @@ struct BodyKey {
 };
 size_t qHash(const BodyKey& k, size_t seed = 0)
 {
-    return ::qHash(qint64(k.canon) * 7 + qint64(k.alg) * 3 + k.limit * 11, seed);
+    // Unsigned: l= may be read as INT64_MAX, and signed overflow is undefined (UBSan).
+    return ::qHash(quint64(k.canon) * 7 + quint64(k.alg) * 3 + quint64(k.limit) * 11, seed);
 }
 
 // A signature's body-hash parameters read ahead of verification, so that one pass over the
