@@ -203,8 +203,10 @@ private:
     {
         QList<BodyHashRequest> reqs;
         QList<BodyKey> keys;
+        // At most 16 digests at once: a hostile message with thousands of signatures gets
+        // more passes, never thousands of live digest states.
         auto want = [&](const BodyKey& k) {
-            if (k.canon != c || hashes.contains(k) || keys.contains(k))
+            if (keys.size() >= 16 || k.canon != c || hashes.contains(k) || keys.contains(k))
                 return;
             keys.append(k);
             reqs.append({ k.alg, k.limit, {} });
@@ -966,6 +968,8 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
     for (const HeaderField& f : in.message.headers()) {
         if (!f.nameIs("DKIM-Signature"))
             continue;
+        if (shared.wanted.size() >= 64)
+            break; // read-ahead is an optimization for the usual handful of signatures
         if (const auto k = bodyKeyOf(f); k && !shared.wanted.contains(*k))
             shared.wanted.append(*k);
     }
