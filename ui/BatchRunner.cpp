@@ -54,6 +54,8 @@ BatchJobSetup batchJobSetup(const BatchRequest& request, const QString& path)
             s.zones << z;
     }
     s.fixedTime = sampleTime(path);
+    if (isBundledSample(path))
+        s.sampleOptionsOf = path;
     return s;
 }
 
@@ -72,12 +74,15 @@ struct BatchRunner::State {
     std::shared_ptr<const Verifier> verifierFor(const BatchJobSetup& setup)
     {
         const QString key = setup.zones.join(QLatin1Char('\n')) + QLatin1Char('\t')
-            + setup.fixedTime.toString(Qt::ISODateWithMs);
+            + setup.fixedTime.toString(Qt::ISODateWithMs) + QLatin1Char('\t')
+            + setup.sampleOptionsOf;
         QMutexLocker lock(&mutex);
         auto& v = verifiers[key];
         if (!v) {
             VerifyRequest r = request.base;
             r.zoneFiles = setup.zones;
+            if (!setup.sampleOptionsOf.isEmpty())
+                applySampleOptions(setup.sampleOptionsOf, r.options);
             if (setup.fixedTime.isValid()) {
                 r.options.timeMode = VerifyOptions::TimeMode::Fixed;
                 r.options.fixedTime = setup.fixedTime;

@@ -27,6 +27,7 @@ struct BatchRequest {
 struct BatchJobSetup {
     QStringList zones;
     QDateTime fixedTime; // invalid = the settings' time mode
+    QString sampleOptionsOf; // a bundled scenario whose .json options apply (sealers, trust)
 };
 BatchJobSetup batchJobSetup(const BatchRequest& request, const QString& path);
 

@@ -807,10 +807,7 @@ VerifyRequest MainWindow::requestFor(const Document& d) const
     r.options = s.verifyOptions();
     // A bundled scenario's own options (trusted sealer, S/MIME trust file, time), so it shows
     // what its lesson says; only for files inside the samples folder, never a user's .json.
-    const QString samples = samplesDir();
-    if (!samples.isEmpty() && !d.path.isEmpty()
-        && QFileInfo(d.path).canonicalFilePath().startsWith(
-            QDir(samples).canonicalPath() + QLatin1Char('/')))
+    if (isBundledSample(d.path))
         applySampleOptions(d.path, r.options);
     r.zoneFiles = d.zones;
     r.offline = m_settings.offline || d.forceOffline;

@@ -200,6 +200,14 @@ QString samplesDir()
     return {};
 }
 
+bool isBundledSample(const QString& path)
+{
+    const QString samples = samplesDir();
+    return !samples.isEmpty() && !path.isEmpty()
+        && QFileInfo(path).canonicalFilePath().startsWith(
+            QDir(samples).canonicalPath() + QLatin1Char('/'));
+}
+
 QStringList zonesFor(const QString& messagePath)
 {
     const QFileInfo fi(messagePath);

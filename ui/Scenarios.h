@@ -30,5 +30,8 @@ QDateTime sampleTime(const QString& messagePath);
 // the sample's folder; "smime_system_store"), DMARC discovery ("dmarc_discovery": "psl").
 // Lists are added to what the settings already hold. False when there is no sidecar.
 bool applySampleOptions(const QString& messagePath, VerifyOptions& o);
+// True when the file lies inside samplesDir(): only a bundled scenario's sidecar is trusted
+// to change options (a .json beside a user's message is not).
+bool isBundledSample(const QString& path);
 
 } // namespace ms::ui

@@ -124,6 +124,7 @@ private slots:
     void openRowInWorkbench();
     void csvExportIsAtomicAndExact();
     void guiThreadKeepsTicking();
+    void bundledScenarioUsesItsOptions();
 
 private:
     QString makeFolder();
@@ -575,6 +576,42 @@ void TestBatch::guiThreadKeepsTicking()
     // The timer fired while the batch ran: the verification is off the GUI thread. (How
     // long the longest stall is belongs to the benchmark, bench_gui.)
     QVERIFY2(ticks >= 3, qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(ms)));
+}
+
+// A bundled scenario verified in a batch gets its sidecar's options (here the S/MIME trust
+// file of smime-expired), exactly as the workbench does; without them the reason differs.
+void TestBatch::bundledScenarioUsesItsOptions()
+{
+    const QString dir = mstest::samplesDir() + QStringLiteral("/smime-expired");
+    const QString eml = dir + QStringLiteral("/smime-expired.eml");
+    QVERIFY2(QFileInfo::exists(eml), qPrintable(eml));
+    QVERIFY(isBundledSample(eml));
+    auto w = makeWindow();
+    QVERIFY(w->start({ dir }));
+    QVERIFY(waitFinished(*w));
+    const BatchModel& m = *w->model();
+    const int r = findRow(m, QStringLiteral("smime-expired.eml"));
+    QVERIFY(r >= 0);
+
+    auto smimeSummary = [&](bool withSampleOptions) {
+        auto resolver = dns::ZoneResolver::fromFiles(zonesFor(eml));
+        VerifyOptions o = testSettings().verifyOptions();
+        if (withSampleOptions)
+            applySampleOptions(eml, o);
+        Verifier v(o, resolver);
+        const Report rep = v.verify(Message::parse(mstest::readFile(eml)), eml);
+        const CheckResult* c = rep.check(QStringLiteral("smime"));
+        return c ? c->summary : QString();
+    };
+    const QString with = smimeSummary(true), without = smimeSummary(false);
+    QVERIFY(!with.isEmpty());
+    QVERIFY2(with != without, qPrintable(with));
+    QString rowSmime;
+    for (const auto& [check, reason] : m.row(r).failures) {
+        if (check == QLatin1String("smime"))
+            rowSmime = reason;
+    }
+    QCOMPARE(rowSmime, with);
 }
 
 QTEST_MAIN(TestBatch)
