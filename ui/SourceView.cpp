@@ -4,7 +4,6 @@
 
 #include <QFontDatabase>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ms::ui {
 
@@ -52,86 +51,7 @@ QByteArray hexDump(const QByteArray& b, qint64 from, qint64 n)
     }
     return out;
 }
-// Scintilla's ILoader (SCI_CREATELOADER, Scintilla's include/ILoader.h; SCI_METHOD is empty
-// on this platform): fills a new document on any thread, line index included, so a large
-// text never passes through the GUI thread's editor in one go.
-class SciLoader
-{
-public:
-    virtual int Release() = 0;
-    virtual int AddData(const char* data, std::ptrdiff_t length) = 0;
-    virtual void* ConvertToDocument() = 0;
-};
 } // namespace
-
-SourceView::~SourceView()
-{
-    dropBackgroundLoad();
-}
-
-void SourceView::dropBackgroundLoad()
-{
-    if (!m_docLoad)
-        return;
-    m_docLoad->disconnect(this);
-    m_docLoad->waitForFinished();
-    if (void* loadedDoc = m_docLoad->result())
-        SendScintilla(SCI_RELEASEDOCUMENT, 0UL, loadedDoc);
-    delete m_docLoad;
-    m_docLoad = nullptr;
-}
-
-bool SourceView::startBackgroundLoad()
-{
-    auto* loader = reinterpret_cast<SciLoader*>(
-        SendScintilla(SCI_CREATELOADER, (unsigned long)m_bytes.size(), 0L));
-    if (!loader)
-        return false;
-    const QByteArray bytes = m_bytes;
-    m_docLoad = new QFutureWatcher<void*>(this);
-    connect(m_docLoad, &QFutureWatcherBase::finished, this, &SourceView::adoptBackgroundDocument);
-    m_docLoad->setFuture(QtConcurrent::run([loader, bytes]() -> void* {
-        if (loader->AddData(bytes.constData(), bytes.size()) != 0) {
-            loader->Release();
-            return nullptr;
-        }
-        return loader->ConvertToDocument();
-    }));
-    return true;
-}
-
-void SourceView::adoptBackgroundDocument()
-{
-    if (!m_docLoad)
-        return;
-    QFutureWatcher<void*>* w = m_docLoad;
-    m_docLoad = nullptr;
-    w->disconnect(this);
-    void* newDoc = w->result();
-    w->deleteLater();
-    if (!newDoc) {
-        m_loadTimer->start(); // the loader failed: fall back to slices
-        return;
-    }
-    m_programmatic = true;
-    SendScintilla(SCI_SETDOCPOINTER, 0UL, newDoc);
-    SendScintilla(SCI_RELEASEDOCUMENT, 0UL, newDoc); // the view holds it now
-    // Code page, undo and read-only belong to the document: set them on the new one.
-    setUtf8(true);
-    SendScintilla(SCI_SETUNDOCOLLECTION, 0UL);
-    setReadOnly(true);
-    if (m_lexer) {
-        setLexer(nullptr);
-        setLexer(m_lexer);
-        setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
-    }
-    applyLook();
-    SendScintilla(SCI_GOTOPOS, 0);
-    m_ignorePos = 0;
-    m_programmatic = false;
-    m_loadedTo = m_bytes.size();
-    finishLoad();
-}
 
 SourceView::SourceView(Mode mode, QWidget* parent)
     : QsciScintilla(parent)
@@ -218,7 +138,6 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
     }
     applyLook();
     m_loadTimer->stop();
-    dropBackgroundLoad();
     m_loadedTo = 0;
     setReadOnly(false);
     SendScintilla(SCI_CLEARALL);
@@ -247,10 +166,6 @@ void SourceView::loadSlice()
         m_loadTimer->stop();
         return;
     }
-    if (m_mode == Mode::Text && m_loadedTo == 0 && (m_docLoad || startBackgroundLoad())) {
-        m_loadTimer->stop(); // adoptBackgroundDocument() finishes
-        return;
-    }
     // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets.
     const bool wasProgrammatic = m_programmatic;
     m_programmatic = true;
@@ -269,11 +184,6 @@ void SourceView::loadSlice()
     m_programmatic = wasProgrammatic;
     if (!isLoaded())
         return;
-    finishLoad();
-}
-
-void SourceView::finishLoad()
-{
     m_loadTimer->stop();
     if (m_mode == Mode::Text) {
         const int digits = QString::number(lines()).size() + 1;
@@ -289,18 +199,8 @@ void SourceView::finishLoad()
 
 void SourceView::ensureLoaded()
 {
-    if (m_docLoad) {
-        m_docLoad->waitForFinished();
-        adoptBackgroundDocument();
-    }
-    while (!isLoaded()) {
-        if (m_mode == Mode::Text && m_loadedTo == 0 && !m_docLoad && startBackgroundLoad()) {
-            m_docLoad->waitForFinished();
-            adoptBackgroundDocument();
-            continue;
-        }
+    while (!isLoaded())
         loadSlice();
-    }
 }
 
 qint64 SourceView::offsetAt(qint64 docPos) const

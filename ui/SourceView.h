@@ -3,7 +3,6 @@
 #include "trace/Source.h"
 #include "trace/Step.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QPair>
 #include <Qsci/qsciscintilla.h>
@@ -24,7 +23,6 @@ public:
     enum class Mode { Text, Hex };
 
     explicit SourceView(Mode mode = Mode::Text, QWidget* parent = nullptr);
-    ~SourceView() override;
 
     // headerEnd >= 0 turns on header colouring and folding (message-like sources).
     void setSource(const Source& source, qint64 headerEnd = -1);
@@ -69,10 +67,6 @@ private:
     void fillIndicator(qint64 from, qint64 length);
     void applyLook();
     void loadSlice();
-    void finishLoad();
-    bool startBackgroundLoad();
-    void adoptBackgroundDocument();
-    void dropBackgroundLoad();
 
     Mode m_mode;
     QString m_sourceId;
@@ -85,7 +79,6 @@ private:
     int m_pointSize = 10;
     qint64 m_loadedTo = 0; // bytes of m_bytes in the editor so far
     QTimer* m_loadTimer = nullptr;
-    QFutureWatcher<void*>* m_docLoad = nullptr; // a large text document built off the GUI thread
 };
 
 } // namespace ms::ui
