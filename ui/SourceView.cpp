@@ -53,6 +53,26 @@ QByteArray hexDump(const QByteArray& b, qint64 from, qint64 n)
 }
 } // namespace
 
+QColor SourceView::highlightColor(bool dark)
+{
+    // Dark: a deep amber fill (the bright outline marks the range) so that every syntax
+    // colour on it keeps a 4.5:1 contrast; light: a pale yellow.
+    return dark ? QColor(0x68, 0x4e, 0x00) : QColor(0xff, 0xc8, 0x00);
+}
+
+QColor SourceView::paperColor(bool dark)
+{
+    return dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white);
+}
+
+QColor SourceView::highlightFill(bool dark)
+{
+    const QColor f = highlightColor(dark), p = paperColor(dark);
+    const double a = kHighlightAlpha / 255.0;
+    auto mix = [a](int x, int y) { return int(x * a + y * (1 - a) + 0.5); };
+    return QColor(mix(f.red(), p.red()), mix(f.green(), p.green()), mix(f.blue(), p.blue()));
+}
+
 SourceView::SourceView(Mode mode, QWidget* parent)
     : QsciScintilla(parent)
     , m_mode(mode)
@@ -66,7 +86,7 @@ SourceView::SourceView(Mode mode, QWidget* parent)
     setCaretLineVisible(true);
     indicatorDefine(QsciScintilla::FullBoxIndicator, kHighlight);
     setIndicatorDrawUnder(true, kHighlight);
-    SendScintilla(SCI_INDICSETALPHA, kHighlight, 110);
+    SendScintilla(SCI_INDICSETALPHA, kHighlight, kHighlightAlpha);
     SendScintilla(SCI_INDICSETOUTLINEALPHA, kHighlight, 255);
     connect(this, &QsciScintilla::cursorPositionChanged, this, &SourceView::onCursorMoved);
     // Read-only: no undo history (it would hold a second copy of every loaded byte).
@@ -93,15 +113,14 @@ void SourceView::applyLook()
         bold.setBold(true);
         m_lexer->setFont(bold, MessageLexer::HeaderName);
     } else {
-        setPaper(m_dark ? QColor(0x1e, 0x1e, 0x1e) : QColor(Qt::white));
+        setPaper(paperColor(m_dark));
         setColor(m_dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(Qt::black));
     }
     setMarginsBackgroundColor(m_dark ? QColor(0x2a, 0x2a, 0x2a) : QColor(0xf0, 0xf0, 0xf0));
     setMarginsForegroundColor(m_dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60));
     setCaretLineBackgroundColor(m_dark ? QColor(0x2c, 0x2c, 0x34) : QColor(0xf4, 0xf4, 0xfa));
     setCaretForegroundColor(m_dark ? Qt::white : Qt::black);
-    setIndicatorForegroundColor(
-        m_dark ? QColor(0xd0, 0x9a, 0x00) : QColor(0xff, 0xc8, 0x00), kHighlight);
+    setIndicatorForegroundColor(highlightColor(m_dark), kHighlight);
     setIndicatorOutlineColor(
         m_dark ? QColor(0xff, 0xd0, 0x40) : QColor(0xc0, 0x80, 0x00), kHighlight);
     setFoldMarginColors(m_dark ? QColor(0x2a, 0x2a, 0x2a) : QColor(0xf0, 0xf0, 0xf0),

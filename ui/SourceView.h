@@ -24,6 +24,13 @@ public:
 
     explicit SourceView(Mode mode = Mode::Text, QWidget* parent = nullptr);
 
+    // The step highlight as the eye sees it: its fill blended over the paper (what text
+    // under a highlight must contrast with), and the fill colour and alpha themselves.
+    static QColor highlightFill(bool dark);
+    static QColor highlightColor(bool dark);
+    static QColor paperColor(bool dark);
+    static constexpr int kHighlightAlpha = 110;
+
     // headerEnd >= 0 turns on header colouring and folding (message-like sources).
     void setSource(const Source& source, qint64 headerEnd = -1);
     const QString& sourceId() const { return m_sourceId; }

@@ -745,9 +745,14 @@ void TestWorkbench::paletteContrast()
     // The message lexer's syntax colours on its paper.
     MessageLexer lexer;
     lexer.setDark(dark);
-    for (int style = 0; style < MessageLexer::StyleCount; ++style)
+    for (int style = 0; style < MessageLexer::StyleCount; ++style) {
         need(QStringLiteral("lexer style %1").arg(style), lexer.defaultColor(style),
             lexer.defaultPaper(style));
+        // The same text under the step highlight (what a selected step shows).
+        need(QStringLiteral("lexer style %1 highlighted").arg(style), lexer.defaultColor(style),
+            SourceView::highlightFill(dark));
+    }
+    QCOMPARE(lexer.defaultPaper(0), SourceView::paperColor(dark));
     QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
     s.darkPalette = false;
     w.applySettings(s);
