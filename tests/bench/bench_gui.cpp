@@ -10,6 +10,7 @@
 #include "SourceTabs.h"
 #include "SourceView.h"
 #include "StepTreeModel.h"
+#include "bench/MailText.h"
 #include "common/DkimSigner.h"
 #include "common/TestKeys.h"
 #include "dns/ZoneResolver.h"
@@ -34,27 +35,9 @@ using namespace ms;
 
 namespace {
 
-// Mail-like text of about `size` bytes: lines of 20..76 characters, runs of blanks that
-// relaxed canonicalization rewrites, some blank lines, CRLF. Deterministic.
 QByteArray makeBody(qsizetype size)
 {
-    static const char words[][10]
-        = { "the", "mail", "server", "signed", "this", "message", "body", "and", "\t", "  " };
-    std::mt19937 rng(7);
-    QByteArray out;
-    out.reserve(size + 128);
-    while (out.size() < size) {
-        const int len = 20 + int(rng() % 57);
-        const qsizetype start = out.size();
-        while (out.size() - start < len) {
-            out += words[rng() % 10];
-            out += ' ';
-        }
-        out += "\r\n";
-        if (rng() % 12 == 0)
-            out += "\r\n";
-    }
-    return out;
+    return msbench::mailLikeBody(size, 7, false);
 }
 
 double median(QList<double> v)

@@ -3,6 +3,7 @@
 // the Verifier with DNS from a zone. Inputs are generated here; the signed messages come
 // from the test signer and are checked to verify as "pass" before timing, so a benchmark
 // never times an early error path.
+#include "bench/MailText.h"
 #include "common/DkimSigner.h"
 #include "crypto/Digest.h"
 #include "crypto/Keys.h"
@@ -28,30 +29,9 @@ using namespace ms;
 
 namespace {
 
-// A body of about `size` bytes of mail-like text: lines of 20..76 characters, runs of
-// spaces and tabs (what relaxed canonicalization rewrites), some trailing whitespace and
-// blank lines, CRLF line ends. Deterministic.
 QByteArray makeBody(qsizetype size)
 {
-    static const char words[][10]
-        = { "the", "mail", "server", "signed", "this", "message", "body", "and", "\t", "  " };
-    std::mt19937 rng(42);
-    QByteArray out;
-    out.reserve(size + 128);
-    while (out.size() < size) {
-        const int len = 20 + int(rng() % 57);
-        const qsizetype start = out.size();
-        while (out.size() - start < len) {
-            out += words[rng() % 10];
-            out += ' ';
-        }
-        if (rng() % 8 == 0)
-            out += " \t";
-        out += "\r\n";
-        if (rng() % 12 == 0)
-            out += "\r\n";
-    }
-    return out;
+    return msbench::mailLikeBody(size, 42, true);
 }
 
 // One of each header shape: short, folded, long with runs of whitespace.
