@@ -1,5 +1,7 @@
 #include "dkim/TagList.h"
 
+#include "message/Hex.h"
+
 #include <QCoreApplication>
 
 namespace ms::dkim {
@@ -173,21 +175,13 @@ QByteArray decodeDkimQuotedPrintable(QByteArrayView text)
 {
     QByteArray out;
     out.reserve(text.size());
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        return -1;
-    };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (isFwsChar(c))
             continue;
-        if (c == '=' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-            out.append(char(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+        if (c == '=' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0
+            && hexDigit(text[i + 2]) >= 0) {
+            out.append(char(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2])));
             i += 2;
             continue;
         }

@@ -2,6 +2,7 @@
 
 // Private to core/message: the shared, immutable state behind ms::Message.
 
+#include "message/Hex.h"
 #include "message/Message.h"
 
 #include <QByteArray>
@@ -68,18 +69,7 @@ bool isIpAddress(const QString& s, bool* v6 = nullptr);
 // structured header such as Content-Type (RFC 2045 5.1, RFC 2231 3-4); empty when absent.
 QByteArray headerParameter(QByteArrayView value, QByteArrayView name, bool* found = nullptr);
 
-// Value of one hexadecimal digit, -1 if c is not one (quoted-printable, RFC 2047 Q,
-// RFC 2231 percent-encoding).
-inline int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
+using ms::hexDigit; // message/Hex.h
 
 } // namespace detail
 } // namespace ms
