@@ -61,6 +61,13 @@ struct VerifyOptions {
     // failing signature gets its canonical body (its forensic spans point into it).
     bool keepCanonicalSources = true;
 
+    // Summary-only runs (batch JSON lines and CSV, which print no steps): every check still
+    // computes each result, reason code, plain-language reason and forensic finding exactly
+    // as a full run does, but builds only the steps those outputs read, not the explanatory
+    // sub-steps (tags, canonical bytes, DNS answer details) that only a viewer of the tree
+    // needs. Results must be identical either way (tests compare both).
+    bool summaryOnly = false;
+
     bool wants(const QString& check) const { return checks.isEmpty() || checks.contains(check); }
 };
 

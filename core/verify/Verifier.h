@@ -38,6 +38,7 @@ public:
     {
         m_lean = lean;
         m_options.keepCanonicalSources = !lean;
+        m_options.summaryOnly = lean;
     }
     bool lean() const { return m_lean; }
 
