@@ -27,7 +27,7 @@ public:
     QString describe() const;
 
 private:
-    class Impl;
+    struct Impl;
     std::unique_ptr<Impl> m_impl;
     const std::atomic_bool* m_cancelled;
 };
