@@ -38,16 +38,6 @@ const Step* findKind(const Step& s, const QString& kind)
     return nullptr;
 }
 
-QList<const Step*> allKind(const Step& s, const QString& kind)
-{
-    QList<const Step*> out;
-    if (s.kind == kind)
-        out << &s;
-    for (const Step& c : s.children)
-        out << allKind(c, kind);
-    return out;
-}
-
 } // namespace
 
 class TestDkim : public QObject
