@@ -97,9 +97,8 @@ size_t qHash(const BodyKey& k, size_t seed = 0)
 // A signature's body-hash parameters read ahead of verification, so that one pass over the
 // body per canonicalization feeds every digest the message's signatures need. Anything odd
 // is skipped here: verification proper reports it.
-std::optional<BodyKey> bodyKeyOf(const HeaderField& f)
+std::optional<BodyKey> bodyKeyOf(const TagList& tags)
 {
-    const TagList tags = TagList::parse(f.value, f.valueOffset);
     if (!tags.isValid())
         return std::nullopt;
     const QByteArray a = tags.value("a").toLower();
@@ -234,6 +233,26 @@ private:
     }
 };
 
+// emptyTagValue(f.raw, "b") from the tag-list already parsed from f.value: the same bytes
+// through the same parser give the same tag, so there is no need to parse them again.
+QByteArray signatureFieldBEmptied(const HeaderField& f, const TagList& tags)
+{
+    const qsizetype colon = f.raw.indexOf(':');
+    const Tag* b = tags.find("b");
+    QByteArrayView v = colon < 0 ? QByteArrayView() : f.raw.sliced(colon + 1);
+    if (v.endsWith("\r\n"))
+        v.chop(2);
+    if (colon < 0 || !b || f.valueOffset != f.offset + colon + 1 || v.size() != f.value.size())
+        return emptyTagValue(f.raw, "b");
+    const qsizetype from = qsizetype(b->rawValueOffset - f.offset);
+    const qsizetype to = qsizetype(b->rawValueEnd - f.offset);
+    QByteArray out;
+    out.reserve(f.raw.size() - (to - from));
+    out.append(f.raw.first(from));
+    out.append(f.raw.sliced(to));
+    return out;
+}
+
 void collectBoundaries(const MimePart& p, QList<QByteArray>& out, int depth = 0)
 {
     if (depth > 50)
@@ -249,7 +268,11 @@ struct Verifying {
     Shared& shared;
     SignatureResult r;
     const HeaderField& field;
+    const TagList& tags; // of field.value, parsed once per signature
     QString base; // "dkim/N"
+    // Build the explanatory sub-steps and sources (a full run); summary runs only compute
+    // the results and the signature step's own title, status, detail and facts.
+    bool full = true;
 
     void finish(Status s, const QString& reason, const QString& why)
     {
@@ -284,28 +307,31 @@ void Verifying::runInner()
     root.addSpan(QStringLiteral("message"), field.offset, field.raw.size());
 
     // --- Tags (3.5) ---
-    const TagList tags = TagList::parse(field.value, field.valueOffset);
-    Step tagStep(QStringLiteral("dkim.tags"), Status::Info, tr("Tags"),
-        tr("The DKIM-Signature value is a tag=value list."), QStringLiteral("RFC 6376 3.5"));
-    for (const Tag& t : tags.tags()) {
-        Step s(QStringLiteral("dkim.tag"), Status::Info,
-            QStringLiteral("%1=%2").arg(str(t.name),
-                t.value.size() > 60 ? str(t.value.first(57)) + QStringLiteral("…") : str(t.value)),
-            tagMeaning(t.name), QStringLiteral("RFC 6376 3.5"));
-        s.addSpan(QStringLiteral("message"), t.offset, t.length);
-        s.addFact(QStringLiteral("tag"), str(t.name));
-        tagStep.add(s);
-    }
-    for (const TagProblem& p : tags.notes()) {
-        Step s(QStringLiteral("dkim.tag.note"), Status::Warning, p.text);
-        s.addSpan(QStringLiteral("message"), p.offset, p.length);
-        tagStep.add(s);
-    }
-    for (const TagProblem& p : tags.errors()) {
-        Step s(QStringLiteral("dkim.tag.error"), Status::PermError, p.text, {},
-            QStringLiteral("RFC 6376 3.2"));
-        s.addSpan(QStringLiteral("message"), p.offset, p.length);
-        tagStep.add(s);
+    Step tagStep;
+    if (full) {
+        tagStep = Step(QStringLiteral("dkim.tags"), Status::Info, tr("Tags"),
+            tr("The DKIM-Signature value is a tag=value list."), QStringLiteral("RFC 6376 3.5"));
+        for (const Tag& t : tags.tags()) {
+            Step s(QStringLiteral("dkim.tag"), Status::Info,
+                QStringLiteral("%1=%2").arg(str(t.name),
+                    t.value.size() > 60 ? str(t.value.first(57)) + QStringLiteral("…")
+                                        : str(t.value)),
+                tagMeaning(t.name), QStringLiteral("RFC 6376 3.5"));
+            s.addSpan(QStringLiteral("message"), t.offset, t.length);
+            s.addFact(QStringLiteral("tag"), str(t.name));
+            tagStep.add(std::move(s));
+        }
+        for (const TagProblem& p : tags.notes()) {
+            Step s(QStringLiteral("dkim.tag.note"), Status::Warning, p.text);
+            s.addSpan(QStringLiteral("message"), p.offset, p.length);
+            tagStep.add(std::move(s));
+        }
+        for (const TagProblem& p : tags.errors()) {
+            Step s(QStringLiteral("dkim.tag.error"), Status::PermError, p.text, {},
+                QStringLiteral("RFC 6376 3.2"));
+            s.addSpan(QStringLiteral("message"), p.offset, p.length);
+            tagStep.add(std::move(s));
+        }
     }
     r.domain = str(tags.value("d"));
     r.selector = str(tags.value("s"));
@@ -313,7 +339,8 @@ void Verifying::runInner()
     root.title = tr("Signature #%1: d=%2 s=%3").arg(r.index).arg(r.domain, r.selector);
     if (!tags.isValid()) {
         tagStep.status = Status::PermError;
-        root.add(tagStep);
+        if (full)
+            root.add(std::move(tagStep));
         finish(Status::PermError, QStringLiteral("syntax"),
             tags.duplicate().isEmpty()
                 ? tr("The signature's tag-list is malformed: %1").arg(tags.errors().first().text)
@@ -326,13 +353,15 @@ void Verifying::runInner()
     // Required tags and their values (3.5, 6.1.1).
     auto syntax
         = [&](const QString& why, const Tag* t, const QString& reason = QStringLiteral("syntax")) {
-              Step s(QStringLiteral("dkim.tag.error"), Status::PermError, why, {},
-                  QStringLiteral("RFC 6376 6.1.1"));
-              if (t)
-                  s.addSpan(QStringLiteral("message"), t->offset, t->length);
-              tagStep.add(s);
-              tagStep.status = Status::PermError;
-              root.add(tagStep);
+              if (full) {
+                  Step s(QStringLiteral("dkim.tag.error"), Status::PermError, why, {},
+                      QStringLiteral("RFC 6376 6.1.1"));
+                  if (t)
+                      s.addSpan(QStringLiteral("message"), t->offset, t->length);
+                  tagStep.add(std::move(s));
+                  tagStep.status = Status::PermError;
+                  root.add(std::move(tagStep));
+              }
               finish(Status::PermError, reason, why);
           };
     for (const char* req : { "v", "a", "b", "bh", "d", "h", "s" }) {
@@ -459,13 +488,15 @@ void Verifying::runInner()
     }
     r.expectedBh = bh.bytes;
     r.bodyLimit = limit;
-    tagStep.addFact(tr("canonicalization"), r.canonicalization);
-    tagStep.addFact(tr("identity"), r.identity);
-    root.add(tagStep);
+    if (full) {
+        tagStep.addFact(tr("canonicalization"), r.canonicalization);
+        tagStep.addFact(tr("identity"), r.identity);
+        root.add(std::move(tagStep));
+    }
 
     // RFC 8301: rsa-sha1 must not be considered valid. Keep verifying to show whether it
     // would otherwise have passed.
-    if (rsaSha1) {
+    if (rsaSha1 && full) {
         Step s(QStringLiteral("dkim.algorithm"), Status::Fail, tr("rsa-sha1 is no longer allowed"),
             tr("RFC 8301 forbids verifiers from accepting rsa-sha1 signatures: SHA-1 is "
                "broken. The checks below still run to show what else holds."),
@@ -481,19 +512,6 @@ void Verifying::runInner()
         const QDateTime now = in.evaluationTime.isValid() ? in.evaluationTime.toUTC()
                                                           : QDateTime::currentDateTimeUtc();
         const qint64 nowS = now.toSecsSinceEpoch();
-        Step s(QStringLiteral("dkim.time"), Status::Pass, tr("Signature time"), {},
-            QStringLiteral("RFC 6376 3.5"));
-        s.addFact(tr("evaluated at"), now.toString(Qt::ISODate));
-        if (t >= 0) {
-            s.addFact(QStringLiteral("t"),
-                QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate));
-            s.addSpan(QStringLiteral("message"), tags.find("t")->offset, tags.find("t")->length);
-        }
-        if (x >= 0) {
-            s.addFact(QStringLiteral("x"),
-                QDateTime::fromSecsSinceEpoch(x, Qt::UTC).toString(Qt::ISODate));
-            s.addSpan(QStringLiteral("message"), tags.find("x")->offset, tags.find("x")->length);
-        }
         if (x >= 0 && x < nowS) {
             timeStatus = Status::Fail;
             timeReason = QStringLiteral("signature-expired");
@@ -508,9 +526,26 @@ void Verifying::runInner()
                           .arg(QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate),
                               now.toString(Qt::ISODate));
         }
-        s.status = timeStatus;
-        s.detail = timeWhy.isEmpty() ? tr("Within its validity at the evaluation time.") : timeWhy;
-        root.add(s);
+        if (full) {
+            Step s(QStringLiteral("dkim.time"), timeStatus, tr("Signature time"), {},
+                QStringLiteral("RFC 6376 3.5"));
+            s.addFact(tr("evaluated at"), now.toString(Qt::ISODate));
+            if (t >= 0) {
+                s.addFact(QStringLiteral("t"),
+                    QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate));
+                s.addSpan(
+                    QStringLiteral("message"), tags.find("t")->offset, tags.find("t")->length);
+            }
+            if (x >= 0) {
+                s.addFact(QStringLiteral("x"),
+                    QDateTime::fromSecsSinceEpoch(x, Qt::UTC).toString(Qt::ISODate));
+                s.addSpan(
+                    QStringLiteral("message"), tags.find("x")->offset, tags.find("x")->length);
+            }
+            s.detail
+                = timeWhy.isEmpty() ? tr("Within its validity at the evaluation time.") : timeWhy;
+            root.add(std::move(s));
+        }
     }
 
     // --- Body hash (3.7) ---
@@ -518,11 +553,12 @@ void Verifying::runInner()
     QString bodyReason, bodyWhy;
     std::optional<Finding> bodyFinding;
     if (!m.hasBody()) {
-        Step s(QStringLiteral("dkim.body"), Status::Neutral, tr("Body not available"),
-            tr("Only the header was given, so the body hash (bh=) cannot be checked. The "
-               "signature over the header fields is still checked below."),
-            QStringLiteral("RFC 6376 3.7"));
-        root.add(s);
+        if (full) {
+            root.add(Step(QStringLiteral("dkim.body"), Status::Neutral, tr("Body not available"),
+                tr("Only the header was given, so the body hash (bh=) cannot be checked. The "
+                   "signature over the header fields is still checked below."),
+                QStringLiteral("RFC 6376 3.7")));
+        }
         bodyStatus = Status::Neutral;
         bodyReason = QStringLiteral("body-not-available");
         bodyWhy = tr("The body is not available (header-only input): the body hash could not "
@@ -534,8 +570,9 @@ void Verifying::runInner()
         r.computedBh = computed;
         r.bodyHashOk = computed == bh.bytes;
         // The canonical body as a source: always when it is kept for display, otherwise
-        // only for a failure (its forensic spans point into it).
-        const bool withSource = shared.keepCanonical || (!r.bodyHashOk && in.forensics);
+        // only for a failure (its forensic spans point into it). Summary runs build no step
+        // that points into it.
+        const bool withSource = full && (shared.keepCanonical || (!r.bodyHashOk && in.forensics));
         Source src;
         src.id = base + QStringLiteral("/body");
         if (withSource) {
@@ -545,46 +582,50 @@ void Verifying::runInner()
             src.bytes = r.canonicalBody;
             r.sources.append(src);
         }
-        Step s(QStringLiteral("dkim.body"), r.bodyHashOk ? Status::Pass : Status::Fail,
-            r.bodyHashOk ? tr("Body hash matches bh=") : tr("Body hash does not match bh="), {},
-            QStringLiteral("RFC 6376 3.7"));
-        s.addFact(tr("canonicalization"), canonName(bc));
-        s.addFact(tr("computed bh"), QString::fromLatin1(computed.toBase64()));
-        s.addFact(tr("expected bh"), QString::fromLatin1(bh.bytes.toBase64()));
-        s.addFact(tr("canonical bytes"), QString::number(cb.size));
-        if (withSource)
-            s.addSpan(src.id, 0, limit >= 0 ? qMin<qint64>(limit, cb.size) : cb.size);
-        s.addSpan(QStringLiteral("message"), m.bodyOffset(), m.body().size());
-        s.addSpan(
-            QStringLiteral("message"), tags.find("bh")->valueOffset, tags.find("bh")->valueLength);
-        s.detail = tr("The body is canonicalized (%1) and hashed with %2; the result must equal "
-                      "bh=.")
-                       .arg(canonName(bc), crypto::digestName(*hashAlg));
-        if (cb.ignoredLines > 0) {
-            Step n(QStringLiteral("dkim.body.trailing"), Status::Info,
-                tr("%1 empty lines at the end ignored").arg(cb.ignoredLines),
-                tr("Canonicalization ignores empty lines at the end of the body."),
-                QStringLiteral("RFC 6376 3.4.3"));
-            n.addSpan(
-                QStringLiteral("message"), m.bodyOffset() + cb.ignoredOffset, cb.ignoredLength);
-            s.add(n);
+        Step s;
+        if (full) {
+            s = Step(QStringLiteral("dkim.body"), r.bodyHashOk ? Status::Pass : Status::Fail,
+                r.bodyHashOk ? tr("Body hash matches bh=") : tr("Body hash does not match bh="), {},
+                QStringLiteral("RFC 6376 3.7"));
+            s.addFact(tr("canonicalization"), canonName(bc));
+            s.addFact(tr("computed bh"), QString::fromLatin1(computed.toBase64()));
+            s.addFact(tr("expected bh"), QString::fromLatin1(bh.bytes.toBase64()));
+            s.addFact(tr("canonical bytes"), QString::number(cb.size));
+            if (withSource)
+                s.addSpan(src.id, 0, limit >= 0 ? qMin<qint64>(limit, cb.size) : cb.size);
+            s.addSpan(QStringLiteral("message"), m.bodyOffset(), m.body().size());
+            s.addSpan(QStringLiteral("message"), tags.find("bh")->valueOffset,
+                tags.find("bh")->valueLength);
+            s.detail = tr("The body is canonicalized (%1) and hashed with %2; the result must "
+                          "equal bh=.")
+                           .arg(canonName(bc), crypto::digestName(*hashAlg));
+            if (cb.ignoredLines > 0) {
+                Step n(QStringLiteral("dkim.body.trailing"), Status::Info,
+                    tr("%1 empty lines at the end ignored").arg(cb.ignoredLines),
+                    tr("Canonicalization ignores empty lines at the end of the body."),
+                    QStringLiteral("RFC 6376 3.4.3"));
+                n.addSpan(
+                    QStringLiteral("message"), m.bodyOffset() + cb.ignoredOffset, cb.ignoredLength);
+                s.add(std::move(n));
+            }
         }
         if (limit >= 0) {
             const Tag* lt = tags.find("l");
             if (limit > cb.size) {
-                Step n(QStringLiteral("dkim.body.length"), Status::Fail,
-                    tr("The body is shorter than l=%1").arg(limit),
-                    tr("l= says %1 bytes were signed, but the canonical body has only %2: "
-                       "content was removed.")
-                        .arg(limit)
-                        .arg(cb.size),
-                    QStringLiteral("RFC 6376 3.5"));
-                n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
-                s.add(n);
                 bodyStatus = Status::Fail;
                 bodyReason = QStringLiteral("body-truncated");
-                bodyWhy = n.detail;
-            } else if (limit < cb.size) {
+                bodyWhy = tr("l= says %1 bytes were signed, but the canonical body has only %2: "
+                             "content was removed.")
+                              .arg(limit)
+                              .arg(cb.size);
+                if (full) {
+                    Step n(QStringLiteral("dkim.body.length"), Status::Fail,
+                        tr("The body is shorter than l=%1").arg(limit), bodyWhy,
+                        QStringLiteral("RFC 6376 3.5"));
+                    n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
+                    s.add(std::move(n));
+                }
+            } else if (limit < cb.size && full) {
                 const QByteArrayView rest = QByteArrayView(shared.fullBody(bc).bytes).sliced(limit);
                 const qint64 restLines = rest.count("\r\n") + (rest.endsWith("\r\n") ? 0 : 1);
                 bool visible = false;
@@ -611,7 +652,7 @@ void Verifying::runInner()
                 if (withSource)
                     n.addSpan(src.id, limit, rest.size());
                 n.addSpan(QStringLiteral("message"), lt->offset, lt->length);
-                s.add(n);
+                s.add(std::move(n));
             }
         }
         if (!r.bodyHashOk && bodyStatus == Status::Pass) {
@@ -619,8 +660,8 @@ void Verifying::runInner()
             bodyReason = QStringLiteral("body-modified");
             bodyWhy = tr("The body was changed after signing: its hash no longer matches bh=.");
             if (in.forensics) {
-                const Shared::Full& full = shared.fullBody(bc);
-                const BodyEvidence ev { m, bc, *hashAlg, bh.bytes, limit, full.bytes, full.lines,
+                const Shared::Full& fb = shared.fullBody(bc);
+                const BodyEvidence ev { m, bc, *hashAlg, bh.bytes, limit, fb.bytes, fb.lines,
                     src.id };
                 bodyFinding = investigateBody(ev);
                 bodyReason = bodyFinding->reason;
@@ -628,19 +669,22 @@ void Verifying::runInner()
                 r.transit = bodyFinding->transit;
                 if (bodyFinding->proven)
                     bodyWhy = bodyFinding->text;
-                s.add(bodyFinding->step);
+                if (full)
+                    s.add(std::move(bodyFinding->step));
             }
         }
-        s.detail += QLatin1Char(' ') + (bodyWhy.isEmpty() ? QString() : bodyWhy);
-        root.add(s);
+        if (full) {
+            s.detail += QLatin1Char(' ') + (bodyWhy.isEmpty() ? QString() : bodyWhy);
+            root.add(std::move(s));
+        }
     }
 
     // --- Header fields (5.4, 3.7) ---
     const QList<SelectedHeader> sel = selectHeaders(m.headers(), hNames, field.index);
-    const QByteArray sigField = emptyTagValue(field.raw, "b");
+    const QByteArray sigField = signatureFieldBEmptied(field, tags);
     const HeaderBlock hb = buildHeaderBlock(m.headers(), sel, hc, sigField);
     r.canonicalHeader = hb.bytes;
-    {
+    if (full) {
         Source src;
         src.id = base + QStringLiteral("/header");
         src.title = tr("DKIM #%1 canonical header (%2)").arg(r.index).arg(r.domain);
@@ -734,10 +778,13 @@ void Verifying::runInner()
 
     // --- Key (3.6) ---
     const QByteArray qname = tags.value("s") + "._domainkey." + d;
-    Step ks(QStringLiteral("dkim.key"), Status::Info, tr("Public key %1").arg(str(qname)), {},
-        QStringLiteral("RFC 6376 3.6.2"));
+    Step ks;
     const dns::Answer ans = in.dns.resolve(qname.toLower(), dns::Type::TXT);
-    ks.add(dns::answerStep(ans));
+    if (full) {
+        ks = Step(QStringLiteral("dkim.key"), Status::Info, tr("Public key %1").arg(str(qname)), {},
+            QStringLiteral("RFC 6376 3.6.2"));
+        ks.add(dns::answerStep(ans));
+    }
     KeyRecordPtr key;
     Status keyStatus = Status::Pass;
     QString keyReason, keyWhy;
@@ -762,33 +809,37 @@ void Verifying::runInner()
         int idx = 0;
         for (const KeyRecordPtr& k : std::as_const(candidates)) {
             ++idx;
-            const QString kid = candidates.size() == 1 ? base + QStringLiteral("/key")
-                                                       : base + QStringLiteral("/key%1").arg(idx);
-            Source ksrc;
-            ksrc.id = kid;
-            ksrc.title = tr("DKIM #%1 key record %2").arg(r.index).arg(str(qname));
-            ksrc.kind = Source::Kind::DnsAnswer;
-            ksrc.bytes = k->text;
-            r.sources.append(ksrc);
-            Step kr(QStringLiteral("dkim.keyrecord"), k->usable ? Status::Info : Status::PermError,
-                k->usable
-                    ? tr("Key record: %1 key, %2 bits").arg(str(k->keyType)).arg(k->key.bits())
-                    : tr("Key record unusable: %1").arg(k->problem),
-                {}, QStringLiteral("RFC 6376 3.6.1"));
-            kr.addSpan(kid, 0, k->text.size());
-            for (const Tag& kt : k->tags.tags()) {
-                Step ts(QStringLiteral("dkim.keytag"), Status::Info,
-                    QStringLiteral("%1=%2").arg(str(kt.name),
-                        kt.value.size() > 60 ? str(kt.value.first(57)) + QStringLiteral("…")
-                                             : str(kt.value)));
-                ts.addSpan(kid, kt.offset, kt.length);
-                kr.add(ts);
+            if (full) {
+                const QString kid = candidates.size() == 1
+                    ? base + QStringLiteral("/key")
+                    : base + QStringLiteral("/key%1").arg(idx);
+                Source ksrc;
+                ksrc.id = kid;
+                ksrc.title = tr("DKIM #%1 key record %2").arg(r.index).arg(str(qname));
+                ksrc.kind = Source::Kind::DnsAnswer;
+                ksrc.bytes = k->text;
+                r.sources.append(ksrc);
+                Step kr(QStringLiteral("dkim.keyrecord"),
+                    k->usable ? Status::Info : Status::PermError,
+                    k->usable
+                        ? tr("Key record: %1 key, %2 bits").arg(str(k->keyType)).arg(k->key.bits())
+                        : tr("Key record unusable: %1").arg(k->problem),
+                    {}, QStringLiteral("RFC 6376 3.6.1"));
+                kr.addSpan(kid, 0, k->text.size());
+                for (const Tag& kt : k->tags.tags()) {
+                    Step ts(QStringLiteral("dkim.keytag"), Status::Info,
+                        QStringLiteral("%1=%2").arg(str(kt.name),
+                            kt.value.size() > 60 ? str(kt.value.first(57)) + QStringLiteral("…")
+                                                 : str(kt.value)));
+                    ts.addSpan(kid, kt.offset, kt.length);
+                    kr.add(ts);
+                }
+                if (!k->keyForm.isEmpty() && k->usable)
+                    kr.addFact(tr("key form"), k->keyForm);
+                if (!k->notes.isEmpty())
+                    kr.addFact(tr("notes"), str(k->notes));
+                ks.add(kr);
             }
-            if (!k->keyForm.isEmpty() && k->usable)
-                kr.addFact(tr("key form"), k->keyForm);
-            if (!k->notes.isEmpty())
-                kr.addFact(tr("notes"), str(k->notes));
-            ks.add(kr);
             if (!key && k->usable)
                 key = k;
             else if (!key && keyReason.isEmpty()) {
@@ -796,7 +847,7 @@ void Verifying::runInner()
                 keyWhy = k->problem;
             }
         }
-        if (candidates.size() > 1) {
+        if (candidates.size() > 1 && full) {
             ks.add(Step(QStringLiteral("dkim.key.several"), Status::Warning,
                 tr("%1 TXT records at the selector").arg(candidates.size()),
                 tr("The outcome is undefined when a selector has several records; the "
@@ -814,7 +865,8 @@ void Verifying::runInner()
             r.testing = key->testing();
             auto keyFail
                 = [&](Status st, const QString& reason, const QString& why, const QString& rfc) {
-                      ks.add(Step(QStringLiteral("dkim.key.check"), st, why, {}, rfc));
+                      if (full)
+                          ks.add(Step(QStringLiteral("dkim.key.check"), st, why, {}, rfc));
                       if (keyStatus == Status::Pass) {
                           keyStatus = st;
                           keyReason = reason;
@@ -848,7 +900,7 @@ void Verifying::runInner()
                            "under 1024 bits.")
                             .arg(bits),
                         QStringLiteral("RFC 8301 3.2"));
-                else if (bits < 2048)
+                else if (bits < 2048 && full)
                     ks.add(Step(QStringLiteral("dkim.key.size"), Status::Warning,
                         tr("The RSA key has %1 bits: RFC 8301 asks signers for at least "
                            "2048")
@@ -857,7 +909,7 @@ void Verifying::runInner()
                            "well-funded attacker."),
                         QStringLiteral("RFC 8301 3.2")));
             }
-            if (r.testing)
+            if (r.testing && full)
                 ks.add(Step(QStringLiteral("dkim.key.testing"), Status::Warning,
                     tr("The domain is testing DKIM (t=y)"),
                     tr("Receivers must not treat mail differently because this "
@@ -865,43 +917,50 @@ void Verifying::runInner()
                     QStringLiteral("RFC 6376 3.6.1")));
         }
     }
-    ks.status = keyStatus == Status::Pass ? Status::Pass : keyStatus;
-    ks.detail
-        = keyWhy.isEmpty() ? tr("The key is published at <selector>._domainkey.<d=>.") : keyWhy;
-    root.add(ks);
+    if (full) {
+        ks.status = keyStatus == Status::Pass ? Status::Pass : keyStatus;
+        ks.detail
+            = keyWhy.isEmpty() ? tr("The key is published at <selector>._domainkey.<d=>.") : keyWhy;
+        root.add(std::move(ks));
+    }
 
     // --- Signature over the header hash (3.7, RFC 8463 3) ---
     if (key
         && key->key.type() == (keyAlg == "rsa" ? crypto::KeyType::Rsa : crypto::KeyType::Ed25519)) {
         const QByteArray hh = crypto::Digest::hash(*hashAlg, hb.bytes);
-        QString err;
-        r.signatureOk = key->key.verifyHash(*hashAlg, hh, b.bytes, &err);
-        Step vs(QStringLiteral("dkim.verify"), r.signatureOk ? Status::Pass : Status::Fail,
-            r.signatureOk ? tr("The signature (b=) verifies over the header hash")
-                          : tr("The signature (b=) does not verify"),
-            keyAlg == "ed25519"
-                ? tr("Ed25519 over the SHA-256 hash of the canonical header block.")
-                : tr("RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.")
-                      .arg(crypto::digestName(*hashAlg)),
-            keyAlg == "ed25519" ? QStringLiteral("RFC 8463 3") : QStringLiteral("RFC 6376 3.3"));
-        vs.addFact(tr("header hash"), QString::fromLatin1(hh.toBase64()));
-        vs.addSpan(base + QStringLiteral("/header"), 0, hb.bytes.size());
-        vs.addSpan(
-            QStringLiteral("message"), tags.find("b")->valueOffset, tags.find("b")->valueLength);
+        r.signatureOk = key->key.verifyHash(*hashAlg, hh, b.bytes);
+        Step vs;
+        if (full) {
+            vs = Step(QStringLiteral("dkim.verify"), r.signatureOk ? Status::Pass : Status::Fail,
+                r.signatureOk ? tr("The signature (b=) verifies over the header hash")
+                              : tr("The signature (b=) does not verify"),
+                keyAlg == "ed25519"
+                    ? tr("Ed25519 over the SHA-256 hash of the canonical header block.")
+                    : tr("RSA PKCS#1 v1.5 over the %1 hash of the canonical header block.")
+                          .arg(crypto::digestName(*hashAlg)),
+                keyAlg == "ed25519" ? QStringLiteral("RFC 8463 3")
+                                    : QStringLiteral("RFC 6376 3.3"));
+            vs.addFact(tr("header hash"), QString::fromLatin1(hh.toBase64()));
+            vs.addSpan(base + QStringLiteral("/header"), 0, hb.bytes.size());
+            vs.addSpan(QStringLiteral("message"), tags.find("b")->valueOffset,
+                tags.find("b")->valueLength);
+        }
         // The header hash does not cover the body, so header edits are looked for even when
         // the body changed too (a list adds a footer and tags the Subject).
         if (!r.signatureOk && in.forensics) {
             const HeaderEvidence ev { m, field.index, hNames, hc, *hashAlg, key->key, b.bytes };
-            const Finding hf = investigateHeader(ev);
-            vs.add(hf.step);
+            Finding hf = investigateHeader(ev);
             if (r.finding.isEmpty()) {
                 r.finding = hf.text;
                 r.transit = hf.transit;
             } else if (hf.proven) {
                 r.finding = tr("%1 Also in the header: %2").arg(r.finding, hf.text);
             }
+            if (full)
+                vs.add(std::move(hf.step));
         }
-        root.add(vs);
+        if (full)
+            root.add(std::move(vs));
     }
 
     // --- Verdict: the first failing stage in RFC order decides the reason ---
@@ -965,18 +1024,24 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
     Shared shared { in.message, in.keepCanonical, {}, {}, {}, {}, 0, {} };
+    // Each signature's tag-list is parsed once, for the body-hash read-ahead and for its
+    // verification (the first kMaxSignatures; the read-ahead looks at up to 64).
+    std::vector<const HeaderField*> fields;
+    std::vector<TagList> parsed;
     for (const HeaderField& f : in.message.headers()) {
         if (!f.nameIs("DKIM-Signature"))
             continue;
-        if (shared.wanted.size() >= 64)
+        if (fields.size() >= 64)
             break; // read-ahead is an optimization for the usual handful of signatures
-        if (const auto k = bodyKeyOf(f); k && !shared.wanted.contains(*k))
+        fields.push_back(&f);
+        parsed.push_back(TagList::parse(f.value, f.valueOffset));
+        if (const auto k = bodyKeyOf(parsed.back()); k && !shared.wanted.contains(*k))
             shared.wanted.append(*k);
     }
+    out.reserve(qMin<qsizetype>(qsizetype(fields.size()), kMaxSignatures));
     int n = 0;
-    for (const HeaderField& f : in.message.headers()) {
-        if (!f.nameIs("DKIM-Signature"))
-            continue;
+    for (size_t fi = 0; fi < fields.size(); ++fi) {
+        const HeaderField& f = *fields[fi];
         if (n == kMaxSignatures)
             break; // check() says how many were left out
         ++n;
@@ -990,7 +1055,8 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
             out.append(r);
             continue;
         }
-        Verifying v { in, shared, {}, f, QStringLiteral("dkim/%1").arg(n) };
+        Verifying v { in, shared, {}, f, parsed[fi], QStringLiteral("dkim/") + QString::number(n),
+            !in.summaryOnly };
         v.r.index = n;
         v.r.fieldIndex = f.index;
         v.run();
@@ -1006,7 +1072,7 @@ CheckResult check(const CheckContext& ctx)
     CheckResult cr;
     cr.name = QStringLiteral("dkim");
     const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true,
-        ctx.options.keepCanonicalSources, nullptr };
+        ctx.options.keepCanonicalSources, nullptr, ctx.options.summaryOnly };
     const QList<SignatureResult> sigs = verifyAll(in);
     cr.step
         = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));

@@ -49,6 +49,11 @@ struct VerifyInput {
     // off: the body is then hashed without being held (a failing signature still gets it).
     bool keepCanonical = true;
     int* bodyPasses = nullptr; // out, if set: canonicalize-and-hash passes over the body
+    // Summary-only (VerifyOptions::summaryOnly): every result field, reason, finding and the
+    // signature step's title, status, detail and facts are exactly as in a full run, but the
+    // explanatory sub-steps (tags, time, body, header fields, key, DNS answer, verify) and
+    // the sources they point into are not built.
+    bool summaryOnly = false;
 };
 
 // Verifies every DKIM-Signature of the message (RFC 6376 6, RFC 8301, RFC 8463).
