@@ -4,20 +4,84 @@
 
 namespace ms::crypto {
 
+namespace {
+
+// 0-63: the base64 alphabet; kFws: skipped; kPad: '='; kBad: anything else.
+constexpr quint8 kFws = 64, kPad = 65, kBad = 255;
+struct Table {
+    quint8 v[256] = {};
+    constexpr Table()
+    {
+        for (int i = 0; i < 256; ++i)
+            v[i] = kBad;
+        const char* a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; ++i)
+            v[static_cast<unsigned char>(a[i])] = quint8(i);
+        v[int(' ')] = v[int('\t')] = v[int('\r')] = v[int('\n')] = kFws;
+        v[int('=')] = kPad;
+    }
+};
+constexpr Table kTable;
+
+} // namespace
+
 QByteArray stripWhitespace(QByteArrayView text)
 {
-    QByteArray out;
-    out.reserve(text.size());
+    QByteArray out(text.size(), Qt::Uninitialized);
+    char* o = out.data();
     for (char c : text) {
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            out.append(c);
+            *o++ = c;
     }
+    out.truncate(o - out.constData());
     return out;
 }
 
 Base64Result decodeBase64(QByteArrayView text)
 {
     Base64Result r;
+    // One pass that decodes and validates at once (b= and bh= of every signature, p= of every
+    // key). It accepts exactly what the checks below accept, with the same bytes as Qt's
+    // decoder (alphabet characters, then at most two '=' completing a multiple of four, or
+    // no '=' and a length that is not 1 mod 4; leftover bits dropped). Anything else takes
+    // the checked path below, which words the error.
+    {
+        QByteArray out(text.size() / 4 * 3 + 3, Qt::Uninitialized);
+        char* o = out.data();
+        quint32 buf = 0;
+        int nbits = 0;
+        qsizetype count = 0, pad = 0;
+        bool bad = false;
+        for (char c : text) {
+            const quint8 d = kTable.v[static_cast<unsigned char>(c)];
+            if (d < 64) {
+                if (pad > 0) {
+                    bad = true;
+                    break;
+                }
+                buf = (buf << 6) | d;
+                nbits += 6;
+                ++count;
+                if (nbits >= 8) {
+                    nbits -= 8;
+                    *o++ = char(buf >> nbits);
+                    buf &= (1u << nbits) - 1;
+                }
+            } else if (d == kPad) {
+                ++pad;
+                ++count;
+            } else if (d != kFws) {
+                bad = true;
+                break;
+            }
+        }
+        if (!bad && pad <= 2 && !(count % 4 != 0 && pad > 0) && count % 4 != 1) {
+            out.truncate(o - out.constData());
+            r.bytes = std::move(out);
+            r.ok = true;
+            return r;
+        }
+    }
     const QByteArray s = stripWhitespace(text);
     qsizetype pad = 0;
     for (qsizetype i = 0; i < s.size(); ++i) {

@@ -30,15 +30,24 @@ std::optional<Canon> canonFromName(QByteArrayView name)
     return std::nullopt;
 }
 
-QByteArray canonHeaderSimple(QByteArrayView rawField)
+namespace {
+
+// The canonical forms of one header field, written at `o`, which has room for
+// rawField.size() + 3 bytes (relaxed: a field without a colon gains ':' and CRLF). Returns
+// the end. Writing in place instead of appending byte by byte: header canonicalization runs
+// for every signed field of every signature.
+char* writeSimple(char* o, QByteArrayView rawField)
 {
-    QByteArray out = rawField.toByteArray();
-    if (!out.endsWith("\r\n"))
-        out.append("\r\n");
-    return out;
+    std::memcpy(o, rawField.data(), size_t(rawField.size()));
+    o += rawField.size();
+    if (!rawField.endsWith("\r\n")) {
+        *o++ = '\r';
+        *o++ = '\n';
+    }
+    return o;
 }
 
-QByteArray canonHeaderRelaxed(QByteArrayView rawField)
+char* writeRelaxed(char* o, QByteArrayView rawField)
 {
     QByteArrayView f = rawField;
     if (f.endsWith("\r\n"))
@@ -48,17 +57,17 @@ QByteArray canonHeaderRelaxed(QByteArrayView rawField)
     const QByteArrayView value = colon < 0 ? QByteArrayView() : f.sliced(colon + 1);
     while (!name.isEmpty() && isWsp(name.back()))
         name.chop(1);
-    QByteArray out;
-    out.reserve(f.size() + 2);
     for (char c : name)
-        out.append((c >= 'A' && c <= 'Z') ? char(c + 32) : c);
-    out.append(':');
+        *o++ = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+    *o++ = ':';
     // Unfold (drop CRLF), WSP runs to one SP, then trim both ends.
     bool inWsp = false;
     bool started = false;
-    for (qsizetype i = 0; i < value.size(); ++i) {
-        const char c = value[i];
-        if (c == '\r' && i + 1 < value.size() && value[i + 1] == '\n') {
+    const char* v = value.data();
+    const qsizetype n = value.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = v[i];
+        if (c == '\r' && i + 1 < n && v[i + 1] == '\n') {
             ++i;
             continue;
         }
@@ -67,12 +76,34 @@ QByteArray canonHeaderRelaxed(QByteArrayView rawField)
             continue;
         }
         if (inWsp && started)
-            out.append(' ');
+            *o++ = ' ';
         inWsp = false;
         started = true;
-        out.append(c);
+        *o++ = c;
     }
-    out.append("\r\n");
+    *o++ = '\r';
+    *o++ = '\n';
+    return o;
+}
+
+char* writeCanon(Canon c, char* o, QByteArrayView rawField)
+{
+    return c == Canon::Simple ? writeSimple(o, rawField) : writeRelaxed(o, rawField);
+}
+
+} // namespace
+
+QByteArray canonHeaderSimple(QByteArrayView rawField)
+{
+    QByteArray out(rawField.size() + 3, Qt::Uninitialized);
+    out.truncate(writeSimple(out.data(), rawField) - out.constData());
+    return out;
+}
+
+QByteArray canonHeaderRelaxed(QByteArrayView rawField)
+{
+    QByteArray out(rawField.size() + 3, Qt::Uninitialized);
+    out.truncate(writeRelaxed(out.data(), rawField) - out.constData());
     return out;
 }
 
@@ -337,11 +368,50 @@ QByteArray hashCanonicalBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView 
     return r.first().hash;
 }
 
+namespace {
+
+bool sameNameAscii(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        x = (x >= 'A' && x <= 'Z') ? char(x + 32) : x;
+        y = (y >= 'A' && y <= 'Z') ? char(y + 32) : y;
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 QList<SelectedHeader> selectHeaders(
     const QList<HeaderField>& headers, const QList<QByteArray>& names, int exclude)
 {
     QList<SelectedHeader> out;
     out.reserve(names.size());
+    // The usual case, a handful of names over a few dozen fields: scan bottom-up for the
+    // lowest field of that name not taken yet. Same result as the index below, without
+    // building it (and lower-casing every field name) for every signature.
+    if (names.size() * headers.size() <= 4096) {
+        std::vector<char> taken(size_t(headers.size()), 0);
+        if (exclude >= 0 && exclude < headers.size())
+            taken[size_t(exclude)] = 1;
+        for (const QByteArray& n : names) {
+            SelectedHeader s;
+            s.name = n;
+            for (qsizetype i = headers.size() - 1; i >= 0; --i) {
+                if (!taken[size_t(i)] && sameNameAscii(headers[i].name, n)) {
+                    taken[size_t(i)] = 1;
+                    s.fieldIndex = int(i);
+                    break;
+                }
+            }
+            out.append(s);
+        }
+        return out;
+    }
     // Field indexes by lower-case name, top to bottom; each name takes from the back
     // (bottom-up). Linear in fields + names: a hostile h= with thousands of names over
     // thousands of fields must not cost their product.
@@ -365,34 +435,54 @@ HeaderBlock buildHeaderBlock(const QList<HeaderField>& headers,
     const QList<SelectedHeader>& selected, Canon c, QByteArrayView signatureFieldBEmptied)
 {
     HeaderBlock b;
+    b.parts.reserve(selected.size());
+    // One allocation for the whole block: every part is at most its raw size + 3 bytes.
+    qsizetype room = signatureFieldBEmptied.size() + 3;
+    for (const SelectedHeader& s : selected) {
+        if (s.fieldIndex >= 0 && s.fieldIndex < headers.size())
+            room += headers[s.fieldIndex].raw.size() + 3;
+    }
+    b.bytes = QByteArray(room, Qt::Uninitialized);
+    char* const start = b.bytes.data();
+    char* o = start;
     for (const SelectedHeader& s : selected) {
         HeaderBlock::Part p;
         p.name = s.name;
         p.fieldIndex = s.fieldIndex;
-        p.offset = b.bytes.size();
+        p.offset = o - start;
         if (s.fieldIndex >= 0 && s.fieldIndex < headers.size())
-            b.bytes.append(canonHeader(c, headers[s.fieldIndex].raw));
-        p.length = b.bytes.size() - p.offset;
+            o = writeCanon(c, o, headers[s.fieldIndex].raw);
+        p.length = (o - start) - p.offset;
         b.parts.append(p);
     }
-    QByteArray sig = canonHeader(c, signatureFieldBEmptied);
-    sig.chop(2);
-    b.signatureOffset = b.bytes.size();
-    b.signatureLength = sig.size();
-    b.bytes.append(sig);
+    b.signatureOffset = o - start;
+    o = writeCanon(c, o, signatureFieldBEmptied) - 2; // without its final CRLF
+    b.signatureLength = (o - start) - b.signatureOffset;
+    b.bytes.truncate(o - start);
     return b;
 }
 
 QList<QByteArray> splitHeaderList(QByteArrayView value)
 {
     QList<QByteArray> out;
-    for (const QByteArrayView part : value.toByteArray().split(':')) {
-        QByteArray name;
-        for (char c : part) {
+    qsizetype from = 0;
+    for (;;) {
+        qsizetype to = value.indexOf(':', from);
+        const bool last = to < 0;
+        if (last)
+            to = value.size();
+        QByteArray name(to - from, Qt::Uninitialized);
+        char* o = name.data();
+        for (qsizetype i = from; i < to; ++i) {
+            const char c = value[i];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-                name.append(c);
+                *o++ = c;
         }
-        out.append(name);
+        name.truncate(o - name.constData());
+        out.append(std::move(name));
+        if (last)
+            break;
+        from = to + 1;
     }
     return out;
 }
