@@ -10,9 +10,19 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <ctime>
+
 using namespace ms::dns;
 
 Q_DECLARE_METATYPE(ms::dns::Outcome)
+
+namespace {
+// Parsing bounds are CPU bounds: wall time on a loaded machine (or under ASan) says nothing.
+qint64 cpuMs()
+{
+    return qint64(std::clock()) * 1000 / CLOCKS_PER_SEC;
+}
+} // namespace
 
 class TstDnsHostile : public QObject
 {
@@ -245,11 +255,10 @@ private slots:
         auto* gen = QRandomGenerator::global();
         for (auto& c : junk)
             c = char(gen->generate() & 0xff);
-        QElapsedTimer t;
-        t.start();
+        const qint64 cpuStart = cpuMs();
         QStringList errors;
         const QList<Record> recs = ZoneResolver::parse(junk, "junk", {}, &errors);
-        QVERIFY(t.elapsed() < 20000);
+        QVERIFY(cpuMs() - cpuStart < 20000);
         QVERIFY(!errors.isEmpty());
         QVERIFY(errors.size() <= 201);
         Q_UNUSED(recs);
@@ -261,14 +270,13 @@ private slots:
         for (int i = 0; i < 50000; ++i)
             text += "h" + QByteArray::number(i) + " IN A 192.0.2." + QByteArray::number(i % 250)
                 + "\n";
-        QElapsedTimer t;
-        t.start();
+        const qint64 cpuStart = cpuMs();
         QStringList errors;
         auto z = ZoneResolver::fromText(text, &errors);
         QVERIFY(errors.isEmpty());
         QCOMPARE(z->recordCount(), 50000);
         QCOMPARE(z->resolve("h49999.big.test", Type::A).outcome, Outcome::Ok);
-        QVERIFY(t.elapsed() < 30000);
+        QVERIFY(cpuMs() - cpuStart < 30000);
     }
 
     void hostileNames()
