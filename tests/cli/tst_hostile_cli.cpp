@@ -420,14 +420,18 @@ private slots:
                          QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"), path },
                 path + QStringLiteral(".json"), 120000);
         QVERIFY(m.started && !m.timedOut);
-        qInfo("60 slow DKIM keys, budget %d ms: %lld ms wall, %d UDP queries", budgetMs, m.wallMs,
-            server.udpQueries());
+        qInfo("60 slow DKIM keys, budget %d ms: %lld ms wall, %lld ms CPU, %d UDP queries",
+            budgetMs, m.wallMs, m.cpuMs, server.udpQueries());
         QVERIFY2(m.exitCode == 4,
             qPrintable(
                 QStringLiteral("exit %1: %2").arg(m.exitCode).arg(QString::fromUtf8(m.err))));
         QVERIFY2(m.out.contains("time budget"), m.out.left(2000).constData());
-        // The budget plus start-up and report writing (generous for sanitizer builds).
-        QVERIFY2(m.wallMs < budgetMs + 7000, qPrintable(QString::number(m.wallMs)));
+        // The budget plus start-up and report writing (generous for sanitizer builds), plus
+        // slack for the child's own CPU work, which a loaded machine stretches (10.9 s wall
+        // seen under ASan at load 17 on 2 cores). Waiting on DNS past the budget costs
+        // no CPU, so that is still caught.
+        QVERIFY2(m.wallMs < budgetMs + 7000 + 4 * m.cpuMs,
+            qPrintable(QStringLiteral("%1 ms wall, %2 ms CPU").arg(m.wallMs).arg(m.cpuMs)));
         QVERIFY(server.udpQueries() > 0);
     }
 };
