@@ -8,9 +8,17 @@ namespace ms::crypto {
 
 namespace {
 
+// Fetched once per process: EVP_sha256() is a legacy handle that OpenSSL 3 turns into a
+// provider fetch (a by-name lookup under a lock) at every EVP_DigestInit_ex, and every
+// signature and body hash initializes a digest. Fetched EVP_MDs are immutable and shared
+// between threads; the legacy handle stays the fallback should a fetch fail.
 const EVP_MD* md(DigestAlgorithm a)
 {
-    return a == DigestAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256();
+    static const EVP_MD* const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    static const EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (a == DigestAlgorithm::Sha1)
+        return sha1 ? sha1 : EVP_sha1();
+    return sha256 ? sha256 : EVP_sha256();
 }
 
 EVP_MD_CTX* ctx(void* p)
@@ -121,9 +129,18 @@ void Digest::reset()
 
 QByteArray Digest::hash(DigestAlgorithm algorithm, QByteArrayView data)
 {
-    Digest d(algorithm);
-    d.update(data);
-    return d.result();
+    // One shot: no context copy to finish (result() keeps the running state usable).
+    QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
+    unsigned int len = 0;
+    if (EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()),
+            &len, md(algorithm), nullptr)
+        != 1) {
+        Digest d(algorithm);
+        d.update(data);
+        return d.result();
+    }
+    out.truncate(int(len));
+    return out;
 }
 
 } // namespace ms::crypto

@@ -4,9 +4,10 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QReadWriteLock>
+#include <QMutex>
 
 #include <atomic>
+#include <list>
 
 namespace ms::dkim {
 
@@ -119,10 +120,30 @@ KeyRecordPtr parseKeyRecord(const QByteArray& text)
     return r;
 }
 
+// Least recently used out first, bounded by entries and by bytes: a batch over a million
+// distinct keys (or a few huge hostile TXT records) keeps memory flat, while the few keys
+// a batch keeps meeting stay parsed.
 struct KeyCache::Data {
-    QReadWriteLock lock;
-    QHash<QByteArray, KeyRecordPtr> map;
+    struct Entry {
+        QByteArray text;
+        KeyRecordPtr record;
+        qint64 cost = 0;
+    };
+    QMutex lock;
+    std::list<Entry> lru; // most recently used first
+    QHash<QByteArray, std::list<Entry>::iterator> map;
+    qint64 bytes = 0;
     std::atomic<qint64> hits { 0 };
+
+    void evict()
+    {
+        while (
+            !lru.empty() && (map.size() > KeyCache::kMaxEntries || bytes > KeyCache::kMaxBytes)) {
+            bytes -= lru.back().cost;
+            map.remove(lru.back().text);
+            lru.pop_back();
+        }
+    }
 };
 
 KeyCache& KeyCache::instance()
@@ -141,26 +162,42 @@ KeyRecordPtr KeyCache::get(const QByteArray& text)
 {
     Data* dd = d();
     {
-        QReadLocker l(&dd->lock);
+        QMutexLocker l(&dd->lock);
         const auto it = dd->map.constFind(text);
         if (it != dd->map.cend()) {
             ++dd->hits;
-            return it.value();
+            dd->lru.splice(dd->lru.begin(), dd->lru, it.value());
+            return it.value()->record;
         }
     }
+    // Parsed outside the lock: another thread may parse the same text meanwhile, and the
+    // first to insert wins (both results are equal).
     KeyRecordPtr parsed = parseKeyRecord(text);
-    QWriteLocker l(&dd->lock);
-    if (dd->map.size() >= 4096)
-        dd->map.clear();
-    dd->map.insert(text, parsed);
+    QMutexLocker l(&dd->lock);
+    const auto it = dd->map.constFind(text);
+    if (it != dd->map.cend())
+        return it.value()->record;
+    // The text, its parsed copy and tags, the decoded key, and bookkeeping.
+    const qint64 cost = 3 * qint64(text.size()) + 1024;
+    dd->lru.push_front({ text, parsed, cost });
+    dd->map.insert(text, dd->lru.begin());
+    dd->bytes += cost;
+    dd->evict();
     return parsed;
 }
 
 qsizetype KeyCache::size() const
 {
     Data* dd = const_cast<KeyCache*>(this)->d();
-    QReadLocker l(&dd->lock);
+    QMutexLocker l(&dd->lock);
     return dd->map.size();
+}
+
+qint64 KeyCache::bytes() const
+{
+    Data* dd = const_cast<KeyCache*>(this)->d();
+    QMutexLocker l(&dd->lock);
+    return dd->bytes;
 }
 
 qint64 KeyCache::hits() const
@@ -170,8 +207,11 @@ qint64 KeyCache::hits() const
 
 void KeyCache::clear()
 {
-    QWriteLocker l(&d()->lock);
-    d()->map.clear();
+    Data* dd = d();
+    QMutexLocker l(&dd->lock);
+    dd->map.clear();
+    dd->lru.clear();
+    dd->bytes = 0;
 }
 
 } // namespace ms::dkim

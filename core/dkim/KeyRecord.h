@@ -40,13 +40,18 @@ using KeyRecordPtr = std::shared_ptr<const KeyRecord>;
 KeyRecordPtr parseKeyRecord(const QByteArray& text);
 
 // Parses each distinct record text once per process: batch runs verify thousands of
-// messages with the same few keys. Thread-safe; bounded (cleared when it grows too large).
+// messages with the same few keys. Thread-safe; a bounded LRU (at most kMaxEntries records
+// and about kMaxBytes of memory; the least recently used go first).
 class KeyCache
 {
 public:
+    static constexpr qsizetype kMaxEntries = 4096;
+    static constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+
     static KeyCache& instance();
     KeyRecordPtr get(const QByteArray& text);
     qsizetype size() const;
+    qint64 bytes() const; // the estimate kept under kMaxBytes
     qint64 hits() const;
     void clear();
 

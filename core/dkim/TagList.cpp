@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace ms::dkim {
 
 namespace {
@@ -29,12 +31,17 @@ bool isAlnumPunc(char c)
 {
     return isAlpha(c) || (c >= '0' && c <= '9') || c == '_';
 }
-// VALCHAR (%x21-3A / %x3C-7E), plus 8-bit bytes (3.2 implementation note: UTF-8).
-bool isValChar(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    return (u >= 0x21 && u <= 0x7e && u != ';') || u >= 0x80;
-}
+// VALCHAR (%x21-3A / %x3C-7E), plus 8-bit bytes (3.2 implementation note: UTF-8), as a
+// table: the check runs over every byte of every value.
+struct ValCharTable {
+    bool v[256] = {};
+    constexpr ValCharTable()
+    {
+        for (int c = 0; c < 256; ++c)
+            v[c] = (c >= 0x21 && c <= 0x7e && c != ';') || c >= 0x80;
+    }
+};
+constexpr ValCharTable kValChar;
 
 QString show(QByteArrayView v)
 {
@@ -48,12 +55,13 @@ TagList TagList::parse(QByteArrayView text, qint64 base)
 {
     TagList list;
     const qsizetype n = text.size();
+    list.m_tags.reserve(std::count(text.begin(), text.end(), ';') + 1);
     qsizetype i = 0;
     while (i <= n) {
         // One tag-spec, up to the next ';' or the end.
-        qsizetype end = i;
-        while (end < n && text[end] != ';')
-            ++end;
+        qsizetype end = i < n ? text.indexOf(';', i) : -1;
+        if (end < 0)
+            end = n;
         qsizetype p = i;
         while (p < end && isFwsChar(text[p]))
             ++p;
@@ -109,7 +117,7 @@ TagList TagList::parse(QByteArrayView text, qint64 base)
         t.length = (ve > p + 1 ? ve : p + 1) - nameStart;
         for (qsizetype k = vs; k < ve; ++k) {
             const char c = text[k];
-            if (isValChar(c))
+            if (kValChar.v[static_cast<unsigned char>(c)])
                 continue;
             if (isWsp(c))
                 continue;
@@ -131,7 +139,7 @@ TagList TagList::parse(QByteArrayView text, qint64 base)
                                        .arg(QString::fromLatin1(t.name)),
                 t.offset, t.length });
         } else {
-            list.m_tags.append(t);
+            list.m_tags.append(std::move(t));
         }
         i = end + 1;
     }
