@@ -4,9 +4,11 @@
 #include "dmarc/Author.h"
 #include "dmarc/Psl.h"
 #include "message/Message.h"
+#include "trace/JsonText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace ms::dmarc {
 
@@ -95,19 +97,29 @@ PolicyChoice choosePolicy(const Discovery& d, bool authorExists)
     return c;
 }
 
-QJsonObject rowJson(const AlignmentRow& r)
+// JSON is written directly as text (trace/JsonText.h): building the QJsonObject member by
+// member cost about a third of the check. Full runs parse the text into `json`.
+void writeRow(QByteArray& out, const AlignmentRow& r)
 {
-    QJsonObject o;
-    o[QStringLiteral("identifier")] = r.identifier;
-    o[QStringLiteral("domain")] = r.domain;
+    json::ObjectWriter o;
+    o.string(QLatin1StringView("identifier"), r.identifier);
+    o.string(QLatin1StringView("domain"), r.domain);
     if (!r.selector.isEmpty())
-        o[QStringLiteral("selector")] = r.selector;
-    o[QStringLiteral("result")] = statusName(r.authResult);
-    o[QStringLiteral("mode")] = r.strict ? QStringLiteral("strict") : QStringLiteral("relaxed");
-    o[QStringLiteral("aligned")] = r.aligned;
-    o[QStringLiteral("pass")] = r.counts;
-    o[QStringLiteral("reason")] = r.reason;
-    return o;
+        o.string(QLatin1StringView("selector"), r.selector);
+    o.string(QLatin1StringView("result"), statusName(r.authResult));
+    o.string(QLatin1StringView("mode"), r.strict ? u"strict" : u"relaxed");
+    o.boolean(QLatin1StringView("aligned"), r.aligned);
+    o.boolean(QLatin1StringView("pass"), r.counts);
+    o.string(QLatin1StringView("reason"), r.reason);
+    o.writeTo(out);
+}
+
+void stringOrNull(json::ObjectWriter& o, QLatin1StringView key, const QString& v, bool isNull)
+{
+    if (isNull)
+        o.member(key) += "null";
+    else
+        o.string(key, v);
 }
 
 struct Core {
@@ -245,23 +257,21 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     return c;
 }
 
-QJsonObject discoveryJson(const Discovery& d, Status result, const PolicyChoice& choice)
+void writeDiscovery(json::ObjectWriter& o, const Discovery& d, Status result,
+    const std::optional<Policy>& policy, const QString& tag)
 {
-    QJsonObject o;
-    o[QStringLiteral("method")] = methodName(d.method);
-    o[QStringLiteral("org_domain")] = d.orgDomain;
-    o[QStringLiteral("policy_domain")]
-        = d.policyDomain.isEmpty() ? QJsonValue() : QJsonValue(d.policyDomain);
-    static const char* where[] = { "none", "author", "org-domain", "psd" };
-    o[QStringLiteral("found_at")] = QLatin1String(where[int(d.where)]);
+    o.string(QLatin1StringView("method"), methodName(d.method));
+    o.string(QLatin1StringView("org_domain"), d.orgDomain);
+    stringOrNull(o, QLatin1StringView("policy_domain"), d.policyDomain, d.policyDomain.isEmpty());
+    static const char16_t* where[] = { u"none", u"author", u"org-domain", u"psd" };
+    o.string(QLatin1StringView("found_at"), where[int(d.where)]);
     if (d.record)
-        o[QStringLiteral("record")] = QString::fromUtf8(d.record->text);
-    o[QStringLiteral("result")] = statusName(result);
-    if (choice.policy) {
-        o[QStringLiteral("policy")] = policyName(*choice.policy);
-        o[QStringLiteral("policy_tag")] = choice.tag;
+        o.string(QLatin1StringView("record"), QString::fromUtf8(d.record->text));
+    o.string(QLatin1StringView("result"), statusName(result));
+    if (policy) {
+        o.string(QLatin1StringView("policy"), policyName(*policy));
+        o.string(QLatin1StringView("policy_tag"), tag);
     }
-    return o;
 }
 
 } // namespace
@@ -328,7 +338,7 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
 }
 
 Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& resolver,
-    Discovery::Method method, const std::atomic_bool* cancelled)
+    Discovery::Method method, const std::atomic_bool* cancelled, bool jsonValue)
 {
     Evaluation e;
     e.author = author;
@@ -355,7 +365,7 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         root.add(c.resultStep);
 
     // Disposition: t= (RFC 9989) or pct= (RFC 7489) sampling.
-    QJsonObject json;
+    json::ObjectWriter json;
     Step disp(
         QStringLiteral("dmarc.disposition"), Status::Info, {}, {}, rfcFor(method, "4.7", "6.6.4"));
     if (e.result == Status::Fail && e.policy) {
@@ -390,8 +400,8 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         disp.detail = notes.isEmpty() ? tr("The message failed DMARC, so the %1=%2 policy applies.")
                                             .arg(e.policyTag, policyName(*e.policy))
                                       : notes.join(QLatin1Char(' '));
-        json[QStringLiteral("testing")] = r.testing;
-        json[QStringLiteral("pct")] = r.pct;
+        json.boolean(QLatin1StringView("testing"), r.testing);
+        json.integer(QLatin1StringView("pct"), r.pct);
     } else {
         e.disposition = Policy::None;
         disp.title = tr("Disposition: none");
@@ -451,30 +461,40 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         }
     }
 
-    json[QStringLiteral("result")] = statusName(e.result);
-    json[QStringLiteral("from_domain")] = author;
-    json[QStringLiteral("policy")] = e.policy ? QJsonValue(policyName(*e.policy)) : QJsonValue();
-    json[QStringLiteral("policy_tag")]
-        = e.policyTag.isEmpty() ? QJsonValue() : QJsonValue(e.policyTag);
-    json[QStringLiteral("policy_domain")]
-        = e.discovery.policyDomain.isEmpty() ? QJsonValue() : QJsonValue(e.discovery.policyDomain);
-    json[QStringLiteral("disposition")] = policyName(e.disposition);
-    QJsonArray rows;
-    for (const AlignmentRow& r : e.alignment)
-        rows.append(rowJson(r));
-    json[QStringLiteral("alignment")] = rows;
-    QJsonObject disc = discoveryJson(e.discovery, e.result, c.choice);
-    disc[QStringLiteral("queries")] = dns.queryCount();
-    disc[QStringLiteral("differs")] = e.differs;
-    if (e.other) {
-        PolicyChoice oc;
-        oc.tag = e.otherPolicyTag;
-        oc.policy = e.otherPolicy;
-        disc[QStringLiteral("other")] = discoveryJson(*e.other, e.otherResult, oc);
+    json.string(QLatin1StringView("result"), statusName(e.result));
+    json.string(QLatin1StringView("from_domain"), author);
+    stringOrNull(
+        json, QLatin1StringView("policy"), e.policy ? policyName(*e.policy) : QString(), !e.policy);
+    stringOrNull(json, QLatin1StringView("policy_tag"), e.policyTag, e.policyTag.isEmpty());
+    stringOrNull(json, QLatin1StringView("policy_domain"), e.discovery.policyDomain,
+        e.discovery.policyDomain.isEmpty());
+    json.string(QLatin1StringView("disposition"), policyName(e.disposition));
+    {
+        QByteArray& rows = json.member(QLatin1StringView("alignment"));
+        rows += '[';
+        for (qsizetype i = 0; i < e.alignment.size(); ++i) {
+            if (i)
+                rows += ',';
+            writeRow(rows, e.alignment.at(i));
+        }
+        rows += ']';
     }
-    json[QStringLiteral("discovery")] = disc;
-    json[QStringLiteral("reason")] = e.reason;
-    e.json = json;
+    {
+        json::ObjectWriter disc;
+        writeDiscovery(disc, e.discovery, e.result, c.choice.policy, c.choice.tag);
+        disc.integer(QLatin1StringView("queries"), dns.queryCount());
+        disc.boolean(QLatin1StringView("differs"), e.differs);
+        if (e.other) {
+            json::ObjectWriter other;
+            writeDiscovery(other, *e.other, e.otherResult, e.otherPolicy, e.otherPolicyTag);
+            other.writeTo(disc.member(QLatin1StringView("other")));
+        }
+        disc.writeTo(json.member(QLatin1StringView("discovery")));
+    }
+    json.string(QLatin1StringView("reason"), e.reason);
+    e.jsonText = json.toByteArray();
+    if (jsonValue)
+        e.json = QJsonDocument::fromJson(e.jsonText).object();
     e.step = std::move(root);
     e.sources = dns.sources();
     return e;
@@ -595,17 +615,21 @@ CheckResult check(const CheckContext& ctx)
             QStringLiteral("DMARC: %1").arg(res.summary), a.step.detail,
             QStringLiteral("RFC 9989 5.3.1"));
         res.step.add(a.step);
-        QJsonObject j;
-        j[QStringLiteral("result")] = statusName(Status::PermError);
-        j[QStringLiteral("from_domain")] = QJsonValue();
-        j[QStringLiteral("policy")] = QJsonValue();
-        j[QStringLiteral("disposition")] = QStringLiteral("none");
-        j[QStringLiteral("alignment")] = QJsonArray();
-        QJsonObject disc;
-        disc[QStringLiteral("method")] = methodName(method);
-        j[QStringLiteral("discovery")] = disc;
-        j[QStringLiteral("reason")] = res.summary;
-        res.json = j;
+        json::ObjectWriter j;
+        j.string(QLatin1StringView("result"), statusName(Status::PermError));
+        j.member(QLatin1StringView("from_domain")) += "null";
+        j.member(QLatin1StringView("policy")) += "null";
+        j.string(QLatin1StringView("disposition"), u"none");
+        j.raw(QLatin1StringView("alignment"), "[]");
+        {
+            json::ObjectWriter disc;
+            disc.string(QLatin1StringView("method"), methodName(method));
+            disc.writeTo(j.member(QLatin1StringView("discovery")));
+        }
+        j.string(QLatin1StringView("reason"), res.summary);
+        res.jsonText = j.toByteArray();
+        if (!ctx.options.summaryOnly)
+            res.json = QJsonDocument::fromJson(res.jsonText).object();
         out.status = Status::PermError;
         out.reason = res.summary;
         res.outcomes.dmarc = out;
@@ -617,21 +641,33 @@ CheckResult check(const CheckContext& ctx)
         in.dkim = ctx.earlier->dkim;
     }
     in.dkimEvaluated = ctx.options.wants(QStringLiteral("dkim"));
-    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled);
+    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled, !ctx.options.summaryOnly);
     Step root = std::move(e.step);
     root.children.insert(root.children.begin(), a.step);
-    QJsonObject json = e.json;
+    // Members the ARC override adds (rare): merged into the evaluation's JSON afterwards.
+    QJsonObject extra;
     out.status = e.result;
     out.fromDomain = a.domain;
     out.policyDomain = e.discovery.policyDomain;
     out.policy = e.policy ? policyName(*e.policy) : QString();
     out.disposition = policyName(e.disposition);
     out.reason = e.reason;
-    arcOverride(ctx, e, root, json, out);
+    arcOverride(ctx, e, root, extra, out);
     res.status = e.result;
     res.summary = e.reason;
     res.step = std::move(root);
-    res.json = json;
+    if (extra.isEmpty()) {
+        res.jsonText = e.jsonText;
+        if (!ctx.options.summaryOnly)
+            res.json = e.json;
+    } else {
+        QJsonObject json = QJsonDocument::fromJson(e.jsonText).object();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            json.insert(it.key(), it.value());
+        res.jsonText = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        if (!ctx.options.summaryOnly)
+            res.json = json;
+    }
     res.sources = e.sources;
     res.outcomes.dmarc = out;
     return res;

@@ -51,13 +51,15 @@ struct Evaluation {
 
     Step step;
     QList<Source> sources;
-    QJsonObject json;
+    QJsonObject json; // left empty when evaluate() was asked for the text only
+    QByteArray jsonText; // the same object as compact JSON (trace/JsonText.h)
 };
 
 // DMARC for one author domain with the given SPF/DKIM results. `author` must already be
 // normalized (normalizeDomain). The step tree has no From step (check() adds it).
+// jsonValue false: only jsonText is written (summary-only runs), json stays empty.
 Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& resolver,
-    Discovery::Method method, const std::atomic_bool* cancelled = nullptr);
+    Discovery::Method method, const std::atomic_bool* cancelled = nullptr, bool jsonValue = true);
 
 // Alignment of one identifier with the author domain (RFC 9989 4.4/4.10.2).
 AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domain,

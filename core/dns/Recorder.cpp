@@ -20,7 +20,7 @@ Answer Recorder::resolve(const QByteArray& name, Type type)
         a.error = QCoreApplication::translate("ms::dns", "no resolver configured");
     }
     QMutexLocker lock(&m_mutex);
-    a.transcriptIndex = int(m_transcript.size());
+    a.transcriptIndex = m_firstIndex + int(m_transcript.size());
     m_transcript.append(a);
     return a;
 }
@@ -34,6 +34,18 @@ QList<Answer> Recorder::transcript() const
 {
     QMutexLocker lock(&m_mutex);
     return m_transcript;
+}
+
+void Recorder::setFirstIndex(int index)
+{
+    QMutexLocker lock(&m_mutex);
+    m_firstIndex = index;
+}
+
+int Recorder::firstIndex() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_firstIndex;
 }
 
 void Recorder::clear()

@@ -20,12 +20,18 @@ public:
 
     QList<Answer> transcript() const;
     void clear();
+    // Number answers from `index` on (default 0): a verifier that runs its checks one after
+    // another numbers each check's answers where they will stand in the merged transcript,
+    // so nothing has to be renumbered afterwards.
+    void setFirstIndex(int index);
+    int firstIndex() const;
     ResolverPtr inner() const { return m_inner; }
 
 private:
     ResolverPtr m_inner;
     mutable QMutex m_mutex;
     QList<Answer> m_transcript;
+    int m_firstIndex = 0;
 };
 
 // The byte source a recorded answer's step points into: id "dns/<transcriptIndex>", one

@@ -90,9 +90,9 @@ struct Hint {
 };
 
 // key=value pairs in the topmost field with that name that has the key.
-Hint findHint(const Message& m, QByteArrayView fieldName, const QRegularExpression& re)
+Hint findHint(const QList<const HeaderField*>& fields, const QRegularExpression& re)
 {
-    for (const HeaderField* f : m.fields(fieldName)) {
+    for (const HeaderField* f : fields) {
         if (f->value.size() > kMaxHintField)
             continue;
         const QString v = QString::fromLatin1(f->value);
@@ -140,13 +140,18 @@ void mentionHint(EnvelopeValue& v, const Hint& h, const QString& label)
 Envelope Message::guessEnvelope() const
 {
     Envelope env;
-    const QList<ReceivedHop>& chain = hops();
 
-    // 1. The receiving side's hop.
+    // 1. The receiving side's hop. Only the hops down to the chosen one are parsed, without
+    //    their dates (nothing here reads them): the rest of the chain is not needed, and a
+    //    batch run that checks DKIM only then never parses it at all.
+    const QList<const HeaderField*> received = fields("Received");
+    QList<ReceivedHop> chain;
+    chain.reserve(received.size());
     int chosen = -1;
     int fallback = -1; // first public client, even if it looks like the same provider
     QStringList skipped;
-    for (int i = 0; i < chain.size(); ++i) {
+    for (int i = 0; i < received.size(); ++i) {
+        chain.append(detail::parseReceived(*received.at(i), false));
         const ReceivedHop& hop = chain.at(i);
         const QString n = QString::number(i + 1);
         if (isLocalDelivery(hop)) {
@@ -174,15 +179,28 @@ Envelope Message::guessEnvelope() const
     if (chosen < 0)
         chosen = fallback; // e.g. a provider sending to itself: its first public hop
 
-    const Hint spfIp = findHint(*this, "Received-SPF", keyRe("client-ip"));
-    const Hint spfHelo = findHint(*this, "Received-SPF", keyRe("helo"));
-    const Hint spfFrom = findHint(*this, "Received-SPF", keyRe("envelope-from"));
-    const Hint arIp
-        = findHint(*this, "Authentication-Results", keyRe("smtp\\.remote-ip|policy\\.iprev"));
-    const Hint arIpMs = findHint(*this, "Authentication-Results",
-        QRegularExpression(QStringLiteral("sender IP is ([0-9A-Fa-f:.]+)")));
-    const Hint arHelo = findHint(*this, "Authentication-Results", keyRe("smtp\\.helo"));
-    const Hint arFrom = findHint(*this, "Authentication-Results", keyRe("smtp\\.mailfrom"));
+    // Compiled once per thread (a QRegularExpression is not meant to be shared between
+    // threads that match at the same time); most messages have neither field anyway.
+    struct Patterns {
+        QRegularExpression spfIp = keyRe("client-ip");
+        QRegularExpression spfHelo = keyRe("helo");
+        QRegularExpression spfFrom = keyRe("envelope-from");
+        QRegularExpression arIp = keyRe("smtp\\.remote-ip|policy\\.iprev");
+        QRegularExpression arIpMs
+            = QRegularExpression(QStringLiteral("sender IP is ([0-9A-Fa-f:.]+)"));
+        QRegularExpression arHelo = keyRe("smtp\\.helo");
+        QRegularExpression arFrom = keyRe("smtp\\.mailfrom");
+    };
+    thread_local const Patterns re;
+    const QList<const HeaderField*> spfFields = fields("Received-SPF");
+    const QList<const HeaderField*> arFields = fields("Authentication-Results");
+    const Hint spfIp = findHint(spfFields, re.spfIp);
+    const Hint spfHelo = findHint(spfFields, re.spfHelo);
+    const Hint spfFrom = findHint(spfFields, re.spfFrom);
+    const Hint arIp = findHint(arFields, re.arIp);
+    const Hint arIpMs = findHint(arFields, re.arIpMs);
+    const Hint arHelo = findHint(arFields, re.arHelo);
+    const Hint arFrom = findHint(arFields, re.arFrom);
 
     const QString skippedText = skipped.isEmpty()
         ? QString()

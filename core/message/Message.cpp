@@ -586,10 +586,9 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
         }
     }
 
-    // 6. Structure: MIME tree, Received chain.
+    // 6. Structure: the MIME tree. The Received chain is parsed on first use (hops()).
     x->mime = detail::parseMime(
         b, x->headers, 0, bn, x->bodyOffset, x->hasBody ? bn - x->bodyOffset : 0, x->notes);
-    x->hops = detail::parseReceivedChain(b, x->headers);
 
     Message m;
     m.d = std::move(x);
@@ -676,9 +675,15 @@ const MimePart& Message::mime() const
 {
     return d->mime;
 }
+const QList<ReceivedHop>& Message::Data::receivedChain() const
+{
+    std::call_once(hopsOnce, [this] { hops = detail::parseReceivedChain(bytes, headers); });
+    return hops;
+}
+
 const QList<ReceivedHop>& Message::hops() const
 {
-    return d->hops;
+    return d->receivedChain();
 }
 const QList<ParseNote>& Message::notes() const
 {

@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <mutex>
 #include <vector>
 
 namespace ms {
@@ -39,8 +40,15 @@ struct Message::Data {
     bool hasBody = false;
 
     MimePart mime;
-    QList<ReceivedHop> hops;
     QList<ParseNote> notes;
+
+    // The Received chain, parsed on first use (Message::hops()) and then kept: a batch that
+    // verifies DKIM only never needs it, and it was two thirds of parsing a small message.
+    // Data is shared between threads (checks may run in parallel), so the first use is
+    // serialised by the once_flag; afterwards hops is read-only.
+    mutable std::once_flag hopsOnce;
+    mutable QList<ReceivedHop> hops;
+    const QList<ReceivedHop>& receivedChain() const;
 
     // Counts for the parse step.
     qint64 crlfCount = 0, lfCount = 0, bareCrCount = 0, nulCount = 0;
@@ -60,7 +68,9 @@ MimePart parseMime(const QByteArray& bytes, const QList<HeaderField>& headers, q
     qint64 length, qint64 bodyOffset, qint64 bodyLength, QList<ParseNote>& notes);
 
 QList<ReceivedHop> parseReceivedChain(const QByteArray& bytes, const QList<HeaderField>& headers);
-ReceivedHop parseReceived(const HeaderField& field);
+// withDate false leaves ReceivedHop::date invalid (the date clause's span is still recorded):
+// for callers that never read it, such as the envelope guess.
+ReceivedHop parseReceived(const HeaderField& field, bool withDate = true);
 
 // A textual IPv4 or IPv6 address (no brackets, no "IPv6:" prefix).
 bool isIpAddress(const QString& s, bool* v6 = nullptr);

@@ -99,7 +99,7 @@ Step Message::parseStep() const
         s.addFact(tr("NUL bytes"), QString::number(x.nulCount));
     if (x.bareCrCount > 0)
         s.addFact(tr("bare CR"), QString::number(x.bareCrCount));
-    s.addFact(tr("Received hops"), QString::number(x.hops.size()));
+    s.addFact(tr("Received hops"), QString::number(x.receivedChain().size()));
     if (!x.bytes.isEmpty())
         s.addSpan(QStringLiteral("message"), 0, x.bytes.size());
 
@@ -161,17 +161,18 @@ Step Message::parseStep() const
             s.add(std::move(m));
         }
 
-        if (!x.hops.isEmpty()) {
+        if (!x.receivedChain().isEmpty()) {
             Step r(QStringLiteral("message.received"), Status::Info,
-                tr("Received chain: %n hop(s)", nullptr, int(x.hops.size())),
+                tr("Received chain: %n hop(s)", nullptr, int(x.receivedChain().size())),
                 tr("Each server that handled the message added a Received field at the top "
                    "(RFC 5321 4.4), so the topmost hop is the last one."),
                 QStringLiteral("RFC 5321 4.4"));
             int n = 1;
-            for (const ReceivedHop& hop : x.hops) {
+            for (const ReceivedHop& hop : x.receivedChain()) {
                 if (n > kMaxListedFields) {
                     r.add(Step(QStringLiteral("message.received.more"), Status::Info,
-                        tr("%1 further hops not listed").arg(x.hops.size() - kMaxListedFields)));
+                        tr("%1 further hops not listed")
+                            .arg(x.receivedChain().size() - kMaxListedFields)));
                     break;
                 }
                 QString from = hop.fromHelo;

@@ -96,8 +96,12 @@ QList<Token> tokenize(QByteArrayView v, qsizetype end)
             }
             const qsizetype close = std::min(k, end);
             t.end = std::min(close + 1, end);
-            t.text = v.sliced(i + 1, std::max<qsizetype>(0, close - i - 1)).toByteArray();
-            t.text.replace("\r\n", " ");
+            // Tokens only live while their field is parsed, so they view the message's bytes
+            // (no copy) unless folding has to be replaced.
+            const QByteArrayView inner = v.sliced(i + 1, std::max<qsizetype>(0, close - i - 1));
+            t.text = QByteArray::fromRawData(inner.data(), inner.size());
+            if (inner.contains('\r'))
+                t.text.replace("\r\n", " ");
             i = t.end;
         } else {
             qsizetype k = i;
@@ -115,7 +119,7 @@ QList<Token> tokenize(QByteArrayView v, qsizetype end)
                     break;
             }
             t.end = k;
-            t.text = v.sliced(i, k - i).toByteArray();
+            t.text = QByteArray::fromRawData(v.data() + i, k - i);
             i = k;
         }
         out.append(t);
@@ -125,9 +129,13 @@ QList<Token> tokenize(QByteArrayView v, qsizetype end)
 
 bool isKeyword(const QByteArray& w)
 {
-    const QByteArray l = w.toLower();
-    return l == "from" || l == "by" || l == "via" || l == "with" || l == "id" || l == "for"
-        || l == "tls";
+    if (w.size() < 2 || w.size() > 4)
+        return false;
+    for (const char* k : { "from", "by", "via", "with", "id", "for", "tls" }) {
+        if (w.compare(k, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
 }
 
 // Words of a comment's inner text, nested comments such as "(may be forged)" left out.
@@ -238,7 +246,7 @@ bool isIpAddress(const QString& s, bool* v6)
     return false;
 }
 
-ReceivedHop parseReceived(const HeaderField& f)
+ReceivedHop parseReceived(const HeaderField& f, bool withDate)
 {
     ReceivedHop hop;
     hop.fieldIndex = f.index;
@@ -319,8 +327,7 @@ ReceivedHop parseReceived(const HeaderField& f)
                 hop.format = QStringLiteral("exim");
         }
     }
-    if (joinedWords(with).contains("Microsoft SMTP Server")
-        || QByteArray(v.toByteArray()).contains("Microsoft SMTP Server"))
+    if (joinedWords(with).contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server"))
         hop.format = QStringLiteral("exchange");
     const QByteArray byHost = firstWord(by).toLower();
     if (hop.format == QLatin1String("unknown")
@@ -465,7 +472,8 @@ ReceivedHop parseReceived(const HeaderField& f)
         while (e > s && isSpace(v[e - 1]))
             --e;
         addSpan(QStringLiteral("date"), s, e);
-        hop.date = parseRfc5322Date(v.sliced(s, e - s));
+        if (withDate)
+            hop.date = parseRfc5322Date(v.sliced(s, e - s));
     }
     return hop;
 }

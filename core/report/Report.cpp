@@ -1,10 +1,12 @@
 #include "report/Report.h"
 
 #include "report/Verdict.h"
+#include "trace/JsonText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <functional>
@@ -38,9 +40,7 @@ QString tr(const char* text)
 
 QString isoTime(const QDateTime& t)
 {
-    if (!t.isValid())
-        return {};
-    return t.toUTC().toString(Qt::ISODate);
+    return json::isoTimeUtc(t);
 }
 
 // Facts that change from run to run (durations) stay out of the golden dump.
@@ -302,12 +302,13 @@ QJsonObject toJson(const Report& r, JsonParts parts)
             { QStringLiteral("helo"), envelopeValueJson(r.envelope.helo) },
             { QStringLiteral("mail_from"), envelopeValueJson(r.envelope.mailFrom) } });
     for (const CheckResult& c : r.checks) {
-        if (c.json.isUndefined() || c.json.isNull()) {
+        const QJsonValue json = c.jsonValue();
+        if (json.isUndefined() || json.isNull()) {
             o.insert(c.name,
                 QJsonObject { { QStringLiteral("result"), statusName(c.status) },
                     { QStringLiteral("summary"), c.summary } });
         } else {
-            o.insert(c.name, c.json);
+            o.insert(c.name, json);
         }
     }
     const Verdict v = overallVerdict(r);
@@ -341,111 +342,14 @@ namespace {
 
 // ---------------------------------------------------------------- JSON line writer
 
-void jsonByte(QByteArray& out, char ch)
-{
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-        if (c < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-}
-
-void jsonString(QByteArray& out, QStringView s)
-{
-    out += '"';
-    // Fast path: printable ASCII needing no escape is copied straight into the buffer
-    // (nearly every string of a report); the rest goes through UTF-8 and escaping.
-    const qsizetype start = out.size();
-    out.resize(start + s.size());
-    char* p = out.data() + start;
-    qsizetype i = 0;
-    for (; i < s.size(); ++i) {
-        const char16_t c = s[i].unicode();
-        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\')
-            break;
-        *p++ = char(c);
-    }
-    out.truncate(start + i);
-    if (i < s.size()) {
-        const QByteArray u = s.mid(i).toUtf8();
-        for (const char ch : u)
-            jsonByte(out, ch);
-    }
-    out += '"';
-}
-
-void jsonValue(QByteArray& out, const QJsonValue& v);
-
-void jsonObject(QByteArray& out, const QJsonObject& o)
-{
-    out += '{';
-    bool first = true;
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!first)
-            out += ',';
-        first = false;
-        jsonString(out, it.key());
-        out += ':';
-        jsonValue(out, it.value());
-    }
-    out += '}';
-}
-
-void jsonValue(QByteArray& out, const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "null"; break;
-    case QJsonValue::Bool: out += v.toBool() ? "true" : "false"; break;
-    case QJsonValue::Double: {
-        // Whole numbers as integers (as QJsonDocument writes them); others shortest.
-        const double d = v.toDouble();
-        const auto i = static_cast<qint64>(d);
-        if (double(i) == d && d > -9.0e15 && d < 9.0e15)
-            out += QByteArray::number(i);
-        else
-            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
-        break;
-    }
-    case QJsonValue::String: jsonString(out, v.toString()); break;
-    case QJsonValue::Array: {
-        out += '[';
-        bool first = true;
-        for (const QJsonValue& e : v.toArray()) {
-            if (!first)
-                out += ',';
-            first = false;
-            jsonValue(out, e);
-        }
-        out += ']';
-        break;
-    }
-    case QJsonValue::Object: jsonObject(out, v.toObject()); break;
-    }
-}
-
 void jsonEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
 {
     out += "{\"overridden\":";
-    out += v.overridden ? "true" : "false";
+    json::writeBool(out, v.overridden);
     out += ",\"reason\":";
-    jsonString(out, v.reason);
+    json::writeString(out, v.reason);
     out += ",\"value\":";
-    jsonString(out, v.value);
+    json::writeString(out, v.value);
     out += '}';
 }
 
@@ -453,19 +357,19 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
 {
     // Keys in the order QJsonObject keeps them (sorted), so both writers agree byte for byte.
     out += "{\"ad\":";
-    out += a.authenticData ? "true" : "false";
+    json::writeBool(out, a.authenticData);
     out += ",\"elapsed_us\":";
-    out += QByteArray::number(a.elapsedUs);
+    json::writeNumber(out, double(a.elapsedUs));
     if (!a.error.isEmpty()) {
         out += ",\"error\":";
-        jsonString(out, a.error);
+        json::writeString(out, a.error);
     }
     out += ",\"name\":";
-    jsonString(out, QString::fromLatin1(a.qname));
+    json::writeString(out, QLatin1StringView(a.qname));
     out += ",\"outcome\":";
-    jsonString(out, dns::outcomeName(a.outcome));
+    json::writeString(out, dns::outcomeName(a.outcome));
     out += ",\"rcode\":";
-    out += QByteArray::number(a.rcode);
+    json::writeInteger(out, a.rcode);
     out += ",\"records\":[";
     bool first = true;
     for (const dns::Record& rec : a.records) {
@@ -473,21 +377,21 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
             out += ',';
         first = false;
         out += "{\"data\":";
-        jsonString(out, rec.presentation);
+        json::writeString(out, rec.presentation);
         out += ",\"name\":";
-        jsonString(out, QString::fromLatin1(rec.name));
+        json::writeString(out, QLatin1StringView(rec.name));
         out += ",\"ttl\":";
-        out += QByteArray::number(qint64(rec.ttl));
+        json::writeNumber(out, double(rec.ttl));
         out += ",\"type\":";
-        jsonString(out, dns::typeName(rec.type));
+        json::writeString(out, dns::typeName(rec.type));
         out += '}';
     }
     out += "],\"server\":";
-    jsonString(out, a.server);
+    json::writeString(out, a.server);
     if (a.viaTcp)
         out += ",\"tcp\":true";
     out += ",\"type\":";
-    jsonString(out, dns::typeName(a.qtype));
+    json::writeString(out, dns::typeName(a.qtype));
     out += '}';
 }
 
@@ -495,72 +399,97 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
 
 QByteArray toJsonLine(const Report& r)
 {
-    // Top-level members sorted by key, as in the QJsonObject of toJson().
-    using Writer = std::function<void(QByteArray&)>;
-    QList<std::pair<QString, Writer>> members;
-    members.reserve(r.checks.size() + 8);
-    for (const CheckResult& c : r.checks) {
-        members.append({ c.name, [&c](QByteArray& out) {
-                            if (c.json.isUndefined() || c.json.isNull()) {
-                                out += "{\"result\":";
-                                jsonString(out, statusName(c.status));
-                                out += ",\"summary\":";
-                                jsonString(out, c.summary);
-                                out += '}';
-                            } else {
-                                jsonValue(out, c.json);
-                            }
-                        } });
-    }
+    // Top-level members sorted by key, as in the QJsonObject of toJson(); written straight
+    // into one buffer (no QJsonObject, no callbacks).
+    enum class Member { Check, Cancelled, Dns, Envelope, EvaluationTime, File, Schema, Verdict };
+    struct Entry {
+        QStringView key;
+        Member what;
+        qsizetype check;
+    };
+    QVarLengthArray<Entry, 16> members;
+    for (qsizetype i = 0; i < r.checks.size(); ++i)
+        members.append({ r.checks.at(i).name, Member::Check, i });
     if (r.cancelled)
-        members.append({ QStringLiteral("cancelled"), [](QByteArray& out) { out += "true"; } });
-    members.append({ QStringLiteral("dns"), [&r](QByteArray& out) {
-                        out += '[';
-                        for (qsizetype i = 0; i < r.dns.size(); ++i) {
-                            if (i)
-                                out += ',';
-                            jsonAnswer(out, r.dns.at(i));
-                        }
-                        out += ']';
-                    } });
-    members.append({ QStringLiteral("envelope"), [&r](QByteArray& out) {
-                        out += "{\"client_ip\":";
-                        jsonEnvelopeValue(out, r.envelope.clientIp);
-                        out += ",\"helo\":";
-                        jsonEnvelopeValue(out, r.envelope.helo);
-                        out += ",\"mail_from\":";
-                        jsonEnvelopeValue(out, r.envelope.mailFrom);
-                        out += '}';
-                    } });
-    members.append({ QStringLiteral("evaluation_time"),
-        [&r](QByteArray& out) { jsonString(out, isoTime(r.evaluationTime)); } });
-    members.append({ QStringLiteral("file"), [&r](QByteArray& out) { jsonString(out, r.file); } });
-    members.append({ QStringLiteral("schema"),
-        [](QByteArray& out) { jsonString(out, QStringLiteral("mailscope-report/1")); } });
-    const Verdict v = overallVerdict(r);
-    members.append({ QStringLiteral("verdict"), [&v](QByteArray& out) {
-                        out += "{\"basis\":";
-                        jsonString(out, v.basis);
-                        out += ",\"reason\":";
-                        jsonString(out, v.reason);
-                        out += ",\"result\":";
-                        jsonString(out, statusName(v.status));
-                        out += '}';
-                    } });
+        members.append({ u"cancelled", Member::Cancelled, -1 });
+    members.append({ u"dns", Member::Dns, -1 });
+    members.append({ u"envelope", Member::Envelope, -1 });
+    members.append({ u"evaluation_time", Member::EvaluationTime, -1 });
+    members.append({ u"file", Member::File, -1 });
+    members.append({ u"schema", Member::Schema, -1 });
+    members.append({ u"verdict", Member::Verdict, -1 });
     std::stable_sort(members.begin(), members.end(),
-        [](const auto& a, const auto& b) { return a.first < b.first; });
-    // A later member with the same key replaces an earlier one in a QJsonObject.
+        [](const Entry& a, const Entry& b) { return a.key < b.key; });
+
+    qsizetype estimate = 1024;
+    for (const dns::Answer& a : r.dns) {
+        for (const dns::Record& rec : a.records)
+            estimate += rec.presentation.size() + rec.name.size() + 64;
+        estimate += 160;
+    }
     QByteArray out;
-    out.reserve(2048);
+    out.reserve(estimate);
     out += '{';
+    bool first = true;
+    // A later member with the same key replaces an earlier one in a QJsonObject.
     for (qsizetype i = 0; i < members.size(); ++i) {
-        if (i + 1 < members.size() && members[i + 1].first == members[i].first)
+        if (i + 1 < members.size() && members[i + 1].key == members[i].key)
             continue;
-        if (out.size() > 1)
+        if (!first)
             out += ',';
-        jsonString(out, members[i].first);
+        first = false;
+        json::writeString(out, members[i].key);
         out += ':';
-        members[i].second(out);
+        switch (members[i].what) {
+        case Member::Check: {
+            const CheckResult& c = r.checks.at(members[i].check);
+            if (!c.jsonText.isEmpty()) {
+                out += c.jsonText; // written by the check itself, in the same form
+            } else if (c.json.isUndefined() || c.json.isNull()) {
+                out += "{\"result\":";
+                json::writeString(out, statusName(c.status));
+                out += ",\"summary\":";
+                json::writeString(out, c.summary);
+                out += '}';
+            } else {
+                json::writeValue(out, c.json);
+            }
+            break;
+        }
+        case Member::Cancelled: out += "true"; break;
+        case Member::Dns:
+            out += '[';
+            for (qsizetype k = 0; k < r.dns.size(); ++k) {
+                if (k)
+                    out += ',';
+                jsonAnswer(out, r.dns.at(k));
+            }
+            out += ']';
+            break;
+        case Member::Envelope:
+            out += "{\"client_ip\":";
+            jsonEnvelopeValue(out, r.envelope.clientIp);
+            out += ",\"helo\":";
+            jsonEnvelopeValue(out, r.envelope.helo);
+            out += ",\"mail_from\":";
+            jsonEnvelopeValue(out, r.envelope.mailFrom);
+            out += '}';
+            break;
+        case Member::EvaluationTime: json::writeString(out, isoTime(r.evaluationTime)); break;
+        case Member::File: json::writeString(out, r.file); break;
+        case Member::Schema: out += "\"mailscope-report/1\""; break;
+        case Member::Verdict: {
+            const Verdict v = overallVerdict(r);
+            out += "{\"basis\":";
+            json::writeString(out, v.basis);
+            out += ",\"reason\":";
+            json::writeString(out, v.reason);
+            out += ",\"result\":";
+            json::writeString(out, statusName(v.status));
+            out += '}';
+            break;
+        }
+        }
     }
     out += '}';
     return out;

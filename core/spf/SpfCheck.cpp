@@ -1,7 +1,9 @@
 #include "spf/Spf.h"
+#include "trace/JsonText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace ms::spf {
@@ -36,37 +38,63 @@ Step envelopeStep(const QString& what, const EnvelopeValue& v, const QString& fl
     return s;
 }
 
-QJsonObject envelopeJson(const EnvelopeValue& v)
+// The check's JSON is written directly as text (trace/JsonText.h): building a QJsonObject
+// member by member cost more than evaluating SPF. Full runs parse the text into `json`.
+void writeEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
 {
-    QJsonObject o;
-    o[QStringLiteral("value")] = v.value;
-    o[QStringLiteral("reason")] = v.reason;
-    o[QStringLiteral("overridden")] = v.overridden;
-    return o;
+    json::ObjectWriter o;
+    o.string(QLatin1StringView("value"), v.value);
+    o.string(QLatin1StringView("reason"), v.reason);
+    o.boolean(QLatin1StringView("overridden"), v.overridden);
+    o.writeTo(out);
 }
 
-QJsonObject evaluationJson(const SpfEvaluation& e)
+void writeEvaluation(json::ObjectWriter& o, const SpfEvaluation& e)
 {
-    QJsonObject o;
-    o[QStringLiteral("result")] = statusName(e.result);
-    o[QStringLiteral("identity")] = e.identity;
-    o[QStringLiteral("domain")] = e.domain;
-    o[QStringLiteral("sender")] = e.sender;
-    o[QStringLiteral("client_ip")] = e.clientIp;
-    o[QStringLiteral("helo")] = e.helo;
-    o[QStringLiteral("mail_from")] = e.mailFrom;
-    o[QStringLiteral("explanation")] = e.explanation;
-    o[QStringLiteral("reason")] = e.reason;
+    o.string(QLatin1StringView("result"), statusName(e.result));
+    o.string(QLatin1StringView("identity"), e.identity);
+    o.string(QLatin1StringView("domain"), e.domain);
+    o.string(QLatin1StringView("sender"), e.sender);
+    o.string(QLatin1StringView("client_ip"), e.clientIp);
+    o.string(QLatin1StringView("helo"), e.helo);
+    o.string(QLatin1StringView("mail_from"), e.mailFrom);
+    o.string(QLatin1StringView("explanation"), e.explanation);
+    o.string(QLatin1StringView("reason"), e.reason);
     if (!e.inputProblem.isEmpty())
-        o[QStringLiteral("problem")] = e.inputProblem;
-    QJsonObject c;
-    c[QStringLiteral("dns_terms")] = e.counters.dnsTerms;
-    c[QStringLiteral("void_lookups")] = e.counters.voidLookups;
-    c[QStringLiteral("max_mx_names")] = e.counters.maxMxNames;
-    c[QStringLiteral("max_ptr_names")] = e.counters.maxPtrNames;
-    c[QStringLiteral("queries")] = e.counters.queries;
-    o[QStringLiteral("counters")] = c;
-    return o;
+        o.string(QLatin1StringView("problem"), e.inputProblem);
+    json::ObjectWriter c;
+    c.integer(QLatin1StringView("dns_terms"), e.counters.dnsTerms);
+    c.integer(QLatin1StringView("void_lookups"), e.counters.voidLookups);
+    c.integer(QLatin1StringView("max_mx_names"), e.counters.maxMxNames);
+    c.integer(QLatin1StringView("max_ptr_names"), e.counters.maxPtrNames);
+    c.integer(QLatin1StringView("queries"), e.counters.queries);
+    c.writeTo(o.member(QLatin1StringView("counters")));
+}
+
+QByteArray evaluationJson(const SpfEvaluation& e)
+{
+    json::ObjectWriter o;
+    writeEvaluation(o, e);
+    return o.toByteArray();
+}
+
+void writeStrings(QByteArray& out, const QStringList& list)
+{
+    out += '[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i)
+            out += ',';
+        json::writeString(out, list.at(i));
+    }
+    out += ']';
+}
+
+// Sets jsonText and, unless the run is summary-only, json.
+void setJson(CheckResult& res, json::ObjectWriter& o, const CheckContext& ctx)
+{
+    res.jsonText = o.toByteArray();
+    if (!ctx.options.summaryOnly)
+        res.json = QJsonDocument::fromJson(res.jsonText).object();
 }
 
 SpfOutcome outcomeOf(const SpfEvaluation& e)
@@ -101,12 +129,17 @@ CheckResult check(const CheckContext& ctx)
     envStep.add(envelopeStep(tr("HELO"), env.helo, QStringLiteral("--helo")));
     envStep.add(envelopeStep(tr("MAIL FROM"), env.mailFrom, QStringLiteral("--mail-from")));
 
-    QJsonObject json;
-    QJsonObject envJson;
-    envJson[QStringLiteral("client_ip")] = envelopeJson(env.clientIp);
-    envJson[QStringLiteral("helo")] = envelopeJson(env.helo);
-    envJson[QStringLiteral("mail_from")] = envelopeJson(env.mailFrom);
-    json[QStringLiteral("envelope")] = envJson;
+    json::ObjectWriter json;
+    {
+        QByteArray& out = json.member(QLatin1StringView("envelope"));
+        out += "{\"client_ip\":";
+        writeEnvelopeValue(out, env.clientIp);
+        out += ",\"helo\":";
+        writeEnvelopeValue(out, env.helo);
+        out += ",\"mail_from\":";
+        writeEnvelopeValue(out, env.mailFrom);
+        out += '}';
+    }
 
     QStringList missing;
     if (env.clientIp.isEmpty())
@@ -133,14 +166,11 @@ CheckResult check(const CheckContext& ctx)
         root.detail = what;
         res.status = Status::None;
         res.summary = what;
-        json[QStringLiteral("result")] = QStringLiteral("none");
-        json[QStringLiteral("evaluated")] = false;
-        json[QStringLiteral("problem")] = what;
-        QJsonArray m;
-        for (const QString& s : missing)
-            m.append(s);
-        json[QStringLiteral("missing")] = m;
-        res.json = json;
+        json.string(QLatin1StringView("result"), u"none");
+        json.boolean(QLatin1StringView("evaluated"), false);
+        json.string(QLatin1StringView("problem"), what);
+        writeStrings(json.member(QLatin1StringView("missing")), missing);
+        setJson(res, json, ctx);
         return res;
     }
 
@@ -196,21 +226,15 @@ CheckResult check(const CheckContext& ctx)
         res.summary
             += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
 
-    json[QStringLiteral("evaluated")] = true;
-    const QJsonObject mainJson = evaluationJson(main);
-    for (auto it = mainJson.begin(); it != mainJson.end(); ++it)
-        json[it.key()] = it.value();
+    json.boolean(QLatin1StringView("evaluated"), true);
+    writeEvaluation(json, main);
     if (mailEval)
-        json[QStringLiteral("mailfrom_check")] = evaluationJson(*mailEval);
+        json.raw(QLatin1StringView("mailfrom_check"), evaluationJson(*mailEval));
     if (heloEval)
-        json[QStringLiteral("helo_check")] = evaluationJson(*heloEval);
-    if (!missing.isEmpty()) {
-        QJsonArray m;
-        for (const QString& s : missing)
-            m.append(s);
-        json[QStringLiteral("missing")] = m;
-    }
-    res.json = json;
+        json.raw(QLatin1StringView("helo_check"), evaluationJson(*heloEval));
+    if (!missing.isEmpty())
+        writeStrings(json.member(QLatin1StringView("missing")), missing);
+    setJson(res, json, ctx);
 
     if (mailEval)
         res.outcomes.spf = outcomeOf(*mailEval);

@@ -8,6 +8,9 @@
 #include "verify/Outcomes.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <atomic>
@@ -39,6 +42,20 @@ struct CheckResult {
     Step step; // the check's subtree
     QList<Source> sources; // ids prefixed with the check name: "dkim/1/header"
     Outcomes outcomes; // the typed part for later checks and the UI
+    // The same JSON as `json`, already written as compact text in QJsonObject's member order
+    // (trace/JsonText.h). A check that writes its JSON directly sets it and, in summary-only
+    // runs, leaves `json` null: JSON lines copy these bytes, and jsonValue() parses them
+    // for any other reader.
+    QByteArray jsonText;
+    QJsonValue jsonValue() const
+    {
+        if (jsonText.isEmpty() || !(json.isUndefined() || json.isNull()))
+            return json;
+        const QJsonDocument d = QJsonDocument::fromJson(jsonText);
+        return d.isArray() ? QJsonValue(d.array())
+            : d.isObject() ? QJsonValue(d.object())
+                           : QJsonValue();
+    }
 };
 
 // A result named after its check, with the root step of its subtree (kind = name, status

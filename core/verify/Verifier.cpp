@@ -172,12 +172,29 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     const int total = int(stage1.size() + stage2.size());
     std::atomic_int done { 0 };
     auto isCancelled = [&] { return chain.cancelled(); };
+    auto rank = [](const QString& name) {
+        const auto i = allCheckNames().indexOf(name);
+        return i < 0 ? 1000 : i;
+    };
+    // When the checks run one after another in report order, each check's answers are
+    // numbered where they will stand in the merged transcript as they are recorded, and
+    // no step tree has to be walked to renumber its "dns/N" spans afterwards.
+    const bool sequential = !m_options.parallelChecks || stage1.size() <= 1;
+    bool reportOrder = sequential;
+    for (qsizetype i = 1; reportOrder && i < total; ++i) {
+        const CheckEntry* a = i - 1 < stage1.size() ? stage1[i - 1] : stage2[i - 1 - stage1.size()];
+        const CheckEntry* b = i < stage1.size() ? stage1[i] : stage2[i - stage1.size()];
+        reportOrder = rank(a->name) <= rank(b->name);
+    }
+    int recordedSoFar = 0; // answers of the checks that ran before (sequential runs only)
     // One recorder per check: the transcript is then assembled in report order, whatever
     // order parallel checks happened to ask in.
     std::vector<std::shared_ptr<dns::Recorder>> recorders(static_cast<size_t>(total));
     auto runOne = [&](const CheckEntry* e, const Outcomes* earlier, size_t slot) {
         CheckResult r;
         recorders[slot] = std::make_shared<dns::Recorder>(chain.budgeted());
+        if (reportOrder)
+            recorders[slot]->setFirstIndex(recordedSoFar);
         if (isCancelled()) {
             r = cancelledResult(*e);
         } else {
@@ -185,6 +202,8 @@ Report Verifier::verify(const Message& message, const QString& fileName,
                 report.envelope, earlier, chain.cancelFlag() };
             r = runGuarded(*e, ctx);
         }
+        if (reportOrder)
+            recordedSoFar += int(recorders[slot]->transcript().size());
         const int n = ++done;
         if (progress)
             progress(n, total, e->name);
@@ -220,10 +239,6 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     std::vector<size_t> order(results.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    auto rank = [](const QString& name) {
-        const auto i = allCheckNames().indexOf(name);
-        return i < 0 ? 1000 : i;
-    };
     std::stable_sort(order.begin(), order.end(),
         [&](size_t a, size_t b) { return rank(results[a].name) < rank(results[b].name); });
     std::vector<CheckResult> sorted;
@@ -231,13 +246,15 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     for (size_t i : order) {
         const QList<dns::Answer> local
             = recorders[i] ? recorders[i]->transcript() : QList<dns::Answer>();
-        const int base = int(report.dns.size());
+        // Where this check's answers start in the merged transcript, less where its
+        // recorder already numbered them from.
+        const int shift = int(report.dns.size()) - (recorders[i] ? recorders[i]->firstIndex() : 0);
         for (dns::Answer a : local) {
-            a.transcriptIndex += base;
+            a.transcriptIndex += shift;
             report.dns.append(a);
         }
-        if (base > 0 && !local.isEmpty())
-            renumberDns(results[i].step, base);
+        if (shift != 0 && !local.isEmpty())
+            renumberDns(results[i].step, shift);
         sorted.push_back(std::move(results[i]));
     }
     results = std::move(sorted);
@@ -268,9 +285,12 @@ Report Verifier::verify(const Message& message, const QString& fileName,
         report.sources.append(r.sources);
         report.checks.append(std::move(r));
     }
-    // The answers' own sources, so spans of the dns.query steps resolve.
-    for (const dns::Answer& a : report.dns)
-        report.sources.append(dns::answerSource(a));
+    // The answers' own sources, so spans of the dns.query steps resolve (a lean report's
+    // output shows no sources).
+    if (!m_lean) {
+        for (const dns::Answer& a : report.dns)
+            report.sources.append(dns::answerSource(a));
+    }
     if (report.cancelled) {
         report.root.status = Status::TempError;
         report.root.detail += (report.root.detail.isEmpty() ? QString() : QStringLiteral("\n"))

@@ -32,8 +32,9 @@ public:
     // needs: the message's parse step and the root's facts. The checks' own steps stay
     // (their results are read from them). Batch output without steps sets this; for small
     // messages the parse step alone was a tenth of the time.
-    // Lean reports also keep no canonical bytes as sources (keepCanonicalSources off), as
-    // nothing shows them; a failing DKIM signature still gets its canonical body.
+    // Lean reports also keep no canonical bytes as sources (keepCanonicalSources off) and no
+    // sources for the DNS answers, as nothing shows them; a failing DKIM signature still gets
+    // its canonical body.
     void setLean(bool lean)
     {
         m_lean = lean;

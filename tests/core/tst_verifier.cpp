@@ -383,7 +383,7 @@ private slots:
             QCOMPARE(b.checks[i].name, a.checks[i].name);
             QCOMPARE(b.checks[i].status, a.checks[i].status);
             QCOMPARE(b.checks[i].summary, a.checks[i].summary);
-            QCOMPARE(b.checks[i].json, a.checks[i].json);
+            QCOMPARE(b.checks[i].jsonValue(), a.checks[i].jsonValue());
         }
         QCOMPARE(b.root.status, a.root.status);
         QCOMPARE(b.dns.size(), a.dns.size());

@@ -1,0 +1,298 @@
+#include "trace/JsonText.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <string_view>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace ms::json {
+
+namespace {
+
+char* escapeAscii(char* p, char16_t c)
+{
+    switch (c) {
+    case u'"':
+        *p++ = '\\';
+        *p++ = '"';
+        return p;
+    case u'\\':
+        *p++ = '\\';
+        *p++ = '\\';
+        return p;
+    case u'\b':
+        *p++ = '\\';
+        *p++ = 'b';
+        return p;
+    case u'\f':
+        *p++ = '\\';
+        *p++ = 'f';
+        return p;
+    case u'\n':
+        *p++ = '\\';
+        *p++ = 'n';
+        return p;
+    case u'\r':
+        *p++ = '\\';
+        *p++ = 'r';
+        return p;
+    case u'\t':
+        *p++ = '\\';
+        *p++ = 't';
+        return p;
+    default:
+        if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            *p++ = '\\';
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
+        } else {
+            *p++ = char(c);
+        }
+        return p;
+    }
+}
+
+void twoDigits(char* p, int v)
+{
+    p[0] = char('0' + v / 10);
+    p[1] = char('0' + v % 10);
+}
+
+} // namespace
+
+void writeString(QByteArray& out, QStringView s)
+{
+    const qsizetype n = s.size();
+    const qsizetype start = out.size();
+    // At most 6 bytes per UTF-16 unit ("\u001f"; UTF-8 needs at most 3), plus the quotes.
+    out.resize(start + 2 + 6 * n);
+    char* const base = out.data();
+    char* p = base + start;
+    *p++ = '"';
+    const char16_t* u = s.utf16();
+    for (qsizetype i = 0; i < n; ++i) {
+#ifdef __SSE2__
+        // Eight units at a time while they are printable ASCII needing no escape (nearly
+        // every character of a report): narrowed and stored in one go.
+        while (i + 8 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i));
+            const __m128i high = _mm_and_si128(v, _mm_set1_epi16(short(0xff80)));
+            const __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi16(v, _mm_set1_epi16(0x20)),
+                                                 _mm_cmpeq_epi16(v, _mm_set1_epi16('"'))),
+                _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('\\')),
+                    _mm_xor_si128(_mm_cmpeq_epi16(high, _mm_setzero_si128()),
+                        _mm_set1_epi16(short(0xffff)))));
+            if (_mm_movemask_epi8(bad) != 0)
+                break;
+            _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_packus_epi16(v, v));
+            p += 8;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+#endif
+        const char16_t c = u[i];
+        if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\')
+                *p++ = char(c);
+            else
+                p = escapeAscii(p, c);
+        } else if (c < 0x800) {
+            *p++ = char(0xc0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3f));
+        } else if (!QChar::isSurrogate(c)) {
+            *p++ = char(0xe0 | (c >> 12));
+            *p++ = char(0x80 | ((c >> 6) & 0x3f));
+            *p++ = char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(u[i + 1])) {
+            const char32_t cp = QChar::surrogateToUcs4(c, u[i + 1]);
+            ++i;
+            *p++ = char(0xf0 | (cp >> 18));
+            *p++ = char(0x80 | ((cp >> 12) & 0x3f));
+            *p++ = char(0x80 | ((cp >> 6) & 0x3f));
+            *p++ = char(0x80 | (cp & 0x3f));
+        } else {
+            // A lone surrogate has no UTF-8 form: QJsonDocument writes it as \uXXXX.
+            static const char hex[] = "0123456789abcdef";
+            *p++ = '\\';
+            *p++ = 'u';
+            *p++ = hex[(c >> 12) & 15];
+            *p++ = hex[(c >> 8) & 15];
+            *p++ = hex[(c >> 4) & 15];
+            *p++ = hex[c & 15];
+        }
+    }
+    *p++ = '"';
+    out.truncate(p - base);
+}
+
+void writeString(QByteArray& out, QLatin1StringView s)
+{
+    const qsizetype n = s.size();
+    const qsizetype start = out.size();
+    out.resize(start + 2 + 6 * n);
+    char* const base = out.data();
+    char* p = base + start;
+    *p++ = '"';
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(s.data()[i]);
+        if (c >= 0x80) {
+            *p++ = char(0xc0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3f));
+        } else if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = char(c);
+        } else {
+            p = escapeAscii(p, c);
+        }
+    }
+    *p++ = '"';
+    out.truncate(p - base);
+}
+
+void writeInteger(QByteArray& out, qint64 i)
+{
+    char buf[24];
+    char* e = buf + sizeof buf;
+    char* b = e;
+    const bool neg = i < 0;
+    quint64 u = neg ? quint64(0) - quint64(i) : quint64(i);
+    do {
+        *--b = char('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        *--b = '-';
+    out.append(b, e - b);
+}
+
+void writeNumber(QByteArray& out, double d)
+{
+    const auto i = static_cast<qint64>(d);
+    if (double(i) == d && d > -9.0e15 && d < 9.0e15)
+        writeInteger(out, i);
+    else
+        out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+}
+
+void writeValue(QByteArray& out, const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: out += "null"; break;
+    case QJsonValue::Bool: writeBool(out, v.toBool()); break;
+    case QJsonValue::Double: writeNumber(out, v.toDouble()); break;
+    case QJsonValue::String: writeString(out, v.toString()); break;
+    case QJsonValue::Array: {
+        out += '[';
+        bool first = true;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue& e : a) {
+            if (!first)
+                out += ',';
+            first = false;
+            writeValue(out, e);
+        }
+        out += ']';
+        break;
+    }
+    case QJsonValue::Object: {
+        out += '{';
+        bool first = true;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!first)
+                out += ',';
+            first = false;
+            writeString(out, it.key());
+            out += ':';
+            writeValue(out, it.value());
+        }
+        out += '}';
+        break;
+    }
+    }
+}
+
+// Keys are ASCII, so byte order is QJsonObject's UTF-16 order.
+std::string_view ObjectWriter::keyView(const Entry& e)
+{
+    return std::string_view(e.key.data(), size_t(e.key.size()));
+}
+
+QByteArray& ObjectWriter::member(QLatin1StringView key)
+{
+    close();
+    m_entries.append({ key, m_values.size(), -1 });
+    return m_values;
+}
+
+void ObjectWriter::close()
+{
+    if (!m_entries.isEmpty() && m_entries.back().end < 0)
+        m_entries.back().end = m_values.size();
+}
+
+void ObjectWriter::writeTo(QByteArray& out)
+{
+    close();
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+        [](const Entry& a, const Entry& b) { return keyView(a) < keyView(b); });
+    out.reserve(out.size() + m_values.size() + 16 * m_entries.size() + 2);
+    out += '{';
+    bool first = true;
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        const Entry& e = m_entries[i];
+        if (i + 1 < m_entries.size() && keyView(m_entries[i + 1]) == keyView(e))
+            continue; // a later member with the same key replaces this one
+        writeKey(out, e.key, first);
+        out.append(m_values.constData() + e.begin, e.end - e.begin);
+    }
+    out += '}';
+}
+
+QByteArray ObjectWriter::toByteArray()
+{
+    QByteArray out;
+    writeTo(out);
+    return out;
+}
+
+QString isoTimeUtc(const QDateTime& t)
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime u = t.timeSpec() == Qt::UTC ? t : t.toUTC();
+    const QDate d = u.date();
+    const QTime tm = u.time();
+    const int y = d.year();
+    if (y < 1000 || y > 9999)
+        return u.toString(Qt::ISODate); // the general formatter's rules for odd years
+    char buf[20];
+    twoDigits(buf, y / 100);
+    twoDigits(buf + 2, y % 100);
+    buf[4] = '-';
+    twoDigits(buf + 5, d.month());
+    buf[7] = '-';
+    twoDigits(buf + 8, d.day());
+    buf[10] = 'T';
+    twoDigits(buf + 11, tm.hour());
+    buf[13] = ':';
+    twoDigits(buf + 14, tm.minute());
+    buf[16] = ':';
+    twoDigits(buf + 17, tm.second());
+    buf[19] = 'Z';
+    return QString::fromLatin1(buf, sizeof buf);
+}
+
+} // namespace ms::json

@@ -1,0 +1,78 @@
+#pragma once
+
+// Writing compact JSON straight into a byte buffer, byte for byte as
+// QJsonDocument::toJson(QJsonDocument::Compact) writes the same values. Batch output prints
+// one JSON line per message; building a QJsonObject only to serialize it cost more than the
+// DKIM check of a small message. The caller writes object members in the order QJsonObject
+// keeps them (keys sorted by UTF-16 code unit), so both writers agree.
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QString>
+#include <QStringView>
+#include <QVarLengthArray>
+
+#include <string_view>
+
+namespace ms::json {
+
+// A JSON string with its quotes: escapes as QJsonDocument does (\" \\ \b \f \n \r \t, other
+// control characters as \u00XX), everything else as UTF-8.
+void writeString(QByteArray& out, QStringView s);
+void writeString(QByteArray& out, QLatin1StringView s);
+
+// Whole numbers as integers (as QJsonDocument writes them), others in the shortest form.
+void writeNumber(QByteArray& out, double d);
+void writeInteger(QByteArray& out, qint64 i);
+inline void writeBool(QByteArray& out, bool b)
+{
+    out += b ? QByteArrayView("true") : QByteArrayView("false");
+}
+
+// Any QJsonValue (objects, arrays, nested).
+void writeValue(QByteArray& out, const QJsonValue& v);
+
+// Object members: writeKey(out, "name", first) writes `,"name":` (no comma when first).
+inline void writeKey(QByteArray& out, QLatin1StringView key, bool& first)
+{
+    if (!first)
+        out += ',';
+    first = false;
+    out += '"';
+    out += QByteArrayView(key.data(), key.size());
+    out += "\":";
+}
+
+// An object whose members are given in any order and written sorted by key, as QJsonObject
+// keeps them; of two members with the same key the later one counts (as with
+// QJsonObject::insert). Keys are ASCII. Each value is written into the buffer member()
+// returns, right away, before the next member starts.
+class ObjectWriter
+{
+public:
+    QByteArray& member(QLatin1StringView key);
+    void string(QLatin1StringView key, QStringView v) { writeString(member(key), v); }
+    void boolean(QLatin1StringView key, bool b) { writeBool(member(key), b); }
+    void integer(QLatin1StringView key, qint64 i) { writeInteger(member(key), i); }
+    void raw(QLatin1StringView key, QByteArrayView json) { member(key).append(json); }
+    void writeTo(QByteArray& out);
+    QByteArray toByteArray();
+
+private:
+    struct Entry {
+        QLatin1StringView key;
+        qsizetype begin = 0;
+        qsizetype end = 0;
+    };
+    void close();
+    static std::string_view keyView(const Entry& e);
+    QByteArray m_values;
+    QVarLengthArray<Entry, 16> m_entries;
+};
+
+// QDateTime::toString(Qt::ISODate) of t in UTC ("2026-11-29T05:24:19Z"), without the
+// general formatter's cost; empty for an invalid time.
+QString isoTimeUtc(const QDateTime& t);
+
+} // namespace ms::json
