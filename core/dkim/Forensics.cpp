@@ -17,6 +17,7 @@
 #include <list>
 #include <memory>
 #include <tuple>
+#include <vector>
 
 namespace ms::dkim {
 
@@ -44,10 +45,14 @@ QByteArray hashBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qin
     return hashCanonicalBody(c, a, body, limit);
 }
 
-// The chaining value of SHA-1 or SHA-256 over whole 64-byte blocks, and the digest of that
-// plus a short tail computed without touching it: only the words of the chaining value are
-// copied (20 or 32 bytes) and the padded tail is compressed (1 or 2 blocks), so examining a
-// boundary costs about what its final blocks cost.
+// The chaining value of SHA-1 or SHA-256 over whole 64-byte blocks, kept as the pass goes by
+// at chosen boundaries (20 or 32 bytes each), and the digest of such a value plus a short tail
+// computed without touching the running state: the padded tail is compressed (1 or 2
+// blocks), so examining a boundary costs about what its final blocks cost.
+struct Chain {
+    quint32 h[8];
+};
+
 class ChainState
 {
 public:
@@ -59,7 +64,6 @@ public:
         else
             SHA256_Init(&m_s256);
     }
-    int words() const { return m_sha1 ? 5 : 8; }
     // n is a multiple of 64 and nothing is buffered: the blocks are compressed at once.
     void blocks(const char* p, qint64 n)
     {
@@ -68,9 +72,24 @@ public:
         else
             SHA256_Update(&m_s256, p, size_t(n));
     }
-    // Whether the digest of the blocks so far, then `tail` (under 64 bytes), `total` bytes
-    // in all, equals `expected` (as big-endian words).
-    bool finishEquals(const char* tail, int tailLen, qint64 total, const quint32* expected) const
+    Chain chain() const
+    {
+        Chain v;
+        if (m_sha1) {
+            v.h[0] = m_s1.h0;
+            v.h[1] = m_s1.h1;
+            v.h[2] = m_s1.h2;
+            v.h[3] = m_s1.h3;
+            v.h[4] = m_s1.h4;
+        } else {
+            memcpy(v.h, m_s256.h, sizeof m_s256.h);
+        }
+        return v;
+    }
+    // Whether the digest of the blocks behind `from`, then `tail` (under 64 bytes), `total`
+    // bytes in all, equals `expected` (as big-endian words).
+    bool finishEquals(const Chain& from, const char* tail, int tailLen, qint64 total,
+        const quint32* expected) const
     {
         unsigned char blk[128];
         memcpy(blk, tail, size_t(tailLen));
@@ -82,11 +101,11 @@ public:
             blk[len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
         if (m_sha1) {
             SHA_CTX t;
-            t.h0 = m_s1.h0;
-            t.h1 = m_s1.h1;
-            t.h2 = m_s1.h2;
-            t.h3 = m_s1.h3;
-            t.h4 = m_s1.h4;
+            t.h0 = from.h[0];
+            t.h1 = from.h[1];
+            t.h2 = from.h[2];
+            t.h3 = from.h[3];
+            t.h4 = from.h[4];
             SHA1_Transform(&t, blk);
             if (len == 128)
                 SHA1_Transform(&t, blk + 64);
@@ -94,7 +113,7 @@ public:
                 && t.h3 == expected[3] && t.h4 == expected[4];
         }
         SHA256_CTX t;
-        memcpy(t.h, m_s256.h, sizeof t.h);
+        memcpy(t.h, from.h, sizeof t.h);
         SHA256_Transform(&t, blk);
         if (len == 128)
             SHA256_Transform(&t, blk + 64);
@@ -107,20 +126,26 @@ private:
     SHA256_CTX m_s256 {};
 };
 
-constexpr qint64 kFinalOverheadBlocks = 2;
-
 // Compression blocks to hash n bytes completely (64-byte blocks, 8-byte length, 0x80 pad).
 qint64 fullBlocks(qint64 n)
 {
     return (n + 8) / 64 + 1;
 }
 // What examining the boundary at byte n costs, in blocks, on top of the n / 64 blocks the
-// pass compresses anyway: its 1 or 2 final blocks plus the copy, padding and call overhead,
-// measured (mailscope_bench BM_PrefixSearch) at about one more block.
-qint64 finalBlocks(qint64 n)
+// pass compresses anyway: its 1 or 2 final blocks plus the copy, padding and calls.
+qint64 finalCost(qint64 n)
 {
-    return fullBlocks(n) - n / 64 + kFinalOverheadBlocks;
+    return (fullBlocks(n) - n / 64) * 8 + kPrefixFinalOverheadEighths;
 }
+
+// How likely a signed body ended at a boundary, most likely first.
+enum Likely {
+    Separator, // before "-- " / "--" or a "__" rule; after a MIME closing delimiter
+    Blank, // before an empty line; the empty body
+    MimeBoundary, // before another "--" line
+    Ordinary,
+    LikelyKinds = Ordinary
+};
 
 QByteArray replaceAll(QByteArrayView in, QByteArrayView from, QByteArrayView to)
 {
@@ -158,6 +183,29 @@ QByteArray unstuffDots(QByteArrayView body)
     return out;
 }
 
+// Boundary k (1 <= k < number of lines) lies before canonical line k (0-based), after line
+// k - 1: how likely a signed body ended there.
+Likely likelyAt(const char* c, const CanonLine* lines, int k)
+{
+    const CanonLine& next = lines[k];
+    const char* p = c + next.outOffset;
+    const qint64 len = next.outLength - 2; // without the CRLF
+    if (len == 0)
+        return Blank;
+    if (len >= 2 && p[0] == p[1] && (p[0] == '-' || p[0] == '_')) {
+        if (p[0] == '_' || len == 2 || (len == 3 && p[2] == ' '))
+            return Separator;
+        return MimeBoundary;
+    }
+    // After "--boundary--": what a list appends after the last MIME part starts here.
+    const CanonLine& prev = lines[k - 1];
+    const char* q = c + prev.outOffset;
+    const qint64 plen = prev.outLength - 2;
+    if (plen >= 5 && q[0] == '-' && q[1] == '-' && q[plen - 1] == '-' && q[plen - 2] == '-')
+        return Separator;
+    return Ordinary;
+}
+
 } // namespace
 
 PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical,
@@ -165,63 +213,12 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
 {
     PrefixSearch r;
     const qint64 size = canonical.size();
-    // Candidate ends: every line boundary except the whole body (already known not to
-    // match). A canonical body never ends in an empty line, so boundaries after an empty
-    // line are skipped, except the lone CRLF of an empty simple body. Zero is a candidate
-    // (the signed body was empty, relaxed).
-    // Boundary k (k = 0: the empty body; k >= 1: after canonical line k) as a byte offset,
-    // or -1 when no signed body can end there.
     const char* c = canonical.constData();
-    const auto endOf = [&](int k) -> qint64 {
-        if (k == 0)
-            return 0;
-        const CanonLine& l = lines[k - 1];
-        const qint64 end = l.outOffset + l.outLength;
-        if (end >= size || (l.outLength == 2 && k > 1))
-            return -1;
-        return end;
-    };
-    // Structural: before an empty line, a "--" or a "__" line (a canonical body ends in
-    // CRLF, so two bytes follow every boundary before its end).
-    const auto structural = [&](qint64 end) {
-        return end == 0 || (c[end] == '\r' && c[end + 1] == '\n')
-            || (c[end] == '-' && c[end + 1] == '-') || (c[end] == '_' && c[end + 1] == '_');
-    };
+    const CanonLine* L = lines.constData();
     const int n = int(lines.size());
-    qint64 total = 0;
-    for (int k = 0; k <= n; ++k) {
-        const qint64 end = endOf(k);
-        if (end >= 0) {
-            ++r.boundaries;
-            total += finalBlocks(end);
-        }
-    }
     r.bodyBlocks = fullBlocks(size);
-
-    // Budget: the pass costs at most size / 64 blocks; what is left of 1.5x one body hash
-    // goes to the boundaries. A small body gets a floor of kPrefixMinBlocks (4 KiB of
-    // hashing: microseconds, less than the signature check) so that it is searched
-    // completely. Over budget: structural boundaries from the end back while they fit,
-    // then the others from the end back: everything from line `from[s]` on is examined.
-    const qint64 budget
-        = qMax<qint64>(kPrefixMinBlocks, r.bodyBlocks + r.bodyBlocks / 2 - size / 64);
-    int from[2] = { 0, 0 }; // [0] ordinary, [1] structural
-    if (total > budget) {
-        qint64 spent = 0;
-        for (const int kind : { 1, 0 }) {
-            from[kind] = n + 1;
-            for (int k = n; k >= 0; --k) {
-                const qint64 end = endOf(k);
-                if (end < 0 || int(structural(end)) != kind)
-                    continue;
-                const qint64 cost = finalBlocks(end);
-                if (spent + cost > budget)
-                    break;
-                spent += cost;
-                from[kind] = k;
-            }
-        }
-    }
+    r.bodyEighths = r.bodyBlocks * 8 + kPrefixFinalOverheadEighths;
+    r.budgetEighths = r.bodyEighths * 3 / 2;
 
     // bh= as big-endian words, as the chaining value holds them.
     const int words = crypto::digestSize(a) / 4;
@@ -229,12 +226,140 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
     const bool comparable = expected.size() == words * 4;
     for (int i = 0; comparable && i < words; ++i)
         want[i] = qFromBigEndian<quint32>(expected.constData() + 4 * i);
+
+    // Boundary k (0 <= k < n): k = 0 is the empty body, k >= 1 the end of line k. The end of
+    // the whole body (k = n) is known not to match. A canonical body never ends in an empty
+    // line, so the boundary after an empty line is no candidate, except after the lone CRLF
+    // of an empty simple body (k = 1).
+    const auto possible = [&](int k) { return k <= 1 || L[k - 1].outLength != 2; };
+    const auto endOf
+        = [&](int k) -> qint64 { return k == 0 ? 0 : L[k - 1].outOffset + L[k - 1].outLength; };
+
+    // The budget pays for the pass (the blocks up to the last boundary examined), the
+    // finalizations and the walks over the line table (whole blocks, rounded up once). A
+    // table that with the body does not fit in the caches streams from memory: each line then
+    // costs about three times as much.
+    const qint64 budget = r.budgetEighths;
+    const qint64 perLine = qint64(n) * qint64(sizeof(CanonLine)) + size > kPrefixCachedBytes
+        ? kPrefixWalkEighthsFromMemory
+        : kPrefixWalkEighths;
+    const auto walkCostOf = [perLine](qint64 count) { return count * perLine; };
+    const qint64 fullPass = size / 64 * 8;
+
+    // 1. The run from the end, planned walking back over its own lines only: every boundary
+    // from tailFrom on, as far back as the budget allows (its lines are walked again by the
+    // pass). If it reaches the empty body every boundary is examined; otherwise it gets a quarter
+    // of what is left after the pass and the rest goes to likely boundaries before it.
+    int tailFrom = n, halfFrom = n, runCount = 0, halfCount = 0, visited = 0;
+    qint64 tailFin = 0, halfFin = 0; // finalization blocks of the run
+    bool everything = true;
+    std::vector<int> seen[LikelyKinds]; // likely boundaries the plan walked over, latest first
+    int seenBoundaries = 0;
+    for (int k = n - 1; k >= 0; --k) {
+        ++visited;
+        if (!possible(k))
+            continue;
+        ++seenBoundaries;
+        if (const Likely kind = k == 0 ? Blank : likelyAt(c, L, k); kind != Ordinary)
+            seen[kind].push_back(k);
+        const qint64 fin = finalCost(endOf(k));
+        const qint64 extra = walkCostOf(2 * qint64(visited)) + tailFin + fin;
+        if (fullPass + extra > budget) {
+            everything = false;
+            break;
+        }
+        tailFin += fin;
+        tailFrom = k;
+        ++runCount;
+        if (extra * 4 <= budget - fullPass) {
+            halfFrom = k;
+            halfFin = tailFin;
+            halfCount = runCount;
+        }
+    }
+    if (!everything) {
+        tailFrom = halfFrom;
+        tailFin = halfFin;
+        runCount = halfCount;
+    }
+    r.boundaries = seenBoundaries;
+    const int planFrom = n - visited; // the first line the plan looked at
+    const qint64 runLines = visited + (n - tailFrom); // planned, then walked by the pass
+    const qint64 runPass = tailFrom < n ? fullPass : 0;
+
+    // 2. The lines before the run, walked forward (the table streams) as far back as half of
+    // what is left allows: boundaries counted and the latest likely ones of each kind kept
+    // (rings of indices), no more than the other half could finish.
+    const qint64 left = qMax<qint64>(0, budget - runPass - walkCostOf(runLines) - tailFin);
+    const int windowFrom
+        = everything ? planFrom : int(qMax<qint64>(0, qint64(planFrom) - left / 2 / perLine));
+    const qsizetype cap = qsizetype(qMax<qint64>(
+        0, (left - walkCostOf(planFrom - windowFrom)) / (8 + kPrefixFinalOverheadEighths)));
+    std::vector<int> ring[LikelyKinds];
+    qsizetype head[LikelyKinds] = {};
+    for (int k = windowFrom; k < planFrom; ++k) {
+        if (!possible(k))
+            continue;
+        ++r.boundaries;
+        const Likely kind = k == 0 ? Blank : likelyAt(c, L, k);
+        if (kind == Ordinary || cap == 0)
+            continue;
+        std::vector<int>& v = ring[kind];
+        if (qsizetype(v.size()) < cap) {
+            v.push_back(k);
+        } else {
+            v[size_t(head[kind])] = k;
+            head[kind] = (head[kind] + 1) % cap;
+        }
+    }
+    if (windowFrom > 0) {
+        // Lines before the window were not looked at: each line end counts as a boundary.
+        r.boundaries += windowFrom;
+        r.exactCount = false;
+    }
+    r.linesWalked = runLines + (planFrom - windowFrom);
+    const qint64 walkCost = walkCostOf(r.linesWalked);
+
+    // Likely boundaries before the run, most likely kind first, latest first, while the
+    // budget lasts (the pass reaches the latest one chosen).
+    std::vector<int> chosen;
+    qint64 pass = runPass, fins = tailFin;
+    for (int kind = 0; kind < LikelyKinds; ++kind) {
+        const std::vector<int>& v = ring[kind];
+        const qsizetype m = qsizetype(v.size());
+        const qsizetype ms = qsizetype(seen[kind].size());
+        for (qsizetype i = 0; i < ms + m; ++i) {
+            const qsizetype j = head[kind] - 1 - (i - ms);
+            const int k = i < ms ? seen[kind][size_t(i)] : v[size_t(j < 0 ? j + m : j)];
+            if (k >= tailFrom)
+                continue;
+            const qint64 end = endOf(k);
+            const qint64 p = qMax(pass, end / 64 * 8);
+            const qint64 fin = finalCost(end);
+            if (p + walkCost + fins + fin > budget)
+                continue;
+            pass = p;
+            fins += fin;
+            chosen.push_back(k);
+        }
+    }
+    r.likely = int(chosen.size());
+    std::sort(chosen.begin(), chosen.end());
+    for (int k = tailFrom; k < n; ++k)
+        if (possible(k))
+            chosen.push_back(k);
+    r.tailFromLine = tailFrom < n ? tailFrom : -1;
+
+    // The pass: the body hashed once, in whole blocks, up to each chosen boundary, where a
+    // copy of the chaining value is finished. It stops at the match.
     ChainState st(a);
     qint64 compressed = 0; // whole blocks in st
-    for (int k = 0; k <= n && comparable; ++k) {
+    qint64 finals = 0;
+    bool matched = false;
+    for (const int k : chosen) {
+        if (!comparable)
+            break;
         const qint64 end = endOf(k);
-        if (end < 0 || k < from[int(structural(end))])
-            continue;
         const qint64 whole = end / 64 * 64;
         if (whole > compressed) {
             st.blocks(c + compressed, whole - compressed);
@@ -242,16 +367,23 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
         }
         ++r.candidates;
         ++r.finalizations;
-        r.searchBlocks += finalBlocks(end);
-        if (st.finishEquals(c + whole, int(end - whole), end, want)) {
-            // Keep going: a longer match is the better explanation (there is at most one
-            // in practice; digests do not collide).
+        finals += finalCost(end);
+        if (st.finishEquals(st.chain(), c + whole, int(end - whole), end, want)) {
             r.matchLength = end;
             r.matchLines = k;
+            matched = true;
+            break;
         }
     }
+    if (!comparable)
+        r.likely = 0;
+
     r.bytesHashed = compressed;
-    r.searchBlocks += compressed / 64;
+    r.searchEighths = compressed / 64 * 8 + walkCost + finals;
+    r.searchBlocks = (r.searchEighths + 7) / 8;
+    r.stop = matched   ? PrefixSearch::Stop::Match
+        : r.complete() ? PrefixSearch::Stop::Complete
+                       : PrefixSearch::Stop::Budget;
     return r;
 }
 
@@ -270,23 +402,62 @@ Finding investigateBody(const BodyEvidence& e)
         const PrefixSearch ps = searchPrefix(e.algorithm, e.canonical, e.lines, e.expected);
         Step s(QStringLiteral("dkim.forensics.prefix"), Status::Info,
             tr("Prefix search at line boundaries"));
-        s.addFact(tr("boundaries examined"), tr("%1 of %2").arg(ps.candidates).arg(ps.boundaries));
+        s.addFact(tr("boundaries examined"),
+            (ps.exactCount ? tr("%1 of %2") : tr("%1 of at most %2"))
+                .arg(ps.candidates)
+                .arg(ps.boundaries));
         s.addFact(tr("bytes hashed"), QString::number(ps.bytesHashed));
         s.addFact(tr("digest finalizations"), QString::number(ps.finalizations));
         s.addFact(tr("cost"),
-            tr("%1 compression blocks (one body hash: %2)")
-                .arg(ps.searchBlocks)
-                .arg(ps.bodyBlocks));
-        const QString coverage = ps.complete()
-            ? tr("Every line boundary was examined: the body was hashed once and a copy of "
-                 "the running digest finished at each boundary.")
-            : tr("%1 of %2 line boundaries were examined: one finalization per boundary for "
-                 "all of them would cost more than half a body hash (many short lines). "
-                 "Boundaries before empty lines, \"--\" lines (MIME boundaries, signature "
-                 "separators) and \"__\" rules came first, then every boundary back from the "
-                 "end, where footers are appended.")
-                  .arg(ps.candidates)
-                  .arg(ps.boundaries);
+            tr("%1 compression blocks of %2 allowed (one body hash: %3, and finishing it %4)")
+                .arg(QString::number(double(ps.searchEighths) / 8, 'f', 1))
+                .arg(QString::number(double(ps.budgetEighths) / 8, 'f', 1))
+                .arg(ps.bodyBlocks)
+                .arg(QString::number(double(kPrefixFinalOverheadEighths) / 8, 'f', 2)));
+        s.addFact(tr("stopped"),
+            ps.stop == PrefixSearch::Stop::Match ? tr("at the matching prefix")
+                : ps.stop == PrefixSearch::Stop::Complete
+                ? tr("every boundary examined")
+                : tr("budget of 1.5x one body hash spent"));
+        QString coverage;
+        if (ps.stop == PrefixSearch::Stop::Complete) {
+            coverage = tr("Every line boundary was examined: the body was hashed once and a "
+                          "copy of the running digest finished at each boundary.");
+        } else if (ps.stop == PrefixSearch::Stop::Match) {
+            coverage = tr("The body was hashed once and a copy of the running digest finished "
+                          "at %1 of %2 line boundaries; the search stopped at the match (no "
+                          "other prefix can have the same hash).")
+                           .arg(ps.candidates)
+                           .arg(ps.boundaries);
+        } else {
+            coverage = tr("%1 of %2 line boundaries were examined: finishing the digest at all "
+                          "of them would cost more than 1.5x one body hash (%3 compression "
+                          "blocks).")
+                           .arg(ps.candidates)
+                           .arg(ps.boundaries)
+                           .arg(QString::number(double(ps.budgetEighths) / 8, 'f', 1));
+            QString choice;
+            if (ps.tailFromLine >= 0)
+                choice = tr("Every boundary from the end of line %1 on was examined (lists append "
+                            "footers at the end), then %2 where a signed body most likely ended, "
+                            "from the end back: before a signature separator (\"-- \") or a "
+                            "\"__\" rule and after a MIME closing delimiter, then before empty "
+                            "lines, then before other \"--\" lines (MIME boundaries).")
+                             .arg(ps.tailFromLine)
+                             .arg(ps.likely);
+            else
+                choice = tr("%1 boundaries where a signed body most likely ended were examined, "
+                            "from the end back: before a signature separator (\"-- \") or a "
+                            "\"__\" rule and after a MIME closing delimiter, then before empty "
+                            "lines, then before other \"--\" lines (MIME boundaries).")
+                             .arg(ps.likely);
+            if (!ps.exactCount)
+                choice += QLatin1Char(' ')
+                    + tr("The earliest lines were not looked at (looking at every line would "
+                         "cost more than the budget): each of their line ends is counted as a "
+                         "boundary, so the total is an upper bound.");
+            coverage += QLatin1Char(' ') + choice;
+        }
         if (ps.matchLength >= 0) {
             const qint64 addedBytes = e.canonical.size() - ps.matchLength;
             const int totalLines = int(e.lines.size());

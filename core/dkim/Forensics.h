@@ -39,25 +39,54 @@ Finding investigateBody(const BodyEvidence& e);
 // Prefix search alone (exposed for tests and the cost bound): the canonical byte length of
 // the longest prefix ending at a line boundary whose digest equals `expected`, or -1.
 //
-// Cost, counted in compression blocks (64 bytes for SHA-1 and SHA-256): one pass over the
-// canonical body plus, per boundary examined, its 1 or 2 final blocks on a copy of the
-// chaining value and one block for the overhead; nothing is hashed twice. The whole search
-// stays within 1.5x one body hash (a body under a few KiB: kPrefixMinBlocks for the
-// boundaries). When every boundary fits, every one is examined; otherwise structural
-// boundaries first (before an empty line, a "--" line such as a MIME boundary or signature
-// separator, a "__" rule; and the empty body), then every other boundary from the end
-// backwards, where footers are appended.
-inline constexpr qint64 kPrefixMinBlocks = 64;
+// Cost, counted in eighths of a compression block (64 bytes for SHA-1 and SHA-256), never
+// more than 1.5x one hash of the whole canonical body at any size (no floor). One body hash
+// costs its compression blocks plus finishing the digest (kPrefixFinalOverheadEighths: the
+// padding, copies and calls); the search costs
+//  - the pass: the canonical body hashed once in whole blocks, up to the last boundary
+//    examined (nothing is hashed twice);
+//  - per boundary examined: its 1 or 2 final blocks on a copy of the chaining value, plus
+//    kPrefixFinalOverheadEighths;
+//  - the walks over the line table: kPrefixWalkEighths per line looked at
+//    (kPrefixWalkEighthsFromMemory when the table and the body exceed kPrefixCachedBytes).
+// The constants were measured with mailscope_bench (BM_PrefixSearch against BM_PrefixBodyHash).
+// When every boundary fits, every one is examined. Otherwise a quarter of what is left after the
+// pass goes to every boundary from the end back (footers are appended there), the rest to
+// walking the lines before that run (as far back as half of it allows) and to the boundaries
+// there where a signed body most likely ended, from the end back: before a signature
+// separator ("-- ") or a "__" rule and after a MIME closing delimiter, then before an empty
+// line (and the empty body), then before other "--" lines (MIME boundaries). Lines not looked
+// at count as one boundary each (exactCount is then false). The chosen boundaries are
+// finished in order during the one pass, which stops at the first match: digests do not
+// collide, so no other prefix matches.
+inline constexpr qint64 kPrefixFinalOverheadEighths = 6;
+inline constexpr qint64 kPrefixWalkEighths = 1;
+inline constexpr qint64 kPrefixWalkEighthsFromMemory = 3;
+inline constexpr qint64 kPrefixCachedBytes = 8 << 20; // line table + body
 struct PrefixSearch {
+    enum class Stop {
+        Complete, // every boundary examined, none matched
+        Match, // stopped at the match
+        Budget, // the budget ran out before every boundary was examined
+    };
     qint64 matchLength = -1;
     int matchLines = 0; // lines in the matching prefix
     qint64 bytesHashed = 0; // the one pass over the canonical body
     int finalizations = 0; // state copies finished
     int candidates = 0; // line boundaries examined
     int boundaries = 0; // line boundaries where a signed body could end
+    bool exactCount = true; // false: not every line was looked at; boundaries is then the
+                            // number of line ends, an upper bound
+    int tailFromLine = -1; // every boundary after this many lines was examined (-1: none)
+    int likely = 0; // boundaries examined outside that run, chosen as likely ends
+    qint64 linesWalked = 0; // line-table entries looked at
     qint64 bodyBlocks = 0; // compression blocks of one hash of the whole body
-    qint64 searchBlocks = 0; // compression blocks the search spent (pass + finalizations)
-    bool complete() const { return candidates == boundaries; }
+    qint64 bodyEighths = 0; // one body hash: bodyBlocks and finishing the digest, in 1/8 blocks
+    qint64 budgetEighths = 0; // 1.5x bodyEighths
+    qint64 searchEighths = 0; // what the search spent (pass, finalizations, walks)
+    qint64 searchBlocks = 0; // searchEighths in blocks, rounded up
+    Stop stop = Stop::Complete;
+    bool complete() const { return candidates == boundaries && exactCount; }
 };
 PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical,
     const QList<CanonLine>& lines, const QByteArray& expected);

@@ -59,6 +59,9 @@ private slots:
     void forensics();
     void prefixSearchEveryBoundary();
     void prefixSearchBudgetWithShortLines();
+    void prefixSearchBudgetAtSizes_data();
+    void prefixSearchBudgetAtSizes();
+    void prefixSearchSmallBodyFooter();
     void keyCacheParsesOnce();
     void bodyHashedOncePerCanonicalization();
     void checkJsonAndOutcomes();
@@ -691,27 +694,40 @@ qsizetype afterLines(const QByteArray& body, int n)
 void TestDkim::prefixSearchEveryBoundary()
 {
     // A 1 MB body of 400..600-byte lines (HTML, unwrapped paragraphs): one finalization per
-    // boundary (1-2 blocks plus 2 of overhead) fits the budget, so every boundary is
-    // examined and a cut anywhere is found.
+    // boundary fits the budget, so every boundary is examined and a cut anywhere is found.
     const QByteArray body = textBody(1 << 20, 400, 600);
     const Canonical c = relaxed(body);
     QCOMPARE(c.bytes, body);
     const int total = int(c.lines.size());
+    {
+        // No prefix matches: every boundary examined, none twice, within 1.5x.
+        const auto r = dkim::searchPrefix(
+            crypto::DigestAlgorithm::Sha256, c.bytes, c.lines, QByteArray(32, '\0'));
+        QVERIFY(r.complete());
+        QCOMPARE(r.stop, dkim::PrefixSearch::Stop::Complete);
+        QCOMPARE(r.boundaries, total); // every line end but the last, plus the empty body
+        QCOMPARE(r.candidates, total);
+        QCOMPARE(r.finalizations, r.candidates);
+        QVERIFY(r.exactCount);
+        QVERIFY(r.searchEighths * 2 <= r.bodyEighths * 3);
+        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+    }
     for (const int signedLines : { 1, total / 3, total / 2 + 7, total - 1 }) {
         const qsizetype cut = afterLines(body, signedLines);
         QVERIFY(!body.sliced(cut).startsWith("--") && !body.sliced(cut).startsWith("\r\n"));
         const auto r = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, c.bytes, c.lines,
             crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, body.first(cut)));
-        QVERIFY(r.complete());
-        QCOMPARE(r.boundaries, total); // every line end but the last, plus the empty body
         QCOMPARE(r.matchLength, cut);
         QCOMPARE(r.matchLines, signedLines);
-        QCOMPARE(r.finalizations, r.candidates);
-        QVERIFY2(r.searchBlocks * 2 <= r.bodyBlocks * 3,
-            qPrintable(QStringLiteral("%1 blocks for a body of %2")
-                           .arg(r.searchBlocks)
-                           .arg(r.bodyBlocks)));
-        QVERIFY(r.bytesHashed <= c.bytes.size());
+        // Examined in order from the empty body on, stopped at the match.
+        QCOMPARE(r.stop, dkim::PrefixSearch::Stop::Match);
+        QCOMPARE(r.candidates, signedLines + 1);
+        QCOMPARE(r.boundaries, total);
+        QVERIFY2(r.searchEighths * 2 <= r.bodyEighths * 3,
+            qPrintable(QStringLiteral("%1/8 blocks for a body hash of %2/8")
+                           .arg(r.searchEighths)
+                           .arg(r.bodyEighths)));
+        QVERIFY(r.bytesHashed <= cut);
     }
     // SHA-1 state copies work the same way.
     const qsizetype cut = afterLines(body, total / 2);
@@ -720,7 +736,7 @@ void TestDkim::prefixSearchEveryBoundary()
     QCOMPARE(r1.matchLength, cut);
 
     // End to end: the signed message was cut in the middle of an ordinary line run; the
-    // finding names the line and the counts.
+    // finding names the line and the counts, the step how many boundaries were examined.
     const int signedLines = total / 2 + 3;
     const qsizetype at = afterLines(body, signedLines);
     const QByteArray msg = dkimSign(sampleMessage(body.first(at)), rsaKey(2048)) + body.sliced(at);
@@ -735,24 +751,34 @@ void TestDkim::prefixSearchEveryBoundary()
     QVERIFY2(sigs[0].finding.contains(want), qPrintable(sigs[0].finding));
     const Step* p = findKind(sigs[0].step, QStringLiteral("dkim.forensics.prefix"));
     QVERIFY(p);
-    QCOMPARE(p->fact(QStringLiteral("boundaries examined")), QStringLiteral("%1 of %1").arg(total));
+    QCOMPARE(p->fact(QStringLiteral("boundaries examined")),
+        QStringLiteral("%1 of %2").arg(signedLines + 1).arg(total));
+    QCOMPARE(p->fact(QStringLiteral("stopped")), QStringLiteral("at the matching prefix"));
     QCOMPARE(p->fact(QStringLiteral("added bytes")), QString::number(body.size() - at));
     QCOMPARE(p->spans[0].offset, at);
 }
 
 void TestDkim::prefixSearchBudgetWithShortLines()
 {
-    // 1 MB of ~10-byte lines: 100,000 boundaries cannot all be finalized within 1.5x one
-    // body hash. Structural boundaries (before empty lines, "--" and "__" lines) come
-    // first, then the rest from the end; the cost stays within the bound (counted in
-    // compression blocks: one pass plus 1 or 2 blocks per finalization).
+    // 1 MB of 60..100-byte lines with an empty line every 500 lines and one "--" line:
+    // 13,000 boundaries cannot all be finalized within 1.5x one body hash. Half of what is
+    // left after the pass goes to every boundary from the end back, the rest to likely ones
+    // (before "--", before empty lines); the cost stays within the bound, counted in
+    // compression blocks (pass, finalizations, walks over the line table).
     QByteArray body;
-    for (int i = 0; body.size() < (1 << 20); ++i) {
-        body += "line " + QByteArray::number(i) + "\r\n";
-        if (i % 5000 == 4999)
-            body += "\r\n";
+    {
+        const QByteArray text = textBody(1 << 20, 60, 100);
+        qsizetype pos = 0;
+        for (int i = 0; pos < text.size(); ++i) {
+            const qsizetype nl = text.indexOf("\r\n", pos) + 2;
+            body += text.sliced(pos, nl - pos);
+            pos = nl;
+            if (i % 500 == 499)
+                body += "\r\n";
+            if (i == 6000)
+                body += "--\r\n";
+        }
     }
-    body.replace("line 30500\r\n", "--\r\nline 30500\r\n");
     const Canonical c = relaxed(body);
     QCOMPARE(c.bytes, body);
     auto search = [&](qsizetype cut) {
@@ -762,22 +788,128 @@ void TestDkim::prefixSearchBudgetWithShortLines()
     const qsizetype nearEnd = body.lastIndexOf("\r\n", body.size() - 300) + 2;
     const auto r = search(nearEnd);
     QCOMPARE(r.matchLength, nearEnd);
-    QVERIFY(!r.complete());
-    QVERIFY(r.candidates > 1000 && r.candidates < r.boundaries);
-    QVERIFY2(r.searchBlocks * 2 <= r.bodyBlocks * 3,
-        qPrintable(
-            QStringLiteral("%1 blocks for a body of %2").arg(r.searchBlocks).arg(r.bodyBlocks)));
-    QVERIFY(r.finalizations <= r.bodyBlocks);
-    // Structural boundaries in the middle are examined: before an empty line, before "-- ".
-    const qsizetype beforeBlank = body.indexOf("line 15000\r\n") - 2;
-    QCOMPARE(body.sliced(beforeBlank, 2), QByteArray("\r\n"));
+    const auto none = dkim::searchPrefix(
+        crypto::DigestAlgorithm::Sha256, c.bytes, c.lines, QByteArray(32, '\0'));
+    QCOMPARE(none.stop, dkim::PrefixSearch::Stop::Budget);
+    QVERIFY(!none.complete());
+    QVERIFY(none.exactCount); // every line was looked at
+    QVERIFY(none.candidates > 500 && none.candidates < none.boundaries);
+    QVERIFY(none.likely >= 20); // every "--" and empty-line boundary
+    QVERIFY(none.tailFromLine > 0);
+    QVERIFY2(none.searchEighths * 2 <= none.bodyEighths * 3,
+        qPrintable(QStringLiteral("%1/8 blocks for a body hash of %2/8")
+                       .arg(none.searchEighths)
+                       .arg(none.bodyEighths)));
+    // Likely boundaries in the middle are examined: before an empty line, before "--".
+    const qsizetype beforeBlank = body.indexOf("\r\n\r\n", body.size() / 3) + 2;
     QCOMPARE(search(beforeBlank).matchLength, beforeBlank);
-    const qsizetype beforeDashes = body.indexOf("--\r\n");
+    const qsizetype beforeDashes = body.indexOf("\r\n--\r\n") + 2;
     QCOMPARE(search(beforeDashes).matchLength, beforeDashes);
-    // An ordinary boundary in the middle is outside what the budget allows: not found, and
-    // the step says how many of how many boundaries were examined.
-    const qsizetype middle = body.indexOf("line 20002\r\n");
+    // An ordinary boundary in the middle is outside what the budget allows: not found.
+    qsizetype middle = beforeBlank + 2;
+    for (int i = 0; i < 3; ++i)
+        middle = body.indexOf("\r\n", middle) + 2;
+    QVERIFY(!body.sliced(middle).startsWith("--") && !body.sliced(middle).startsWith("\r\n"));
     QCOMPARE(search(middle).matchLength, -1);
+
+    // 1 MB of ~10-byte lines: looking at every line would cost more than the budget allows;
+    // the end is searched, the count is an upper bound and says so.
+    QByteArray tiny;
+    for (int i = 0; tiny.size() < (1 << 20); ++i)
+        tiny += "line " + QByteArray::number(i) + "\r\n";
+    const Canonical t = relaxed(tiny);
+    const qsizetype tinyCut = tiny.lastIndexOf("line ", tiny.size() - 2000);
+    const auto rt = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, t.bytes, t.lines,
+        crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, tiny.first(tinyCut)));
+    QCOMPARE(rt.matchLength, tinyCut);
+    const auto rn = dkim::searchPrefix(
+        crypto::DigestAlgorithm::Sha256, t.bytes, t.lines, QByteArray(32, '\0'));
+    QVERIFY(!rn.exactCount);
+    QCOMPARE(rn.boundaries, int(t.lines.size()));
+    QVERIFY(rn.linesWalked < t.lines.size());
+    QVERIFY(rn.searchEighths * 2 <= rn.bodyEighths * 3);
+}
+
+void TestDkim::prefixSearchBudgetAtSizes_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::newRow("1 KiB") << 1024;
+    QTest::newRow("64 KiB") << (64 << 10);
+    QTest::newRow("1 MB") << (1 << 20);
+    QTest::newRow("8 MB (table streams from memory)") << (8 << 20);
+}
+
+void TestDkim::prefixSearchBudgetAtSizes()
+{
+    // Mail-like text (20..76-byte lines, an empty line now and then): nothing matches, so the
+    // search spends what it may. Counted in compression blocks, never over 1.5x one body
+    // hash, and the body hash counted the way it is computed (padding included), no floor.
+    QFETCH(int, size);
+    QByteArray body;
+    {
+        const QByteArray text = textBody(size, 20, 76);
+        qsizetype pos = 0;
+        for (int i = 0; pos < text.size(); ++i) {
+            const qsizetype nl = text.indexOf("\r\n", pos) + 2;
+            body += text.sliced(pos, nl - pos);
+            pos = nl;
+            if (i % 12 == 11 && pos < text.size())
+                body += "\r\n";
+        }
+    }
+    const Canonical c = relaxed(body);
+    for (const auto a : { crypto::DigestAlgorithm::Sha256, crypto::DigestAlgorithm::Sha1 }) {
+        const auto r
+            = dkim::searchPrefix(a, c.bytes, c.lines, QByteArray(crypto::digestSize(a), 'x'));
+        QCOMPARE(r.bodyBlocks, (c.bytes.size() + 8) / 64 + 1);
+        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+        QVERIFY2(r.searchEighths <= r.budgetEighths,
+            qPrintable(QStringLiteral("%1/8 blocks, %2/8 allowed")
+                           .arg(r.searchEighths)
+                           .arg(r.budgetEighths)));
+        QVERIFY(r.candidates >= 1);
+        QCOMPARE(r.finalizations, r.candidates);
+        QVERIFY(r.bytesHashed <= c.bytes.size());
+        QVERIFY(r.stop != dkim::PrefixSearch::Stop::Match);
+        QCOMPARE(r.complete(), r.stop == dkim::PrefixSearch::Stop::Complete);
+    }
+}
+
+void TestDkim::prefixSearchSmallBodyFooter()
+{
+    // A short message with a list footer: the most likely boundary (before "-- ") is
+    // examined first; found within 1.5x of the 4-block body hash.
+    const QByteArray signedPart = "Hello,\r\n\r\nthe report is attached.\r\nAlice\r\n";
+    const QByteArray body = signedPart
+        + "-- \r\nlist mailing list\r\nhttps://lists.example.org/list\r\n"
+          "Unsubscribe: https://lists.example.org/unsubscribe\r\n";
+    for (const auto canon : { dkim::Canon::Simple, dkim::Canon::Relaxed }) {
+        dkim::BodyCanonicalizer bc(canon);
+        bc.feed(body);
+        bc.finish();
+        const QByteArray signedCanon = dkim::canonBody(canon, signedPart);
+        const auto r = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, bc.output(), bc.lines(),
+            crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, signedCanon));
+        QCOMPARE(r.matchLength, signedCanon.size());
+        QCOMPARE(r.matchLines, 4);
+        QCOMPARE(r.stop, dkim::PrefixSearch::Stop::Match);
+        QVERIFY(r.candidates <= 2); // the separator, and the empty body before it
+        QVERIFY2(r.searchEighths <= r.budgetEighths,
+            qPrintable(QStringLiteral("%1/8 blocks, %2/8 allowed")
+                           .arg(r.searchEighths)
+                           .arg(r.budgetEighths)));
+        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+    }
+    // After a MIME closing delimiter: what a list appends after the last part.
+    const QByteArray mime = "--b1\r\nContent-Type: text/plain\r\n\r\nHello\r\n--b1--\r\n";
+    const QByteArray appended
+        = mime + "Sent through the team list\r\nhttps://lists.example.org/\r\n";
+    const Canonical m = relaxed(appended);
+    const auto rm = dkim::searchPrefix(crypto::DigestAlgorithm::Sha256, m.bytes, m.lines,
+        crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, mime));
+    QCOMPARE(rm.matchLength, mime.size());
+    QVERIFY(rm.candidates <= 2);
+    QVERIFY(rm.searchEighths <= rm.budgetEighths);
 }
 
 void TestDkim::bodyHashedOncePerCanonicalization()
