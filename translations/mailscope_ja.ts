@@ -2709,16 +2709,8 @@ Commands:
         <translation>コスト</translation>
     </message>
     <message>
-        <source>%1 compression blocks (one body hash: %2)</source>
-        <translation>圧縮ブロック %1 個（本文ハッシュ 1 回分: %2）</translation>
-    </message>
-    <message>
         <source>Every line boundary was examined: the body was hashed once and a copy of the running digest finished at each boundary.</source>
         <translation>すべての行境界を調べました: 本文を 1 回だけハッシュし、各境界で途中のダイジェストのコピーを確定させました。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 line boundaries were examined: one finalization per boundary for all of them would cost more than half a body hash (many short lines). Boundaries before empty lines, &quot;--&quot; lines (MIME boundaries, signature separators) and &quot;__&quot; rules came first, then every boundary back from the end, where footers are appended.</source>
-        <translation>%2 個の行境界のうち %1 個を調べました: すべての境界で 1 回ずつ確定させると本文ハッシュの半分を超えるコストになるためです（短い行が多い）。空行、&quot;--&quot; の行（MIME 境界、署名の区切り）、&quot;__&quot; の罫線の前の境界を先に調べ、次にフッターが追加される末尾から順にすべての境界を調べました。</translation>
     </message>
     <message>
         <source>None of the examined prefixes of the canonical body has the hash in bh=.</source>
@@ -2759,6 +2751,50 @@ Commands:
     <message>
         <source>The message carries %1 DKIM-Signature fields; only the first %2 (from the top) are verified. Real mail carries a few; this many is a denial-of-service attempt, which verifiers may limit.</source>
         <translation>このメッセージには DKIM-Signature フィールドが %1 個あります。検証するのは上から %2 個だけです。実際のメールの署名は数個であり、これほど多いのはサービス妨害（DoS）の試みです。検証者は検証する数を制限してかまいません。</translation>
+    </message>
+    <message>
+        <source>%1 of at most %2</source>
+        <translation>最大 %2 中 %1</translation>
+    </message>
+    <message>
+        <source>%1 compression blocks of %2 allowed (one body hash: %3, and finishing it %4)</source>
+        <translation>圧縮ブロック %1 個（上限 %2 個、本文ハッシュ 1 回分: %3 個とその確定 %4 個）</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>終了理由</translation>
+    </message>
+    <message>
+        <source>at the matching prefix</source>
+        <translation>一致する先頭部分で終了</translation>
+    </message>
+    <message>
+        <source>every boundary examined</source>
+        <translation>すべての境界を調べ終えた</translation>
+    </message>
+    <message>
+        <source>budget of 1.5x one body hash spent</source>
+        <translation>本文ハッシュ 1 回分の 1.5 倍の予算を使い切った</translation>
+    </message>
+    <message>
+        <source>The body was hashed once and a copy of the running digest finished at %1 of %2 line boundaries; the search stopped at the match (no other prefix can have the same hash).</source>
+        <translation>本文を 1 回だけハッシュし、%2 個の行境界のうち %1 個で途中のダイジェストのコピーを確定させました。一致した時点で探索を終えました（ほかの先頭部分が同じハッシュになることはありません）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 line boundaries were examined: finishing the digest at all of them would cost more than 1.5x one body hash (%3 compression blocks).</source>
+        <translation>%2 個の行境界のうち %1 個を調べました: すべての境界でダイジェストを確定させると本文ハッシュ 1 回分の 1.5 倍（圧縮ブロック %3 個）を超えるためです。</translation>
+    </message>
+    <message>
+        <source>Every boundary from the end of line %1 on was examined (lists append footers at the end), then %2 where a signed body most likely ended, from the end back: before a signature separator (&quot;-- &quot;) or a &quot;__&quot; rule and after a MIME closing delimiter, then before empty lines, then before other &quot;--&quot; lines (MIME boundaries).</source>
+        <translation>%1 行目の終わり以降の境界はすべて調べ（メーリングリストはフッターを末尾に追加します）、次に署名された本文が終わっている可能性の高い境界 %2 個を末尾から順に調べました: 署名の区切り（&quot;-- &quot;）や &quot;__&quot; の罫線の前と MIME の終了区切りの後、次に空行の前、次にそのほかの &quot;--&quot; の行（MIME 境界）の前です。</translation>
+    </message>
+    <message>
+        <source>%1 boundaries where a signed body most likely ended were examined, from the end back: before a signature separator (&quot;-- &quot;) or a &quot;__&quot; rule and after a MIME closing delimiter, then before empty lines, then before other &quot;--&quot; lines (MIME boundaries).</source>
+        <translation>署名された本文が終わっている可能性の高い境界 %1 個を末尾から順に調べました: 署名の区切り（&quot;-- &quot;）や &quot;__&quot; の罫線の前と MIME の終了区切りの後、次に空行の前、次にそのほかの &quot;--&quot; の行（MIME 境界）の前です。</translation>
+    </message>
+    <message>
+        <source>The earliest lines were not looked at (looking at every line would cost more than the budget): each of their line ends is counted as a boundary, so the total is an upper bound.</source>
+        <translation>先頭のほうの行は見ていません（すべての行を見ると予算を超えるため）。それらの行末はそれぞれ 1 個の境界として数えたので、総数は上限値です。</translation>
     </message>
 </context>
 <context>
