@@ -178,9 +178,9 @@ void writeInteger(QByteArray& out, qint64 i)
 
 void writeNumber(QByteArray& out, double d)
 {
-    const auto i = static_cast<qint64>(d);
-    if (double(i) == d && d > -9.0e15 && d < 9.0e15)
-        writeInteger(out, i);
+    // Range first: converting a double outside qint64 (1e300, NaN) is undefined behaviour.
+    if (d > -9.0e15 && d < 9.0e15 && double(static_cast<qint64>(d)) == d)
+        writeInteger(out, static_cast<qint64>(d));
     else
         out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
 }
