@@ -5,6 +5,7 @@
 #include "dkim/Forensics.h"
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
+#include "trace/JsonText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -1020,6 +1021,54 @@ QJsonObject SignatureResult::toJson() const
     return o;
 }
 
+void SignatureResult::writeJson(QByteArray& out) const
+{
+    // Members in QJsonObject's order (keys sorted), as toJson() has them.
+    bool first = true;
+    out += '{';
+    json::writeKey(out, QLatin1StringView("algorithm"), first);
+    json::writeString(out, algorithm);
+    if (bodyChecked) {
+        json::writeKey(out, QLatin1StringView("bodyHash"), first);
+        json::writeString(out, QLatin1StringView(computedBh.toBase64()));
+        json::writeKey(out, QLatin1StringView("bodyHashExpected"), first);
+        json::writeString(out, QLatin1StringView(expectedBh.toBase64()));
+    }
+    if (bodyLimit >= 0) {
+        json::writeKey(out, QLatin1StringView("bodyLength"), first);
+        json::writeNumber(out, double(bodyLimit));
+    }
+    json::writeKey(out, QLatin1StringView("canonicalization"), first);
+    json::writeString(out, canonicalization);
+    if (!transit.isEmpty()) {
+        json::writeKey(out, QLatin1StringView("change"), first);
+        json::writeString(out, transit);
+    }
+    json::writeKey(out, QLatin1StringView("domain"), first);
+    json::writeString(out, domain);
+    if (!finding.isEmpty()) {
+        json::writeKey(out, QLatin1StringView("finding"), first);
+        json::writeString(out, finding);
+    }
+    json::writeKey(out, QLatin1StringView("identity"), first);
+    json::writeString(out, identity);
+    json::writeKey(out, QLatin1StringView("index"), first);
+    json::writeInteger(out, index);
+    if (keyBits) {
+        json::writeKey(out, QLatin1StringView("keyBits"), first);
+        json::writeInteger(out, keyBits);
+    }
+    json::writeKey(out, QLatin1StringView("reason"), first);
+    json::writeString(out, reason);
+    json::writeKey(out, QLatin1StringView("result"), first);
+    json::writeString(out, statusName(status));
+    json::writeKey(out, QLatin1StringView("selector"), first);
+    json::writeString(out, selector);
+    json::writeKey(out, QLatin1StringView("testing"), first);
+    json::writeBool(out, testing);
+    out += '}';
+}
+
 QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
@@ -1076,13 +1125,27 @@ CheckResult check(const CheckContext& ctx)
     const QList<SignatureResult> sigs = verifyAll(in);
     cr.step
         = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));
+    // Summary runs (batch JSON lines) get the array as text only; CheckResult::jsonValue()
+    // parses it for any other reader.
+    const bool text = ctx.options.summaryOnly;
     QJsonArray arr;
+    QByteArray jsonText;
+    if (text) {
+        jsonText.reserve(512 * sigs.size() + 2);
+        jsonText += '[';
+    }
     int pass = 0;
     Status worst = Status::None;
     for (const SignatureResult& s : sigs) {
         cr.step.add(s.step);
         cr.sources.append(s.sources);
-        arr.append(s.toJson());
+        if (text) {
+            if (jsonText.size() > 1)
+                jsonText += ',';
+            s.writeJson(jsonText);
+        } else {
+            arr.append(s.toJson());
+        }
         DkimSignatureOutcome o;
         o.status = s.status;
         o.domain = s.domain;
@@ -1097,7 +1160,12 @@ CheckResult check(const CheckContext& ctx)
             ++pass;
         worst = worst == Status::None ? s.status : ms::worse(worst, s.status);
     }
-    cr.json = arr;
+    if (text) {
+        cr.jsonText = jsonText + ']';
+        cr.json = QJsonValue(QJsonValue::Undefined); // CheckResult::jsonValue() parses the text
+    } else {
+        cr.json = arr;
+    }
     int present = 0;
     for (const HeaderField& f : ctx.message.headers())
         present += f.nameIs("DKIM-Signature") ? 1 : 0;

@@ -37,6 +37,9 @@ struct SignatureResult {
     QList<Source> sources; // "dkim/N/header", "dkim/N/body", "dkim/N/key"
 
     QJsonObject toJson() const;
+    // The same object written straight as compact JSON text, byte for byte what
+    // QJsonDocument writes for toJson() (batch JSON lines skip building the QJsonObject).
+    void writeJson(QByteArray& out) const;
 };
 
 struct VerifyInput {
