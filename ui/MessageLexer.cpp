@@ -81,16 +81,28 @@ void MessageLexer::styleText(int start, int end)
     const int lastLine = int(ed->SendScintilla(QsciScintillaBase::SCI_LINEFROMPOSITION, end));
     qint64 pos = ed->SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE, firstLine);
     startStyling(int(pos));
-    const qint64 size = m_bytes.size();
+    // Never style past the text the editor holds: a large source is still loading (its last
+    // line may be cut short), and Scintilla aborts on styling beyond its end.
+    const qint64 size
+        = qMin<qint64>(m_bytes.size(), ed->SendScintilla(QsciScintillaBase::SCI_GETLENGTH));
     for (int line = firstLine; line <= lastLine && pos < size; ++line) {
-        qint64 eol = m_bytes.indexOf('\n', pos);
-        const qint64 next = eol < 0 ? size : eol + 1;
+        if (pos >= m_headerEnd) {
+            // The body is plain text in style 0 (Body), which every inserted byte already
+            // has, at the base fold level every line is created with: nothing to write, only
+            // move the styled mark past the lines asked for. A jump to the end of a 25 MB
+            // body then costs nothing instead of 25 million style writes (~0.1-0.3 s).
+            const qint64 stop = lastLine + 1 < ed->lines()
+                ? ed->SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE, lastLine + 1)
+                : size;
+            startStyling(int(qMin(stop, size)));
+            break;
+        }
+        const qint64 eol = m_bytes.indexOf('\n', pos);
+        const qint64 next = eol < 0 || eol >= size ? size : eol + 1;
         const qint64 len = next - pos;
         const char* p = m_bytes.constData() + pos;
         int level = QsciScintillaBase::SC_FOLDLEVELBASE;
-        if (pos >= m_headerEnd) {
-            setStyling(int(len), Body);
-        } else if (pos == 0 && len >= 5 && qstrncmp(p, "From ", 5) == 0) {
+        if (pos == 0 && len >= 5 && qstrncmp(p, "From ", 5) == 0) {
             setStyling(int(len), MboxFrom);
         } else if (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
             setStyling(int(len), Continuation);
@@ -109,8 +121,10 @@ void MessageLexer::styleText(int start, int end)
                 setStyling(int(colon), HeaderName);
                 setStyling(1, Colon);
                 setStyling(int(len - colon - 1), HeaderValue);
-                // A field with continuation lines gets a fold point.
-                if (next < size && next < m_headerEnd
+                // A field with continuation lines gets a fold point (the next line may not
+                // be loaded yet: its first byte is known anyway).
+                const bool complete = eol >= 0 && eol < size;
+                if (complete && next < m_bytes.size() && next < m_headerEnd
                     && (m_bytes.at(next) == ' ' || m_bytes.at(next) == '\t'))
                     level |= QsciScintillaBase::SC_FOLDLEVELHEADERFLAG;
             } else {

@@ -12,13 +12,15 @@ class MessageLexer : public QsciLexerCustom
 {
     Q_OBJECT
 public:
+    // Body is style 0, the style Scintilla gives every byte it inserts: the body of a large
+    // message never needs a styling pass (see styleText()).
     enum Style {
-        Default,
+        Body,
         HeaderName,
         Colon,
         HeaderValue,
         Continuation,
-        Body,
+        Default, // a header-block line without a colon
         MboxFrom,
         StyleCount
     };

@@ -2,6 +2,7 @@
 
 #include "MessageLexer.h"
 
+#include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QTimer>
 
@@ -14,40 +15,40 @@ constexpr int kHexPerLine = 16;
 constexpr int kHexAddr = 10;
 constexpr int kHexAscii = kHexAddr + kHexPerLine * 3 + 1 + 2;
 constexpr int kHexLineLen = kHexAscii + kHexPerLine + 2;
-// Sources up to this size load at once; larger ones in slices of kSlice bytes per event-loop
-// turn (a hex slice is about 4.9 times larger in the editor, so it takes fewer bytes).
+// Sources up to this size load at once; larger ones from the event loop: chunks of kChunk
+// bytes (hex: kHexChunk source bytes, about 4.9 times larger in the editor) until kTurnBudget
+// is spent, then the event loop runs (paint, input, timers) before the next turn.
 constexpr qint64 kLoadAtOnce = 512 * 1024;
-constexpr qint64 kSlice = 1024 * 1024;
-constexpr qint64 kHexSlice = 192 * 1024; // a multiple of kHexPerLine
+constexpr qint64 kChunk = 64 * 1024;
+constexpr qint64 kHexChunk = 16 * 1024; // a multiple of kHexPerLine
+constexpr qint64 kTurnBudgetNs = 25 * 1000 * 1000;
 
 int hexColumnPos(int col)
 {
     return kHexAddr + col * 3 + (col >= 8 ? 1 : 0);
 }
 
-// Lines of the hex dump for b[from, from + n) (from a multiple of kHexPerLine).
+// Lines of the hex dump for b[from, from + n) (from a multiple of kHexPerLine), written straight
+// into one buffer (a hex chunk is ~80 KB of text; no allocation per line).
 QByteArray hexDump(const QByteArray& b, qint64 from, qint64 n)
 {
-    QByteArray out;
-    out.reserve((n / kHexPerLine + 1) * kHexLineLen);
     static const char digits[] = "0123456789abcdef";
     const qint64 stop = qMin<qint64>(b.size(), from + n);
-    for (qint64 off = from; off < stop; off += kHexPerLine) {
-        QByteArray line(kHexLineLen, ' ');
-        const QByteArray addr = QByteArray::number(off, 16).rightJustified(8, '0');
-        memcpy(line.data(), addr.constData(), 8);
+    const qint64 lines = (stop - from + kHexPerLine - 1) / kHexPerLine;
+    QByteArray out(lines * kHexLineLen, ' ');
+    char* line = out.data();
+    for (qint64 off = from; off < stop; off += kHexPerLine, line += kHexLineLen) {
+        for (int d = 7; d >= 0; --d)
+            line[7 - d] = digits[(off >> (4 * d)) & 15];
         line[kHexAscii - 1] = '|';
-        for (int c = 0; c < kHexPerLine; ++c) {
-            if (off + c < stop) {
-                const auto v = uchar(b.at(off + c));
-                line[hexColumnPos(c)] = digits[v >> 4];
-                line[hexColumnPos(c) + 1] = digits[v & 15];
-                line[kHexAscii + c] = (v >= 0x20 && v < 0x7f) ? char(v) : '.';
-            }
+        for (int c = 0; c < kHexPerLine && off + c < stop; ++c) {
+            const auto v = uchar(b.at(off + c));
+            line[hexColumnPos(c)] = digits[v >> 4];
+            line[hexColumnPos(c) + 1] = digits[v & 15];
+            line[kHexAscii + c] = (v >= 0x20 && v < 0x7f) ? char(v) : '.';
         }
         line[kHexLineLen - 2] = '|';
         line[kHexLineLen - 1] = '\n';
-        out += line;
     }
     return out;
 }
@@ -91,10 +92,37 @@ SourceView::SourceView(Mode mode, QWidget* parent)
     connect(this, &QsciScintilla::cursorPositionChanged, this, &SourceView::onCursorMoved);
     // Read-only: no undo history (it would hold a second copy of every loaded byte).
     SendScintilla(SCI_SETUNDOCOLLECTION, 0UL);
+    // No SCN_MODIFIED notifications: QScintilla 2.13 answers each one with
+    // SCI_POSITIONRELATIVE(0, position) and a QString of the inserted text for accessibility,
+    // a walk from the start of the document per insertion, even with no accessibility
+    // client: appending 1 MB to a 20 MB document cost ~0.5-1 s, nearly all of it there. A
+    // read-only view needs none of them (nothing here listens to textChanged()).
+    SendScintilla(SCI_SETMODEVENTMASK, 0UL);
+    useStyles(m_mode == Mode::Text);
     m_loadTimer = new QTimer(this);
     m_loadTimer->setInterval(0);
     connect(m_loadTimer, &QTimer::timeout, this, &SourceView::loadSlice);
     applyLook();
+}
+
+void SourceView::useStyles(bool styles)
+{
+    const bool has = (SendScintilla(SCI_GETDOCUMENTOPTIONS) & SC_DOCUMENTOPTION_STYLES_NONE) == 0;
+    if (has == styles)
+        return;
+    // A view without colouring (hex, canonical bodies, DNS answers) needs no style byte per
+    // text byte: half the memory for a large source, half the buffer to allocate. The
+    // document's own settings (code page, EOL mode, undo, read-only) go with it: set again.
+    const long eol = SendScintilla(SCI_GETEOLMODE);
+    const bool ro = isReadOnly();
+    const long created = SendScintilla(SCI_CREATEDOCUMENT, 0UL,
+        long(styles ? SC_DOCUMENTOPTION_DEFAULT : SC_DOCUMENTOPTION_STYLES_NONE));
+    SendScintilla(SCI_SETDOCPOINTER, 0UL, reinterpret_cast<void*>(created));
+    SendScintilla(SCI_RELEASEDOCUMENT, 0UL, reinterpret_cast<void*>(created)); // the editor's now
+    SendScintilla(SCI_SETEOLMODE, (unsigned long)eol);
+    setUtf8(true);
+    SendScintilla(SCI_SETUNDOCOLLECTION, 0UL);
+    setReadOnly(ro);
 }
 
 void SourceView::applyLook()
@@ -145,6 +173,9 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
     m_sourceId = source.id;
     m_bytes = source.bytes;
     m_spans.clear();
+    // The document first: a lexer's state lives with the document it colours.
+    if (m_mode == Mode::Text)
+        useStyles(headerEnd >= 0);
     if (m_mode == Mode::Text && headerEnd >= 0) {
         if (!m_lexer)
             m_lexer = new MessageLexer(this);
@@ -158,6 +189,7 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
     applyLook();
     m_loadTimer->stop();
     m_loadedTo = 0;
+    m_allocated = false;
     setReadOnly(false);
     SendScintilla(SCI_CLEARALL);
     setReadOnly(true);
@@ -179,26 +211,63 @@ void SourceView::showEvent(QShowEvent* e)
         m_loadTimer->start();
 }
 
+qint64 SourceView::documentLength() const
+{
+    if (m_mode == Mode::Text)
+        return m_bytes.size();
+    return (m_bytes.size() + kHexPerLine - 1) / kHexPerLine * kHexLineLen;
+}
+
+void SourceView::appendChunk()
+{
+    // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets. A
+    // chunk may end inside a UTF-8 sequence or between CR and LF: Scintilla stores bytes
+    // and joins the line when the rest arrives.
+    if (m_mode == Mode::Hex) {
+        const qint64 n = qMin<qint64>(kHexChunk, m_bytes.size() - m_loadedTo);
+        const QByteArray shown = hexDump(m_bytes, m_loadedTo, n);
+        SendScintilla(SCI_APPENDTEXT, (unsigned long)shown.size(), shown.constData());
+        m_loadedTo += n;
+    } else {
+        const qint64 n = qMin<qint64>(kChunk, m_bytes.size() - m_loadedTo);
+        SendScintilla(SCI_APPENDTEXT, (unsigned long)n, m_bytes.constData() + m_loadedTo);
+        m_loadedTo += n;
+    }
+}
+
 void SourceView::loadSlice()
+{
+    loadFor(kTurnBudgetNs);
+}
+
+void SourceView::loadFor(qint64 budgetNs)
 {
     if (isLoaded()) {
         m_loadTimer->stop();
         return;
     }
-    // Append the raw bytes (NULs and invalid UTF-8 included) so positions equal offsets.
+    // Chunks until the turn's budget is spent (budgetNs < 0: all of it), so the event loop
+    // gets control back every ~25 ms however loaded the machine is.
+    QElapsedTimer turn;
+    turn.start();
     const bool wasProgrammatic = m_programmatic;
     m_programmatic = true;
     setReadOnly(false);
-    if (m_mode == Mode::Hex) {
-        const qint64 n = qMin<qint64>(kHexSlice, m_bytes.size() - m_loadedTo);
-        const QByteArray shown = hexDump(m_bytes, m_loadedTo, n);
-        SendScintilla(SCI_APPENDTEXT, (unsigned long)shown.size(), shown.constData());
-        m_loadedTo += n;
-    } else {
-        const qint64 n = qMin<qint64>(kSlice, m_bytes.size() - m_loadedTo);
-        SendScintilla(SCI_APPENDTEXT, (unsigned long)n, m_bytes.constData() + m_loadedTo);
-        m_loadedTo += n;
+    // One buffer for the whole text up front: growing it while appending copies everything
+    // loaded so far (a 0.1-0.3 s stall each time once the document is tens of MB). Making
+    // it (zeroed pages for text and styles) is a turn of its own.
+    if (!m_allocated) {
+        m_allocated = true;
+        SendScintilla(SCI_ALLOCATE, (unsigned long)(documentLength() + 1));
+        if (budgetNs > 0) {
+            setReadOnly(true);
+            m_programmatic = wasProgrammatic;
+            return;
+        }
     }
+    do {
+        appendChunk();
+    } while (!isLoaded() && (budgetNs < 0 || turn.nsecsElapsed() < budgetNs));
     setReadOnly(true);
     m_programmatic = wasProgrammatic;
     if (!isLoaded())
@@ -218,8 +287,13 @@ void SourceView::loadSlice()
 
 void SourceView::ensureLoaded()
 {
-    while (!isLoaded())
-        loadSlice();
+    loadFor(-1);
+}
+
+bool SourceView::loadNextChunk()
+{
+    loadFor(0);
+    return isLoaded();
 }
 
 qint64 SourceView::offsetAt(qint64 docPos) const

@@ -57,10 +57,12 @@ public:
     void setDark(bool dark);
     void setFontPointSize(int pt);
 
-    // Large sources load into the editor in slices from the event loop (a hidden view only
-    // once it is shown), so a 25 MB message never stalls the GUI thread in one go.
+    // Large sources load into the editor from the event loop, ~25 ms of appending per turn (a
+    // hidden view only once it is shown), so a 25 MB message never stalls the GUI thread;
+    // setSource() again cancels a load in progress.
     bool isLoaded() const { return m_loadedTo >= m_bytes.size(); }
     void ensureLoaded(); // the rest, now (tests, reading back highlights)
+    bool loadNextChunk(); // one chunk now (tests: the states in between); true once loaded
 
 signals:
     void byteActivated(const QString& sourceId, qint64 offset);
@@ -73,7 +75,11 @@ private:
     void onCursorMoved();
     void fillIndicator(qint64 from, qint64 length);
     void applyLook();
-    void loadSlice();
+    void useStyles(bool styles); // a document with or without a style byte per text byte
+    void loadSlice(); // one event-loop turn's worth
+    void loadFor(qint64 budgetNs); // budgetNs < 0: the rest
+    void appendChunk();
+    qint64 documentLength() const; // of the editor text once loaded
 
     Mode m_mode;
     QString m_sourceId;
@@ -85,6 +91,7 @@ private:
     bool m_dark = false;
     int m_pointSize = 10;
     qint64 m_loadedTo = 0; // bytes of m_bytes in the editor so far
+    bool m_allocated = false; // the editor's buffer is sized for the whole source
     QTimer* m_loadTimer = nullptr;
 };
 
