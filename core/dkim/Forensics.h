@@ -59,7 +59,7 @@ Finding investigateBody(const BodyEvidence& e);
 // at count as one boundary each (exactCount is then false). The chosen boundaries are
 // finished in order during the one pass, which stops at the first match: digests do not
 // collide, so no other prefix matches.
-inline constexpr qint64 kPrefixFinalOverheadEighths = 6;
+inline constexpr qint64 kPrefixFinalOverheadEighths = 16;
 inline constexpr qint64 kPrefixWalkEighths = 1;
 inline constexpr qint64 kPrefixWalkEighthsFromMemory = 3;
 inline constexpr qint64 kPrefixCachedBytes = 8 << 20; // line table + body
