@@ -301,7 +301,8 @@ void TestSourceLoading::openingAnotherMessageCancelsLoad()
     // The hex view of the new message fills when brought to the front.
     tabs.tabs()->setCurrentWidget(tabs.hexView());
     QTRY_VERIFY_WITH_TIMEOUT(tabs.hexView()->isLoaded(), 120000);
-    QCOMPARE(documentBytes(*tabs.hexView()).left(78), hexLine(second, 0));
+    const QByteArray firstLine = hexLine(second, 0);
+    QCOMPARE(documentBytes(*tabs.hexView()).left(firstLine.size()), firstLine);
 }
 
 QTEST_MAIN(TestSourceLoading)
