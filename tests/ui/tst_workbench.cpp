@@ -841,8 +841,16 @@ void TestWorkbench::keyboardOnlyOpenSelectHighlight()
             return;
         }
         auto* name = fd->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        if (typed || !name || !name->isVisible())
+        // Type only once the dialog is the active window with the name field focused, as for
+        // a user: without focus, QFileDialog keeps the directories its autocompletion
+        // selected on the way (/work, /work/main, ...) and Return then opens one of them
+        // instead of accepting the file.
+        if (typed || !name || !name->isVisible() || !fd->isActiveWindow())
             return;
+        if (!name->hasFocus()) {
+            name->setFocus(Qt::TabFocusReason);
+            return;
+        }
         typed = true;
         QTest::keyClicks(name, path);
         QTest::keyClick(name, Qt::Key_Return);
