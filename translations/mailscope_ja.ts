@@ -2773,16 +2773,16 @@ Commands:
         <translation>すべての境界を調べ終えた</translation>
     </message>
     <message>
-        <source>budget of 1.5x one body hash spent</source>
-        <translation>本文ハッシュ 1 回分の 1.5 倍の予算を使い切った</translation>
+        <source>budget of %1x one body hash spent</source>
+        <translation>本文ハッシュ 1 回分の %1 倍の予算を使い切った</translation>
     </message>
     <message>
         <source>The body was hashed once and a copy of the running digest finished at %1 of %2 line boundaries; the search stopped at the match (no other prefix can have the same hash).</source>
         <translation>本文を 1 回だけハッシュし、%2 個の行境界のうち %1 個で途中のダイジェストのコピーを確定させました。一致した時点で探索を終えました（ほかの先頭部分が同じハッシュになることはありません）。</translation>
     </message>
     <message>
-        <source>%1 of %2 line boundaries were examined: finishing the digest at all of them would cost more than 1.5x one body hash (%3 compression blocks).</source>
-        <translation>%2 個の行境界のうち %1 個を調べました: すべての境界でダイジェストを確定させると本文ハッシュ 1 回分の 1.5 倍（圧縮ブロック %3 個）を超えるためです。</translation>
+        <source>%1 of %2 line boundaries were examined: finishing the digest at all of them would cost more than %4x one body hash (%3 compression blocks).</source>
+        <translation>%2 個の行境界のうち %1 個を調べました: すべての境界でダイジェストを確定させると本文ハッシュ 1 回分の %4 倍（圧縮ブロック %3 個）を超えるためです。</translation>
     </message>
     <message>
         <source>Every boundary from the end of line %1 on was examined (lists append footers at the end), then %2 where a signed body most likely ended, from the end back: before a signature separator (&quot;-- &quot;) or a &quot;__&quot; rule and after a MIME closing delimiter, then before empty lines, then before other &quot;--&quot; lines (MIME boundaries).</source>

@@ -218,7 +218,7 @@ PrefixSearch searchPrefix(crypto::DigestAlgorithm a, const QByteArray& canonical
     const int n = int(lines.size());
     r.bodyBlocks = fullBlocks(size);
     r.bodyEighths = r.bodyBlocks * 8 + kPrefixFinalOverheadEighths;
-    r.budgetEighths = r.bodyEighths * 3 / 2;
+    r.budgetEighths = r.bodyEighths * kPrefixBudgetTenths / 10;
 
     // bh= as big-endian words, as the chaining value holds them.
     const int words = crypto::digestSize(a) / 4;
@@ -418,7 +418,8 @@ Finding investigateBody(const BodyEvidence& e)
             ps.stop == PrefixSearch::Stop::Match ? tr("at the matching prefix")
                 : ps.stop == PrefixSearch::Stop::Complete
                 ? tr("every boundary examined")
-                : tr("budget of 1.5x one body hash spent"));
+                : tr("budget of %1x one body hash spent")
+                      .arg(QString::number(double(kPrefixBudgetTenths) / 10, 'f', 1)));
         QString coverage;
         if (ps.stop == PrefixSearch::Stop::Complete) {
             coverage = tr("Every line boundary was examined: the body was hashed once and a "
@@ -431,11 +432,12 @@ Finding investigateBody(const BodyEvidence& e)
                            .arg(ps.boundaries);
         } else {
             coverage = tr("%1 of %2 line boundaries were examined: finishing the digest at all "
-                          "of them would cost more than 1.5x one body hash (%3 compression "
+                          "of them would cost more than %4x one body hash (%3 compression "
                           "blocks).")
                            .arg(ps.candidates)
                            .arg(ps.boundaries)
-                           .arg(QString::number(double(ps.budgetEighths) / 8, 'f', 1));
+                           .arg(QString::number(double(ps.budgetEighths) / 8, 'f', 1))
+                           .arg(QString::number(double(kPrefixBudgetTenths) / 10, 'f', 1));
             QString choice;
             if (ps.tailFromLine >= 0)
                 choice = tr("Every boundary from the end of line %1 on was examined (lists append "

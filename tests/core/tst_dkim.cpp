@@ -693,9 +693,9 @@ qsizetype afterLines(const QByteArray& body, int n)
 
 void TestDkim::prefixSearchEveryBoundary()
 {
-    // A 1 MB body of 400..600-byte lines (HTML, unwrapped paragraphs): one finalization per
+    // A 1 MB body of 600..800-byte lines (HTML, unwrapped paragraphs): one finalization per
     // boundary fits the budget, so every boundary is examined and a cut anywhere is found.
-    const QByteArray body = textBody(1 << 20, 400, 600);
+    const QByteArray body = textBody(1 << 20, 600, 800);
     const Canonical c = relaxed(body);
     QCOMPARE(c.bytes, body);
     const int total = int(c.lines.size());
@@ -710,7 +710,9 @@ void TestDkim::prefixSearchEveryBoundary()
         QCOMPARE(r.finalizations, r.candidates);
         QVERIFY(r.exactCount);
         QVERIFY(r.searchEighths * 2 <= r.bodyEighths * 3);
-        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+        QCOMPARE(r.budgetEighths,
+            (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * dkim::kPrefixBudgetTenths
+                / 10);
     }
     for (const int signedLines : { 1, total / 3, total / 2 + 7, total - 1 }) {
         const qsizetype cut = afterLines(body, signedLines);
@@ -862,7 +864,9 @@ void TestDkim::prefixSearchBudgetAtSizes()
         const auto r
             = dkim::searchPrefix(a, c.bytes, c.lines, QByteArray(crypto::digestSize(a), 'x'));
         QCOMPARE(r.bodyBlocks, (c.bytes.size() + 8) / 64 + 1);
-        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+        QCOMPARE(r.budgetEighths,
+            (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * dkim::kPrefixBudgetTenths
+                / 10);
         QVERIFY2(r.searchEighths <= r.budgetEighths,
             qPrintable(QStringLiteral("%1/8 blocks, %2/8 allowed")
                            .arg(r.searchEighths)
@@ -898,7 +902,9 @@ void TestDkim::prefixSearchSmallBodyFooter()
             qPrintable(QStringLiteral("%1/8 blocks, %2/8 allowed")
                            .arg(r.searchEighths)
                            .arg(r.budgetEighths)));
-        QCOMPARE(r.budgetEighths, (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * 3 / 2);
+        QCOMPARE(r.budgetEighths,
+            (r.bodyBlocks * 8 + dkim::kPrefixFinalOverheadEighths) * dkim::kPrefixBudgetTenths
+                / 10);
     }
     // After a MIME closing delimiter: what a list appends after the last part.
     const QByteArray mime = "--b1\r\nContent-Type: text/plain\r\n\r\nHello\r\n--b1--\r\n";
