@@ -1,5 +1,6 @@
 #include "common/DkimSigner.h"
 
+#include "common/TestKeys.h"
 #include "crypto/Digest.h"
 #include "dkim/Canon.h"
 #include "message/Message.h"
@@ -81,6 +82,42 @@ std::shared_ptr<dns::ZoneResolver> dkimZone(const QList<QPair<QByteArray, QByteA
         z->addRecord(r);
     }
     return z;
+}
+
+QList<QPair<QByteArray, QByteArray>> dkimTestKeyRecords()
+{
+    const QByteArray rsa = dkimKeyRecord(rsaKey(2048));
+    return {
+        { "sel._domainkey.example.com", rsa },
+        { "ed._domainkey.example.com", dkimKeyRecord(ed25519Key()) },
+        { "k1024._domainkey.example.com", dkimKeyRecord(rsaKey(1024)) },
+        { "k512._domainkey.example.com", dkimKeyRecord(rsaKey(512)) },
+        { "revoked._domainkey.example.com", "v=DKIM1; k=rsa; p=" },
+        { "testing._domainkey.example.com", rsa + "; t=y" },
+        { "strict._domainkey.example.com", rsa + "; t=s" },
+        { "sha1only._domainkey.example.com", rsa + "; h=sha1" },
+        { "smime._domainkey.example.com", rsa + "; s=smime" },
+        { "badp._domainkey.example.com", "v=DKIM1; p=notbase64!" },
+        { "wrongkey._domainkey.example.com", dkimKeyRecord(otherRsaKey()) },
+        { "nokey._domainkey.example.com", "v=DKIM1; k=rsa" },
+    };
+}
+
+QList<QPair<QByteArray, QByteArray>> parseDnsTsv(const QByteArray& tsv, int* malformed)
+{
+    QList<QPair<QByteArray, QByteArray>> out;
+    for (const QByteArray& line : tsv.split('\n')) {
+        if (line.trimmed().isEmpty() || line.startsWith('#'))
+            continue;
+        const qsizetype tab = line.indexOf('\t');
+        if (tab <= 0) {
+            if (malformed)
+                ++*malformed;
+            continue;
+        }
+        out.append({ line.left(tab), line.mid(tab + 1).trimmed() });
+    }
+    return out;
 }
 
 QByteArray sampleMessage(const QByteArray& body, const QByteArray& extraHeaders)

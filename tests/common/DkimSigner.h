@@ -36,6 +36,15 @@ QByteArray dkimKeyRecord(const ms::crypto::PrivateKey& key, const QByteArray& ex
 // A zone with TXT records: name → value (split into 255-byte strings).
 std::shared_ptr<ms::dns::ZoneResolver> dkimZone(const QList<QPair<QByteArray, QByteArray>>& txt);
 
+// The key records the DKIM tests sign against, one selector of example.com per case of
+// RFC 6376 3.6.1 and RFC 8301: sel, ed, k1024, k512, revoked, testing (t=y), strict (t=s),
+// sha1only (h=sha1), smime (s=smime), badp, wrongkey (another key), nokey (no p=).
+QList<QPair<QByteArray, QByteArray>> dkimTestKeyRecords();
+
+// The conformance data's dns.tsv ("name<TAB>TXT value" lines, # comments) as name/value
+// pairs for dkimZone(); lines with no tab are counted in *malformed.
+QList<QPair<QByteArray, QByteArray>> parseDnsTsv(const QByteArray& tsv, int* malformed = nullptr);
+
 // A plain test message (CRLF) with the usual header fields.
 QByteArray sampleMessage(const QByteArray& body = "Hello,\r\n\r\nthis is a test.\r\n",
     const QByteArray& extraHeaders = {});

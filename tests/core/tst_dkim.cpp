@@ -75,24 +75,14 @@ private:
 void TestDkim::initTestCase()
 {
     const QByteArray rsa = dkimKeyRecord(rsaKey(2048));
-    m_zone = dkimZone({
-        { "sel._domainkey.example.com", rsa },
-        { "ed._domainkey.example.com", dkimKeyRecord(ed25519Key()) },
-        { "k1024._domainkey.example.com", dkimKeyRecord(rsaKey(1024)) },
-        { "k512._domainkey.example.com", dkimKeyRecord(rsaKey(512)) },
-        { "revoked._domainkey.example.com", "v=DKIM1; k=rsa; p=" },
-        { "testing._domainkey.example.com", rsa + "; t=y" },
-        { "strict._domainkey.example.com", rsa + "; t=s" },
-        { "sha1only._domainkey.example.com", rsa + "; h=sha1" },
-        { "smime._domainkey.example.com", rsa + "; s=smime" },
-        { "badp._domainkey.example.com", "v=DKIM1; p=notbase64!" },
+    auto records = dkimTestKeyRecords();
+    records += {
         { "v2._domainkey.example.com", "v=DKIM2; p=" + rsa.mid(rsa.indexOf("p=") + 2) },
-        { "wrongkey._domainkey.example.com", dkimKeyRecord(otherRsaKey()) },
         { "edasrsa._domainkey.example.com",
             dkimKeyRecord(ed25519Key()).replace("k=ed25519", "k=rsa") },
-        { "nokey._domainkey.example.com", "v=DKIM1; k=rsa" },
         { "empty.example.com", "unrelated" },
-    });
+    };
+    m_zone = dkimZone(records);
 }
 
 void TestDkim::verdicts_data()

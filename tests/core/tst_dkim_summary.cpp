@@ -183,23 +183,13 @@ private:
 void TestDkimSummary::initTestCase()
 {
     const QByteArray rsa = dkimKeyRecord(rsaKey(2048));
-    m_zone = dkimZone({
-        { "sel._domainkey.example.com", rsa },
-        { "ed._domainkey.example.com", dkimKeyRecord(ed25519Key()) },
-        { "k1024._domainkey.example.com", dkimKeyRecord(rsaKey(1024)) },
-        { "k512._domainkey.example.com", dkimKeyRecord(rsaKey(512)) },
-        { "revoked._domainkey.example.com", "v=DKIM1; k=rsa; p=" },
-        { "testing._domainkey.example.com", rsa + "; t=y" },
-        { "strict._domainkey.example.com", rsa + "; t=s" },
-        { "sha1only._domainkey.example.com", rsa + "; h=sha1" },
-        { "smime._domainkey.example.com", rsa + "; s=smime" },
-        { "badp._domainkey.example.com", "v=DKIM1; p=notbase64!" },
-        { "wrongkey._domainkey.example.com", dkimKeyRecord(otherRsaKey()) },
-        { "nokey._domainkey.example.com", "v=DKIM1; k=rsa" },
+    auto records = dkimTestKeyRecords();
+    records += {
         { "two._domainkey.example.com", "v=DKIM1; p=" },
         { "two._domainkey.example.com", rsa },
         { "notxt._domainkey.example.com", "" },
-    });
+    };
+    m_zone = dkimZone(records);
 }
 
 void TestDkimSummary::fullAndSummaryAgree_data()
@@ -235,22 +225,8 @@ void TestDkimSummary::fullAndSummaryAgree_data()
     // The RFC examples, when the conformance data is there.
     const QString conf = conformanceDir();
     if (!conf.isEmpty() && QFileInfo::exists(conf + QStringLiteral("/dkim-rfc/dns.tsv"))) {
-        auto zone = std::make_shared<dns::ZoneResolver>();
-        for (const QByteArray& line :
-            readFile(conf + QStringLiteral("/dkim-rfc/dns.tsv")).split('\n')) {
-            const qsizetype tab = line.indexOf('\t');
-            if (line.trimmed().isEmpty() || line.startsWith('#') || tab < 0)
-                continue;
-            dns::Record r;
-            r.name = line.left(tab).toLower();
-            r.type = dns::Type::TXT;
-            r.ttl = 300;
-            const QByteArray value = line.mid(tab + 1).trimmed();
-            for (qsizetype i = 0; i < value.size(); i += 255)
-                r.strings.append(value.mid(i, 255));
-            r.presentation = QString::fromLatin1("\"" + value + "\"");
-            zone->addRecord(r);
-        }
+        const auto zone
+            = dkimZone(parseDnsTsv(readFile(conf + QStringLiteral("/dkim-rfc/dns.tsv"))));
         for (const QString& f :
             QDir(conf + QStringLiteral("/dkim-rfc"))
                 .entryList({ QStringLiteral("*.eml") }, QDir::Files, QDir::Name)) {
