@@ -117,8 +117,10 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         QWaitCondition readyCond;
         QHash<qsizetype, Result> ready;
         // Bounded look-ahead: enough to keep every worker busy while one slow message is
-        // being finished, small enough that memory does not grow with the corpus.
-        const qsizetype window = qsizetype(m_config.threads) * 4;
+        // being finished (a 5 MB message takes as long as ~100 small ones; with 4 per thread
+        // the other workers idled behind it), small enough that memory does not grow with
+        // the corpus: a waiting result is its output line, a few KB.
+        const qsizetype window = qsizetype(m_config.threads) * 64;
         qsizetype submitted = 0;
         for (qsizetype next = 0; next < total; ++next) {
             while (submitted < total && submitted - next < window) {
