@@ -87,9 +87,9 @@ fuzz-smoke | fuzz-long)
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp"
-    failed=()
-    for f in build/asan/tests/fuzz/fuzz_*; do
-        [ -x "$f" ] || continue
+    # One target per core at a time: the smoke run takes (targets / jobs) minutes.
+    fuzz_one() {
+        local f=$1 name target max_len work
         name=$(basename "$f")
         target=${name#fuzz_}
         # Inputs a little larger than the seeds: the parsers' limits are exercised by the
@@ -100,17 +100,45 @@ fuzz-smoke | fuzz-long)
         *) max_len=8192 ;;
         esac
         work="build/asan/fuzz/$name"
+        rm -rf "$work/artifacts" "$work/failed"
         mkdir -p "$work/corpus" "$work/artifacts"
-        echo "== $name (${limit[*]}, -max_len=$max_len)"
         # New inputs go to the build folder, the committed seeds are only read.
         if ! "$f" "${limit[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=60 \
             -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
             "$work/corpus" "tests/fuzz/corpus/$target" 2>"$work/log"; then
+            touch "$work/failed"
+        fi
+    }
+    targets=()
+    for f in build/asan/tests/fuzz/fuzz_*; do
+        [ -x "$f" ] && targets+=("$f")
+    done
+    running=0
+    for f in "${targets[@]}"; do
+        echo "== $(basename "$f") (${limit[*]})"
+        fuzz_one "$f" &
+        running=$((running + 1))
+        if [ "$running" -ge "$jobs" ]; then
+            wait -n || true
+            running=$((running - 1))
+        fi
+    done
+    wait || true
+    failed=()
+    for f in "${targets[@]}"; do
+        name=$(basename "$f")
+        work="build/asan/fuzz/$name"
+        echo "== $name"
+        { grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
+        if [ -e "$work/failed" ]; then
             failed+=("$name")
             tail -n 60 "$work/log"
         fi
-        { grep -E "^stat::(number_of_executed_units|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
     done
+    if [ ${#targets[@]} -eq 0 ]; then
+        echo "no fuzz targets were built (build/asan/tests/fuzz)" >&2
+        exit 1
+    fi
     if [ ${#failed[@]} -gt 0 ]; then
         echo "fuzzing found problems in: ${failed[*]} (inputs in build/asan/fuzz/*/artifacts)" >&2
         exit 1

@@ -30,8 +30,24 @@ bool readSmall(const QString& path, qint64 limit, QByteArray* out, QString* erro
         *error = tr("larger than %1 bytes").arg(limit);
         return false;
     }
-    *out = f.read(limit + 1);
-    return true;
+    // Chunked reads: QFile::read(limit + 1) would allocate the whole limit up front, and a
+    // FIFO or /dev/ file reports size 0, so the size check above cannot be the only bound.
+    out->clear();
+    char chunk[16384];
+    for (;;) {
+        const qint64 n = f.read(chunk, sizeof chunk);
+        if (n < 0) {
+            *error = f.errorString();
+            return false;
+        }
+        if (n == 0)
+            return true;
+        if (out->size() + n > limit) {
+            *error = tr("larger than %1 bytes").arg(limit);
+            return false;
+        }
+        out->append(chunk, n);
+    }
 }
 
 // One trailing line end is not part of the password (echo "secret" > file).

@@ -165,6 +165,10 @@ private slots:
         QTest::newRow("wrong password in the file")
             << QStringList { QStringLiteral("--pkcs12-password-file"), QStringLiteral("@pw") }
             << QByteArray("battery staple\n") << 3 << "wrong password";
+        // Read in chunks against the limit, not into a buffer of the limit's size.
+        QTest::newRow("password file over 4096 bytes")
+            << QStringList { QStringLiteral("--pkcs12-password-file"), QStringLiteral("@pw") }
+            << QByteArray(5000, 'x') << 3 << "larger than 4096 bytes";
         QTest::newRow("no password for a protected key")
             << QStringList() << QByteArray() << 3 << "wrong password";
         QTest::newRow("environment variable not set") << QStringList {
