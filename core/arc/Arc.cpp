@@ -6,6 +6,7 @@
 #include "dkim/Canon.h"
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
+#include "trace/JsonText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -23,6 +24,11 @@ QString tr(const char* text)
 }
 
 constexpr int kMaxInstance = 50; // RFC 8617 4.2.1
+
+QString noArcReason()
+{
+    return tr("none: the message has no ARC header fields");
+}
 
 // i= of an AMS/AS tag-list, or of an AAR: 1*DIGIT, 1..50 (RFC 8617 4.2.1).
 int parseInstance(QByteArrayView v, QString* problem)
@@ -446,8 +452,7 @@ ChainResult validate(const ValidateInput& in)
 
     const int setCount = int(byInstance.size());
     if (r.fields.isEmpty()) {
-        finish(Status::None, QStringLiteral("no-arc"),
-            tr("none: the message has no ARC header fields"), 0);
+        finish(Status::None, QStringLiteral("no-arc"), noArcReason(), 0);
     } else if (setCount > kMaxInstance || r.instances > kMaxInstance) {
         finish(Status::Fail, QStringLiteral("too-many"),
             tr("fail: more than 50 ARC Sets or an instance above 50 (i=%1)").arg(r.instances),
@@ -705,6 +710,22 @@ CheckResult check(const CheckContext& ctx)
 {
     CheckResult res;
     res.name = QStringLiteral("arc");
+    if (ctx.options.summaryOnly && collectFields(ctx.message).isEmpty()) {
+        // Most messages have no ARC fields; a summary-only run then needs only the result, the
+        // root step and the JSON validate() writes for that case (keys in QJsonObject order).
+        res.status = Status::None;
+        res.summary = noArcReason();
+        res.step = Step(QStringLiteral("arc"), Status::None,
+            QStringLiteral("ARC: %1").arg(res.summary), {}, QStringLiteral("RFC 8617 5.2"));
+        res.jsonText = "{\"hops\":[],\"instances\":0,\"oldest_pass\":null,\"reason\":";
+        json::writeString(res.jsonText, res.summary);
+        res.jsonText += ",\"reason_code\":\"no-arc\",\"result\":\"none\"}";
+        ArcOutcome o;
+        o.status = Status::None;
+        o.reason = res.summary;
+        res.outcomes.arc = o;
+        return res;
+    }
     const ChainResult r = validate({ ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled });
     res.status = r.status;
     res.summary = r.reason;

@@ -306,7 +306,7 @@ QString normalizeDomain(const QString& domain)
     return QString::fromLatin1(ace).toLower();
 }
 
-AuthorDomain authorDomain(const Message& message)
+AuthorDomain authorDomain(const Message& message, bool explain)
 {
     AuthorDomain a;
     Step& s = a.step;
@@ -326,6 +326,8 @@ AuthorDomain authorDomain(const Message& message)
         const AddressList l = parseAddressList(f->value, QStringLiteral("message"), f->valueOffset);
         a.mailboxes += l.mailboxes;
         problems += l.problems;
+        if (!explain)
+            continue;
         Step fs(QStringLiteral("dmarc.from.field"), Status::Info,
             tr("From: %1")
                 .arg(l.mailboxes.isEmpty() ? tr("(no address)") : addressesText(l.mailboxes)),

@@ -54,7 +54,9 @@ struct AuthorDomain {
     Step step; // kind "dmarc.from": how the domain was found, or why not
 };
 
-AuthorDomain authorDomain(const Message& message);
+// explain false (summary-only runs): the step keeps its title, detail and status but gets
+// no sub-steps for the fields and mailboxes.
+AuthorDomain authorDomain(const Message& message, bool explain = true);
 
 // Lower-case, no trailing dot, U-labels converted to A-labels (RFC 5890 2.3). Empty when the
 // name cannot be a DNS name.

@@ -71,6 +71,19 @@ dns::Answer Lookups::resolve(const QString& name, dns::Type type, bool* fresh)
     return a;
 }
 
+const PolicyQuery* Lookups::knownPolicy(const QString& domain, Spec spec) const
+{
+    const auto it = m_policies.constFind(
+        (spec == Spec::Rfc9989 ? QLatin1String("9 ") : QLatin1String("7 ")) + domain);
+    return it == m_policies.constEnd() ? nullptr : &*it;
+}
+
+void Lookups::rememberPolicy(const QString& domain, Spec spec, const PolicyQuery& q)
+{
+    m_policies.insert(
+        (spec == Spec::Rfc9989 ? QLatin1String("9 ") : QLatin1String("7 ")) + domain, q);
+}
+
 QString Lookups::addSource(const QString& title, const QByteArray& bytes)
 {
     Source s;
@@ -82,8 +95,60 @@ QString Lookups::addSource(const QString& title, const QByteArray& bytes)
     return s.id;
 }
 
+namespace {
+
+// A batch sees the same few DMARC records for thousands of messages: summary-only runs parse
+// each once per thread (parseRecord depends on nothing but the text and the spec). Bounded:
+// short records only, at most kEntries per spec, then the cache starts over.
+Record parseRecordCached(const QByteArray& text, Spec spec)
+{
+    constexpr qsizetype kMaxText = 2048;
+    constexpr qsizetype kEntries = 256;
+    if (text.size() > kMaxText)
+        return parseRecord(text, spec);
+    thread_local QHash<QByteArray, Record> cache[2];
+    QHash<QByteArray, Record>& c = cache[spec == Spec::Rfc9989 ? 0 : 1];
+    const auto it = c.constFind(text);
+    if (it != c.constEnd())
+        return *it;
+    if (c.size() >= kEntries)
+        c.clear();
+    return *c.insert(text, parseRecord(text, spec));
+}
+
+// queryPolicy() without steps, texts or sources: the same answer, records and flags.
+PolicyQuery queryPolicyQuietly(Lookups& dns, const QString& domain, Spec spec)
+{
+    if (const PolicyQuery* known = dns.knownPolicy(domain, spec))
+        return *known;
+    PolicyQuery q;
+    q.domain = domain;
+    q.answer = dns.txt(QStringLiteral("_dmarc.") + domain);
+    if (q.answer.isTemporaryError()) {
+        q.tempError = true;
+    } else {
+        for (const dns::Record& rec : q.answer.records) {
+            if (rec.type != dns::Type::TXT)
+                continue;
+            const QByteArray text = rec.text();
+            if (!startsWithDmarcVersion(text))
+                continue;
+            if (++q.dmarcRecords == 1)
+                q.record = parseRecordCached(text, spec);
+        }
+        if (q.dmarcRecords != 1)
+            q.record.reset();
+    }
+    dns.rememberPolicy(domain, spec, q);
+    return q;
+}
+
+} // namespace
+
 PolicyQuery queryPolicy(Lookups& dns, const QString& domain, Spec spec)
 {
+    if (!dns.explain())
+        return queryPolicyQuietly(dns, domain, spec);
     PolicyQuery q;
     q.domain = domain;
     const QString name = QStringLiteral("_dmarc.") + domain;
@@ -175,21 +240,25 @@ TreeWalk treeWalk(Lookups& dns, const QString& start)
 {
     TreeWalk w;
     w.start = start;
-    w.step = Step(QStringLiteral("dmarc.treewalk"), Status::Info,
-        tr("DNS Tree Walk from %1").arg(start),
-        tr("Ask for a DMARC record at the domain and then at each parent, at most 8 "
-           "queries (a name of 8 or more labels is shortened to 7 after the first), "
-           "stopping at a record with psd=y or psd=n."),
-        QStringLiteral("RFC 9989 4.10"));
+    const bool explain = dns.explain();
+    if (explain) {
+        w.step = Step(QStringLiteral("dmarc.treewalk"), Status::Info,
+            tr("DNS Tree Walk from %1").arg(start),
+            tr("Ask for a DMARC record at the domain and then at each parent, at most 8 "
+               "queries (a name of 8 or more labels is shortened to 7 after the first), "
+               "stopping at a record with psd=y or psd=n."),
+            QStringLiteral("RFC 9989 4.10"));
+    }
     const QStringList names = treeWalkNames(start);
-    if (labelCount(start) >= 8)
+    if (explain && labelCount(start) >= 8)
         w.step.addFact(tr("shortcut"),
             tr("%1 has %2 labels: after the first query the walk jumps to 7 labels")
                 .arg(start)
                 .arg(labelCount(start)));
     for (const QString& n : names) {
         PolicyQuery q = queryPolicy(dns, n, Spec::Rfc9989);
-        w.step.add(q.step);
+        if (explain)
+            w.step.add(q.step);
         const bool stop = q.record && (q.record->psd == u'y' || q.record->psd == u'n');
         w.queries.append(std::move(q));
         if (w.queries.last().tempError) {
@@ -197,15 +266,19 @@ TreeWalk treeWalk(Lookups& dns, const QString& start)
             break;
         }
         if (stop) {
-            w.step.add(Step(QStringLiteral("dmarc.treewalk.stop"), Status::Info,
-                tr("psd=%1 at %2: the walk stops here").arg(w.queries.last().record->psd).arg(n),
-                {}, QStringLiteral("RFC 9989 4.10 step 6")));
+            if (explain)
+                w.step.add(Step(QStringLiteral("dmarc.treewalk.stop"), Status::Info,
+                    tr("psd=%1 at %2: the walk stops here")
+                        .arg(w.queries.last().record->psd)
+                        .arg(n),
+                    {}, QStringLiteral("RFC 9989 4.10 step 6")));
             break;
         }
         if (dns.cancelled())
             break;
     }
-    w.step.addFact(tr("queries"), QString::number(w.queries.size()));
+    if (explain)
+        w.step.addFact(tr("queries"), QString::number(w.queries.size()));
 
     // RFC 9989 4.10.2: from the longest name with a record to the shortest.
     QString shortestWithRecord;
@@ -216,34 +289,40 @@ TreeWalk treeWalk(Lookups& dns, const QString& start)
         shortestWithRecord = q.domain;
         if (q.record->psd == u'n') {
             w.orgDomain = q.domain;
-            w.orgRule = tr("The record at %1 says psd=n: %1 is the Organizational Domain "
-                           "(RFC 9989 4.10.2 rule 1).")
-                            .arg(q.domain);
+            if (explain)
+                w.orgRule = tr("The record at %1 says psd=n: %1 is the Organizational Domain "
+                               "(RFC 9989 4.10.2 rule 1).")
+                                .arg(q.domain);
             break;
         }
         if (q.record->psd == u'y' && q.domain != start) {
             w.orgDomain = lastLabels(start, labelCount(q.domain) + 1);
             w.psdIndex = i;
-            w.orgRule = tr("The record at %1 says psd=y (a public suffix domain): the "
-                           "Organizational Domain is the name one label below it, %2 (RFC 9989 "
-                           "4.10.2 rule 2).")
-                            .arg(q.domain, w.orgDomain);
+            if (explain)
+                w.orgRule = tr("The record at %1 says psd=y (a public suffix domain): the "
+                               "Organizational Domain is the name one label below it, %2 (RFC "
+                               "9989 4.10.2 rule 2).")
+                                .arg(q.domain, w.orgDomain);
             break;
         }
     }
     if (w.orgDomain.isEmpty()) {
         if (!shortestWithRecord.isEmpty()) {
             w.orgDomain = shortestWithRecord;
-            w.orgRule = tr("%1 is the name with the fewest labels that has a DMARC record: it is "
-                           "the Organizational Domain (RFC 9989 4.10.2 rule 3).")
-                            .arg(shortestWithRecord);
+            if (explain)
+                w.orgRule = tr("%1 is the name with the fewest labels that has a DMARC record: "
+                               "it is the Organizational Domain (RFC 9989 4.10.2 rule 3).")
+                                .arg(shortestWithRecord);
         } else {
             w.orgDomain = start;
-            w.orgRule = tr("No DMARC record was found on the way up, so %1 is its own "
-                           "Organizational Domain (RFC 9989 4.10.2).")
-                            .arg(start);
+            if (explain)
+                w.orgRule = tr("No DMARC record was found on the way up, so %1 is its own "
+                               "Organizational Domain (RFC 9989 4.10.2).")
+                                .arg(start);
         }
     }
+    if (!explain)
+        return w;
     if (w.tempError) {
         w.step.status = Status::TempError;
         w.orgRule = tr("A DNS error stopped the walk; the Organizational Domain is undetermined.");
@@ -267,9 +346,17 @@ Discovery discover(Lookups& dns, const QString& author, Discovery::Method method
     d.method = method;
     d.spec = method == Discovery::Method::TreeWalk ? Spec::Rfc9989 : Spec::Rfc7489;
     d.author = author;
+    // Summary-only runs build no step and no explanation (only the step shows it).
+    const bool explain = dns.explain();
+    auto explainAs = [&](auto text) {
+        if (explain)
+            d.explanation = text();
+    };
     if (method == Discovery::Method::TreeWalk) {
-        d.step = Step(QStringLiteral("dmarc.discovery"), Status::Info,
-            tr("Policy discovery (RFC 9989 DNS Tree Walk)"), {}, QStringLiteral("RFC 9989 4.10.1"));
+        if (explain)
+            d.step = Step(QStringLiteral("dmarc.discovery"), Status::Info,
+                tr("Policy discovery (RFC 9989 DNS Tree Walk)"), {},
+                QStringLiteral("RFC 9989 4.10.1"));
         TreeWalk w = treeWalk(dns, author);
         d.orgDomain = w.orgDomain;
         const PolicyQuery* authorQ = w.queries.isEmpty() ? nullptr : &w.queries.first();
@@ -277,19 +364,24 @@ Discovery discover(Lookups& dns, const QString& author, Discovery::Method method
             d.where = Discovery::Where::Author;
             d.policyDomain = author;
             d.record = authorQ->record;
-            d.explanation = tr("The author domain %1 publishes its own DMARC record.").arg(author);
+            explainAs([&] {
+                return tr("The author domain %1 publishes its own DMARC record.").arg(author);
+            });
         } else if (w.tempError) {
             d.tempError = true;
-            d.explanation = tr("A DNS error stopped the tree walk before a policy was found.");
+            explainAs(
+                [&] { return tr("A DNS error stopped the tree walk before a policy was found."); });
         } else {
             for (const PolicyQuery& q : w.queries) {
                 if (q.record && q.domain == w.orgDomain) {
                     d.where = Discovery::Where::OrgDomain;
                     d.policyDomain = q.domain;
                     d.record = q.record;
-                    d.explanation = tr("No record at %1; the record of its Organizational "
-                                       "Domain %2 applies.")
-                                        .arg(author, q.domain);
+                    explainAs([&] {
+                        return tr("No record at %1; the record of its Organizational "
+                                  "Domain %2 applies.")
+                            .arg(author, q.domain);
+                    });
                 }
             }
             if (!d.record && w.psdIndex) {
@@ -297,71 +389,97 @@ Discovery discover(Lookups& dns, const QString& author, Discovery::Method method
                 d.where = Discovery::Where::Psd;
                 d.policyDomain = q.domain;
                 d.record = q.record;
-                d.explanation = tr("Neither %1 nor its Organizational Domain %2 has a record; the "
-                                   "record of the public suffix domain %3 (psd=y) applies.")
-                                    .arg(author, w.orgDomain, q.domain);
+                explainAs([&] {
+                    return tr("Neither %1 nor its Organizational Domain %2 has a record; the "
+                              "record of the public suffix domain %3 (psd=y) applies.")
+                        .arg(author, w.orgDomain, q.domain);
+                });
             }
             if (!d.record)
-                d.explanation = tr("No DMARC record applies to %1: DMARC does not apply to this "
-                                   "message (RFC 9989 4.10.1).")
-                                    .arg(author);
+                explainAs([&] {
+                    return tr("No DMARC record applies to %1: DMARC does not apply to this "
+                              "message (RFC 9989 4.10.1).")
+                        .arg(author);
+                });
         }
-        d.step.add(std::move(w.step));
+        if (explain)
+            d.step.add(std::move(w.step));
     } else {
-        d.step = Step(QStringLiteral("dmarc.discovery"), Status::Info,
-            tr("Policy discovery (RFC 7489, Public Suffix List)"), {},
-            QStringLiteral("RFC 7489 6.6.3"));
+        if (explain)
+            d.step = Step(QStringLiteral("dmarc.discovery"), Status::Info,
+                tr("Policy discovery (RFC 7489, Public Suffix List)"), {},
+                QStringLiteral("RFC 7489 6.6.3"));
         PolicyQuery q = queryPolicy(dns, author, Spec::Rfc7489);
-        d.step.add(q.step);
+        if (explain)
+            d.step.add(q.step);
         d.orgDomain = organizationalDomain(author);
-        Step org(QStringLiteral("dmarc.orgdomain"), Status::Info,
-            tr("Organizational Domain of %1: %2").arg(author, d.orgDomain),
-            tr("The registrable domain by the Public Suffix List (%1).").arg(pslDescription()),
-            QStringLiteral("RFC 7489 3.2"));
+        Step org;
+        if (explain)
+            org = Step(QStringLiteral("dmarc.orgdomain"), Status::Info,
+                tr("Organizational Domain of %1: %2").arg(author, d.orgDomain),
+                tr("The registrable domain by the Public Suffix List (%1).").arg(pslDescription()),
+                QStringLiteral("RFC 7489 3.2"));
         if (q.tempError) {
             d.tempError = true;
-            d.explanation = tr("A DNS error at %1 leaves the policy undetermined.").arg(author);
+            explainAs([&] {
+                return tr("A DNS error at %1 leaves the policy undetermined.").arg(author);
+            });
         } else if (q.dmarcRecords > 1) {
             d.severalRecords = true;
-            d.explanation
-                = tr("Several DMARC records at %1: discovery terminates (RFC 7489 6.6.3).")
-                      .arg(author);
+            explainAs([&] {
+                return tr("Several DMARC records at %1: discovery terminates (RFC 7489 6.6.3).")
+                    .arg(author);
+            });
         } else if (q.record) {
             d.where = Discovery::Where::Author;
             d.policyDomain = author;
             d.record = q.record;
-            d.explanation = tr("The author domain %1 publishes its own DMARC record.").arg(author);
+            explainAs([&] {
+                return tr("The author domain %1 publishes its own DMARC record.").arg(author);
+            });
         } else {
-            d.step.add(org);
+            if (explain)
+                d.step.add(org);
             if (d.orgDomain != author) {
                 PolicyQuery oq = queryPolicy(dns, d.orgDomain, Spec::Rfc7489);
-                d.step.add(oq.step);
+                if (explain)
+                    d.step.add(oq.step);
                 if (oq.tempError) {
                     d.tempError = true;
-                    d.explanation
-                        = tr("A DNS error at %1 leaves the policy undetermined.").arg(d.orgDomain);
+                    explainAs([&] {
+                        return tr("A DNS error at %1 leaves the policy undetermined.")
+                            .arg(d.orgDomain);
+                    });
                 } else if (oq.dmarcRecords > 1) {
                     d.severalRecords = true;
-                    d.explanation = tr("Several DMARC records at %1: discovery terminates (RFC "
-                                       "7489 6.6.3).")
-                                        .arg(d.orgDomain);
+                    explainAs([&] {
+                        return tr("Several DMARC records at %1: discovery terminates (RFC "
+                                  "7489 6.6.3).")
+                            .arg(d.orgDomain);
+                    });
                 } else if (oq.record) {
                     d.where = Discovery::Where::OrgDomain;
                     d.policyDomain = d.orgDomain;
                     d.record = oq.record;
-                    d.explanation = tr("No record at %1; the record of its Organizational Domain "
-                                       "%2 applies.")
-                                        .arg(author, d.orgDomain);
+                    explainAs([&] {
+                        return tr("No record at %1; the record of its Organizational Domain "
+                                  "%2 applies.")
+                            .arg(author, d.orgDomain);
+                    });
                 }
             }
             if (!d.record && !d.tempError && !d.severalRecords)
-                d.explanation = tr("No DMARC record at %1 or its Organizational Domain %2: DMARC "
-                                   "does not apply (RFC 7489 6.6.3).")
-                                    .arg(author, d.orgDomain);
+                explainAs([&] {
+                    return tr("No DMARC record at %1 or its Organizational Domain %2: DMARC "
+                              "does not apply (RFC 7489 6.6.3).")
+                        .arg(author, d.orgDomain);
+                });
         }
-        if (d.where == Discovery::Where::Author)
+        if (explain && d.where == Discovery::Where::Author)
             d.step.add(org);
     }
+    if (!explain)
+        return d;
     d.step.detail = d.explanation;
     d.step.status = d.tempError ? Status::TempError : Status::Info;
     if (!d.policyDomain.isEmpty())
@@ -375,6 +493,8 @@ QString orgDomainOf(
 {
     if (tempError)
         *tempError = false;
+    if (!dns.explain())
+        step = nullptr;
     if (method == Discovery::Method::Psl) {
         const QString org = organizationalDomain(domain);
         if (step)

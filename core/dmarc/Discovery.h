@@ -14,6 +14,16 @@
 
 namespace ms::dmarc {
 
+// One "_dmarc.<domain>" TXT query and what it yielded.
+struct PolicyQuery {
+    QString domain;
+    dns::Answer answer;
+    int dmarcRecords = 0; // TXT records starting with v=DMARC1
+    std::optional<Record> record; // exactly one DMARC record
+    bool tempError = false;
+    Step step; // kind "dmarc.query"
+};
+
 // The DNS side of one DMARC evaluation: a per-evaluation cache (the tree walks for policy
 // discovery and for alignment ask the same names; each is asked once) and the record-text
 // sources the steps point into ("dmarc/record/N").
@@ -29,6 +39,15 @@ public:
     bool cancelled() const;
     int queryCount() const { return m_queries; }
 
+    // Summary-only runs (VerifyOptions::summaryOnly) turn this off: results, reasons and
+    // JSON stay exactly as with it on, but no steps, translated step texts or record
+    // sources are built, and each policy query is parsed once per spec.
+    void setExplain(bool explain) { m_explain = explain; }
+    bool explain() const { return m_explain; }
+    // Summary-only runs: the parsed "_dmarc.<domain>" query of an earlier walk (null if none).
+    const PolicyQuery* knownPolicy(const QString& domain, Spec spec) const;
+    void rememberPolicy(const QString& domain, Spec spec, const PolicyQuery& q);
+
     QString addSource(const QString& title, const QByteArray& bytes);
     const QList<Source>& sources() const { return m_sources; }
 
@@ -37,17 +56,9 @@ private:
     const std::atomic_bool* m_cancelled;
     QHash<QString, dns::Answer> m_cache;
     QList<Source> m_sources;
+    QHash<QString, PolicyQuery> m_policies; // summary-only: "<spec> <domain>"
     int m_queries = 0;
-};
-
-// One "_dmarc.<domain>" TXT query and what it yielded.
-struct PolicyQuery {
-    QString domain;
-    dns::Answer answer;
-    int dmarcRecords = 0; // TXT records starting with v=DMARC1
-    std::optional<Record> record; // exactly one DMARC record
-    bool tempError = false;
-    Step step; // kind "dmarc.query"
+    bool m_explain = true;
 };
 
 PolicyQuery queryPolicy(Lookups& dns, const QString& domain, Spec spec);

@@ -132,9 +132,11 @@ struct Core {
 };
 
 // Everything after discovery, for one method (so the other method can be compared).
+// Summary-only runs (dns.explain() off) get the same result, reason and rows, no steps.
 Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discovery& d)
 {
     Core c;
+    const bool explain = dns.explain();
     if (d.tempError) {
         c.result = Status::TempError;
         c.reason = tr("temperror: the DMARC policy could not be looked up");
@@ -149,69 +151,83 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     const Record& r = *d.record;
 
     // Does the author domain exist? Only matters for np (RFC 9989 3.2.13, RFC 8020).
-    c.policyStep = Step(
-        QStringLiteral("dmarc.policy"), Status::Info, {}, {}, rfcFor(d.method, "4.10.1", "6.6.3"));
+    if (explain)
+        c.policyStep = Step(QStringLiteral("dmarc.policy"), Status::Info, {}, {},
+            rfcFor(d.method, "4.10.1", "6.6.3"));
     if (d.where != Discovery::Where::Author && d.spec == Spec::Rfc9989 && r.np) {
         bool fresh = true;
         const dns::Answer a = dns.resolve(author, dns::Type::A, &fresh);
-        Step ex(QStringLiteral("dmarc.exists"), Status::Info, {}, {},
-            QStringLiteral("RFC 9989 3.2.13"));
-        ex.add(dns::answerStep(a));
+        Step ex;
+        if (explain) {
+            ex = Step(QStringLiteral("dmarc.exists"), Status::Info, {}, {},
+                QStringLiteral("RFC 9989 3.2.13"));
+            ex.add(dns::answerStep(a));
+        }
         if (a.isTemporaryError()) {
             c.result = Status::TempError;
             c.reason = tr("temperror: could not tell whether %1 exists").arg(author);
-            ex.status = Status::TempError;
-            ex.title = tr("Whether %1 exists is unknown (DNS error)").arg(author);
-            c.policyStep.add(std::move(ex));
+            if (explain) {
+                ex.status = Status::TempError;
+                ex.title = tr("Whether %1 exists is unknown (DNS error)").arg(author);
+                c.policyStep.add(std::move(ex));
+            }
             return c;
         }
         c.authorExists = a.outcome != dns::Outcome::NxDomain;
-        ex.title = c.authorExists ? tr("%1 exists").arg(author)
-                                  : tr("%1 does not exist (NXDOMAIN)").arg(author);
-        ex.detail = tr("A non-existent domain is one whose query returns NXDOMAIN (RFC 8020); "
-                       "np applies only to those.");
-        c.policyStep.add(std::move(ex));
+        if (explain) {
+            ex.title = c.authorExists ? tr("%1 exists").arg(author)
+                                      : tr("%1 does not exist (NXDOMAIN)").arg(author);
+            ex.detail = tr("A non-existent domain is one whose query returns NXDOMAIN (RFC "
+                           "8020); np applies only to those.");
+            c.policyStep.add(std::move(ex));
+        }
     }
     c.choice = choosePolicy(d, c.authorExists);
     if (c.choice.ignored) {
         c.result = Status::None;
         c.reason = tr("none: the DMARC record of %1 is not usable").arg(d.policyDomain);
-        c.policyStep.status = Status::Warning;
-        c.policyStep.title = tr("The record is ignored");
-        c.policyStep.detail = c.choice.why;
+        if (explain) {
+            c.policyStep.status = Status::Warning;
+            c.policyStep.title = tr("The record is ignored");
+            c.policyStep.detail = c.choice.why;
+        }
         return c;
     }
-    c.policyStep.title = tr("Policy: %1=%2 (from %3)")
-                             .arg(c.choice.tag, policyName(*c.choice.policy), d.policyDomain);
-    c.policyStep.detail = c.choice.why;
-    c.policyStep.addFact(tr("tag"), c.choice.tag);
-    c.policyStep.addFact(tr("policy"), policyName(*c.choice.policy));
-    c.policyStep.addFact(tr("policy domain"), d.policyDomain);
+    if (explain) {
+        c.policyStep.title = tr("Policy: %1=%2 (from %3)")
+                                 .arg(c.choice.tag, policyName(*c.choice.policy), d.policyDomain);
+        c.policyStep.detail = c.choice.why;
+        c.policyStep.addFact(tr("tag"), c.choice.tag);
+        c.policyStep.addFact(tr("policy"), policyName(*c.choice.policy));
+        c.policyStep.addFact(tr("policy domain"), d.policyDomain);
 
-    // Alignment.
-    c.alignStep = Step(QStringLiteral("dmarc.alignment"), Status::Info,
-        tr("Identifier alignment with %1").arg(author), {}, rfcFor(d.method, "4.4", "3.1"));
-    c.alignStep.addFact(tr("adkim"), r.adkimStrict ? QStringLiteral("s") : QStringLiteral("r"));
-    c.alignStep.addFact(tr("aspf"), r.aspfStrict ? QStringLiteral("s") : QStringLiteral("r"));
+        // Alignment.
+        c.alignStep = Step(QStringLiteral("dmarc.alignment"), Status::Info,
+            tr("Identifier alignment with %1").arg(author), {}, rfcFor(d.method, "4.4", "3.1"));
+        c.alignStep.addFact(tr("adkim"), r.adkimStrict ? QStringLiteral("s") : QStringLiteral("r"));
+        c.alignStep.addFact(tr("aspf"), r.aspfStrict ? QStringLiteral("s") : QStringLiteral("r"));
+    }
+    Step* alignStep = explain ? &c.alignStep : nullptr;
     if (in.spf) {
         c.rows << align(dns, QStringLiteral("spf"), in.spf->domain, in.spf->status, r.aspfStrict,
-            author, d.orgDomain, d.method, &c.alignStep);
+            author, d.orgDomain, d.method, alignStep);
     } else {
         AlignmentRow row;
         row.identifier = QStringLiteral("spf");
         row.strict = r.aspfStrict;
         row.reason = tr("SPF was not evaluated, so it cannot make DMARC pass.");
-        c.alignStep.add(Step(
-            QStringLiteral("dmarc.align"), Status::None, tr("SPF: not evaluated"), row.reason));
+        if (explain)
+            c.alignStep.add(Step(
+                QStringLiteral("dmarc.align"), Status::None, tr("SPF: not evaluated"), row.reason));
         c.rows << row;
     }
     for (const DkimSignatureOutcome& s : in.dkim) {
         AlignmentRow row = align(dns, QStringLiteral("dkim"), s.domain, s.status, r.adkimStrict,
-            author, d.orgDomain, d.method, &c.alignStep);
+            author, d.orgDomain, d.method, alignStep);
         row.selector = s.selector;
         c.rows << row;
     }
-    if (in.dkim.isEmpty()) {
+    if (explain && in.dkim.isEmpty()) {
         const QString why = in.dkimEvaluated ? tr("The message has no DKIM signature.")
                                              : tr("DKIM was not evaluated.");
         c.alignStep.add(
@@ -222,8 +238,9 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
         anyPass = anyPass || row.counts;
         anyTemp = anyTemp || (row.tempError && row.authResult == Status::Pass);
     }
-    c.resultStep = Step(
-        QStringLiteral("dmarc.result"), Status::Info, {}, {}, rfcFor(d.method, "5.3.5", "4.2"));
+    if (explain)
+        c.resultStep = Step(
+            QStringLiteral("dmarc.result"), Status::Info, {}, {}, rfcFor(d.method, "5.3.5", "4.2"));
     if (anyPass) {
         c.result = Status::Pass;
         QStringList which;
@@ -232,25 +249,31 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
                 which << QStringLiteral("%1 (%2)").arg(row.identifier.toUpper(), row.domain);
         }
         c.reason = tr("pass: aligned %1").arg(which.join(QStringLiteral(", ")));
-        c.resultStep.detail = tr("At least one authenticated identifier passes and aligns with "
-                                 "the author domain.");
+        if (explain)
+            c.resultStep.detail = tr("At least one authenticated identifier passes and aligns "
+                                     "with the author domain.");
     } else if (anyTemp) {
         c.result = Status::TempError;
         c.reason = tr("temperror: alignment could not be decided (DNS error)");
-        c.resultStep.detail = tr("A DNS error during the tree walk for alignment leaves the "
-                                 "result undetermined (RFC 9989 5.3.6).");
+        if (explain)
+            c.resultStep.detail = tr("A DNS error during the tree walk for alignment leaves the "
+                                     "result undetermined (RFC 9989 5.3.6).");
     } else {
         c.result = Status::Fail;
         c.reason = tr("fail: no aligned SPF or DKIM pass (%1=%2)")
                        .arg(c.choice.tag, policyName(*c.choice.policy));
-        QStringList why;
-        for (const AlignmentRow& row : c.rows)
-            why << QStringLiteral("%1 %2: %3")
-                       .arg(row.identifier.toUpper(), row.domain, row.reason);
-        c.resultStep.detail = tr("No authenticated identifier both passes and aligns with the "
-                                 "author domain.")
-            + QLatin1Char('\n') + why.join(QLatin1Char('\n'));
+        if (explain) {
+            QStringList why;
+            for (const AlignmentRow& row : c.rows)
+                why << QStringLiteral("%1 %2: %3")
+                           .arg(row.identifier.toUpper(), row.domain, row.reason);
+            c.resultStep.detail = tr("No authenticated identifier both passes and aligns with "
+                                     "the author domain.")
+                + QLatin1Char('\n') + why.join(QLatin1Char('\n'));
+        }
     }
+    if (!explain)
+        return c;
     c.resultStep.status = c.result;
     c.resultStep.title = c.reason;
     c.alignStep.status = anyPass ? Status::Pass : Status::Fail;
@@ -285,10 +308,13 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
     row.domain = normalizeDomain(domain);
     row.authResult = authResult;
     row.strict = strict;
-    const QString mode = strict ? tr("strict") : tr("relaxed");
-    const QString rfc = identifier == u"spf" ? rfcFor(method, "4.4.2", "3.1.2")
-                                             : rfcFor(method, "4.4.1", "3.1.1");
-    Step s(QStringLiteral("dmarc.align"), Status::Info, {}, {}, rfc);
+    if (!dns.explain())
+        step = nullptr; // summary-only: the row without its step
+    Step s;
+    if (step)
+        s = Step(QStringLiteral("dmarc.align"), Status::Info, {}, {},
+            identifier == u"spf" ? rfcFor(method, "4.4.2", "3.1.2")
+                                 : rfcFor(method, "4.4.1", "3.1.1"));
     if (row.domain.isEmpty()) {
         row.reason = tr("not aligned: there is no domain to compare");
     } else if (row.domain == author) {
@@ -303,7 +329,7 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
         row.reason = tr("not checked: it did not pass, so its alignment cannot matter");
     } else {
         bool temp = false;
-        const QString org = orgDomainOf(dns, row.domain, method, &s, &temp);
+        const QString org = orgDomainOf(dns, row.domain, method, step ? &s : nullptr, &temp);
         if (temp) {
             row.tempError = true;
             row.reason = tr("unknown: a DNS error stopped the tree walk for %1").arg(row.domain);
@@ -319,6 +345,9 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
     if (row.aligned && authResult != Status::Pass)
         row.reason += QStringLiteral("; ")
             + tr("but its result is %1, so it does not count").arg(statusName(authResult));
+    if (!step)
+        return row;
+    const QString mode = strict ? tr("strict") : tr("relaxed");
     s.title = QStringLiteral("%1 %2 (%3, %4): %5")
                   .arg(identifier.toUpper(), row.domain.isEmpty() ? tr("(none)") : row.domain,
                       statusName(authResult), mode, row.reason);
@@ -332,17 +361,17 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
     s.addFact(tr("result"), statusName(authResult));
     s.addFact(tr("mode"), mode);
     s.addFact(tr("aligned"), row.aligned ? tr("yes") : tr("no"));
-    if (step)
-        step->add(std::move(s));
+    step->add(std::move(s));
     return row;
 }
 
 Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& resolver,
-    Discovery::Method method, const std::atomic_bool* cancelled, bool jsonValue)
+    Discovery::Method method, const std::atomic_bool* cancelled, bool jsonValue, bool explain)
 {
     Evaluation e;
     e.author = author;
     Lookups dns(resolver, cancelled);
+    dns.setExplain(explain);
     e.discovery = discover(dns, author, method);
     Core c = decide(dns, author, in, e.discovery);
     e.result = c.result;
@@ -356,7 +385,8 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         rfcFor(method, "5.3", "6.6"));
     root.addFact(tr("author domain"), author);
     root.addFact(tr("method"), methodName(method));
-    root.add(e.discovery.step);
+    if (explain)
+        root.add(e.discovery.step);
     if (!c.policyStep.title.isEmpty())
         root.add(c.policyStep);
     if (!c.alignStep.title.isEmpty())
@@ -366,8 +396,10 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
 
     // Disposition: t= (RFC 9989) or pct= (RFC 7489) sampling.
     json::ObjectWriter json;
-    Step disp(
-        QStringLiteral("dmarc.disposition"), Status::Info, {}, {}, rfcFor(method, "4.7", "6.6.4"));
+    Step disp;
+    if (explain)
+        disp = Step(QStringLiteral("dmarc.disposition"), Status::Info, {}, {},
+            rfcFor(method, "4.7", "6.6.4"));
     if (e.result == Status::Fail && e.policy) {
         const Record& r = *e.discovery.record;
         Policy applied = *e.policy;
@@ -375,43 +407,51 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         if (method == Discovery::Method::TreeWalk) {
             if (r.testing && applied != Policy::None) {
                 applied = lower(applied);
-                notes << tr("t=y (test mode): the receiver applies one level below the published "
-                            "policy, %1 instead of %2 (RFC 9989 4.7).")
-                             .arg(policyName(applied), policyName(*e.policy));
+                if (explain)
+                    notes << tr(
+                        "t=y (test mode): the receiver applies one level below the published "
+                        "policy, %1 instead of %2 (RFC 9989 4.7).")
+                                 .arg(policyName(applied), policyName(*e.policy));
             }
-            if (r.tag(u"pct"))
+            if (explain && r.tag(u"pct"))
                 notes << tr("pct=%1 is an RFC 7489 tag; RFC 9989 has no sampling and ignores it "
                             "(t=y replaced pct=0).")
                              .arg(r.tag(u"pct")->value);
         } else {
-            if (r.pctGiven && r.pct < 100 && applied != Policy::None) {
+            if (explain && r.pctGiven && r.pct < 100 && applied != Policy::None) {
                 notes << tr("pct=%1: the policy is applied to %1% of failing messages; the others "
                             "get the next lower policy, %2 (RFC 7489 6.6.4). Whether this "
                             "message was sampled is the receiver's random choice.")
                              .arg(r.pct)
                              .arg(policyName(lower(applied)));
             }
-            if (r.tag(u"t"))
+            if (explain && r.tag(u"t"))
                 notes << tr("t= is an RFC 9989 tag; RFC 7489 ignores it.");
         }
         e.disposition = applied;
-        disp.status = applied == Policy::None ? Status::Info : Status::Fail;
-        disp.title = tr("Disposition: %1").arg(policyName(applied));
-        disp.detail = notes.isEmpty() ? tr("The message failed DMARC, so the %1=%2 policy applies.")
-                                            .arg(e.policyTag, policyName(*e.policy))
-                                      : notes.join(QLatin1Char(' '));
+        if (explain) {
+            disp.status = applied == Policy::None ? Status::Info : Status::Fail;
+            disp.title = tr("Disposition: %1").arg(policyName(applied));
+            disp.detail = notes.isEmpty()
+                ? tr("The message failed DMARC, so the %1=%2 policy applies.")
+                      .arg(e.policyTag, policyName(*e.policy))
+                : notes.join(QLatin1Char(' '));
+        }
         json.boolean(QLatin1StringView("testing"), r.testing);
         json.integer(QLatin1StringView("pct"), r.pct);
     } else {
         e.disposition = Policy::None;
-        disp.title = tr("Disposition: none");
-        disp.detail = e.result == Status::Pass
-            ? tr("The message passed DMARC: deliver normally.")
-            : tr("No DMARC policy is applied (result %1); any handling is the "
-                 "receiver's own choice.")
-                  .arg(statusName(e.result));
+        if (explain) {
+            disp.title = tr("Disposition: none");
+            disp.detail = e.result == Status::Pass
+                ? tr("The message passed DMARC: deliver normally.")
+                : tr("No DMARC policy is applied (result %1); any handling is the "
+                     "receiver's own choice.")
+                      .arg(statusName(e.result));
+        }
     }
-    root.add(disp);
+    if (explain)
+        root.add(disp);
 
     // The other method, shown where it differs.
     const Discovery::Method otherMethod = method == Discovery::Method::TreeWalk
@@ -426,7 +466,9 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         e.differs = od.policyDomain != e.discovery.policyDomain
             || od.orgDomain != e.discovery.orgDomain || oc.result != e.result
             || oc.choice.policy != e.policy || oc.choice.tag != e.policyTag;
-        if (e.differs) {
+        if (e.differs && !explain) {
+            e.other = std::move(od);
+        } else if (e.differs) {
             Step o(QStringLiteral("dmarc.other-method"), Status::Info,
                 tr("%1 would answer differently: %2")
                     .arg(otherMethod == Discovery::Method::Psl ? tr("RFC 7489 (PSL)")
@@ -503,15 +545,16 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
 namespace {
 
 // RFC 8617 7.2 / RFC 7489 7.3 local policy: when DMARC fails but a trusted ARC chain passes.
-void arcOverride(
-    const CheckContext& ctx, const Evaluation& e, Step& root, QJsonObject& json, DmarcOutcome& out)
+// Summary-only runs get the same JSON and outcome without the steps.
+void arcOverride(const CheckContext& ctx, const Evaluation& e, Step& root, QJsonObject& json,
+    DmarcOutcome& out, bool explain)
 {
     if (e.result != Status::Fail || !ctx.earlier || !ctx.earlier->arc)
         return;
     const ArcOutcome& arc = *ctx.earlier->arc;
     const QStringList& trusted = ctx.options.trustedArcSealers;
     if (arc.status != Status::Pass) {
-        if (!trusted.isEmpty())
+        if (explain && !trusted.isEmpty())
             root.add(Step(QStringLiteral("dmarc.arc-override"), Status::Info,
                 tr("No ARC override: the ARC chain did not pass (%1)").arg(statusName(arc.status)),
                 tr("Only a passing chain from a trusted sealer can justify a local "
@@ -531,12 +574,13 @@ void arcOverride(
             break;
     }
     if (!hop) {
-        root.add(Step(QStringLiteral("dmarc.arc-override"), Status::Info,
-            tr("No ARC override: no sealer of the passing chain is trusted"),
-            tr("Sealers: %1. Trusted sealers (options): %2.")
-                .arg(arc.sealers.join(QStringLiteral(", ")),
-                    trusted.isEmpty() ? tr("none") : trusted.join(QStringLiteral(", "))),
-            QStringLiteral("RFC 8617 7.2")));
+        if (explain)
+            root.add(Step(QStringLiteral("dmarc.arc-override"), Status::Info,
+                tr("No ARC override: no sealer of the passing chain is trusted"),
+                tr("Sealers: %1. Trusted sealers (options): %2.")
+                    .arg(arc.sealers.join(QStringLiteral(", ")),
+                        trusted.isEmpty() ? tr("none") : trusted.join(QStringLiteral(", "))),
+                QStringLiteral("RFC 8617 7.2")));
         return;
     }
     // The AAR the first (oldest) trusted hop recorded.
@@ -593,7 +637,8 @@ void arcOverride(
             : tr("Its ARC-Authentication-Results field i=%1 could not be found.").arg(hop);
     }
     json[QStringLiteral("arc_override")] = o;
-    root.add(std::move(s));
+    if (explain)
+        root.add(std::move(s));
 }
 
 } // namespace
@@ -606,7 +651,8 @@ CheckResult check(const CheckContext& ctx)
         = ctx.options.dmarcDiscovery == VerifyOptions::DmarcDiscovery::TreeWalk
         ? Discovery::Method::TreeWalk
         : Discovery::Method::Psl;
-    AuthorDomain a = authorDomain(ctx.message);
+    const bool explain = !ctx.options.summaryOnly;
+    AuthorDomain a = authorDomain(ctx.message, explain);
     DmarcOutcome out;
     if (a.problem != AuthorDomain::Problem::None) {
         res.status = Status::PermError;
@@ -614,7 +660,8 @@ CheckResult check(const CheckContext& ctx)
         res.step = Step(QStringLiteral("dmarc"), Status::PermError,
             QStringLiteral("DMARC: %1").arg(res.summary), a.step.detail,
             QStringLiteral("RFC 9989 5.3.1"));
-        res.step.add(a.step);
+        if (explain)
+            res.step.add(a.step);
         json::ObjectWriter j;
         j.string(QLatin1StringView("result"), statusName(Status::PermError));
         j.member(QLatin1StringView("from_domain")) += "null";
@@ -641,9 +688,10 @@ CheckResult check(const CheckContext& ctx)
         in.dkim = ctx.earlier->dkim;
     }
     in.dkimEvaluated = ctx.options.wants(QStringLiteral("dkim"));
-    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled, !ctx.options.summaryOnly);
+    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled, explain, explain);
     Step root = std::move(e.step);
-    root.children.insert(root.children.begin(), a.step);
+    if (explain)
+        root.children.insert(root.children.begin(), a.step);
     // Members the ARC override adds (rare): merged into the evaluation's JSON afterwards.
     QJsonObject extra;
     out.status = e.result;
@@ -652,7 +700,7 @@ CheckResult check(const CheckContext& ctx)
     out.policy = e.policy ? policyName(*e.policy) : QString();
     out.disposition = policyName(e.disposition);
     out.reason = e.reason;
-    arcOverride(ctx, e, root, extra, out);
+    arcOverride(ctx, e, root, extra, out, explain);
     res.status = e.result;
     res.summary = e.reason;
     res.step = std::move(root);

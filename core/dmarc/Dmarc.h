@@ -58,8 +58,11 @@ struct Evaluation {
 // DMARC for one author domain with the given SPF/DKIM results. `author` must already be
 // normalized (normalizeDomain). The step tree has no From step (check() adds it).
 // jsonValue false: only jsonText is written (summary-only runs), json stays empty.
+// explain false (summary-only runs): the same result, reasons, rows, discovery and JSON, but
+// the step is only the root (title, status, facts) and there are no sources.
 Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& resolver,
-    Discovery::Method method, const std::atomic_bool* cancelled = nullptr, bool jsonValue = true);
+    Discovery::Method method, const std::atomic_bool* cancelled = nullptr, bool jsonValue = true,
+    bool explain = true);
 
 // Alignment of one identifier with the author domain (RFC 9989 4.4/4.10.2).
 AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domain,

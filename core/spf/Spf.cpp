@@ -52,6 +52,7 @@ public:
         , m_local(std::move(localPart))
         , m_senderDomain(std::move(senderDomain))
         , m_nextSource(request.firstSourceIndex)
+        , m_explain(request.explain)
     {
         m_timer.start();
     }
@@ -93,6 +94,7 @@ private:
     IpAddress m_ip;
     QByteArray m_sender, m_local, m_senderDomain;
     int m_nextSource;
+    const bool m_explain; // false: no steps, texts or sources (summary-only runs)
     QElapsedTimer m_timer;
     std::optional<QList<QByteArray>> m_ptrNames; // %{p}: validated names, computed once
 };
@@ -119,6 +121,8 @@ QString counterText(int n, int limit)
 
 void Evaluator::addCounters(Step& s) const
 {
+    if (!m_explain)
+        return;
     s.addFact(tr("DNS-querying terms"), counterText(counters.dnsTerms, m_req.dnsTermLimit));
     s.addFact(tr("void lookups"), counterText(counters.voidLookups, m_req.voidLookupLimit));
 }
@@ -126,11 +130,12 @@ void Evaluator::addCounters(Step& s) const
 std::optional<dns::Answer> Evaluator::query(const QByteArray& name, dns::Type type, Step& parent)
 {
     if (outOfTime()) {
-        parent.add(Step(QStringLiteral("spf.limit"), Status::TempError,
-            tr("evaluation stopped: time budget used up or cancelled"),
-            tr("RFC 7208 4.6.4 lets a checker bound the time check_host() takes; "
-               "beyond it the result is temperror."),
-            QStringLiteral("RFC 7208 4.6.4")));
+        if (m_explain)
+            parent.add(Step(QStringLiteral("spf.limit"), Status::TempError,
+                tr("evaluation stopped: time budget used up or cancelled"),
+                tr("RFC 7208 4.6.4 lets a checker bound the time check_host() takes; "
+                   "beyond it the result is temperror."),
+                QStringLiteral("RFC 7208 4.6.4")));
         return std::nullopt;
     }
     QByteArray q = name;
@@ -138,16 +143,18 @@ std::optional<dns::Answer> Evaluator::query(const QByteArray& name, dns::Type ty
         q.chop(1);
     dns::Answer a = m_dns.resolve(q, type);
     ++counters.queries;
-    parent.add(dns::answerStep(a));
+    if (m_explain)
+        parent.add(dns::answerStep(a));
     QString why;
     if (a.outcome == dns::Outcome::Malformed && !dns::normalizeName(q, &why)) {
         // Not a transient failure: the name cannot be asked at all (a space or control byte
         // from a macro expansion). It cannot exist, so it is treated like NXDOMAIN
         // (RFC 7208 4.3, 4.8), never as a temperror that would repeat forever.
-        parent.add(Step(QStringLiteral("spf.target.invalid"), Status::Info,
-            tr("\"%1\" cannot be asked (%2): treated as a name that does not exist")
-                .arg(QString::fromLatin1(q.left(300)), why),
-            {}, QStringLiteral("RFC 7208 4.3, 4.8")));
+        if (m_explain)
+            parent.add(Step(QStringLiteral("spf.target.invalid"), Status::Info,
+                tr("\"%1\" cannot be asked (%2): treated as a name that does not exist")
+                    .arg(QString::fromLatin1(q.left(300)), why),
+                {}, QStringLiteral("RFC 7208 4.3, 4.8")));
         a.outcome = dns::Outcome::NxDomain;
         a.records.clear();
     }
@@ -160,12 +167,13 @@ bool Evaluator::countVoid(Step& step, QString* why)
     if (counters.voidLookups > m_req.voidLookupLimit) {
         *why = tr("more than %1 void lookups (answers with no records or NXDOMAIN)")
                    .arg(m_req.voidLookupLimit);
-        step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
-            tr("void-lookup limit exceeded (%1)")
-                .arg(counterText(counters.voidLookups, m_req.voidLookupLimit)),
-            tr("RFC 7208 4.6.4: SPF implementations SHOULD limit void lookups to two; "
-               "exceeding the limit produces permerror."),
-            QStringLiteral("RFC 7208 4.6.4")));
+        if (m_explain)
+            step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
+                tr("void-lookup limit exceeded (%1)")
+                    .arg(counterText(counters.voidLookups, m_req.voidLookupLimit)),
+                tr("RFC 7208 4.6.4: SPF implementations SHOULD limit void lookups to two; "
+                   "exceeding the limit produces permerror."),
+                QStringLiteral("RFC 7208 4.6.4")));
         return false;
     }
     return true;
@@ -183,12 +191,15 @@ QByteArray Evaluator::expand(const MacroString& macros, const QByteArray& text,
             out += t.text;
         return out;
     }
-    Step& s = parent.add(Step(QStringLiteral("spf.macro"), Status::Info, {},
-        tr("Macros are expanded before use (RFC 7208 7): each %{...} is "
-           "replaced by its value, split on its delimiters, reversed "
-           "with 'r', cut to the right-most N parts, and URL-escaped "
-           "when the letter is upper case."),
-        QStringLiteral("RFC 7208 7")));
+    // Macros are rare; without explanations the steps go to a scratch step that is dropped.
+    Step scratch;
+    Step& s = !m_explain ? scratch
+                         : parent.add(Step(QStringLiteral("spf.macro"), Status::Info, {},
+                             tr("Macros are expanded before use (RFC 7208 7): each %{...} is "
+                                "replaced by its value, split on its delimiters, reversed "
+                                "with 'r', cut to the right-most N parts, and URL-escaped "
+                                "when the letter is upper case."),
+                             QStringLiteral("RFC 7208 7")));
     if (!source.isEmpty())
         s.addSpan(source, offset, text.size());
     QByteArray out;
@@ -296,12 +307,14 @@ QList<QByteArray> Evaluator::validatedNames(Step& parent, const QByteArray& pref
     // forward lookup returns the client address. Computed once per evaluation.
     if (!m_ptrNames) {
         QList<QByteArray> names;
-        Step& s = parent.add(Step(QStringLiteral("spf.ptr.validate"), Status::Info,
-            tr("find a validated domain name for %1").arg(m_ip.toString()),
-            tr("Reverse lookup, then a forward lookup of each name (at most "
-               "10); a name is validated when it resolves back to the "
-               "client address (RFC 7208 5.5)."),
-            QStringLiteral("RFC 7208 5.5, 7.3")));
+        Step scratch; // without explanations: dropped
+        Step& s = !m_explain ? scratch
+                             : parent.add(Step(QStringLiteral("spf.ptr.validate"), Status::Info,
+                                 tr("find a validated domain name for %1").arg(m_ip.toString()),
+                                 tr("Reverse lookup, then a forward lookup of each name (at most "
+                                    "10); a name is validated when it resolves back to the "
+                                    "client address (RFC 7208 5.5)."),
+                                 QStringLiteral("RFC 7208 5.5, 7.3")));
         const auto a = query(m_ip.reverseName(), dns::Type::PTR, s);
         if (a && a->outcome == dns::Outcome::Ok) {
             const QList<dns::Record> ptrs = a->ofType(dns::Type::PTR);
@@ -388,13 +401,14 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         ++counters.dnsTerms;
         if (counters.dnsTerms > m_req.dnsTermLimit) {
             *why = tr("more than %1 DNS-querying terms").arg(m_req.dnsTermLimit);
-            step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
-                tr("DNS lookup limit exceeded (%1)")
-                    .arg(counterText(counters.dnsTerms, m_req.dnsTermLimit)),
-                tr("RFC 7208 4.6.4: include, a, mx, ptr, exists and redirect may be used "
-                   "at most 10 times in one evaluation, includes counted; beyond that "
-                   "the result is permerror."),
-                QStringLiteral("RFC 7208 4.6.4")));
+            if (m_explain)
+                step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
+                    tr("DNS lookup limit exceeded (%1)")
+                        .arg(counterText(counters.dnsTerms, m_req.dnsTermLimit)),
+                    tr("RFC 7208 4.6.4: include, a, mx, ptr, exists and redirect may be used "
+                       "at most 10 times in one evaluation, includes counted; beyond that "
+                       "the result is permerror."),
+                    QStringLiteral("RFC 7208 4.6.4")));
             return Match::PermError;
         }
     }
@@ -405,8 +419,9 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         *why = tr("\"%1\" is not a valid domain name (%2): treated as a name that does not "
                   "exist, no query is sent")
                    .arg(L1(name.left(300)), invalid);
-        step.add(Step(QStringLiteral("spf.target.invalid"), Status::Info, *why, {},
-            QStringLiteral("RFC 7208 4.3, 4.8")));
+        if (m_explain)
+            step.add(Step(QStringLiteral("spf.target.invalid"), Status::Info, *why, {},
+                QStringLiteral("RFC 7208 4.3, 4.8")));
         return false;
     };
 
@@ -429,14 +444,16 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
     }
     case Mechanism::A: {
         const QByteArray name = targetName(t, source, domain, step);
-        step.addFact(tr("target"), L1(name));
+        if (m_explain)
+            step.addFact(tr("target"), L1(name));
         if (!checkName(name))
             return Match::No;
         return matchAddresses(name, t.cidr4, t.cidr6, step, true, why);
     }
     case Mechanism::Exists: {
         const QByteArray name = targetName(t, source, domain, step);
-        step.addFact(tr("target"), L1(name));
+        if (m_explain)
+            step.addFact(tr("target"), L1(name));
         if (!checkName(name))
             return Match::No;
         // RFC 7208 5.7: always an A query, whatever the client's address family.
@@ -456,7 +473,8 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
     }
     case Mechanism::Mx: {
         const QByteArray name = targetName(t, source, domain, step);
-        step.addFact(tr("target"), L1(name));
+        if (m_explain)
+            step.addFact(tr("target"), L1(name));
         if (!checkName(name))
             return Match::No;
         const auto a = query(name, dns::Type::MX, step);
@@ -472,24 +490,27 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
             return Match::No;
         }
         counters.maxMxNames = std::max(counters.maxMxNames, int(mx.size()));
-        step.addFact(tr("MX names"), counterText(int(mx.size()), 10));
+        if (m_explain)
+            step.addFact(tr("MX names"), counterText(int(mx.size()), 10));
         if (mx.size() > 10) {
             *why = tr("%1 has %2 MX records: more than 10").arg(L1(name)).arg(mx.size());
-            step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
-                tr("MX limit exceeded (%1)").arg(counterText(int(mx.size()), 10)),
-                tr("RFC 7208 4.6.4: the evaluation of an mx mechanism must not look "
-                   "up more than 10 address records; if it would, the result is "
-                   "permerror."),
-                QStringLiteral("RFC 7208 4.6.4")));
+            if (m_explain)
+                step.add(Step(QStringLiteral("spf.limit"), Status::PermError,
+                    tr("MX limit exceeded (%1)").arg(counterText(int(mx.size()), 10)),
+                    tr("RFC 7208 4.6.4: the evaluation of an mx mechanism must not look "
+                       "up more than 10 address records; if it would, the result is "
+                       "permerror."),
+                    QStringLiteral("RFC 7208 4.6.4")));
             return Match::PermError;
         }
         std::stable_sort(mx.begin(), mx.end(),
             [](const dns::Record& x, const dns::Record& y) { return x.preference < y.preference; });
         for (const dns::Record& r : mx) {
             if (r.target.isEmpty() || r.target == ".") {
-                step.add(Step(QStringLiteral("spf.mx.null"), Status::Info,
-                    tr("MX %1 \".\" (null MX): no host to look up").arg(r.preference), {},
-                    QStringLiteral("RFC 7505")));
+                if (m_explain)
+                    step.add(Step(QStringLiteral("spf.mx.null"), Status::Info,
+                        tr("MX %1 \".\" (null MX): no host to look up").arg(r.preference), {},
+                        QStringLiteral("RFC 7505")));
                 continue;
             }
             QString sub;
@@ -506,7 +527,8 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
     }
     case Mechanism::Ptr: {
         const QByteArray name = targetName(t, source, domain, step).toLower();
-        step.addFact(tr("target"), L1(name));
+        if (m_explain)
+            step.addFact(tr("target"), L1(name));
         const auto a = query(m_ip.reverseName(), dns::Type::PTR, step);
         if (!a) {
             *why = tr("time budget used up");
@@ -525,8 +547,9 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
             return Match::No;
         }
         counters.maxPtrNames = std::max(counters.maxPtrNames, int(ptrs.size()));
-        step.addFact(tr("PTR names"), counterText(int(ptrs.size()), 10));
-        if (ptrs.size() > 10)
+        if (m_explain)
+            step.addFact(tr("PTR names"), counterText(int(ptrs.size()), 10));
+        if (m_explain && ptrs.size() > 10)
             step.add(Step(QStringLiteral("spf.limit"), Status::Info,
                 tr("%1 PTR names: only the first 10 are used").arg(ptrs.size()),
                 tr("RFC 7208 4.6.4: PTR records beyond the first 10 must be ignored."),
@@ -534,8 +557,9 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         for (int i = 0; i < ptrs.size() && i < 10; ++i) {
             const QByteArray host = ptrs[i].target.toLower();
             if (host != name && !host.endsWith("." + name)) {
-                step.add(Step(QStringLiteral("spf.ptr.skip"), Status::Info,
-                    tr("%1 is not %2 or below it: not validated").arg(L1(host), L1(name))));
+                if (m_explain)
+                    step.add(Step(QStringLiteral("spf.ptr.skip"), Status::Info,
+                        tr("%1 is not %2 or below it: not validated").arg(L1(host), L1(name))));
                 continue;
             }
             QString sub;
@@ -553,7 +577,8 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
     }
     case Mechanism::Include: {
         const QByteArray name = targetName(t, source, domain, step);
-        step.addFact(tr("target"), L1(name));
+        if (m_explain)
+            step.addFact(tr("target"), L1(name));
         const HostResult r = checkHost(name, step, depth + 1, Role::Include);
         // RFC 7208 5.2 table.
         switch (r.status) {
@@ -589,13 +614,15 @@ QString Evaluator::explain(const ParsedRecord& rec, const QString& source, const
     if (rec.exp < 0)
         return m_req.defaultExplanation;
     const Term& t = rec.terms[rec.exp];
-    Step& s = parent.add(Step(QStringLiteral("spf.explanation"), Status::Info,
-        tr("explanation from %1").arg(L1(t.text)),
-        tr("On fail, the exp= modifier names a TXT record whose text, "
-           "after macro expansion, tells the sender why (RFC 7208 6.2). "
-           "Any problem fetching or expanding it means no explanation; "
-           "the result is unchanged. This lookup is not counted."),
-        QStringLiteral("RFC 7208 6.2")));
+    Step scratch; // without explanations: dropped
+    Step& s = !m_explain ? scratch
+                         : parent.add(Step(QStringLiteral("spf.explanation"), Status::Info,
+                             tr("explanation from %1").arg(L1(t.text)),
+                             tr("On fail, the exp= modifier names a TXT record whose text, "
+                                "after macro expansion, tells the sender why (RFC 7208 6.2). "
+                                "Any problem fetching or expanding it means no explanation; "
+                                "the result is unchanged. This lookup is not counted."),
+                             QStringLiteral("RFC 7208 6.2")));
     s.addSpan(source, t.offset, t.length);
     auto ignore = [&](const QString& why) {
         s.status = Status::Warning;
@@ -619,10 +646,12 @@ QString Evaluator::explain(const ParsedRecord& rec, const QString& source, const
         return ignore(
             tr("%1 has %2 TXT records; exactly one is required").arg(L1(name)).arg(txt.size()));
     const QByteArray text = txt.first().text();
-    const QString src
-        = QStringLiteral("%1/%2/explanation").arg(m_req.sourcePrefix).arg(m_nextSource++);
-    sources.append(
-        Source { src, tr("SPF explanation (%1)").arg(L1(name)), Source::Kind::DnsAnswer, text });
+    QString src;
+    if (m_explain) {
+        src = QStringLiteral("%1/%2/explanation").arg(m_req.sourcePrefix).arg(m_nextSource++);
+        sources.append(Source {
+            src, tr("SPF explanation (%1)").arg(L1(name)), Source::Kind::DnsAnswer, text });
+    }
     s.addSpan(src, 0, text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (static_cast<unsigned char>(text[i]) >= 0x80) {
@@ -651,22 +680,27 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
     QByteArray domain = rawDomain;
     if (domain.endsWith('.'))
         domain.chop(1);
-    const QString roleText = role == Role::Include ? tr("include")
-        : role == Role::Redirect                   ? tr("redirect")
-                                                   : QString();
-    Step& s = parent.add(Step(QStringLiteral("spf.check_host"), Status::Neutral,
-        tr("check_host(%1, %2, %3)")
-            .arg(m_ip.toString(), L1(domain.left(300)), QString::fromUtf8(m_sender.left(300))),
-        {}, kRfcCheckHost));
-    s.addFact(tr("domain"), L1(domain));
-    if (!roleText.isEmpty())
-        s.addFact(tr("reached by"), roleText);
-    s.addFact(tr("depth"), QString::number(depth));
+    // Without explanations nothing is added to `s` (a local that is dropped) or below it.
+    Step quiet;
+    Step& s = !m_explain
+        ? quiet
+        : parent.add(Step(QStringLiteral("spf.check_host"), Status::Neutral,
+            tr("check_host(%1, %2, %3)")
+                .arg(m_ip.toString(), L1(domain.left(300)), QString::fromUtf8(m_sender.left(300))),
+            {}, kRfcCheckHost));
+    if (m_explain) {
+        s.addFact(tr("domain"), L1(domain));
+        if (role != Role::Top)
+            s.addFact(tr("reached by"), role == Role::Include ? tr("include") : tr("redirect"));
+        s.addFact(tr("depth"), QString::number(depth));
+    }
     auto finish = [&](Status st, const QString& reason, const QString& detail = {}) {
-        s.status = st;
-        s.title += QStringLiteral(" → ") + statusName(st);
-        s.detail = detail.isEmpty() ? reason : detail;
-        addCounters(s);
+        if (m_explain) {
+            s.status = st;
+            s.title += QStringLiteral(" → ") + statusName(st);
+            s.detail = detail.isEmpty() ? reason : detail;
+            addCounters(s);
+        }
         HostResult r;
         r.status = st;
         r.reason = reason;
@@ -718,12 +752,14 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
         else
             ++others;
     }
-    if (others > 0)
+    if (m_explain && others > 0)
         s.add(Step(QStringLiteral("spf.record.other"), Status::Info,
             tr("%1 other TXT record(s) ignored (not \"v=spf1\")").arg(others), {},
             QStringLiteral("RFC 7208 4.5")));
     QList<QString> ids;
     for (const QByteArray& text : records) {
+        if (!m_explain)
+            break;
         const QString id
             = QStringLiteral("%1/%2/record").arg(m_req.sourcePrefix).arg(m_nextSource++);
         sources.append(
@@ -734,7 +770,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
         return finish(Status::None, tr("%1 publishes no SPF record").arg(L1(domain)),
             tr("RFC 7208 4.5: no TXT record begins with \"v=spf1\": the result is none."));
     if (records.size() > 1) {
-        for (int i = 0; i < records.size(); ++i)
+        for (int i = 0; m_explain && i < records.size(); ++i)
             s.add(Step(QStringLiteral("spf.record"), Status::PermError,
                 tr("record %1 of %2: %3")
                     .arg(i + 1)
@@ -742,7 +778,8 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
                     .arg(L1(records[i].left(200))),
                 {}, QStringLiteral("RFC 7208 4.5"))
                       .addSpan(ids[i], 0, records[i].size()));
-        s.add(lintMultipleRecords(domain, records.size()));
+        if (m_explain)
+            s.add(lintMultipleRecords(domain, records.size()));
         return finish(Status::PermError,
             tr("%1 publishes %2 SPF records; exactly one is allowed")
                 .arg(L1(domain))
@@ -750,29 +787,33 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
             tr("RFC 7208 4.5: more than one record beginning with \"v=spf1\" is a permerror."));
     }
 
-    const QString source = ids.first();
+    const QString source = m_explain ? ids.first() : QString();
     const ParsedRecord rec = parseRecord(records.first());
-    Step& recStep = s.add(Step(QStringLiteral("spf.record"), Status::Info,
-        tr("record: %1").arg(QString::fromLatin1(rec.text.left(500))),
-        tr("The SPF record as fetched (the TXT strings joined without "
-           "spaces, RFC 7208 3.3). Each term is highlighted as it is "
-           "evaluated."),
-        QStringLiteral("RFC 7208 4.5, 4.6")));
-    recStep.addSpan(source, 0, rec.text.size());
-    recStep.addFact(tr("length"), QString::number(rec.text.size()));
-    recStep.addFact(tr("terms"), QString::number(rec.terms.size()));
-    if (!rec.ok()) {
-        recStep.status = Status::PermError;
-        recStep.add(Step(QStringLiteral("spf.syntax"), Status::PermError, rec.error,
-            tr("A syntax error anywhere in the record makes it unusable: the result "
-               "is permerror, nothing in the record is evaluated (RFC 7208 4.6)."),
-            rec.errorRfc)
-                        .addSpan(source, rec.errorOffset, rec.errorLength));
+    if (m_explain) {
+        Step& recStep = s.add(Step(QStringLiteral("spf.record"), Status::Info,
+            tr("record: %1").arg(QString::fromLatin1(rec.text.left(500))),
+            tr("The SPF record as fetched (the TXT strings joined without "
+               "spaces, RFC 7208 3.3). Each term is highlighted as it is "
+               "evaluated."),
+            QStringLiteral("RFC 7208 4.5, 4.6")));
+        recStep.addSpan(source, 0, rec.text.size());
+        recStep.addFact(tr("length"), QString::number(rec.text.size()));
+        recStep.addFact(tr("terms"), QString::number(rec.terms.size()));
+        if (!rec.ok()) {
+            recStep.status = Status::PermError;
+            recStep.add(Step(QStringLiteral("spf.syntax"), Status::PermError, rec.error,
+                tr("A syntax error anywhere in the record makes it unusable: the result "
+                   "is permerror, nothing in the record is evaluated (RFC 7208 4.6)."),
+                rec.errorRfc)
+                            .addSpan(source, rec.errorOffset, rec.errorLength));
+        } else {
+            for (Step& l : lintRecord(rec, source, *answer))
+                recStep.add(std::move(l));
+        }
+    }
+    if (!rec.ok())
         return finish(Status::PermError,
             tr("syntax error in the record of %1: %2").arg(L1(domain), rec.error));
-    }
-    for (Step& l : lintRecord(rec, source, *answer))
-        recStep.add(std::move(l));
 
     // RFC 7208 4.6.2: mechanisms in order; the first match decides.
     std::optional<Status> decided;
@@ -783,39 +824,50 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
         if (t.kind != Term::Kind::Mechanism)
             continue;
         if (decided) {
-            s.add(Step(QStringLiteral("spf.term"), Status::Info,
-                tr("%1: not evaluated (an earlier term matched)").arg(L1(t.text)))
-                      .addSpan(source, t.offset, t.length));
+            if (m_explain)
+                s.add(Step(QStringLiteral("spf.term"), Status::Info,
+                    tr("%1: not evaluated (an earlier term matched)").arg(L1(t.text)))
+                          .addSpan(source, t.offset, t.length));
             continue;
         }
-        Step& ts = s.add(
-            Step(QStringLiteral("spf.term"), Status::Info, {}, {}, mechanismRfc(t.mechanism)));
-        ts.addSpan(source, t.offset, t.length);
-        ts.addFact(tr("mechanism"), mechanismName(t.mechanism));
-        ts.addFact(tr("qualifier"),
-            QStringLiteral("%1 (%2)").arg(QString(QLatin1Char(qualifierChar(t.qualifier))),
-                statusName(qualifierStatus(t.qualifier))));
+        Step quietTerm;
+        Step& ts = !m_explain ? quietTerm
+                              : s.add(Step(QStringLiteral("spf.term"), Status::Info, {}, {},
+                                  mechanismRfc(t.mechanism)));
+        if (m_explain) {
+            ts.addSpan(source, t.offset, t.length);
+            ts.addFact(tr("mechanism"), mechanismName(t.mechanism));
+            ts.addFact(tr("qualifier"),
+                QStringLiteral("%1 (%2)").arg(QString(QLatin1Char(qualifierChar(t.qualifier))),
+                    statusName(qualifierStatus(t.qualifier))));
+        }
         QString why;
         const Match m = evalMechanism(t, source, domain, ts, depth, &why);
         addCounters(ts);
-        ts.detail = why;
+        if (m_explain)
+            ts.detail = why;
         switch (m) {
         case Match::Yes:
             ts.status = qualifierStatus(t.qualifier);
-            ts.title = tr("%1: match → %2").arg(L1(t.text), statusName(ts.status));
+            if (m_explain)
+                ts.title = tr("%1: match → %2").arg(L1(t.text), statusName(ts.status));
             decided = ts.status;
             decidedReason
                 = tr("%1 matched in the record of %2: %3").arg(L1(t.text), L1(domain), why);
             matched = i;
             break;
-        case Match::No: ts.title = tr("%1: no match").arg(L1(t.text)); break;
+        case Match::No:
+            if (m_explain)
+                ts.title = tr("%1: no match").arg(L1(t.text));
+            break;
         case Match::TempError:
         case Match::PermError:
             ts.status = m == Match::TempError ? Status::TempError : Status::PermError;
-            ts.title = tr("%1: %2").arg(L1(t.text), statusName(ts.status));
+            if (m_explain)
+                ts.title = tr("%1: %2").arg(L1(t.text), statusName(ts.status));
             // Adding siblings below may reallocate s.children and invalidate ts.
             const Status stopped = ts.status;
-            for (int j = i + 1; j < rec.terms.size(); ++j) {
+            for (int j = i + 1; m_explain && j < rec.terms.size(); ++j) {
                 if (rec.terms[j].kind == Term::Kind::Mechanism)
                     s.add(Step(QStringLiteral("spf.term"), Status::Info,
                         tr("%1: not evaluated (evaluation stopped)").arg(L1(rec.terms[j].text)))
@@ -838,26 +890,33 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
     // RFC 7208 6.1: no mechanism matched; follow redirect= if present.
     if (rec.redirect >= 0) {
         const Term& t = rec.terms[rec.redirect];
-        Step& ts = s.add(Step(QStringLiteral("spf.term"), Status::Info,
-            tr("%1: no mechanism matched, the policy of another domain is used").arg(L1(t.text)),
-            tr("RFC 7208 6.1: redirect= replaces this record's result by the "
-               "target's; a target without an SPF record is a permerror. The "
-               "target's exp= is used, this record's is not."),
-            QStringLiteral("RFC 7208 6.1")));
-        ts.addSpan(source, t.offset, t.length);
+        Step quietTerm;
+        Step& ts = !m_explain ? quietTerm
+                              : s.add(Step(QStringLiteral("spf.term"), Status::Info,
+                                  tr("%1: no mechanism matched, the policy of another domain is "
+                                     "used")
+                                      .arg(L1(t.text)),
+                                  tr("RFC 7208 6.1: redirect= replaces this record's result by the "
+                                     "target's; a target without an SPF record is a permerror. "
+                                     "The target's exp= is used, this record's is not."),
+                                  QStringLiteral("RFC 7208 6.1")));
+        if (m_explain)
+            ts.addSpan(source, t.offset, t.length);
         ++counters.dnsTerms;
         if (counters.dnsTerms > m_req.dnsTermLimit) {
             ts.status = Status::PermError;
-            ts.add(Step(QStringLiteral("spf.limit"), Status::PermError,
-                tr("DNS lookup limit exceeded (%1)")
-                    .arg(counterText(counters.dnsTerms, m_req.dnsTermLimit)),
-                {}, QStringLiteral("RFC 7208 4.6.4")));
+            if (m_explain)
+                ts.add(Step(QStringLiteral("spf.limit"), Status::PermError,
+                    tr("DNS lookup limit exceeded (%1)")
+                        .arg(counterText(counters.dnsTerms, m_req.dnsTermLimit)),
+                    {}, QStringLiteral("RFC 7208 4.6.4")));
             addCounters(ts);
             return finish(
                 Status::PermError, tr("more than %1 DNS-querying terms").arg(m_req.dnsTermLimit));
         }
         const QByteArray target = targetName(t, source, domain, ts);
-        ts.addFact(tr("target"), L1(target));
+        if (m_explain)
+            ts.addFact(tr("target"), L1(target));
         HostResult r = checkHost(target, ts, depth + 1, Role::Redirect);
         addCounters(ts);
         if (r.status == Status::None) {
@@ -918,18 +977,24 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
     ev.sender = local + QLatin1Char('@') + dom;
 
     const auto ip = IpAddress::parse(req.ip);
-    Step& input = root.add(Step(QStringLiteral("spf.input"), Status::Info, tr("inputs"),
-        tr("check_host(<ip>, <domain>, <sender>) with the HELO name for %{h} "
-           "(RFC 7208 4.1)."),
-        QStringLiteral("RFC 7208 4.1")));
-    input.addFact(tr("client IP"), req.ip);
-    input.addFact(tr("HELO"), ev.helo);
-    input.addFact(tr("MAIL FROM"), ev.mailFrom.isEmpty() ? tr("(null reverse-path)") : ev.mailFrom);
-    input.addFact(tr("identity"), ev.identity);
-    input.addFact(tr("sender"), ev.sender);
-    input.addFact(tr("domain"), ev.domain);
-    if (!identityNote.isEmpty())
-        input.addFact(tr("note"), identityNote);
+    Step quietInput; // without explanations: dropped
+    Step& input = !req.explain
+        ? quietInput
+        : root.add(Step(QStringLiteral("spf.input"), Status::Info, tr("inputs"),
+            tr("check_host(<ip>, <domain>, <sender>) with the HELO name "
+               "for %{h} (RFC 7208 4.1)."),
+            QStringLiteral("RFC 7208 4.1")));
+    if (req.explain) {
+        input.addFact(tr("client IP"), req.ip);
+        input.addFact(tr("HELO"), ev.helo);
+        input.addFact(
+            tr("MAIL FROM"), ev.mailFrom.isEmpty() ? tr("(null reverse-path)") : ev.mailFrom);
+        input.addFact(tr("identity"), ev.identity);
+        input.addFact(tr("sender"), ev.sender);
+        input.addFact(tr("domain"), ev.domain);
+        if (!identityNote.isEmpty())
+            input.addFact(tr("note"), identityNote);
+    }
 
     auto done = [&](Status st) {
         ev.result = st;
@@ -974,8 +1039,10 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
         ev.explanation = r.explanation;
         ev.explanationFromRecord = r.explanationFromRecord;
     }
-    for (Step& l : lintCounters(ev.counters, req.dnsTermLimit, req.voidLookupLimit))
-        root.add(std::move(l));
+    if (req.explain) {
+        for (Step& l : lintCounters(ev.counters, req.dnsTermLimit, req.voidLookupLimit))
+            root.add(std::move(l));
+    }
     root.addFact(tr("DNS-querying terms"),
         QStringLiteral("%1/%2").arg(ev.counters.dnsTerms).arg(req.dnsTermLimit));
     root.addFact(tr("void lookups"),

@@ -43,6 +43,11 @@ struct SpfRequest {
 
     QString sourcePrefix = QStringLiteral("spf"); // Source ids "<prefix>/<N>/record"
     int firstSourceIndex = 1;
+
+    // Summary-only runs (VerifyOptions::summaryOnly) turn this off: the result, reason,
+    // explanation and counters are the same, but the step is only the root (title, status,
+    // detail, facts) and there are no sources.
+    bool explain = true;
 };
 
 // RFC 7208 4.6.4 counters, as they stood at the end.

@@ -49,26 +49,39 @@ void writeEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
     o.writeTo(out);
 }
 
-void writeEvaluation(json::ObjectWriter& o, const SpfEvaluation& e)
+// The evaluation's members into `o` and, when `copy` is given, the same bytes into `copy`
+// as well (the top-level object repeats the main evaluation's members; escaped once).
+void writeEvaluation(
+    json::ObjectWriter& o, const SpfEvaluation& e, json::ObjectWriter* copy = nullptr)
 {
-    o.string(QLatin1StringView("result"), statusName(e.result));
-    o.string(QLatin1StringView("identity"), e.identity);
-    o.string(QLatin1StringView("domain"), e.domain);
-    o.string(QLatin1StringView("sender"), e.sender);
-    o.string(QLatin1StringView("client_ip"), e.clientIp);
-    o.string(QLatin1StringView("helo"), e.helo);
-    o.string(QLatin1StringView("mail_from"), e.mailFrom);
-    o.string(QLatin1StringView("explanation"), e.explanation);
-    o.string(QLatin1StringView("reason"), e.reason);
+    auto put = [&](QLatin1StringView key, const auto& write) {
+        QByteArray& out = o.member(key);
+        const qsizetype at = out.size();
+        write(out);
+        if (copy)
+            copy->raw(key, QByteArrayView(out).sliced(at));
+    };
+    auto string = [&](QLatin1StringView key, QStringView v) {
+        put(key, [&](QByteArray& out) { json::writeString(out, v); });
+    };
+    string(QLatin1StringView("result"), statusName(e.result));
+    string(QLatin1StringView("identity"), e.identity);
+    string(QLatin1StringView("domain"), e.domain);
+    string(QLatin1StringView("sender"), e.sender);
+    string(QLatin1StringView("client_ip"), e.clientIp);
+    string(QLatin1StringView("helo"), e.helo);
+    string(QLatin1StringView("mail_from"), e.mailFrom);
+    string(QLatin1StringView("explanation"), e.explanation);
+    string(QLatin1StringView("reason"), e.reason);
     if (!e.inputProblem.isEmpty())
-        o.string(QLatin1StringView("problem"), e.inputProblem);
+        string(QLatin1StringView("problem"), e.inputProblem);
     json::ObjectWriter c;
     c.integer(QLatin1StringView("dns_terms"), e.counters.dnsTerms);
     c.integer(QLatin1StringView("void_lookups"), e.counters.voidLookups);
     c.integer(QLatin1StringView("max_mx_names"), e.counters.maxMxNames);
     c.integer(QLatin1StringView("max_ptr_names"), e.counters.maxPtrNames);
     c.integer(QLatin1StringView("queries"), e.counters.queries);
-    c.writeTo(o.member(QLatin1StringView("counters")));
+    put(QLatin1StringView("counters"), [&](QByteArray& out) { c.writeTo(out); });
 }
 
 QByteArray evaluationJson(const SpfEvaluation& e)
@@ -117,17 +130,23 @@ CheckResult check(const CheckContext& ctx)
     res.step = Step(QStringLiteral("spf"), Status::None, tr("SPF"), {}, QStringLiteral("RFC 7208"));
     Step& root = res.step;
 
+    // Summary-only runs build the root step only (title, status, detail): the same result,
+    // summary, JSON and outcomes, none of the sub-steps.
+    const bool explain = !ctx.options.summaryOnly;
     const Envelope& env = ctx.envelope;
-    Step& envStep = root.add(Step(QStringLiteral("spf.envelope"), Status::Info, tr("SMTP envelope"),
-        tr("SPF judges the SMTP session, not the message: the client "
-           "address, the HELO name and the MAIL FROM address. A saved "
-           "message does not carry them; they are guessed from the "
-           "receiving Received hop, Return-Path, Received-SPF and "
-           "Authentication-Results, and each can be overridden."),
-        QStringLiteral("RFC 7208 2.3, 2.4")));
-    envStep.add(envelopeStep(tr("client IP"), env.clientIp, QStringLiteral("--ip")));
-    envStep.add(envelopeStep(tr("HELO"), env.helo, QStringLiteral("--helo")));
-    envStep.add(envelopeStep(tr("MAIL FROM"), env.mailFrom, QStringLiteral("--mail-from")));
+    if (explain) {
+        Step& envStep
+            = root.add(Step(QStringLiteral("spf.envelope"), Status::Info, tr("SMTP envelope"),
+                tr("SPF judges the SMTP session, not the message: the client "
+                   "address, the HELO name and the MAIL FROM address. A saved "
+                   "message does not carry them; they are guessed from the "
+                   "receiving Received hop, Return-Path, Received-SPF and "
+                   "Authentication-Results, and each can be overridden."),
+                QStringLiteral("RFC 7208 2.3, 2.4")));
+        envStep.add(envelopeStep(tr("client IP"), env.clientIp, QStringLiteral("--ip")));
+        envStep.add(envelopeStep(tr("HELO"), env.helo, QStringLiteral("--helo")));
+        envStep.add(envelopeStep(tr("MAIL FROM"), env.mailFrom, QStringLiteral("--mail-from")));
+    }
 
     json::ObjectWriter json;
     {
@@ -181,6 +200,7 @@ CheckResult check(const CheckContext& ctx)
     base.now = ctx.evaluationTime;
     base.cancelled = ctx.cancelled;
     base.timeBudgetMs = std::min(20000, ctx.options.timeBudgetMs);
+    base.explain = explain;
 
     std::optional<SpfEvaluation> mailEval, heloEval;
     int nextSource = 1;
@@ -190,14 +210,14 @@ CheckResult check(const CheckContext& ctx)
         mailEval = evaluate(r, ctx.dns);
         nextSource += int(mailEval->sources.size());
         res.sources += mailEval->sources;
-    } else {
+    } else if (explain) {
         root.add(Step(QStringLiteral("spf.identity.missing"), Status::Warning,
             tr("MAIL FROM identity: not evaluated, MAIL FROM unknown"),
             tr("Enter the envelope sender with --mail-from (\"<>\" for a bounce) or in "
                "the envelope panel."),
             QStringLiteral("RFC 7208 2.4")));
     }
-    if (mailEval)
+    if (mailEval && explain)
         root.add(mailEval->step);
     if (haveHelo) {
         SpfRequest r = base;
@@ -205,8 +225,9 @@ CheckResult check(const CheckContext& ctx)
         r.firstSourceIndex = nextSource;
         heloEval = evaluate(r, ctx.dns);
         res.sources += heloEval->sources;
-        root.add(heloEval->step);
-    } else {
+        if (explain)
+            root.add(heloEval->step);
+    } else if (explain) {
         root.add(Step(QStringLiteral("spf.identity.missing"), Status::Warning,
             tr("HELO identity: not evaluated, HELO name unknown"),
             tr("Enter the HELO/EHLO name with --helo or in the envelope panel."),
@@ -227,11 +248,16 @@ CheckResult check(const CheckContext& ctx)
             += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
 
     json.boolean(QLatin1StringView("evaluated"), true);
-    writeEvaluation(json, main);
+    // The main evaluation is also one of the two checks: its members are written once.
+    json::ObjectWriter mainWriter;
+    writeEvaluation(mainWriter, main, &json);
+    const QByteArray mainJson = mainWriter.toByteArray();
     if (mailEval)
-        json.raw(QLatin1StringView("mailfrom_check"), evaluationJson(*mailEval));
+        json.raw(QLatin1StringView("mailfrom_check"),
+            &*mailEval == &main ? mainJson : evaluationJson(*mailEval));
     if (heloEval)
-        json.raw(QLatin1StringView("helo_check"), evaluationJson(*heloEval));
+        json.raw(QLatin1StringView("helo_check"),
+            &*heloEval == &main ? mainJson : evaluationJson(*heloEval));
     if (!missing.isEmpty())
         writeStrings(json.member(QLatin1StringView("missing")), missing);
     setJson(res, json, ctx);
