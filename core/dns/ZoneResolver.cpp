@@ -7,7 +7,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ms::dns {
@@ -191,12 +193,18 @@ QList<Record> ZoneResolver::parse(
     return out;
 }
 
+void ZoneResolver::addLabel(const QString& label)
+{
+    m_labels << label;
+    m_server = QStringLiteral("zone:") + m_labels.join(QLatin1Char(','));
+}
+
 bool ZoneResolver::addText(const QByteArray& text, const QString& label, const QByteArray& origin)
 {
     QStringList errs;
     const QList<Record> recs = parse(text, label, origin, &errs);
     QWriteLocker lock(&m_lock);
-    m_labels << label;
+    addLabel(label);
     m_errors << errs;
     lock.unlock();
     for (const auto& r : recs)
@@ -210,14 +218,14 @@ bool ZoneResolver::addFile(const QString& path, const QByteArray& origin)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         QWriteLocker lock(&m_lock);
-        m_labels << label;
+        addLabel(label);
         m_errors
             << QStringLiteral("%1:0: %2").arg(path, tr("cannot open: %1").arg(f.errorString()));
         return false;
     }
     if (f.size() > kMaxZoneBytes) {
         QWriteLocker lock(&m_lock);
-        m_labels << label;
+        addLabel(label);
         m_errors << QStringLiteral("%1:0: %2").arg(path, tr("the zone file is larger than 64 MB"));
         return false;
     }
@@ -318,7 +326,7 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
     const auto norm = normalizeName(name, &why);
     a.qname = norm ? *norm : name.left(kMaxNameLength + 2).toLower();
     QReadLocker lock(&m_lock);
-    a.server = QStringLiteral("zone:") + m_labels.join(QLatin1Char(','));
+    a.server = m_server;
     auto finish = [&](Outcome o, int rcode, const QString& error = {}) {
         a.outcome = o;
         a.rcode = rcode;
@@ -330,9 +338,10 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
         return finish(Outcome::Malformed, 0, tr("not asked: %1").arg(why));
 
     QByteArray cur = *norm;
-    QSet<QByteArray> seen;
+    // The names this query went through (a CNAME chain is at most kMaxCnameChain long).
+    QVarLengthArray<QByteArray, 4> seen;
     for (int hop = 0;; ++hop) {
-        seen.insert(cur);
+        seen.append(cur);
         bool wildcard = false;
         const QList<Record> node = nodeRecords(cur, &wildcard);
         if (node.isEmpty() && !exists(cur))
@@ -352,7 +361,7 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
         if (!cname)
             return finish(Outcome::NoData, 0);
         a.records << *cname;
-        if (seen.contains(cname->target))
+        if (std::find(seen.cbegin(), seen.cend(), cname->target) != seen.cend())
             return finish(Outcome::ServFail, 2,
                 tr("CNAME loop: %1 points back to %2")
                     .arg(QString::fromLatin1(cur), QString::fromLatin1(cname->target)));

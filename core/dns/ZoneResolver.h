@@ -58,6 +58,8 @@ private:
     QList<Record> m_all;
     QStringList m_errors;
     QStringList m_labels; // file names, for describe()/server
+    QString m_server; // "zone:<labels>", each answer's server
+    void addLabel(const QString& label); // with m_lock held for writing
 };
 
 } // namespace ms::dns

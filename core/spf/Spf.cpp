@@ -999,6 +999,8 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
     auto done = [&](Status st) {
         ev.result = st;
         root.status = st;
+        if (!req.explain)
+            return ev; // the check shows its own root step; this one is not used
         root.title = tr("SPF %1 identity %2: %3")
                          .arg(ev.identity == QLatin1String("helo") ? tr("HELO") : tr("MAIL FROM"),
                              ev.domain.isEmpty() ? tr("(no domain)") : ev.domain, statusName(st));
@@ -1043,12 +1045,14 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
         for (Step& l : lintCounters(ev.counters, req.dnsTermLimit, req.voidLookupLimit))
             root.add(std::move(l));
     }
-    root.addFact(tr("DNS-querying terms"),
-        QStringLiteral("%1/%2").arg(ev.counters.dnsTerms).arg(req.dnsTermLimit));
-    root.addFact(tr("void lookups"),
-        QStringLiteral("%1/%2").arg(ev.counters.voidLookups).arg(req.voidLookupLimit));
-    if (!ev.explanation.isEmpty())
-        root.addFact(tr("explanation"), ev.explanation);
+    if (req.explain) {
+        root.addFact(tr("DNS-querying terms"),
+            QStringLiteral("%1/%2").arg(ev.counters.dnsTerms).arg(req.dnsTermLimit));
+        root.addFact(tr("void lookups"),
+            QStringLiteral("%1/%2").arg(ev.counters.voidLookups).arg(req.voidLookupLimit));
+        if (!ev.explanation.isEmpty())
+            root.addFact(tr("explanation"), ev.explanation);
+    }
     return done(r.status);
 }
 

@@ -45,8 +45,8 @@ struct SpfRequest {
     int firstSourceIndex = 1;
 
     // Summary-only runs (VerifyOptions::summaryOnly) turn this off: the result, reason,
-    // explanation and counters are the same, but the step is only the root (title, status,
-    // detail, facts) and there are no sources.
+    // explanation and counters are the same, but the step is only an empty root with the
+    // result as its status (the "spf" check shows its own root), and there are no sources.
     bool explain = true;
 };
 

@@ -219,7 +219,9 @@ private Q_SLOTS:
             QCOMPARE(lean.counters.maxMxNames, full.counters.maxMxNames);
             QCOMPARE(lean.counters.maxPtrNames, full.counters.maxPtrNames);
             QCOMPARE(lean.counters.queries, full.counters.queries);
-            compareRoot(lean.step, full.step);
+            QCOMPARE(lean.step.status, full.step.status);
+            QVERIFY(lean.step.title.isEmpty());
+            QVERIFY(lean.step.facts.isEmpty());
             QVERIFY(lean.step.children.empty());
             QVERIFY(lean.sources.isEmpty());
             QVERIFY(!full.step.children.empty());
