@@ -329,9 +329,21 @@ int verifyCommand(const QStringList& arguments)
     // Inputs
     QList<Job> jobs;
     QList<InputError> inputErrors;
-    collectJobs(inputs, &jobs, &inputErrors);
+    QStringList skipped;
+    collectJobs(inputs, &jobs, &inputErrors, &skipped);
     for (const InputError& e : inputErrors)
         printErr(QStringLiteral("%1: %2").arg(e.path, e.message));
+    if (!skipped.isEmpty()) {
+        // A note, not an error per file: a zone file or README next to sample messages is
+        // not a message that failed.
+        QStringList shown = skipped.mid(0, 3);
+        if (skipped.size() > shown.size())
+            shown << QStringLiteral("…");
+        printErr(tr("note: %1 file(s) in the folders left out, they do not look like messages "
+                    "(%2)")
+                     .arg(skipped.size())
+                     .arg(shown.join(QStringLiteral(", "))));
+    }
 
     // One message: its checks may run in parallel. Many: whole messages run in parallel.
     // (The Verifier assembles the DNS transcript in report order, so output is the same
@@ -349,6 +361,7 @@ int verifyCommand(const QStringList& arguments)
         jobs, stdout, stderr, [&](const QList<dns::Answer>& answers) { collector.add(answers); });
     for (const InputError& e : inputErrors)
         result.add(summarizeInputError(e.path, e.message));
+    result.setSkipped(int(skipped.size()));
 
     if (p.isSet(summary)) {
         switch (format) {

@@ -2,10 +2,11 @@
 
 namespace ms::cli {
 
-void collectJobs(const QStringList& args, QList<Job>* jobs, QList<InputError>* errors)
+void collectJobs(
+    const QStringList& args, QList<Job>* jobs, QList<InputError>* errors, QStringList* skipped)
 {
     QList<BatchInputError> found;
-    collectBatchJobs(args, jobs, &found);
+    collectBatchJobs(args, jobs, &found, skipped);
     for (const BatchInputError& e : std::as_const(found))
         errors->append({ e.path, e.message });
 }

@@ -18,8 +18,10 @@ struct InputError {
     QString message; // translated
 };
 
-// Expands the command-line arguments into jobs (see collectBatchJobs()).
-void collectJobs(const QStringList& args, QList<Job>* jobs, QList<InputError>* errors);
+// Expands the command-line arguments into jobs (see collectBatchJobs()). Files in folders
+// that do not look like messages go to `skipped` (when given).
+void collectJobs(const QStringList& args, QList<Job>* jobs, QList<InputError>* errors,
+    QStringList* skipped = nullptr);
 
 // Reads a job's bytes. Returns false with a translated reason on failure.
 bool readJob(const Job& job, QByteArray* bytes, QString* error);

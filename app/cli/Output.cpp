@@ -174,6 +174,11 @@ QString Summary::text() const
     QString out
         = tr("Summary: %1 message(s), %2 could not be read").arg(m_messages).arg(m_inputErrors)
         + QLatin1Char('\n');
+    if (m_skipped > 0)
+        out += QLatin1String("  ")
+            + tr("%1 other file(s) in the folders left out: they do not look like messages")
+                  .arg(m_skipped)
+            + QLatin1Char('\n');
     out += QLatin1String("  ") + tr("verdict") + QLatin1String(": ") + countsLine(m_verdicts)
         + QLatin1Char('\n');
     for (const QString& name : allCheckNames()) {
@@ -212,10 +217,13 @@ QJsonObject Summary::json() const
                 { QStringLiteral("reason"), key.section(QLatin1Char('\t'), 1) },
                 { QStringLiteral("count"), count } });
     }
-    return QJsonObject { { QStringLiteral("schema"), QStringLiteral("mailscope-summary/1") },
+    QJsonObject o { { QStringLiteral("schema"), QStringLiteral("mailscope-summary/1") },
         { QStringLiteral("messages"), m_messages },
         { QStringLiteral("input_errors"), m_inputErrors }, { QStringLiteral("verdicts"), verdicts },
         { QStringLiteral("checks"), checks }, { QStringLiteral("failure_reasons"), reasons } };
+    if (m_skipped > 0)
+        o.insert(QStringLiteral("skipped_files"), m_skipped);
+    return o;
 }
 
 int exitCodeFor(Outcome o)

@@ -39,6 +39,9 @@ class Summary
 {
 public:
     void add(const MessageSummary& m);
+    // Files in the given folders left out because they do not look like messages.
+    void setSkipped(int n) { m_skipped = n; }
+    int skipped() const { return m_skipped; }
     Outcome worst() const { return m_worst; }
     int messages() const { return m_messages; }
     QString text() const;
@@ -47,6 +50,7 @@ public:
 private:
     int m_messages = 0;
     int m_inputErrors = 0;
+    int m_skipped = 0;
     Outcome m_worst = Outcome::Ok;
     QMap<QString, int> m_verdicts;
     QMap<QString, QMap<QString, int>> m_checks; // check → result → count

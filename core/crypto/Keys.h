@@ -39,6 +39,12 @@ public:
     // checked by OpenSSL). Ed25519 (RFC 8463 3): pure Ed25519 over the hash bytes.
     bool verifyHash(DigestAlgorithm algorithm, QByteArrayView hash, QByteArrayView signature,
         QString* error = nullptr) const;
+    // RSA only: the hash a PKCS#1 v1.5 signature was made over, its DigestInfo checked to
+    // name `algorithm`; empty when `signature` is no valid PKCS#1 v1.5 signature by this
+    // key for that algorithm (or the key is not RSA). verifyHash(a, h, s) is exactly
+    // recoverSignedHash(a, s) == h, so one public-key operation answers any number of
+    // candidate hashes (the DKIM header forensics tries several).
+    QByteArray recoverSignedHash(DigestAlgorithm algorithm, QByteArrayView signature) const;
     // Hash `data` with `algorithm`, then verifyHash().
     bool verify(DigestAlgorithm algorithm, QByteArrayView data, QByteArrayView signature,
         QString* error = nullptr) const;

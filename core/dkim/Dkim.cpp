@@ -929,7 +929,15 @@ void Verifying::runInner()
     if (key
         && key->key.type() == (keyAlg == "rsa" ? crypto::KeyType::Rsa : crypto::KeyType::Ed25519)) {
         const QByteArray hh = crypto::Digest::hash(*hashAlg, hb.bytes);
-        r.signatureOk = key->key.verifyHash(*hashAlg, hh, b.bytes);
+        // RSA: recover the signed hash (the same check as verifyHash()) and keep it for
+        // the header forensics, which then needs no further public-key operation.
+        QByteArray signedHash;
+        if (key->key.type() == crypto::KeyType::Rsa) {
+            signedHash = key->key.recoverSignedHash(*hashAlg, b.bytes);
+            r.signatureOk = !signedHash.isEmpty() && signedHash == hh;
+        } else {
+            r.signatureOk = key->key.verifyHash(*hashAlg, hh, b.bytes);
+        }
         Step vs;
         if (full) {
             vs = Step(QStringLiteral("dkim.verify"), r.signatureOk ? Status::Pass : Status::Fail,
@@ -949,7 +957,8 @@ void Verifying::runInner()
         // The header hash does not cover the body, so header edits are looked for even when
         // the body changed too (a list adds a footer and tags the Subject).
         if (!r.signatureOk && in.forensics) {
-            const HeaderEvidence ev { m, field.index, hNames, hc, *hashAlg, key->key, b.bytes };
+            const HeaderEvidence ev { m, field.index, hNames, hc, *hashAlg, key->key, b.bytes,
+                signedHash };
             Finding hf = investigateHeader(ev);
             if (r.finding.isEmpty()) {
                 r.finding = hf.text;

@@ -671,12 +671,19 @@ Finding investigateHeader(const HeaderEvidence& e)
     };
     int budget = 96; // each try is one signature verification: cheap, but bounded
     int verifications = 0;
+    // RSA: the hash the signer signed, recovered once; every try is then a hash comparison.
+    const bool rsa = e.key.type() == crypto::KeyType::Rsa;
+    const QByteArray signedHash = !rsa ? QByteArray()
+        : !e.signedHash.isEmpty()      ? e.signedHash
+                                       : e.key.recoverSignedHash(e.algorithm, e.signature);
     auto verifies = [&](const QList<HeaderField>& list) {
         ++verifications;
         const auto sel = selectHeaders(list, e.names, e.signatureField);
         const HeaderBlock hb = buildHeaderBlock(list, sel, e.canon, sigField);
-        return e.key.verifyHash(
-            e.algorithm, crypto::Digest::hash(e.algorithm, hb.bytes), e.signature);
+        const QByteArray hash = crypto::Digest::hash(e.algorithm, hb.bytes);
+        if (rsa)
+            return !signedHash.isEmpty() && hash == signedHash;
+        return e.key.verifyHash(e.algorithm, hash, e.signature);
     };
     auto signedName = [&](QByteArrayView n) {
         for (const QByteArray& s : e.names) {

@@ -105,6 +105,9 @@ struct HeaderEvidence {
     crypto::DigestAlgorithm algorithm = crypto::DigestAlgorithm::Sha256;
     crypto::PublicKey key;
     QByteArray signature; // b= bytes
+    // RSA: the hash b= was made over (PublicKey::recoverSignedHash), when the caller has
+    // it; each candidate edit then costs a hash instead of a public-key operation.
+    QByteArray signedHash = {};
 };
 Finding investigateHeader(const HeaderEvidence& e);
 

@@ -8,6 +8,10 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace ms {
 
 namespace {
@@ -253,7 +257,59 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
 
     // 1. Facts about the original: line endings, NUL bytes.
     qint64 firstNul = -1, firstBareCr = -1;
-    for (qint64 i = 0; i < n; ++i) {
+    qint64 i0 = 0;
+#ifdef __SSE2__
+    // 16 bytes at a time: LF, CR and NUL as bit masks, CRLFs as LFs whose previous byte is a
+    // CR. Bare CRs and NULs are rare; the byte loop below finds the first of each (and
+    // counts them) only in the blocks that have any.
+    {
+        const __m128i lf = _mm_set1_epi8('\n');
+        const __m128i cr = _mm_set1_epi8('\r');
+        const __m128i zero = _mm_setzero_si128();
+        unsigned prevCr = 0; // the last byte of the previous block was a CR (the tail loop
+                             // below looks back at it by itself)
+        qint64 lfTotal = 0, crlf = 0;
+        for (; i0 + 16 <= n; i0 += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i0));
+            const unsigned lfMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
+            const unsigned crMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)));
+            const unsigned nulMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+            const unsigned crBefore = (crMask << 1) | prevCr; // bit k: byte k-1 is a CR
+            lfTotal += __builtin_popcount(lfMask);
+            crlf += __builtin_popcount(lfMask & crBefore);
+            // A CR not followed by LF inside this block, or a NUL: count them byte by byte.
+            // A CR in the last position is decided with the next block's first byte.
+            const unsigned bareCr = crMask & ~(lfMask >> 1) & 0x7fffu;
+            if ((bareCr | nulMask) != 0) {
+                for (int k = 0; k < 16; ++k) {
+                    const qint64 i = i0 + k;
+                    if ((bareCr >> k) & 1u) {
+                        ++x->bareCrCount;
+                        if (firstBareCr < 0)
+                            firstBareCr = i;
+                    } else if ((nulMask >> k) & 1u) {
+                        ++x->nulCount;
+                        if (firstNul < 0)
+                            firstNul = i;
+                    }
+                }
+            }
+            if (crMask & 0x8000u) {
+                // The last byte is a CR: bare unless the next byte is an LF.
+                const qint64 i = i0 + 15;
+                if (i + 1 >= n || p[i + 1] != '\n') {
+                    ++x->bareCrCount;
+                    if (firstBareCr < 0)
+                        firstBareCr = i;
+                }
+            }
+            prevCr = crMask >> 15;
+        }
+        x->crlfCount = crlf;
+        x->lfCount = lfTotal - crlf;
+    }
+#endif
+    for (qint64 i = i0; i < n; ++i) {
         const char c = p[i];
         if (c == '\n') {
             if (i > 0 && p[i - 1] == '\r')

@@ -3,9 +3,15 @@
 #include "message/Message.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ms {
 
@@ -19,36 +25,174 @@ QString tr(const char* text)
 
 // Deep enough for any real mail archive; stops a hostile tree from recursing forever.
 constexpr int kMaxDepth = 32;
+// How much of a file is looked at to decide whether it is a message.
+constexpr qsizetype kHeadBytes = 512;
 
-void addFile(const QFileInfo& fi, QList<BatchJob>* jobs, QList<BatchInputError>* errors)
+QString systemError(int err)
 {
-    const QString path = fi.filePath();
-    if (!fi.isFile()) {
+    return qt_error_string(err);
+}
+
+// A file descriptor closed on every path out.
+struct Fd {
+    int fd = -1;
+    explicit Fd(int f)
+        : fd(f)
+    {
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+int openRead(const QString& path)
+{
+    // O_NONBLOCK: a FIFO or device named on the command line must not block the open; the
+    // fstat() after it refuses anything but a regular file.
+    int fd;
+    do {
+        fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    } while (fd < 0 && errno == EINTR);
+    return fd;
+}
+
+// Reads up to n bytes at offset; short only at the end of the file. -1 on error.
+qint64 readAt(int fd, char* out, qint64 n, qint64 offset)
+{
+    qint64 done = 0;
+    while (done < n) {
+        const ssize_t r = ::pread(fd, out + done, size_t(n - done), off_t(offset + done));
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (r == 0)
+            break;
+        done += r;
+    }
+    return done;
+}
+
+// What a directory entry's name says about it.
+enum class NameKind {
+    Message, // .eml, .msg: taken as a message whatever it holds
+    Unknown, // no extension (mbox files, MH folders, Maildir-style names): look inside
+    Other, // another extension (.zone, .txt, .md, ...): taken only if it is an mbox
+};
+
+NameKind kindOfName(const QString& name)
+{
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    if (dot <= 0 || dot + 1 >= name.size())
+        return NameKind::Unknown;
+    const QStringView suffix = QStringView(name).sliced(dot + 1);
+    // Only a short alphanumeric suffix is an extension: "1700000000.M1P2.host:2,S" is not.
+    if (suffix.size() > 8)
+        return NameKind::Unknown;
+    for (QChar c : suffix) {
+        const char16_t u = c.unicode();
+        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')))
+            return NameKind::Unknown;
+    }
+    if (suffix.compare(QLatin1String("eml"), Qt::CaseInsensitive) == 0
+        || suffix.compare(QLatin1String("msg"), Qt::CaseInsensitive) == 0)
+        return NameKind::Message;
+    return NameKind::Other;
+}
+
+// How a file is taken: named by the user (always, an mbox split), found in a Maildir
+// (always, one message each), found in a plain folder (by its name and first line).
+enum class Filter { None, Maildir, ByContent };
+
+struct Collector {
+    QList<BatchJob>* jobs;
+    QList<BatchInputError>* errors;
+    QStringList* skipped;
+
+    void skip(const QString& path)
+    {
+        if (skipped)
+            skipped->append(path);
+    }
+
+    void addFile(const QString& path, Filter filter, NameKind kind);
+    void addFilesOf(const QString& dirPath);
+    void addDir(const QString& path, int depth);
+};
+
+void Collector::addFile(const QString& path, Filter filter, NameKind kind)
+{
+    if (filter != Filter::None && kind == NameKind::Message) {
+        // A .eml or .msg in a folder (or a Maildir file) holds one message: its size is
+        // all there is to check now. Not opening it twice (here and when it is verified)
+        // saves a fifth of the file system time of a batch of small messages.
+        struct stat st;
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+            errors->append({ path, tr("cannot read: %1").arg(systemError(errno)) });
+        else if (!S_ISREG(st.st_mode))
+            errors->append({ path, tr("not a regular file") });
+        else if (st.st_size == 0)
+            errors->append({ path, tr("empty file: there is no message to verify") });
+        else
+            jobs->append({ path, path, -1, -1 });
+        return;
+    }
+    const Fd f(openRead(path));
+    struct stat st;
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0) {
+        const int err = errno;
+        struct stat ls;
+        if (::stat(QFile::encodeName(path).constData(), &ls) == 0 && !S_ISREG(ls.st_mode))
+            errors->append({ path, tr("not a regular file") });
+        else
+            errors->append({ path, tr("cannot read: %1").arg(systemError(err)) });
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
         errors->append({ path, tr("not a regular file") });
         return;
     }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors->append({ path, tr("cannot read: %1").arg(f.errorString()) });
+    const bool judged = filter == Filter::ByContent && kind != NameKind::Message;
+    const qint64 size = qint64(st.st_size);
+    if (size == 0) {
+        if (judged)
+            skip(path);
+        else
+            errors->append({ path, tr("empty file: there is no message to verify") });
         return;
     }
-    if (f.size() == 0) {
-        errors->append({ path, tr("empty file: there is no message to verify") });
+    char head[kHeadBytes];
+    const qint64 got = readAt(f.fd, head, std::min<qint64>(size, kHeadBytes), 0);
+    if (got < 0) {
+        errors->append({ path, tr("cannot read: %1").arg(systemError(errno)) });
         return;
     }
-    const QByteArray head = f.peek(5);
-    if (head != "From ") {
+    const QByteArrayView start(head, got);
+    const bool mbox = start.startsWith("From ");
+    if (judged && !mbox && (kind == NameKind::Other || !looksLikeMessageStart(start))) {
+        skip(path);
+        return;
+    }
+    if (!mbox) {
         jobs->append({ path, path, -1, -1 });
         return;
     }
     // An mbox: map it so splitting a large archive does not copy it into memory.
-    const qint64 size = f.size();
-    uchar* mapped = f.map(0, size);
+    void* mapped = ::mmap(nullptr, size_t(size), PROT_READ, MAP_PRIVATE, f.fd, 0);
     QByteArray all;
-    if (mapped)
-        all = QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), size);
-    else
-        all = f.readAll();
+    if (mapped != MAP_FAILED) {
+        all = QByteArray::fromRawData(static_cast<const char*>(mapped), qsizetype(size));
+    } else {
+        mapped = nullptr;
+        all = QByteArray(qsizetype(size), Qt::Uninitialized);
+        const qint64 n = readAt(f.fd, all.data(), size, 0);
+        all.truncate(qsizetype(std::max<qint64>(n, 0)));
+    }
     const QList<MboxEntry> entries = splitMbox(all);
     if (entries.size() <= 1) {
         jobs->append({ path, path, -1, -1 });
@@ -59,28 +203,85 @@ void addFile(const QFileInfo& fi, QList<BatchJob>* jobs, QList<BatchInputError>*
             jobs->append({ path, QStringLiteral("%1#%2").arg(path).arg(n), e.offset, e.length });
         }
     }
+    all = QByteArray();
     if (mapped)
-        f.unmap(mapped);
+        ::munmap(mapped, size_t(size));
 }
 
-bool isMaildir(const QDir& dir)
+bool isDirectory(const QString& path)
 {
-    return QFileInfo(dir.filePath(QStringLiteral("cur"))).isDir()
-        || QFileInfo(dir.filePath(QStringLiteral("new"))).isDir();
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-void addFilesOf(const QDir& dir, QList<BatchJob>* jobs, QList<BatchInputError>* errors)
+// "dir" + "/" + name, as QDir::filePath() and QDirIterator build it (one trailing slash of
+// the directory dropped), so reports name files exactly as before.
+QString joinPath(const QString& dir, const QString& name)
 {
-    const QFileInfoList files = dir.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QFileInfo& fi : files)
-        addFile(fi, jobs, errors);
+    QString p = dir;
+    if (p.size() > 1 && p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    if (!p.endsWith(QLatin1Char('/')))
+        p += QLatin1Char('/');
+    return p + name;
 }
 
-void addDir(const QString& path, int depth, QList<BatchJob>* jobs, QList<BatchInputError>* errors)
+struct DirEntries {
+    QStringList files; // regular files and symlinks to them
+    QStringList dirs; // real directories (symlinked ones are not followed)
+    bool ok = false;
+};
+
+// One readdir pass, the file type from the entry where the file system gives it (no stat
+// per file), hidden entries left out, names sorted as QDir::Name sorts them.
+DirEntries listDir(const QString& path)
 {
-    QDir dir(path);
-    const QFileInfo fi(path);
-    if (!fi.isReadable() || !fi.isExecutable() || !dir.exists()) {
+    DirEntries out;
+    const QByteArray local = QFile::encodeName(path);
+    DIR* d = ::opendir(local.constData());
+    if (!d)
+        return out;
+    out.ok = true;
+    const int dfd = ::dirfd(d);
+    while (const dirent* e = ::readdir(d)) {
+        if (e->d_name[0] == '.')
+            continue; // ".", ".." and hidden entries
+        unsigned char type = e->d_type;
+        if (type == DT_LNK || type == DT_UNKNOWN) {
+            struct stat st;
+            const int flags = type == DT_LNK ? 0 : AT_SYMLINK_NOFOLLOW;
+            if (::fstatat(dfd, e->d_name, &st, flags) != 0)
+                continue; // a dangling link, or gone
+            if (S_ISREG(st.st_mode))
+                type = DT_REG;
+            else if (S_ISDIR(st.st_mode) && type == DT_UNKNOWN)
+                type = DT_DIR;
+            else
+                continue;
+        }
+        if (type == DT_REG)
+            out.files.append(QFile::decodeName(e->d_name));
+        else if (type == DT_DIR)
+            out.dirs.append(QFile::decodeName(e->d_name));
+    }
+    ::closedir(d);
+    std::sort(out.files.begin(), out.files.end());
+    std::sort(out.dirs.begin(), out.dirs.end());
+    return out;
+}
+
+void Collector::addFilesOf(const QString& dirPath)
+{
+    // Maildir: every file of new/ and cur/ is a delivered message, whatever its name.
+    const DirEntries list = listDir(dirPath);
+    for (const QString& name : list.files)
+        addFile(joinPath(dirPath, name), Filter::Maildir, NameKind::Message);
+}
+
+void Collector::addDir(const QString& path, int depth)
+{
+    const QByteArray local = QFile::encodeName(path);
+    if (::access(local.constData(), R_OK | X_OK) != 0 || !isDirectory(path)) {
         errors->append({ path, tr("cannot read directory") });
         return;
     }
@@ -89,62 +290,138 @@ void addDir(const QString& path, int depth, QList<BatchJob>* jobs, QList<BatchIn
             { path, tr("directory nested too deeply (more than %1 levels)").arg(kMaxDepth) });
         return;
     }
-    if (isMaildir(dir)) {
+    const QString cur = joinPath(path, QStringLiteral("cur"));
+    const QString fresh = joinPath(path, QStringLiteral("new"));
+    const bool hasCur = isDirectory(cur), hasNew = isDirectory(fresh);
+    if (hasCur || hasNew) {
         // Maildir: delivered messages live in new/ and cur/; tmp/ holds partial writes.
-        for (const char* sub : { "new", "cur" }) {
-            const QString p = dir.filePath(QLatin1String(sub));
-            if (QFileInfo(p).isDir())
-                addFilesOf(QDir(p), jobs, errors);
-        }
+        if (hasNew)
+            addFilesOf(fresh);
+        if (hasCur)
+            addFilesOf(cur);
         return;
     }
-    addFilesOf(dir, jobs, errors);
-    const QFileInfoList subdirs
-        = dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
-    for (const QFileInfo& sub : subdirs)
-        addDir(sub.filePath(), depth + 1, jobs, errors);
+    const DirEntries list = listDir(path);
+    if (!list.ok) {
+        errors->append({ path, tr("cannot read directory") });
+        return;
+    }
+    for (const QString& name : list.files)
+        addFile(joinPath(path, name), Filter::ByContent, kindOfName(name));
+    for (const QString& name : list.dirs)
+        addDir(joinPath(path, name), depth + 1);
+}
+
+// Field names as mail carries them (RFC 5322 3.6.8 allows any printable ASCII but ':',
+// but real ones are letters, digits and dashes): stricter, so "{"a": 1}" is no header.
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+        || c == '_' || c == '.';
 }
 
 } // namespace
 
-void collectBatchJobs(
-    const QStringList& args, QList<BatchJob>* jobs, QList<BatchInputError>* errors)
+bool looksLikeMessageStart(QByteArrayView head)
 {
+    qsizetype i = 0;
+    const qsizetype n = head.size();
+    if (head.startsWith("\xEF\xBB\xBF"))
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        ++i;
+    if (head.sliced(i).startsWith("From "))
+        return true; // an mbox separator (or the obsolete "From :" form of a field)
+    if (i >= n || !((head[i] >= 'a' && head[i] <= 'z') || (head[i] >= 'A' && head[i] <= 'Z')))
+        return false;
+    while (i < n && isNameChar(head[i]))
+        ++i;
+    while (i < n && (head[i] == ' ' || head[i] == '\t'))
+        ++i;
+    return i < n && head[i] == ':';
+}
+
+void collectBatchJobs(const QStringList& args, QList<BatchJob>* jobs,
+    QList<BatchInputError>* errors, QStringList* skipped)
+{
+    QStringList skippedHere;
+    Collector c { jobs, errors, &skippedHere };
     for (const QString& arg : args) {
-        const QFileInfo fi(arg);
-        if (!fi.exists()) {
+        struct stat st;
+        if (arg.isEmpty() || ::stat(QFile::encodeName(arg).constData(), &st) != 0) {
             errors->append({ arg, tr("no such file or directory") });
-        } else if (fi.isDir()) {
+        } else if (S_ISDIR(st.st_mode)) {
             const qsizetype before = jobs->size();
             const qsizetype errorsBefore = errors->size();
-            addDir(arg, 0, jobs, errors);
-            if (jobs->size() == before && errors->size() == errorsBefore)
-                errors->append({ arg, tr("no messages in this directory") });
+            const qsizetype skippedBefore = skippedHere.size();
+            c.addDir(arg, 0);
+            if (jobs->size() == before && errors->size() == errorsBefore) {
+                const qsizetype left = skippedHere.size() - skippedBefore;
+                errors->append({ arg,
+                    left == 0 ? tr("no messages in this directory")
+                              : tr("no messages in this directory (%1 other file(s) left out)")
+                                    .arg(left) });
+            }
         } else {
-            addFile(fi, jobs, errors);
+            c.addFile(arg, Filter::None, NameKind::Message);
         }
     }
+    if (skipped)
+        skipped->append(skippedHere);
 }
 
 bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error)
 {
-    QFile f(job.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read: %1").arg(f.errorString());
+    // One open, one fstat, one read of exactly the file's size (an mbox message: its
+    // range): no QFile buffering and no over-reserved readAll() growth.
+    const Fd f(openRead(job.path));
+    struct stat st;
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0) {
+        *error = tr("cannot read: %1").arg(systemError(errno));
         return false;
     }
+    if (!S_ISREG(st.st_mode)) {
+        *error = tr("not a regular file");
+        return false;
+    }
+    const qint64 size = qint64(st.st_size);
     if (job.offset >= 0) {
-        if (!f.seek(job.offset)) {
-            *error = tr("cannot read: %1").arg(f.errorString());
-            return false;
-        }
-        *bytes = f.read(job.length);
-        if (bytes->size() != job.length) {
+        if (job.offset + job.length > size) {
             *error = tr("the file changed while it was read");
             return false;
         }
+        *bytes = QByteArray(qsizetype(job.length), Qt::Uninitialized);
+        const qint64 n = readAt(f.fd, bytes->data(), job.length, job.offset);
+        if (n < 0) {
+            *error = tr("cannot read: %1").arg(systemError(errno));
+            bytes->clear();
+            return false;
+        }
+        if (n != job.length) {
+            *error = tr("the file changed while it was read");
+            bytes->clear();
+            return false;
+        }
     } else {
-        *bytes = f.readAll();
+        // A file that reports no size (some virtual file systems) is read to its end.
+        const qint64 want = size > 0 ? size : 65536;
+        *bytes = QByteArray(qsizetype(want), Qt::Uninitialized);
+        qint64 n = readAt(f.fd, bytes->data(), want, 0);
+        while (size == 0 && n == bytes->size() && n < (qint64(1) << 30)) {
+            bytes->resize(bytes->size() * 2);
+            const qint64 more = readAt(f.fd, bytes->data() + n, bytes->size() - n, n);
+            if (more < 0) {
+                n = -1;
+                break;
+            }
+            n += more;
+        }
+        if (n < 0) {
+            *error = tr("cannot read: %1").arg(systemError(errno));
+            bytes->clear();
+            return false;
+        }
+        bytes->truncate(qsizetype(n)); // shrank since fstat(): what is there
     }
     if (bytes->isEmpty()) {
         *error = tr("empty file: there is no message to verify");

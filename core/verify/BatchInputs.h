@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,11 +24,27 @@ struct BatchInputError {
 };
 
 // Expands files and folders into jobs, in a stable order: files as given; directories
-// sorted by name and walked recursively (no symlinked directories, bounded depth); Maildir
-// folders (cur/ and new/); mbox files split into their messages. Unreadable, missing and
-// empty inputs become errors, never jobs. Shared by the CLI batch and the GUI batch view.
-void collectBatchJobs(
-    const QStringList& inputs, QList<BatchJob>* jobs, QList<BatchInputError>* errors);
+// sorted by name and walked recursively (no symlinked directories, no hidden entries,
+// bounded depth); Maildir folders (cur/ and new/: every file); mbox files split into their
+// messages. Unreadable, missing and empty inputs become errors, never jobs.
+//
+// In a plain directory only what looks like mail becomes a job: .eml and .msg files (one
+// message each, like Maildir files: not opened while listing), files without an extension
+// whose first line is a header field ("Name:") or an mbox "From " line, and files with
+// another extension that are mbox files. Everything else — a zone file, a README next to
+// sample messages — is left out and listed in `skipped` (when given), not reported as a
+// failing message. Files named on the command line are always taken (and split when they
+// are mbox files).
+// Shared by the CLI batch and the GUI batch view.
+void collectBatchJobs(const QStringList& inputs, QList<BatchJob>* jobs,
+    QList<BatchInputError>* errors, QStringList* skipped = nullptr);
+
+// Whether the start of a file looks like a message or an mbox: after an optional UTF-8
+// byte order mark and blank lines, a header field name followed by ':' (a letter, then
+// letters, digits, '-', '_' or '.': what real field names use of RFC 5322 3.6.8 ftext;
+// optional whitespace before the colon) or an mbox "From " line. `head` is the first bytes
+// of the file (a few hundred are enough).
+bool looksLikeMessageStart(QByteArrayView head);
 
 // Reads a job's bytes. Returns false with a translated reason on failure.
 bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error);

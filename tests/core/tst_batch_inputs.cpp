@@ -1,0 +1,278 @@
+// Which files of a folder become batch jobs (core/verify/BatchInputs): messages, mbox
+// files and Maildirs are taken; zone files, READMEs and the like next to them are left out
+// and counted, not reported as failing messages.
+
+#include "common/TestUtil.h"
+#include "verify/BatchInputs.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace ms;
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+const QByteArray kMessage = "From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n";
+
+QStringList namesOf(const QList<BatchJob>& jobs, const QString& root)
+{
+    QStringList out;
+    for (const BatchJob& j : jobs)
+        out << QDir(root).relativeFilePath(j.path)
+                + (j.offset >= 0 ? QStringLiteral("#") : QString());
+    return out;
+}
+
+} // namespace
+
+class TestBatchInputs : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void messageStart_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("message");
+        QTest::newRow("RFC 5322 2.2 header field") << QByteArray("Received: from x\r\n") << true;
+        QTest::newRow("RFC 5322 3.6.8 field name with digits and dashes")
+            << QByteArray("X-Spam-Score2: 1\n") << true;
+        QTest::newRow("RFC 5322 4.5.8 obs WSP before the colon")
+            << QByteArray("Subject  : old\r\n") << true;
+        QTest::newRow("RFC 4155 mbox From line")
+            << QByteArray("From a@b Sat Jun  1 12:00:00 2024\n") << true;
+        QTest::newRow("UTF-8 byte order mark then a field") << QByteArray("\xEF\xBB\xBF"
+                                                                          "From: a@b\r\n")
+                                                            << true;
+        QTest::newRow("leading blank lines then a field")
+            << QByteArray("\r\n\r\nDKIM-Signature: v=1\r\n") << true;
+        QTest::newRow("indented pasted header") << QByteArray("    From: a@b\n") << true;
+        QTest::newRow("zone file ($ORIGIN)") << QByteArray("$ORIGIN example.com.\n") << false;
+        QTest::newRow("zone file (record)")
+            << QByteArray("sel._domainkey.example.com. 300 IN TXT \"v=DKIM1\"\n") << false;
+        QTest::newRow("markdown README") << QByteArray("# Good sample\n\nThis: is\n") << false;
+        QTest::newRow("JSON") << QByteArray("{\"a\": 1}\n") << false;
+        QTest::newRow("quoted name") << QByteArray("\"key\": 1\n") << false;
+        QTest::newRow("text with a colon later") << QByteArray("hello world: yes\n") << false;
+        QTest::newRow("RFC 5322 3.6.8 colon first (empty name)") << QByteArray(": x\n") << false;
+        QTest::newRow("name never ends within the head") << QByteArray(600, 'a') << false;
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02:", 4) << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+
+    void messageStart()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, message);
+        QCOMPARE(looksLikeMessageStart(head), message);
+    }
+
+    void directoryEntries_data()
+    {
+        // name, content, taken as a job ('j'), an mbox split into messages ('m'), left out
+        // ('s') or an input error ('e').
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<char>("expect");
+        const QByteArray mbox = "From a@b Sat Jun  1 12:00:00 2024\n" + kMessage + "\n"
+            + "From c@d Sat Jun  1 12:00:01 2024\n" + kMessage;
+        QTest::newRow("sample .eml") << QStringLiteral("good.eml") << kMessage << 'j';
+        QTest::newRow(".EML upper case") << QStringLiteral("OLD.EML") << kMessage << 'j';
+        QTest::newRow(".msg") << QStringLiteral("x.msg") << kMessage << 'j';
+        QTest::newRow(".eml that is garbage: still a job (its report says why)")
+            << QStringLiteral("junk.eml") << QByteArray("\x01\x02garbage") << 'j';
+        QTest::newRow("empty .eml: an input error as before")
+            << QStringLiteral("empty.eml") << QByteArray() << 'e';
+        QTest::newRow("sample .zone") << QStringLiteral("good.zone")
+                                      << QByteArray("$ORIGIN example.com.\n@ TXT \"x\"\n") << 's';
+        QTest::newRow("sample README.md")
+            << QStringLiteral("README.md") << QByteArray("# Good\n\nSubject: not a mail\n") << 's';
+        QTest::newRow("sample .json")
+            << QStringLiteral("good.json") << QByteArray("{\"verdict\": \"pass\"}\n") << 's';
+        QTest::newRow(".txt holding a message: other extensions need an mbox")
+            << QStringLiteral("mail.txt") << kMessage << 's';
+        QTest::newRow("no extension, a message (MH folder)")
+            << QStringLiteral("17") << kMessage << 'j';
+        QTest::newRow("no extension, README")
+            << QStringLiteral("README") << QByteArray("Read me first.\n") << 's';
+        QTest::newRow("no extension, empty") << QStringLiteral("LOCK") << QByteArray() << 's';
+        QTest::newRow("Maildir-style name outside a Maildir")
+            << QStringLiteral("1717243190.M1P2.host:2,S") << kMessage << 'j';
+        QTest::newRow("RFC 4155 mbox without extension") << QStringLiteral("Inbox") << mbox << 'm';
+        QTest::newRow("RFC 4155 mbox as .mbox") << QStringLiteral("archive.mbox") << mbox << 'm';
+        QTest::newRow(".eml in a folder is one message, even if it starts like an mbox")
+            << QStringLiteral("two.eml") << mbox << 'j';
+    }
+
+    void directoryEntries()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(char, expect);
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(name), content));
+        // A message beside it, so the folder is never "without messages".
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("zz-anchor.eml")), kMessage));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        QStringList skipped;
+        collectBatchJobs({ tmp.path() }, &jobs, &errors, &skipped);
+        const QString path = tmp.filePath(name);
+        const auto count = [&](const QString& p) {
+            return std::count_if(
+                jobs.cbegin(), jobs.cend(), [&](const BatchJob& j) { return j.path == p; });
+        };
+        QCOMPARE(count(tmp.filePath(QStringLiteral("zz-anchor.eml"))), 1);
+        switch (expect) {
+        case 'j':
+            QCOMPARE(count(path), 1);
+            QVERIFY(skipped.isEmpty());
+            QVERIFY(errors.isEmpty());
+            break;
+        case 'm':
+            QCOMPARE(count(path), 2);
+            QCOMPARE(jobs.first().name, path + QStringLiteral("#1"));
+            QVERIFY(jobs.first().offset >= 0);
+            QVERIFY(skipped.isEmpty());
+            break;
+        case 's':
+            QCOMPARE(count(path), 0);
+            QCOMPARE(skipped, QStringList { path });
+            QVERIFY(errors.isEmpty());
+            break;
+        case 'e':
+            QCOMPARE(count(path), 0);
+            QCOMPARE(errors.size(), 1);
+            QCOMPARE(errors.first().path, path);
+            QVERIFY(skipped.isEmpty());
+            break;
+        }
+    }
+
+    void sampleFolderGivesOneMessage()
+    {
+        // A bundled sample folder: the .eml is the only job; the zone, JSON and READMEs
+        // are counted as left out.
+        const QString dir = mstest::samplesDir() + QStringLiteral("/good");
+        if (!QFileInfo::exists(dir))
+            QSKIP("the bundled samples are not in this checkout");
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        QStringList skipped;
+        collectBatchJobs({ dir }, &jobs, &errors, &skipped);
+        QCOMPARE(jobs.size(), 1);
+        QVERIFY(jobs.first().path.endsWith(QLatin1String("/good.eml")));
+        QVERIFY(errors.isEmpty());
+        QVERIFY(skipped.size() >= 2);
+        for (const QString& s : skipped)
+            QVERIFY2(!s.endsWith(QLatin1String(".eml")), qPrintable(s));
+    }
+
+    void orderAndNames()
+    {
+        // Names sorted as QDir::Name sorts them, subfolders after the files, hidden entries
+        // and Maildir tmp/ never read, paths built as "dir/name" (one trailing slash of
+        // the argument dropped).
+        QTemporaryDir tmp;
+        const QDir root(tmp.path());
+        QVERIFY(root.mkpath(QStringLiteral("sub/deeper")));
+        QVERIFY(root.mkpath(QStringLiteral("box/cur")));
+        QVERIFY(root.mkpath(QStringLiteral("box/new")));
+        QVERIFY(root.mkpath(QStringLiteral("box/tmp")));
+        for (const char* n : { "b.eml", "B.eml", "a.eml", "sub/x.eml", "sub/deeper/y.eml",
+                 ".hidden.eml", "box/cur/2:2,S", "box/new/1", "box/tmp/partial", "notes.txt" })
+            QVERIFY(writeFile(root.filePath(QLatin1String(n)), kMessage));
+        QVERIFY(QFile::link(
+            root.filePath(QStringLiteral("sub")), root.filePath(QStringLiteral("zlink"))));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        QStringList skipped;
+        collectBatchJobs({ tmp.path() + QLatin1Char('/') }, &jobs, &errors, &skipped);
+        QCOMPARE(namesOf(jobs, tmp.path()),
+            (QStringList { QStringLiteral("B.eml"), QStringLiteral("a.eml"),
+                QStringLiteral("b.eml"), QStringLiteral("box/new/1"),
+                QStringLiteral("box/cur/2:2,S"), QStringLiteral("sub/x.eml"),
+                QStringLiteral("sub/deeper/y.eml") }));
+        QCOMPARE(jobs.first().path, tmp.path() + QStringLiteral("/B.eml"));
+        QCOMPARE(jobs.first().name, jobs.first().path);
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(skipped, QStringList { tmp.path() + QStringLiteral("/notes.txt") });
+    }
+
+    void onlyOtherFiles()
+    {
+        // A folder with no message says so, and how many files it left out.
+        QTemporaryDir tmp;
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("a.zone")), "$ORIGIN x.\n"));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        QStringList skipped;
+        collectBatchJobs({ tmp.path() }, &jobs, &errors, &skipped);
+        QVERIFY(jobs.isEmpty());
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(errors.first().message.contains(QLatin1String("no messages")));
+        QVERIFY(errors.first().message.contains(QLatin1String("1 other file")));
+        QCOMPARE(skipped.size(), 1);
+    }
+
+    void namedFilesAreAlwaysTaken()
+    {
+        // A file named on the command line is the user's choice: taken whatever its name.
+        QTemporaryDir tmp;
+        const QString zone = tmp.filePath(QStringLiteral("good.zone"));
+        QVERIFY(writeFile(zone, "$ORIGIN x.\n"));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        QStringList skipped;
+        collectBatchJobs({ zone }, &jobs, &errors, &skipped);
+        QCOMPARE(jobs.size(), 1);
+        QVERIFY(skipped.isEmpty());
+        // ... and a named mbox is split, whatever its name.
+        const QString two = tmp.filePath(QStringLiteral("two.eml"));
+        QVERIFY(writeFile(two,
+            "From a@b Sat Jun  1 12:00:00 2024\n" + kMessage
+                + "\nFrom c@d Sat Jun  1 12:00:01 2024\n" + kMessage));
+        jobs.clear();
+        collectBatchJobs({ two }, &jobs, &errors, &skipped);
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs[1].name, two + QStringLiteral("#2"));
+    }
+
+    void readExactBytes()
+    {
+        // One read of exactly the file (or the mbox range); a shrunken mbox is reported.
+        QTemporaryDir tmp;
+        const QByteArray big = kMessage + QByteArray(300000, 'x') + "\r\n";
+        const QString path = tmp.filePath(QStringLiteral("big.eml"));
+        QVERIFY(writeFile(path, big));
+        QByteArray bytes;
+        QString error;
+        QVERIFY(readBatchJob({ path, path, -1, -1 }, &bytes, &error));
+        QCOMPARE(bytes, big);
+        QVERIFY(readBatchJob({ path, path, 5, 10 }, &bytes, &error));
+        QCOMPARE(bytes, big.mid(5, 10));
+        QVERIFY(!readBatchJob({ path, path, big.size() - 5, 10 }, &bytes, &error));
+        QVERIFY(error.contains(QLatin1String("changed")));
+        QVERIFY(!readBatchJob({ tmp.filePath(QStringLiteral("gone.eml")),
+                                  tmp.filePath(QStringLiteral("gone.eml")), -1, -1 },
+            &bytes, &error));
+        QVERIFY(error.contains(QLatin1String("cannot read")));
+        const QString fifo = tmp.filePath(QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QVERIFY(!readBatchJob({ fifo, fifo, -1, -1 }, &bytes, &error));
+        QVERIFY(error.contains(QLatin1String("not a regular file")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchInputs)
+#include "tst_batch_inputs.moc"
