@@ -97,29 +97,44 @@ PolicyChoice choosePolicy(const Discovery& d, bool authorExists)
     return c;
 }
 
-// JSON is written directly as text (trace/JsonText.h): building the QJsonObject member by
-// member cost about a third of the check. Full runs parse the text into `json`.
+// JSON is written directly as text (trace/JsonText.h), members in the order QJsonObject keeps
+// them (sorted keys): building the QJsonObject member by member cost about a third of the
+// check. Full runs parse the text into `json`.
 void writeRow(QByteArray& out, const AlignmentRow& r)
 {
-    json::ObjectWriter o;
-    o.string(QLatin1StringView("identifier"), r.identifier);
-    o.string(QLatin1StringView("domain"), r.domain);
-    if (!r.selector.isEmpty())
-        o.string(QLatin1StringView("selector"), r.selector);
-    o.string(QLatin1StringView("result"), statusName(r.authResult));
-    o.string(QLatin1StringView("mode"), r.strict ? u"strict" : u"relaxed");
-    o.boolean(QLatin1StringView("aligned"), r.aligned);
-    o.boolean(QLatin1StringView("pass"), r.counts);
-    o.string(QLatin1StringView("reason"), r.reason);
-    o.writeTo(out);
+    out += "{\"aligned\":";
+    json::writeBool(out, r.aligned);
+    out += ",\"domain\":";
+    json::writeString(out, r.domain);
+    out += ",\"identifier\":";
+    json::writeString(out, r.identifier);
+    out += r.strict ? QByteArrayView(",\"mode\":\"strict\",\"pass\":")
+                    : QByteArrayView(",\"mode\":\"relaxed\",\"pass\":");
+    json::writeBool(out, r.counts);
+    out += ",\"reason\":";
+    json::writeString(out, r.reason);
+    out += ",\"result\":";
+    json::writeString(out, statusName(r.authResult));
+    if (!r.selector.isEmpty()) {
+        out += ",\"selector\":";
+        json::writeString(out, r.selector);
+    }
+    out += '}';
 }
 
-void stringOrNull(json::ObjectWriter& o, QLatin1StringView key, const QString& v, bool isNull)
+void writeKey(QByteArray& out, const char* key)
+{
+    out += ",\"";
+    out += key;
+    out += "\":";
+}
+
+void writeStringOrNull(QByteArray& out, const QString& v, bool isNull)
 {
     if (isNull)
-        o.member(key) += "null";
+        out += "null";
     else
-        o.string(key, v);
+        json::writeString(out, v);
 }
 
 struct Core {
@@ -280,21 +295,59 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     return c;
 }
 
-void writeDiscovery(json::ObjectWriter& o, const Discovery& d, Status result,
-    const std::optional<Policy>& policy, const QString& tag)
+// The main discovery (with `main`: its query count, whether the other method differs and
+// that method's discovery) or the other one.
+struct DiscoveryExtras {
+    int queries = 0;
+    bool differs = false;
+    const Discovery* other = nullptr;
+    Status otherResult = Status::None;
+    std::optional<Policy> otherPolicy;
+    QString otherTag;
+};
+
+void writeDiscovery(QByteArray& out, const Discovery& d, Status result,
+    const std::optional<Policy>& policy, const QString& tag, const DiscoveryExtras* main)
 {
-    o.string(QLatin1StringView("method"), methodName(d.method));
-    o.string(QLatin1StringView("org_domain"), d.orgDomain);
-    stringOrNull(o, QLatin1StringView("policy_domain"), d.policyDomain, d.policyDomain.isEmpty());
-    static const char16_t* where[] = { u"none", u"author", u"org-domain", u"psd" };
-    o.string(QLatin1StringView("found_at"), where[int(d.where)]);
-    if (d.record)
-        o.string(QLatin1StringView("record"), QString::fromUtf8(d.record->text));
-    o.string(QLatin1StringView("result"), statusName(result));
-    if (policy) {
-        o.string(QLatin1StringView("policy"), policyName(*policy));
-        o.string(QLatin1StringView("policy_tag"), tag);
+    static const char* const where[] = { "\"none\"", "\"author\"", "\"org-domain\"", "\"psd\"" };
+    out += '{';
+    if (main) {
+        out += "\"differs\":";
+        json::writeBool(out, main->differs);
+        out += ',';
     }
+    out += "\"found_at\":";
+    out += where[int(d.where)];
+    writeKey(out, "method");
+    json::writeString(out, methodName(d.method));
+    writeKey(out, "org_domain");
+    json::writeString(out, d.orgDomain);
+    if (main && main->other) {
+        writeKey(out, "other");
+        writeDiscovery(
+            out, *main->other, main->otherResult, main->otherPolicy, main->otherTag, nullptr);
+    }
+    if (policy) {
+        writeKey(out, "policy");
+        json::writeString(out, policyName(*policy));
+    }
+    writeKey(out, "policy_domain");
+    writeStringOrNull(out, d.policyDomain, d.policyDomain.isEmpty());
+    if (policy) {
+        writeKey(out, "policy_tag");
+        json::writeString(out, tag);
+    }
+    if (main) {
+        writeKey(out, "queries");
+        json::writeInteger(out, main->queries);
+    }
+    if (d.record) {
+        writeKey(out, "record");
+        json::writeString(out, QString::fromUtf8(d.record->text));
+    }
+    writeKey(out, "result");
+    json::writeString(out, statusName(result));
+    out += '}';
 }
 
 } // namespace
@@ -395,7 +448,8 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         root.add(c.resultStep);
 
     // Disposition: t= (RFC 9989) or pct= (RFC 7489) sampling.
-    json::ObjectWriter json;
+    std::optional<int> pct; // written with "testing" when the policy applies (fail)
+    bool testing = false;
     Step disp;
     if (explain)
         disp = Step(QStringLiteral("dmarc.disposition"), Status::Info, {}, {},
@@ -437,8 +491,8 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
                       .arg(e.policyTag, policyName(*e.policy))
                 : notes.join(QLatin1Char(' '));
         }
-        json.boolean(QLatin1StringView("testing"), r.testing);
-        json.integer(QLatin1StringView("pct"), r.pct);
+        testing = r.testing;
+        pct = r.pct;
     } else {
         e.disposition = Policy::None;
         if (explain) {
@@ -503,38 +557,48 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         }
     }
 
-    json.string(QLatin1StringView("result"), statusName(e.result));
-    json.string(QLatin1StringView("from_domain"), author);
-    stringOrNull(
-        json, QLatin1StringView("policy"), e.policy ? policyName(*e.policy) : QString(), !e.policy);
-    stringOrNull(json, QLatin1StringView("policy_tag"), e.policyTag, e.policyTag.isEmpty());
-    stringOrNull(json, QLatin1StringView("policy_domain"), e.discovery.policyDomain,
-        e.discovery.policyDomain.isEmpty());
-    json.string(QLatin1StringView("disposition"), policyName(e.disposition));
-    {
-        QByteArray& rows = json.member(QLatin1StringView("alignment"));
-        rows += '[';
-        for (qsizetype i = 0; i < e.alignment.size(); ++i) {
-            if (i)
-                rows += ',';
-            writeRow(rows, e.alignment.at(i));
-        }
-        rows += ']';
+    QByteArray& json = e.jsonText;
+    json.reserve(1024 + 256 * e.alignment.size());
+    json += "{\"alignment\":[";
+    for (qsizetype i = 0; i < e.alignment.size(); ++i) {
+        if (i)
+            json += ',';
+        writeRow(json, e.alignment.at(i));
     }
-    {
-        json::ObjectWriter disc;
-        writeDiscovery(disc, e.discovery, e.result, c.choice.policy, c.choice.tag);
-        disc.integer(QLatin1StringView("queries"), dns.queryCount());
-        disc.boolean(QLatin1StringView("differs"), e.differs);
-        if (e.other) {
-            json::ObjectWriter other;
-            writeDiscovery(other, *e.other, e.otherResult, e.otherPolicy, e.otherPolicyTag);
-            other.writeTo(disc.member(QLatin1StringView("other")));
-        }
-        disc.writeTo(json.member(QLatin1StringView("discovery")));
+    json += "],\"discovery\":";
+    DiscoveryExtras extras;
+    extras.queries = dns.queryCount();
+    extras.differs = e.differs;
+    if (e.other) {
+        extras.other = &*e.other;
+        extras.otherResult = e.otherResult;
+        extras.otherPolicy = e.otherPolicy;
+        extras.otherTag = e.otherPolicyTag;
     }
-    json.string(QLatin1StringView("reason"), e.reason);
-    e.jsonText = json.toByteArray();
+    writeDiscovery(json, e.discovery, e.result, c.choice.policy, c.choice.tag, &extras);
+    writeKey(json, "disposition");
+    json::writeString(json, policyName(e.disposition));
+    writeKey(json, "from_domain");
+    json::writeString(json, author);
+    if (pct) {
+        writeKey(json, "pct");
+        json::writeInteger(json, *pct);
+    }
+    writeKey(json, "policy");
+    writeStringOrNull(json, e.policy ? policyName(*e.policy) : QString(), !e.policy);
+    writeKey(json, "policy_domain");
+    writeStringOrNull(json, e.discovery.policyDomain, e.discovery.policyDomain.isEmpty());
+    writeKey(json, "policy_tag");
+    writeStringOrNull(json, e.policyTag, e.policyTag.isEmpty());
+    writeKey(json, "reason");
+    json::writeString(json, e.reason);
+    writeKey(json, "result");
+    json::writeString(json, statusName(e.result));
+    if (pct) {
+        writeKey(json, "testing");
+        json::writeBool(json, testing);
+    }
+    json += '}';
     if (jsonValue)
         e.json = QJsonDocument::fromJson(e.jsonText).object();
     e.step = std::move(root);

@@ -38,57 +38,109 @@ Step envelopeStep(const QString& what, const EnvelopeValue& v, const QString& fl
     return s;
 }
 
-// The check's JSON is written directly as text (trace/JsonText.h): building a QJsonObject
-// member by member cost more than evaluating SPF. Full runs parse the text into `json`.
+// The check's JSON is written directly as text (trace/JsonText.h), members in the order
+// QJsonObject keeps them (sorted keys): building a QJsonObject member by member cost more
+// than evaluating SPF. Full runs parse the text into `json`.
 void writeEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
 {
-    json::ObjectWriter o;
-    o.string(QLatin1StringView("value"), v.value);
-    o.string(QLatin1StringView("reason"), v.reason);
-    o.boolean(QLatin1StringView("overridden"), v.overridden);
-    o.writeTo(out);
+    out += "{\"overridden\":";
+    json::writeBool(out, v.overridden);
+    out += ",\"reason\":";
+    json::writeString(out, v.reason);
+    out += ",\"value\":";
+    json::writeString(out, v.value);
+    out += '}';
 }
 
-// The evaluation's members into `o` and, when `copy` is given, the same bytes into `copy`
-// as well (the top-level object repeats the main evaluation's members; escaped once).
-void writeEvaluation(
-    json::ObjectWriter& o, const SpfEvaluation& e, json::ObjectWriter* copy = nullptr)
+void writeEnvelope(QByteArray& out, const Envelope& env)
 {
-    auto put = [&](QLatin1StringView key, const auto& write) {
-        QByteArray& out = o.member(key);
-        const qsizetype at = out.size();
-        write(out);
-        if (copy)
-            copy->raw(key, QByteArrayView(out).sliced(at));
-    };
-    auto string = [&](QLatin1StringView key, QStringView v) {
-        put(key, [&](QByteArray& out) { json::writeString(out, v); });
-    };
-    string(QLatin1StringView("result"), statusName(e.result));
-    string(QLatin1StringView("identity"), e.identity);
-    string(QLatin1StringView("domain"), e.domain);
-    string(QLatin1StringView("sender"), e.sender);
-    string(QLatin1StringView("client_ip"), e.clientIp);
-    string(QLatin1StringView("helo"), e.helo);
-    string(QLatin1StringView("mail_from"), e.mailFrom);
-    string(QLatin1StringView("explanation"), e.explanation);
-    string(QLatin1StringView("reason"), e.reason);
-    if (!e.inputProblem.isEmpty())
-        string(QLatin1StringView("problem"), e.inputProblem);
-    json::ObjectWriter c;
-    c.integer(QLatin1StringView("dns_terms"), e.counters.dnsTerms);
-    c.integer(QLatin1StringView("void_lookups"), e.counters.voidLookups);
-    c.integer(QLatin1StringView("max_mx_names"), e.counters.maxMxNames);
-    c.integer(QLatin1StringView("max_ptr_names"), e.counters.maxPtrNames);
-    c.integer(QLatin1StringView("queries"), e.counters.queries);
-    put(QLatin1StringView("counters"), [&](QByteArray& out) { c.writeTo(out); });
+    out += "{\"client_ip\":";
+    writeEnvelopeValue(out, env.clientIp);
+    out += ",\"helo\":";
+    writeEnvelopeValue(out, env.helo);
+    out += ",\"mail_from\":";
+    writeEnvelopeValue(out, env.mailFrom);
+    out += '}';
+}
+
+void writeStrings(QByteArray& out, const QStringList& list);
+
+// The members the check's top-level object has beside the main evaluation's.
+struct TopLevel {
+    const Envelope* envelope = nullptr;
+    QByteArrayView heloCheck, mailFromCheck; // empty: absent
+    const QStringList* missing = nullptr; // null or empty: absent
+};
+
+void writeKey(QByteArray& out, const char* key)
+{
+    out += ",\"";
+    out += key;
+    out += "\":";
+}
+
+// One evaluation as an object, or (with `top`) the check's top-level object around it.
+void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* top = nullptr)
+{
+    out += "{\"client_ip\":";
+    json::writeString(out, e.clientIp);
+    out += ",\"counters\":{\"dns_terms\":";
+    json::writeInteger(out, e.counters.dnsTerms);
+    out += ",\"max_mx_names\":";
+    json::writeInteger(out, e.counters.maxMxNames);
+    out += ",\"max_ptr_names\":";
+    json::writeInteger(out, e.counters.maxPtrNames);
+    out += ",\"queries\":";
+    json::writeInteger(out, e.counters.queries);
+    out += ",\"void_lookups\":";
+    json::writeInteger(out, e.counters.voidLookups);
+    out += "},\"domain\":";
+    json::writeString(out, e.domain);
+    if (top) {
+        writeKey(out, "envelope");
+        writeEnvelope(out, *top->envelope);
+        writeKey(out, "evaluated");
+        out += "true";
+    }
+    writeKey(out, "explanation");
+    json::writeString(out, e.explanation);
+    writeKey(out, "helo");
+    json::writeString(out, e.helo);
+    if (top && !top->heloCheck.isEmpty()) {
+        writeKey(out, "helo_check");
+        out += top->heloCheck;
+    }
+    writeKey(out, "identity");
+    json::writeString(out, e.identity);
+    writeKey(out, "mail_from");
+    json::writeString(out, e.mailFrom);
+    if (top && !top->mailFromCheck.isEmpty()) {
+        writeKey(out, "mailfrom_check");
+        out += top->mailFromCheck;
+    }
+    if (top && top->missing && !top->missing->isEmpty()) {
+        writeKey(out, "missing");
+        writeStrings(out, *top->missing);
+    }
+    if (!e.inputProblem.isEmpty()) {
+        writeKey(out, "problem");
+        json::writeString(out, e.inputProblem);
+    }
+    writeKey(out, "reason");
+    json::writeString(out, e.reason);
+    writeKey(out, "result");
+    json::writeString(out, statusName(e.result));
+    writeKey(out, "sender");
+    json::writeString(out, e.sender);
+    out += '}';
 }
 
 QByteArray evaluationJson(const SpfEvaluation& e)
 {
-    json::ObjectWriter o;
-    writeEvaluation(o, e);
-    return o.toByteArray();
+    QByteArray out;
+    out.reserve(512 + e.reason.size() + e.explanation.size());
+    writeEvaluation(out, e);
+    return out;
 }
 
 void writeStrings(QByteArray& out, const QStringList& list)
@@ -103,9 +155,9 @@ void writeStrings(QByteArray& out, const QStringList& list)
 }
 
 // Sets jsonText and, unless the run is summary-only, json.
-void setJson(CheckResult& res, json::ObjectWriter& o, const CheckContext& ctx)
+void setJson(CheckResult& res, QByteArray text, const CheckContext& ctx)
 {
-    res.jsonText = o.toByteArray();
+    res.jsonText = std::move(text);
     if (!ctx.options.summaryOnly)
         res.json = QJsonDocument::fromJson(res.jsonText).object();
 }
@@ -148,18 +200,6 @@ CheckResult check(const CheckContext& ctx)
         envStep.add(envelopeStep(tr("MAIL FROM"), env.mailFrom, QStringLiteral("--mail-from")));
     }
 
-    json::ObjectWriter json;
-    {
-        QByteArray& out = json.member(QLatin1StringView("envelope"));
-        out += "{\"client_ip\":";
-        writeEnvelopeValue(out, env.clientIp);
-        out += ",\"helo\":";
-        writeEnvelopeValue(out, env.helo);
-        out += ",\"mail_from\":";
-        writeEnvelopeValue(out, env.mailFrom);
-        out += '}';
-    }
-
     QStringList missing;
     if (env.clientIp.isEmpty())
         missing << tr("client IP (--ip)");
@@ -185,11 +225,14 @@ CheckResult check(const CheckContext& ctx)
         root.detail = what;
         res.status = Status::None;
         res.summary = what;
-        json.string(QLatin1StringView("result"), u"none");
-        json.boolean(QLatin1StringView("evaluated"), false);
-        json.string(QLatin1StringView("problem"), what);
-        writeStrings(json.member(QLatin1StringView("missing")), missing);
-        setJson(res, json, ctx);
+        QByteArray json = "{\"envelope\":";
+        writeEnvelope(json, env);
+        json += ",\"evaluated\":false,\"missing\":";
+        writeStrings(json, missing);
+        json += ",\"problem\":";
+        json::writeString(json, what);
+        json += ",\"result\":\"none\"}";
+        setJson(res, std::move(json), ctx);
         return res;
     }
 
@@ -247,20 +290,19 @@ CheckResult check(const CheckContext& ctx)
         res.summary
             += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
 
-    json.boolean(QLatin1StringView("evaluated"), true);
-    // The main evaluation is also one of the two checks: its members are written once.
-    json::ObjectWriter mainWriter;
-    writeEvaluation(mainWriter, main, &json);
-    const QByteArray mainJson = mainWriter.toByteArray();
-    if (mailEval)
-        json.raw(QLatin1StringView("mailfrom_check"),
-            &*mailEval == &main ? mainJson : evaluationJson(*mailEval));
-    if (heloEval)
-        json.raw(QLatin1StringView("helo_check"),
-            &*heloEval == &main ? mainJson : evaluationJson(*heloEval));
-    if (!missing.isEmpty())
-        writeStrings(json.member(QLatin1StringView("missing")), missing);
-    setJson(res, json, ctx);
+    // The top level is the main evaluation's object with the envelope, the flag, both
+    // checks and what is missing among its members.
+    const QByteArray mailJson = mailEval ? evaluationJson(*mailEval) : QByteArray();
+    const QByteArray heloJson = heloEval ? evaluationJson(*heloEval) : QByteArray();
+    TopLevel top;
+    top.envelope = &env;
+    top.mailFromCheck = mailJson;
+    top.heloCheck = heloJson;
+    top.missing = &missing;
+    QByteArray json;
+    json.reserve(mailJson.size() + heloJson.size() + 2048);
+    writeEvaluation(json, main, &top);
+    setJson(res, std::move(json), ctx);
 
     if (mailEval)
         res.outcomes.spf = outcomeOf(*mailEval);

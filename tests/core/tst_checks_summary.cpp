@@ -143,6 +143,14 @@ QList<Sample> messages()
     return out;
 }
 
+// The checks write their JSON text directly, members in QJsonObject's order: the text must
+// be exactly what QJsonDocument writes for the same value.
+QByteArray canonical(const QByteArray& text)
+{
+    const QJsonDocument d = QJsonDocument::fromJson(text);
+    return d.toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 class tst_ChecksSummary : public QObject
@@ -284,6 +292,7 @@ private Q_SLOTS:
                                 + QStringLiteral(" vs ") + QString::fromUtf8(full.jsonText)));
                         QCOMPARE(QJsonDocument::fromJson(lean.jsonText).object(), full.json);
                         QVERIFY(lean.json.isEmpty());
+                        QCOMPARE(lean.jsonText, canonical(lean.jsonText));
                         QCOMPARE(lean.result, full.result);
                         QCOMPARE(lean.reason, full.reason);
                         QCOMPARE(lean.policyTag, full.policyTag);
@@ -317,7 +326,7 @@ private Q_SLOTS:
         // no sources (ARC only without ARC fields, its common case in a batch).
         const QList<Sample> all = messages();
         QVERIFY2(all.size() >= 8, "bundled samples not found");
-        int arcFree = 0, arcChains = 0, overrides = 0;
+        int arcFree = 0, arcChains = 0, overrides = 0, spfEvaluated = 0, spfNotEvaluated = 0;
         QStringList sealers; // every ARC sealer seen: trusted in the second round
         for (int round = 0; round < 2; ++round) {
             for (const Sample& s : all) {
@@ -345,6 +354,12 @@ private Q_SLOTS:
                     QVERIFY2(y.status == x.status, what.constData());
                     QVERIFY2(y.summary == x.summary, what.constData());
                     QVERIFY2(y.jsonValue() == x.jsonValue(), what.constData());
+                    if (!y.jsonText.isEmpty())
+                        QCOMPARE(y.jsonText, canonical(y.jsonText));
+                    if (x.name == u"spf")
+                        ++(y.jsonValue().toObject().value(QLatin1String("evaluated")).toBool()
+                                ? spfEvaluated
+                                : spfNotEvaluated);
                     QCOMPARE(y.outcomes.spf.has_value(), x.outcomes.spf.has_value());
                     if (x.outcomes.spf) {
                         QCOMPARE(y.outcomes.spf->status, x.outcomes.spf->status);
@@ -391,6 +406,8 @@ private Q_SLOTS:
         QVERIFY(arcFree > 0);
         QVERIFY(arcChains > 0);
         QVERIFY(overrides > 0); // the ARC override path ran with trusted sealers
+        QVERIFY(spfEvaluated > 0);
+        QVERIFY(spfNotEvaluated > 0);
     }
 };
 
