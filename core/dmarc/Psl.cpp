@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 
 #include <libpsl.h>
 
@@ -68,11 +69,23 @@ std::optional<QString> registrableDomain(const QString& domain)
 
 QString organizationalDomain(const QString& domain)
 {
+    // A batch asks for the same few author domains over and over: the last answers are kept
+    // per thread (the list does not change while the process runs).
+    constexpr qsizetype kEntries = 64;
+    thread_local QHash<QString, QString> recent;
+    const auto it = recent.constFind(domain);
+    if (it != recent.constEnd())
+        return *it;
     QString d = domain.trimmed().toLower();
     if (d.endsWith(QLatin1Char('.')))
         d.chop(1);
     if (const auto reg = registrableDomain(d))
-        return *reg;
+        d = *reg;
+    if (domain.size() <= 253) {
+        if (recent.size() >= kEntries)
+            recent.clear();
+        recent.insert(domain, d);
+    }
     return d;
 }
 
