@@ -82,8 +82,11 @@ QByteArray formatReport(const Report& r, Format format, bool withSteps)
     case Format::Text: return toText(r).toUtf8() + '\n';
     case Format::Json: return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
     case Format::Jsonl:
-        if (!withSteps)
-            return toJsonLine(r) + '\n';
+        if (!withSteps) {
+            QByteArray line = toJsonLine(r);
+            line += '\n'; // in place: `line + '\n'` copied every line
+            return line;
+        }
         return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact) + '\n';
     case Format::Csv: {
         const Verdict v = overallVerdict(r);

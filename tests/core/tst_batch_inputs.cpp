@@ -79,8 +79,8 @@ private slots:
 
     void directoryEntries_data()
     {
-        // name, content, taken as a job ('j'), an mbox split into messages ('m'), left out
-        // ('s') or an input error ('e').
+        // name, content, taken as a job ('j'; 'J': one that fails when read), an mbox split
+        // into messages ('m') or left out ('s').
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<char>("expect");
@@ -91,8 +91,8 @@ private slots:
         QTest::newRow(".msg") << QStringLiteral("x.msg") << kMessage << 'j';
         QTest::newRow(".eml that is garbage: still a job (its report says why)")
             << QStringLiteral("junk.eml") << QByteArray("\x01\x02garbage") << 'j';
-        QTest::newRow("empty .eml: an input error as before")
-            << QStringLiteral("empty.eml") << QByteArray() << 'e';
+        QTest::newRow("empty .eml: a job, reading it says it is empty")
+            << QStringLiteral("empty.eml") << QByteArray() << 'J';
         QTest::newRow("sample .zone") << QStringLiteral("good.zone")
                                       << QByteArray("$ORIGIN example.com.\n@ TXT \"x\"\n") << 's';
         QTest::newRow("sample README.md")
@@ -134,6 +134,14 @@ private slots:
         };
         QCOMPARE(count(tmp.filePath(QStringLiteral("zz-anchor.eml"))), 1);
         switch (expect) {
+        case 'J': {
+            QCOMPARE(count(path), 1);
+            QByteArray bytes;
+            QString error;
+            QVERIFY(!readBatchJob({ path, path, -1, -1 }, &bytes, &error));
+            QVERIFY2(error.contains(QLatin1String("empty file")), qPrintable(error));
+            break;
+        }
         case 'j':
             QCOMPARE(count(path), 1);
             QVERIFY(skipped.isEmpty());
@@ -149,12 +157,6 @@ private slots:
             QCOMPARE(count(path), 0);
             QCOMPARE(skipped, QStringList { path });
             QVERIFY(errors.isEmpty());
-            break;
-        case 'e':
-            QCOMPARE(count(path), 0);
-            QCOMPARE(errors.size(), 1);
-            QCOMPARE(errors.first().path, path);
-            QVERIFY(skipped.isEmpty());
             break;
         }
     }
@@ -259,6 +261,14 @@ private slots:
         QString error;
         QVERIFY(readBatchJob({ path, path, -1, -1 }, &bytes, &error));
         QCOMPARE(bytes, big);
+        const QString small = tmp.filePath(QStringLiteral("small.eml"));
+        QVERIFY(writeFile(small, kMessage));
+        QVERIFY(readBatchJob({ small, small, -1, -1 }, &bytes, &error));
+        QCOMPARE(bytes, kMessage);
+        const QByteArray exact(64 * 1024, 'y'); // exactly one read block
+        QVERIFY(writeFile(small, exact));
+        QVERIFY(readBatchJob({ small, small, -1, -1 }, &bytes, &error));
+        QCOMPARE(bytes, exact);
         QVERIFY(readBatchJob({ path, path, 5, 10 }, &bytes, &error));
         QCOMPARE(bytes, big.mid(5, 10));
         QVERIFY(!readBatchJob({ path, path, big.size() - 5, 10 }, &bytes, &error));
