@@ -531,31 +531,29 @@ ChainResult validate(const ValidateInput& in)
     QList<Step> hopSteps;
     QHash<int, Step> amsSteps, sealSteps;
     if (r.reasonCode.isEmpty()) {
+        // The AMS of instance i: its result and reason on the hop, its step kept for display.
+        auto verifyHopAms = [&](int i) {
+            Hop& h = r.hops[i - 1];
+            Step s;
+            QString why;
+            h.amsStatus = verifyAms(m, h.amsField, i, keys, s, &why, r.sources, h);
+            h.amsReason = why;
+            amsSteps.insert(i, s);
+            return h.amsStatus;
+        };
         // Step 4: the newest AMS.
         const int n = r.instances;
-        Hop& newest = r.hops[n - 1];
-        Step s;
-        QString why;
-        newest.amsStatus = verifyAms(m, newest.amsField, n, keys, s, &why, r.sources, newest);
-        newest.amsReason = why;
-        amsSteps.insert(n, s);
-        if (newest.amsStatus != Status::Pass) {
+        if (verifyHopAms(n) != Status::Pass) {
             finish(Status::Fail, QStringLiteral("ams-fail"),
                 tr("fail: the newest ARC-Message-Signature (i=%1) does not verify: %2")
                     .arg(n)
-                    .arg(why),
+                    .arg(r.hops[n - 1].amsReason),
                 n);
         } else {
             // Step 5: oldest-pass.
             int oldest = 0;
             for (int i = n - 1; i >= 1; --i) {
-                Hop& h = r.hops[i - 1];
-                Step hs;
-                QString w;
-                h.amsStatus = verifyAms(m, h.amsField, i, keys, hs, &w, r.sources, h);
-                h.amsReason = w;
-                amsSteps.insert(i, hs);
-                if (h.amsStatus != Status::Pass) {
+                if (verifyHopAms(i) != Status::Pass) {
                     oldest = i + 1;
                     break;
                 }

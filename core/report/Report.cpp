@@ -1,5 +1,6 @@
 #include "report/Report.h"
 
+#include "report/EnvelopeJson.h"
 #include "report/Verdict.h"
 #include "trace/JsonText.h"
 
@@ -353,6 +354,21 @@ void jsonEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
     out += '}';
 }
 
+} // namespace
+
+void writeEnvelopeJson(QByteArray& out, const Envelope& envelope)
+{
+    out += "{\"client_ip\":";
+    jsonEnvelopeValue(out, envelope.clientIp);
+    out += ",\"helo\":";
+    jsonEnvelopeValue(out, envelope.helo);
+    out += ",\"mail_from\":";
+    jsonEnvelopeValue(out, envelope.mailFrom);
+    out += '}';
+}
+
+namespace {
+
 void jsonAnswer(QByteArray& out, const dns::Answer& a)
 {
     // Keys in the order QJsonObject keeps them (sorted), so both writers agree byte for byte.
@@ -466,15 +482,7 @@ QByteArray toJsonLine(const Report& r)
             }
             out += ']';
             break;
-        case Member::Envelope:
-            out += "{\"client_ip\":";
-            jsonEnvelopeValue(out, r.envelope.clientIp);
-            out += ",\"helo\":";
-            jsonEnvelopeValue(out, r.envelope.helo);
-            out += ",\"mail_from\":";
-            jsonEnvelopeValue(out, r.envelope.mailFrom);
-            out += '}';
-            break;
+        case Member::Envelope: writeEnvelopeJson(out, r.envelope); break;
         case Member::EvaluationTime: json::writeString(out, isoTime(r.evaluationTime)); break;
         case Member::File: json::writeString(out, r.file); break;
         case Member::Schema: out += "\"mailscope-report/1\""; break;

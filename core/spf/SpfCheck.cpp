@@ -1,3 +1,4 @@
+#include "report/EnvelopeJson.h"
 #include "spf/Spf.h"
 #include "trace/JsonText.h"
 
@@ -41,28 +42,6 @@ Step envelopeStep(const QString& what, const EnvelopeValue& v, const QString& fl
 // The check's JSON is written directly as text (trace/JsonText.h), members in the order
 // QJsonObject keeps them (sorted keys): building a QJsonObject member by member cost more
 // than evaluating SPF. Full runs parse the text into `json`.
-void writeEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
-{
-    out += "{\"overridden\":";
-    json::writeBool(out, v.overridden);
-    out += ",\"reason\":";
-    json::writeString(out, v.reason);
-    out += ",\"value\":";
-    json::writeString(out, v.value);
-    out += '}';
-}
-
-void writeEnvelope(QByteArray& out, const Envelope& env)
-{
-    out += "{\"client_ip\":";
-    writeEnvelopeValue(out, env.clientIp);
-    out += ",\"helo\":";
-    writeEnvelopeValue(out, env.helo);
-    out += ",\"mail_from\":";
-    writeEnvelopeValue(out, env.mailFrom);
-    out += '}';
-}
-
 void writeStrings(QByteArray& out, const QStringList& list);
 
 // The members the check's top-level object has beside the main evaluation's.
@@ -98,7 +77,7 @@ void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* to
     json::writeString(out, e.domain);
     if (top) {
         writeKey(out, "envelope");
-        writeEnvelope(out, *top->envelope);
+        writeEnvelopeJson(out, *top->envelope);
         writeKey(out, "evaluated");
         out += "true";
     }
@@ -226,7 +205,7 @@ CheckResult check(const CheckContext& ctx)
         res.status = Status::None;
         res.summary = what;
         QByteArray json = "{\"envelope\":";
-        writeEnvelope(json, env);
+        writeEnvelopeJson(json, env);
         json += ",\"evaluated\":false,\"missing\":";
         writeStrings(json, missing);
         json += ",\"problem\":";
