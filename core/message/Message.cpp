@@ -259,54 +259,61 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
     qint64 firstNul = -1, firstBareCr = -1;
     qint64 i0 = 0;
 #ifdef __SSE2__
-    // 16 bytes at a time: LF, CR and NUL as bit masks, CRLFs as LFs whose previous byte is a
-    // CR. Bare CRs and NULs are rare; the byte loop below finds the first of each (and
-    // counts them) only in the blocks that have any.
-    {
+    // 16 bytes at a time, counted in vector accumulators: LFs, and CRLFs as LFs whose
+    // previous byte is a CR (an unaligned load one byte back). Bare CRs and NULs are rare:
+    // a block with any is counted byte by byte, which also finds the first of each.
+    if (n >= 18) {
         const __m128i lf = _mm_set1_epi8('\n');
         const __m128i cr = _mm_set1_epi8('\r');
         const __m128i zero = _mm_setzero_si128();
-        unsigned prevCr = 0; // the last byte of the previous block was a CR (the tail loop
-                             // below looks back at it by itself)
+        // Byte 0 has no previous byte: counted on its own.
+        if (p[0] == '\n') {
+            ++x->lfCount;
+        } else if (p[0] == '\r' && p[1] != '\n') {
+            ++x->bareCrCount;
+            firstBareCr = 0;
+        } else if (p[0] == '\0') {
+            ++x->nulCount;
+            firstNul = 0;
+        }
         qint64 lfTotal = 0, crlf = 0;
-        for (; i0 + 16 <= n; i0 += 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i0));
-            const unsigned lfMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
-            const unsigned crMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr)));
-            const unsigned nulMask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
-            const unsigned crBefore = (crMask << 1) | prevCr; // bit k: byte k-1 is a CR
-            lfTotal += __builtin_popcount(lfMask);
-            crlf += __builtin_popcount(lfMask & crBefore);
-            // A CR not followed by LF inside this block, or a NUL: count them byte by byte.
-            // A CR in the last position is decided with the next block's first byte.
-            const unsigned bareCr = crMask & ~(lfMask >> 1) & 0x7fffu;
-            if ((bareCr | nulMask) != 0) {
-                for (int k = 0; k < 16; ++k) {
-                    const qint64 i = i0 + k;
-                    if ((bareCr >> k) & 1u) {
-                        ++x->bareCrCount;
-                        if (firstBareCr < 0)
-                            firstBareCr = i;
-                    } else if ((nulMask >> k) & 1u) {
-                        ++x->nulCount;
-                        if (firstNul < 0)
-                            firstNul = i;
+        i0 = 1;
+        // Each block reads one byte before and one after it.
+        while (i0 + 17 <= n) {
+            __m128i accLf = zero, accCrlf = zero; // per byte lane, at most 255 blocks
+            for (int round = 0; round < 255 && i0 + 17 <= n; ++round, i0 += 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i0));
+                const __m128i before
+                    = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i0 - 1));
+                const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i0 + 1));
+                const __m128i isLf = _mm_cmpeq_epi8(v, lf);
+                const __m128i isCr = _mm_cmpeq_epi8(v, cr);
+                accLf = _mm_sub_epi8(accLf, isLf);
+                accCrlf = _mm_sub_epi8(accCrlf, _mm_and_si128(isLf, _mm_cmpeq_epi8(before, cr)));
+                const __m128i odd = _mm_or_si128(
+                    _mm_andnot_si128(_mm_cmpeq_epi8(after, lf), isCr), _mm_cmpeq_epi8(v, zero));
+                if (_mm_movemask_epi8(odd) != 0) {
+                    for (qint64 i = i0; i < i0 + 16; ++i) {
+                        if (p[i] == '\r' && p[i + 1] != '\n') {
+                            ++x->bareCrCount;
+                            if (firstBareCr < 0)
+                                firstBareCr = i;
+                        } else if (p[i] == '\0') {
+                            ++x->nulCount;
+                            if (firstNul < 0)
+                                firstNul = i;
+                        }
                     }
                 }
             }
-            if (crMask & 0x8000u) {
-                // The last byte is a CR: bare unless the next byte is an LF.
-                const qint64 i = i0 + 15;
-                if (i + 1 >= n || p[i + 1] != '\n') {
-                    ++x->bareCrCount;
-                    if (firstBareCr < 0)
-                        firstBareCr = i;
-                }
-            }
-            prevCr = crMask >> 15;
+            // Horizontal sums: _mm_sad_epu8 adds each half's 8 byte lanes.
+            const __m128i sumLf = _mm_sad_epu8(accLf, zero);
+            const __m128i sumCrlf = _mm_sad_epu8(accCrlf, zero);
+            lfTotal += _mm_cvtsi128_si32(sumLf) + _mm_cvtsi128_si32(_mm_srli_si128(sumLf, 8));
+            crlf += _mm_cvtsi128_si32(sumCrlf) + _mm_cvtsi128_si32(_mm_srli_si128(sumCrlf, 8));
         }
-        x->crlfCount = crlf;
-        x->lfCount = lfTotal - crlf;
+        x->crlfCount += crlf;
+        x->lfCount += lfTotal - crlf;
     }
 #endif
     for (qint64 i = i0; i < n; ++i) {
