@@ -67,6 +67,31 @@ QString orgDomain(QString host)
     host = host.toLower();
     while (host.endsWith(u'.'))
         host.chop(1);
+    // Up to the last four labels from the right without splitting the whole name; names
+    // with empty labels ("a..b") take the general path, which skips those.
+    QStringView view(host);
+    qsizetype starts[4];
+    int found = 0;
+    bool emptyLabel = view.isEmpty() || view.startsWith(u'.');
+    for (qsizetype end = view.size(); found < 4 && !emptyLabel;) {
+        const qsizetype dot = view.lastIndexOf(u'.', end - 1);
+        starts[found++] = dot + 1;
+        if (dot < 0)
+            break;
+        emptyLabel = dot == end - 1 || dot == 0;
+        end = dot;
+    }
+    if (!emptyLabel) {
+        // starts[k]: where the (k+1)-th label from the right begins.
+        if (found < 2 || (found == 2 && starts[1] != 0))
+            return {};
+        auto labelLength
+            = [&](int k) { return (k == 0 ? view.size() : starts[k - 1] - 1) - starts[k]; };
+        int take = 2;
+        if (found >= 3 && labelLength(0) == 2 && labelLength(1) <= 3)
+            take = 3;
+        return view.sliced(starts[take - 1]).toString();
+    }
     const QStringList labels = host.split(u'.', Qt::SkipEmptyParts);
     if (labels.size() < 2)
         return {};

@@ -72,6 +72,7 @@ qsizetype dateSemicolon(QByteArrayView v)
 QList<Token> tokenize(QByteArrayView v, qsizetype end)
 {
     QList<Token> out;
+    out.reserve(std::min<qsizetype>(kMaxTokens, 16 + end / 8));
     qsizetype i = 0;
     while (i < end && out.size() < kMaxTokens) {
         if (isSpace(v[i])) {
@@ -272,7 +273,7 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
             c.name = t.text.toLower();
             c.start = t.start;
             c.end = t.end;
-            clauses.append(c);
+            clauses.append(std::move(c));
             continue;
         }
         if (clauses.isEmpty())
@@ -327,7 +328,8 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
                 hop.format = QStringLiteral("exim");
         }
     }
-    if (joinedWords(with).contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server"))
+    const QByteArray withWords = joinedWords(with);
+    if (withWords.contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server"))
         hop.format = QStringLiteral("exchange");
     const QByteArray byHost = firstWord(by).toLower();
     if (hop.format == QLatin1String("unknown")
@@ -405,7 +407,7 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
     }
     if (with) {
         addSpan(QStringLiteral("with"), with->start, with->end);
-        hop.with = QString::fromLatin1(joinedWords(with));
+        hop.with = QString::fromLatin1(withWords);
     }
     if (const Clause* c = clause("id")) {
         addSpan(QStringLiteral("id"), c->start, c->end);
