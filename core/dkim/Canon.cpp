@@ -266,6 +266,20 @@ void BodyCanonicalizer::feed(QByteArrayView chunk)
                         const int k = __builtin_ctz(mask);
                         out += k;
                         i += k;
+                        // The usual line end: CRLF after content, no WSP pending, and the
+                        // next line starts with an ordinary byte, so it is not empty and
+                        // nothing is held back. Written here, without leaving the loop
+                        // (not when line records are kept: endLine() makes them).
+                        if (p[i] == '\r' && n - i > 2 && p[i + 1] == '\n'
+                            && cls[static_cast<unsigned char>(p[i + 2])] == 0
+                            && !(m_keep & KeepLines) && limit - out >= 2) {
+                            *out++ = '\r';
+                            *out++ = '\n';
+                            i += 2;
+                            ++m_lineCount;
+                            m_lineIn = base + i;
+                            continue;
+                        }
                         stop = true;
                         break;
                     }

@@ -24,6 +24,7 @@ private slots:
     void bodyStreamingAnyChunking();
     void bodyLineBoundaries();
     void bodyMatchesLineByLineReference();
+    void bodyMailLikeLines();
     void headerList();
     void qpDecode();
     void selectBottomUp();
@@ -306,6 +307,51 @@ void TestDkimCanon::bodyMatchesLineByLineReference()
                 at += l.outLength;
             }
             QCOMPARE(at, qint64(want.size()));
+        }
+    }
+}
+
+void TestDkimCanon::bodyMailLikeLines()
+{
+    // Bodies as mail has them (base64 and text lines, single spaces, trailing WSP, empty
+    // lines, lines starting with WSP), where the vectorised scan writes most CRLFs itself:
+    // the hashing canonicalizer (no line records) must give the reference bytes and the
+    // same line count as the one keeping line records, in any chunking (RFC 6376 3.4.3,
+    // 3.4.4).
+    quint32 x = 11;
+    auto next = [&x](quint32 m) {
+        x = x * 1664525u + 1013904223u;
+        return (x >> 8) % m;
+    };
+    static const char* const lines[] = { "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w",
+        "Hello world, this is a line of text with single spaces.", "", "trailing  \t ",
+        " leading space", "\tleading tab and  two  spaces", "x", "--boundary-1234567890" };
+    for (int round = 0; round < 400; ++round) {
+        QByteArray body;
+        const int count = int(next(60));
+        for (int i = 0; i < count; ++i)
+            body += QByteArray(lines[next(sizeof lines / sizeof *lines)]) + "\r\n";
+        if (next(4) == 0)
+            body += "no final CRLF";
+        for (Canon c : { Canon::Simple, Canon::Relaxed }) {
+            const QByteArray want = referenceBody(c, body);
+            BodyCanonicalizer all(c, BodyCanonicalizer::KeepAll);
+            BodyCanonicalizer out(c, BodyCanonicalizer::KeepOutput);
+            for (qsizetype i = 0; i < body.size();) {
+                const qsizetype n = qMin<qsizetype>(1 + next(700), body.size() - i);
+                all.feed(QByteArrayView(body).sliced(i, n));
+                out.feed(QByteArrayView(body).sliced(i, n));
+                i += n;
+            }
+            all.finish();
+            out.finish();
+            QCOMPARE(out.output(), want);
+            QCOMPARE(all.output(), want);
+            QCOMPARE(out.lineCount(), all.lineCount());
+            QCOMPARE(out.lineCount(), qint64(all.lines().size()));
+            QCOMPARE(out.ignoredTrailingLines(), all.ignoredTrailingLines());
+            QCOMPARE(out.ignoredTrailingOffset(), all.ignoredTrailingOffset());
+            QCOMPARE(out.addedFinalCrlf(), all.addedFinalCrlf());
         }
     }
 }
