@@ -42,7 +42,8 @@ namespace {
 // for every signed field of every signature.
 char* writeSimple(char* o, QByteArrayView rawField)
 {
-    std::memcpy(o, rawField.data(), size_t(rawField.size()));
+    if (!rawField.isEmpty()) // an empty view may have no data pointer: memcpy(o, null, 0) is UB
+        std::memcpy(o, rawField.data(), size_t(rawField.size()));
     o += rawField.size();
     if (!rawField.endsWith("\r\n")) {
         *o++ = '\r';
@@ -165,7 +166,8 @@ void BodyCanonicalizer::write(const char* p, qsizetype n)
             return;
         }
     }
-    memcpy(m_buf + m_bufLen, p, size_t(n));
+    if (n > 0)
+        memcpy(m_buf + m_bufLen, p, size_t(n));
     m_bufLen += n;
 }
 
