@@ -107,7 +107,21 @@ const std::shared_ptr<const Message::Data>& Message::emptyData()
 
 bool HeaderField::nameIs(QByteArrayView n) const
 {
-    return name.compare(n, Qt::CaseInsensitive) == 0;
+    // Equality only (no ordering, unlike qstrnicmp): different lengths end it at once, and
+    // names are ASCII (RFC 5322 3.6.8 ftext), so folding is one OR where bytes differ. Run
+    // for every field by every lookup of a field by name.
+    if (name.size() != n.size())
+        return false;
+    const char* a = name.data();
+    const char* b = n.data();
+    for (qsizetype i = 0; i < n.size(); ++i) {
+        if (a[i] == b[i])
+            continue;
+        const char x = char(a[i] | 0x20);
+        if (x != char(b[i] | 0x20) || x < 'a' || x > 'z')
+            return false;
+    }
+    return true;
 }
 
 QByteArray HeaderField::unfolded() const
@@ -586,13 +600,18 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
         int bad = 0;
         const HeaderField* firstBad = nullptr;
         for (const HeaderField& f : std::as_const(x->headers)) {
+            // Any byte >= 0x80, eight at a time (most header fields are ASCII).
             bool high = false;
-            for (char c : f.value) {
-                if (static_cast<unsigned char>(c) >= 0x80) {
-                    high = true;
-                    break;
-                }
+            const char* v = f.value.data();
+            const qsizetype vn = f.value.size();
+            qsizetype k = 0;
+            for (; k + 8 <= vn && !high; k += 8) {
+                quint64 w;
+                std::memcpy(&w, v + k, 8);
+                high = (w & 0x8080808080808080ULL) != 0;
             }
+            for (; k < vn && !high; ++k)
+                high = static_cast<unsigned char>(v[k]) >= 0x80;
             if (!high)
                 continue;
             QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
