@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstring>
 
 namespace ms::dkim {
 
@@ -148,8 +149,12 @@ TagList TagList::parse(QByteArrayView text, qint64 base)
 
 const Tag* TagList::find(QByteArrayView name) const
 {
+    // Inline length-then-bytes comparison: called dozens of times per signature, and
+    // QByteArray == QByteArrayView goes through an out-of-line compare.
+    const qsizetype n = name.size();
     for (const Tag& t : m_tags) {
-        if (t.name == name)
+        if (t.name.size() == n
+            && (n == 0 || std::memcmp(t.name.constData(), name.data(), size_t(n)) == 0))
             return &t;
     }
     return nullptr;
