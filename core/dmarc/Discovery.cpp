@@ -20,12 +20,20 @@ int labelCount(const QString& d)
 }
 
 // The last n labels of d.
+// The last n labels of d, empty labels counted as labels (d itself when it has no more).
 QString lastLabels(const QString& d, int n)
 {
-    QStringList l = d.split(QLatin1Char('.'));
-    if (n >= l.size())
-        return d;
-    return l.mid(l.size() - n).join(QLatin1Char('.'));
+    if (n <= 0)
+        return {};
+    qsizetype pos = d.size();
+    for (int i = 0; i < n; ++i) {
+        if (pos == 0)
+            return d;
+        pos = d.lastIndexOf(QLatin1Char('.'), pos - 1);
+        if (pos < 0)
+            return d;
+    }
+    return d.mid(pos + 1);
 }
 
 } // namespace
@@ -48,7 +56,12 @@ dns::Answer Lookups::txt(const QString& name, bool* fresh)
 
 dns::Answer Lookups::resolve(const QString& name, dns::Type type, bool* fresh)
 {
-    const QString key = dns::typeName(type) + QLatin1Char(' ') + name.toLower();
+    const QString lower = name.toLower();
+    QString key;
+    key.reserve(lower.size() + 2);
+    key += QChar(ushort(type));
+    key += QChar(u' ');
+    key += lower;
     const auto it = m_cache.constFind(key);
     if (it != m_cache.constEnd()) {
         if (fresh)
@@ -59,12 +72,12 @@ dns::Answer Lookups::resolve(const QString& name, dns::Type type, bool* fresh)
         *fresh = true;
     dns::Answer a;
     if (cancelled()) {
-        a.qname = name.toLower().toLatin1();
+        a.qname = lower.toLatin1();
         a.qtype = type;
         a.outcome = dns::Outcome::Cancelled;
         a.error = tr("The verification was cancelled before this query.");
     } else {
-        a = m_resolver.resolve(name.toLower().toUtf8(), type);
+        a = m_resolver.resolve(lower.toUtf8(), type);
         ++m_queries;
     }
     m_cache.insert(key, a);
@@ -73,15 +86,14 @@ dns::Answer Lookups::resolve(const QString& name, dns::Type type, bool* fresh)
 
 const PolicyQuery* Lookups::knownPolicy(const QString& domain, Spec spec) const
 {
-    const auto it = m_policies.constFind(
-        (spec == Spec::Rfc9989 ? QLatin1String("9 ") : QLatin1String("7 ")) + domain);
-    return it == m_policies.constEnd() ? nullptr : &*it;
+    const QHash<QString, PolicyQuery>& h = m_policies[spec == Spec::Rfc9989 ? 0 : 1];
+    const auto it = h.constFind(domain);
+    return it == h.constEnd() ? nullptr : &*it;
 }
 
 void Lookups::rememberPolicy(const QString& domain, Spec spec, const PolicyQuery& q)
 {
-    m_policies.insert(
-        (spec == Spec::Rfc9989 ? QLatin1String("9 ") : QLatin1String("7 ")) + domain, q);
+    m_policies[spec == Spec::Rfc9989 ? 0 : 1].insert(domain, q);
 }
 
 QString Lookups::addSource(const QString& title, const QByteArray& bytes)

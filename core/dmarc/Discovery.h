@@ -56,7 +56,7 @@ private:
     const std::atomic_bool* m_cancelled;
     QHash<QString, dns::Answer> m_cache;
     QList<Source> m_sources;
-    QHash<QString, PolicyQuery> m_policies; // summary-only: "<spec> <domain>"
+    QHash<QString, PolicyQuery> m_policies[2]; // summary-only, by domain: RFC 9989, RFC 7489
     int m_queries = 0;
     bool m_explain = true;
 };
