@@ -737,14 +737,6 @@
         <translation>空のファイル: 検証するメッセージがありません</translation>
     </message>
     <message>
-        <source>cannot read directory</source>
-        <translation>ディレクトリを読めません</translation>
-    </message>
-    <message>
-        <source>directory nested too deeply (more than %1 levels)</source>
-        <translation>ディレクトリの入れ子が深すぎます（%1 段を超えています）</translation>
-    </message>
-    <message>
         <source>no such file or directory</source>
         <translation>そのようなファイルやディレクトリはありません</translation>
     </message>
@@ -755,6 +747,33 @@
     <message>
         <source>the file changed while it was read</source>
         <translation>読み込み中にファイルが変更されました</translation>
+    </message>
+    <message>
+        <source>no messages in this directory (%1 other file(s) left out)</source>
+        <translation>このディレクトリにメッセージがありません（メッセージ以外のファイル %1 件を除外しました）</translation>
+    </message>
+</context>
+<context>
+    <name>ms::Collector</name>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>読めません: %1</translation>
+    </message>
+    <message>
+        <source>empty file: there is no message to verify</source>
+        <translation>空のファイル: 検証するメッセージがありません</translation>
+    </message>
+    <message>
+        <source>cannot read directory</source>
+        <translation>ディレクトリを読めません</translation>
+    </message>
+    <message>
+        <source>directory nested too deeply (more than %1 levels)</source>
+        <translation>ディレクトリの入れ子が深すぎます（%1 段を超えています）</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2117,10 @@ Commands:
         <source>larger than %1 bytes</source>
         <translation>%1 バイトを超えています</translation>
     </message>
+    <message>
+        <source>note: %1 file(s) in the folders left out, they do not look like messages (%2)</source>
+        <translation>注意：フォルダ内のファイル %1 件はメッセージではないと判断し、除外しました（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ms::cli::Batch</name>
@@ -2241,6 +2264,10 @@ Commands:
     <message>
         <source>Most common failure reasons:</source>
         <translation>最も多い失敗理由:</translation>
+    </message>
+    <message>
+        <source>%1 other file(s) in the folders left out: they do not look like messages</source>
+        <translation>フォルダ内のその他のファイル %1 件を除外しました：メッセージではないと判断しました</translation>
     </message>
 </context>
 <context>
