@@ -148,19 +148,28 @@ struct Core {
 
 // Everything after discovery, for one method (so the other method can be compared).
 // Summary-only runs (dns.explain() off) get the same result, reason and rows, no steps.
-Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discovery& d)
+// reasons false: only the result, policy and rows' flags (the other method's comparison
+// reads nothing else in summary-only runs), no reason texts.
+Core decide(
+    Lookups& dns, const QString& author, const Inputs& in, const Discovery& d, bool reasons = true)
 {
     Core c;
+    auto because = [&](const auto& text) {
+        if (reasons)
+            c.reason = text();
+    };
     const bool explain = dns.explain();
     if (d.tempError) {
         c.result = Status::TempError;
-        c.reason = tr("temperror: the DMARC policy could not be looked up");
+        because([&] { return tr("temperror: the DMARC policy could not be looked up"); });
         return c;
     }
     if (!d.record) {
         c.result = Status::None;
-        c.reason = d.severalRecords ? tr("none: several DMARC records, so none applies")
+        because([&] {
+            return d.severalRecords ? tr("none: several DMARC records, so none applies")
                                     : tr("none: no DMARC policy for %1").arg(author);
+        });
         return c;
     }
     const Record& r = *d.record;
@@ -180,7 +189,7 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
         }
         if (a.isTemporaryError()) {
             c.result = Status::TempError;
-            c.reason = tr("temperror: could not tell whether %1 exists").arg(author);
+            because([&] { return tr("temperror: could not tell whether %1 exists").arg(author); });
             if (explain) {
                 ex.status = Status::TempError;
                 ex.title = tr("Whether %1 exists is unknown (DNS error)").arg(author);
@@ -200,7 +209,8 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     c.choice = choosePolicy(d, c.authorExists);
     if (c.choice.ignored) {
         c.result = Status::None;
-        c.reason = tr("none: the DMARC record of %1 is not usable").arg(d.policyDomain);
+        because(
+            [&] { return tr("none: the DMARC record of %1 is not usable").arg(d.policyDomain); });
         if (explain) {
             c.policyStep.status = Status::Warning;
             c.policyStep.title = tr("The record is ignored");
@@ -225,12 +235,13 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     Step* alignStep = explain ? &c.alignStep : nullptr;
     if (in.spf) {
         c.rows << align(dns, QStringLiteral("spf"), in.spf->domain, in.spf->status, r.aspfStrict,
-            author, d.orgDomain, d.method, alignStep);
+            author, d.orgDomain, d.method, alignStep, reasons);
     } else {
         AlignmentRow row;
         row.identifier = QStringLiteral("spf");
         row.strict = r.aspfStrict;
-        row.reason = tr("SPF was not evaluated, so it cannot make DMARC pass.");
+        if (reasons)
+            row.reason = tr("SPF was not evaluated, so it cannot make DMARC pass.");
         if (explain)
             c.alignStep.add(Step(
                 QStringLiteral("dmarc.align"), Status::None, tr("SPF: not evaluated"), row.reason));
@@ -238,7 +249,7 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
     }
     for (const DkimSignatureOutcome& s : in.dkim) {
         AlignmentRow row = align(dns, QStringLiteral("dkim"), s.domain, s.status, r.adkimStrict,
-            author, d.orgDomain, d.method, alignStep);
+            author, d.orgDomain, d.method, alignStep, reasons);
         row.selector = s.selector;
         c.rows << row;
     }
@@ -263,20 +274,22 @@ Core decide(Lookups& dns, const QString& author, const Inputs& in, const Discove
             if (row.counts)
                 which << QStringLiteral("%1 (%2)").arg(row.identifier.toUpper(), row.domain);
         }
-        c.reason = tr("pass: aligned %1").arg(which.join(QStringLiteral(", ")));
+        because([&] { return tr("pass: aligned %1").arg(which.join(QStringLiteral(", "))); });
         if (explain)
             c.resultStep.detail = tr("At least one authenticated identifier passes and aligns "
                                      "with the author domain.");
     } else if (anyTemp) {
         c.result = Status::TempError;
-        c.reason = tr("temperror: alignment could not be decided (DNS error)");
+        because([&] { return tr("temperror: alignment could not be decided (DNS error)"); });
         if (explain)
             c.resultStep.detail = tr("A DNS error during the tree walk for alignment leaves the "
                                      "result undetermined (RFC 9989 5.3.6).");
     } else {
         c.result = Status::Fail;
-        c.reason = tr("fail: no aligned SPF or DKIM pass (%1=%2)")
-                       .arg(c.choice.tag, policyName(*c.choice.policy));
+        because([&] {
+            return tr("fail: no aligned SPF or DKIM pass (%1=%2)")
+                .arg(c.choice.tag, policyName(*c.choice.policy));
+        });
         if (explain) {
             QStringList why;
             for (const AlignmentRow& row : c.rows)
@@ -354,9 +367,13 @@ void writeDiscovery(QByteArray& out, const Discovery& d, Status result,
 
 AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domain,
     Status authResult, bool strict, const QString& author, const QString& authorOrgDomain,
-    Discovery::Method method, Step* step)
+    Discovery::Method method, Step* step, bool reasons)
 {
     AlignmentRow row;
+    auto because = [&](const auto& text) {
+        if (reasons)
+            row.reason = text();
+    };
     row.identifier = identifier;
     row.domain = normalizeDomain(domain);
     row.authResult = authResult;
@@ -369,33 +386,40 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
             identifier == u"spf" ? rfcFor(method, "4.4.2", "3.1.2")
                                  : rfcFor(method, "4.4.1", "3.1.1"));
     if (row.domain.isEmpty()) {
-        row.reason = tr("not aligned: there is no domain to compare");
+        because([&] { return tr("not aligned: there is no domain to compare"); });
     } else if (row.domain == author) {
         row.aligned = true;
-        row.reason = tr("aligned: identical to the author domain");
+        because([&] { return tr("aligned: identical to the author domain"); });
     } else if (strict) {
-        row.reason = tr("not aligned: strict mode needs %1 to be identical to %2 (no fallback to "
-                        "the Organizational Domain)")
-                         .arg(row.domain, author);
+        because([&] {
+            return tr("not aligned: strict mode needs %1 to be identical to %2 (no fallback to "
+                      "the Organizational Domain)")
+                .arg(row.domain, author);
+        });
     } else if (authResult != Status::Pass && method == Discovery::Method::TreeWalk) {
         // RFC 9989 4.10.2 walks only for identifiers that passed.
-        row.reason = tr("not checked: it did not pass, so its alignment cannot matter");
+        because([&] { return tr("not checked: it did not pass, so its alignment cannot matter"); });
     } else {
         bool temp = false;
         const QString org = orgDomainOf(dns, row.domain, method, step ? &s : nullptr, &temp);
         if (temp) {
             row.tempError = true;
-            row.reason = tr("unknown: a DNS error stopped the tree walk for %1").arg(row.domain);
+            because([&] {
+                return tr("unknown: a DNS error stopped the tree walk for %1").arg(row.domain);
+            });
         } else if (org == authorOrgDomain) {
             row.aligned = true;
-            row.reason = tr("aligned (relaxed): same Organizational Domain %1").arg(org);
+            because(
+                [&] { return tr("aligned (relaxed): same Organizational Domain %1").arg(org); });
         } else {
-            row.reason = tr("not aligned: Organizational Domains differ (%1 has %2, %3 has %4)")
-                             .arg(row.domain, org, author, authorOrgDomain);
+            because([&] {
+                return tr("not aligned: Organizational Domains differ (%1 has %2, %3 has %4)")
+                    .arg(row.domain, org, author, authorOrgDomain);
+            });
         }
     }
     row.counts = row.aligned && authResult == Status::Pass;
-    if (row.aligned && authResult != Status::Pass)
+    if (reasons && row.aligned && authResult != Status::Pass)
         row.reason += QStringLiteral("; ")
             + tr("but its result is %1, so it does not count").arg(statusName(authResult));
     if (!step)
@@ -513,7 +537,7 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         : Discovery::Method::TreeWalk;
     if (!dns.cancelled()) {
         Discovery od = discover(dns, author, otherMethod);
-        Core oc = decide(dns, author, in, od);
+        Core oc = decide(dns, author, in, od, explain);
         e.otherResult = oc.result;
         e.otherPolicy = oc.choice.policy;
         e.otherPolicyTag = oc.choice.tag;

@@ -64,10 +64,11 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
     Discovery::Method method, const std::atomic_bool* cancelled = nullptr, bool jsonValue = true,
     bool explain = true);
 
-// Alignment of one identifier with the author domain (RFC 9989 4.4/4.10.2).
+// Alignment of one identifier with the author domain (RFC 9989 4.4/4.10.2). reasons false:
+// the row's flags without its reason text.
 AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domain,
     Status authResult, bool strict, const QString& author, const QString& authorOrgDomain,
-    Discovery::Method method, Step* step);
+    Discovery::Method method, Step* step, bool reasons = true);
 
 // Stage 2: reads ctx.earlier->spf / ->dkim / ->arc.
 CheckResult check(const CheckContext& ctx);
