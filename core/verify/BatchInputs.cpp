@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <dirent.h>
 #include <fcntl.h>
@@ -61,6 +62,11 @@ int openRead(const QString& path)
     return fd;
 }
 
+// Bumped by every collectBatchJobs(): a kept folder descriptor is used only within the
+// batch that listed it, so a folder renamed or replaced between two batches (a long GUI
+// session) is looked up again by its path.
+std::atomic<quint64> g_listing { 0 };
+
 // Opens a job's file relative to its folder: a batch reads thousands of files from a few
 // folders, and resolving only the last path component (openat() on a kept directory
 // descriptor) saves most of the kernel's path walk per file. One directory per thread is
@@ -69,6 +75,7 @@ int openInFolder(const QString& path)
 {
     struct Folder {
         QString dir;
+        quint64 listing = 0;
         int fd = -1;
         Folder() = default;
         Folder(const Folder&) = delete;
@@ -84,10 +91,12 @@ int openInFolder(const QString& path)
     if (slash <= 0 || slash + 1 >= path.size())
         return openRead(path);
     const QStringView dir = QStringView(path).first(slash);
-    if (folder.fd < 0 || folder.dir != dir) {
+    const quint64 listing = g_listing.load(std::memory_order_relaxed);
+    if (folder.fd < 0 || folder.dir != dir || folder.listing != listing) {
         if (folder.fd >= 0)
             ::close(folder.fd);
         folder.dir = dir.toString();
+        folder.listing = listing;
         folder.fd
             = ::open(QFile::encodeName(folder.dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
         if (folder.fd < 0)
@@ -379,6 +388,7 @@ bool looksLikeMessageStart(QByteArrayView head)
 void collectBatchJobs(const QStringList& args, QList<BatchJob>* jobs,
     QList<BatchInputError>* errors, QStringList* skipped)
 {
+    g_listing.fetch_add(1, std::memory_order_relaxed);
     QStringList skippedHere;
     Collector c { jobs, errors, &skippedHere };
     for (const QString& arg : args) {

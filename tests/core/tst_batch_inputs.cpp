@@ -250,6 +250,32 @@ private slots:
         QCOMPARE(jobs[1].name, two + QStringLiteral("#2"));
     }
 
+    void folderReplacedBetweenBatches()
+    {
+        // A folder renamed away and replaced by a new one of the same name: the next batch
+        // reads the new folder's file, not the old one through a kept descriptor.
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("inbox"));
+        QVERIFY(QDir().mkdir(dir));
+        QVERIFY(writeFile(dir + QStringLiteral("/a.eml"), "From: old@example.com\r\n\r\nx\r\n"));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        collectBatchJobs({ dir }, &jobs, &errors);
+        QCOMPARE(jobs.size(), 1);
+        QByteArray bytes;
+        QString error;
+        QVERIFY(readBatchJob(jobs.first(), &bytes, &error));
+        QVERIFY(bytes.contains("old@"));
+        QVERIFY(QDir().rename(dir, tmp.filePath(QStringLiteral("inbox-old"))));
+        QVERIFY(QDir().mkdir(dir));
+        QVERIFY(writeFile(dir + QStringLiteral("/a.eml"), "From: new@example.com\r\n\r\nx\r\n"));
+        jobs.clear();
+        collectBatchJobs({ dir }, &jobs, &errors);
+        QCOMPARE(jobs.size(), 1);
+        QVERIFY(readBatchJob(jobs.first(), &bytes, &error));
+        QVERIFY2(bytes.contains("new@"), bytes.constData());
+    }
+
     void readExactBytes()
     {
         // One read of exactly the file (or the mbox range); a shrunken mbox is reported.
