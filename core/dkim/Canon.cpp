@@ -244,20 +244,27 @@ void BodyCanonicalizer::feed(QByteArrayView chunk)
             bool prevWsp = false;
             while (i < n && out < limit) {
 #ifdef __SSE2__
-                // 16 bytes at a time up to the next byte that needs a decision (CR, and for
-                // relaxed SP and HT): base64 and most text runs are copied as they are.
+                // 16 bytes at a time up to the next byte that needs a decision: a CR, and
+                // for relaxed an HT or an SP followed by WSP or CR (a single SP between
+                // words stays as it is, 3.4.4). Base64 and text are copied as they are.
                 if (!prevWsp) {
                     const __m128i cr = _mm_set1_epi8('\r');
                     const __m128i sp = _mm_set1_epi8(' ');
                     const __m128i ht = _mm_set1_epi8('\t');
                     const bool relaxed = m_canon == Canon::Relaxed;
                     bool stop = false;
-                    while (n - i >= 16 && limit - out >= 16) {
+                    while (n - i >= 17 && limit - out >= 16) {
                         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
                         __m128i special = _mm_cmpeq_epi8(v, cr);
-                        if (relaxed)
+                        if (relaxed) {
+                            const __m128i next
+                                = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+                            const __m128i nextWspOrCr = _mm_or_si128(_mm_cmpeq_epi8(next, sp),
+                                _mm_or_si128(_mm_cmpeq_epi8(next, ht), _mm_cmpeq_epi8(next, cr)));
                             special = _mm_or_si128(special,
-                                _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, ht)));
+                                _mm_or_si128(_mm_cmpeq_epi8(v, ht),
+                                    _mm_and_si128(_mm_cmpeq_epi8(v, sp), nextWspOrCr)));
+                        }
                         const unsigned mask = unsigned(_mm_movemask_epi8(special));
                         _mm_storeu_si128(reinterpret_cast<__m128i*>(out), v);
                         if (mask == 0) {
