@@ -7,6 +7,7 @@
 #include "DnsLogModel.h"
 #include "EvidenceBundle.h"
 #include "Exporter.h"
+#include "HexView.h"
 #include "I18n.h"
 #include "Scenarios.h"
 #include "SourceTabs.h"
@@ -431,11 +432,18 @@ void MainWindow::createActions()
     connect(a.copyValue, &QAction::triggered, this,
         [this] { QApplication::clipboard()->setText(m_detail->selectedValue()); });
     connect(a.copySource, &QAction::triggered, this, [this] {
-        SourceView* v = m_sources->currentView();
-        if (!v)
+        QByteArray hl, all;
+        if (SourceView* v = m_sources->currentView()) {
+            hl = v->highlightedBytes();
+            all = v->bytes();
+        } else if (HexView* h = m_sources->hexView();
+                   h && m_sources->tabs()->currentWidget() == h) {
+            hl = h->highlightedBytes();
+            all = h->bytes();
+        } else {
             return;
-        const QByteArray hl = v->highlightedBytes();
-        QApplication::clipboard()->setText(QString::fromUtf8(hl.isEmpty() ? v->bytes() : hl));
+        }
+        QApplication::clipboard()->setText(QString::fromUtf8(hl.isEmpty() ? all : hl));
     });
     connect(a.copySummaryText, &QAction::triggered, this, [this] { copySummary(false); });
     connect(a.copySummaryMd, &QAction::triggered, this, [this] { copySummary(true); });
@@ -1137,6 +1145,9 @@ void MainWindow::onByteActivated(const QString& sourceId, qint64 offset)
             v->highlight(s->spans);
             v->restoreView(pos, first);
         }
+        // The hex view shows the step's bytes too, without moving.
+        if (HexView* h = m_sources->hexView(); h && h->sourceId() == sourceId)
+            h->highlight(s->spans, false);
     }
 }
 
@@ -1424,7 +1435,7 @@ void MainWindow::focusPane(QWidget* pane)
     }
     QWidget* target = pane;
     if (pane == m_sources)
-        target = m_sources->currentView();
+        target = m_sources->tabs()->currentWidget();
     if (target && target->focusPolicy() == Qt::NoFocus) {
         // A container: its first focusable child in tab order.
         QWidget* w = target->nextInFocusChain();

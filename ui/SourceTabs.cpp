@@ -1,5 +1,6 @@
 #include "SourceTabs.h"
 
+#include "HexView.h"
 #include "SourceView.h"
 
 #include <QComboBox>
@@ -86,13 +87,13 @@ void SourceTabs::setReport(std::shared_ptr<const Report> report)
             title = s.id;
         addView(s, headerEnd, title, name);
         if (s.id == QLatin1String("message")) {
-            m_hex = new SourceView(SourceView::Mode::Hex, m_tabs);
+            m_hex = new HexView(m_tabs);
             m_hex->setObjectName(QStringLiteral("hexView"));
             m_hex->setAccessibleName(tr("Hex view of the message"));
             m_hex->setDark(m_dark);
             m_hex->setFontPointSize(m_pointSize);
             m_hex->setSource(s);
-            connect(m_hex, &SourceView::byteActivated, this, &SourceTabs::byteActivated);
+            connect(m_hex, &HexView::byteActivated, this, &SourceTabs::byteActivated);
         }
     }
     // Grouped sources: one tab per kind with a chooser.
@@ -209,9 +210,10 @@ void SourceTabs::highlight(const QList<Span>& spans)
 
     // Switch tabs only when the current one shows none of the spans.
     SourceView* cur = currentView();
+    const bool hexCurrent = m_hex && m_tabs->currentWidget() == m_hex;
     bool shown = false;
     for (const Span& sp : spans) {
-        if (cur && cur->sourceId() == sp.source)
+        if ((cur && cur->sourceId() == sp.source) || (hexCurrent && m_hex->sourceId() == sp.source))
             shown = true;
     }
     if (shown || spans.isEmpty())

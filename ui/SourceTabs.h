@@ -12,6 +12,7 @@ class QComboBox;
 
 namespace ms::ui {
 
+class HexView;
 class SourceView;
 
 // The tabbed byte views of one report: the raw message (and the original file when line
@@ -30,8 +31,8 @@ public:
     void highlight(const QList<Span>& spans);
 
     SourceView* viewFor(const QString& sourceId) const; // nullptr if none shows it now
-    SourceView* currentView() const;
-    SourceView* hexView() const { return m_hex; }
+    SourceView* currentView() const; // nullptr on the hex tab (see hexView())
+    HexView* hexView() const { return m_hex; }
     QTabWidget* tabs() const { return m_tabs; }
 
     void setDark(bool dark);
@@ -55,7 +56,7 @@ private:
     std::shared_ptr<const Report> m_report;
     QHash<QString, SourceView*> m_views; // source id → dedicated view
     QHash<int, Group> m_groups; // Source::Kind → grouped tab
-    SourceView* m_hex = nullptr;
+    HexView* m_hex = nullptr;
     QList<Span> m_lastSpans;
     bool m_dark = false;
     int m_pointSize = 10;

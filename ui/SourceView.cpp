@@ -2,6 +2,9 @@
 
 #include "MessageLexer.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QTimer>
@@ -9,6 +12,54 @@
 namespace ms::ui {
 
 namespace {
+
+// QScintilla's accessible for an editor answers every caret move (a highlight, a click, a key)
+// by counting the characters from the start of the document to the caret: a 260 ms walk
+// with the caret at the end of a 25 MB message, inside the next paint. Qt creates and caches
+// an accessible for every widget that sends an accessibility event (shown, named, focused)
+// even when no assistive technology is running. So while none runs, source views get a
+// plain widget accessible (role, name, description, state); once one starts, the cached
+// plain ones are dropped and QScintilla's full text interface is created on demand.
+QAccessibleInterface* plainWhileInactive(const QString&, QObject* object)
+{
+    if (QAccessible::isActive())
+        return nullptr;
+    if (auto* v = qobject_cast<SourceView*>(object))
+        return new QAccessibleWidget(v, QAccessible::EditableText);
+    return nullptr;
+}
+
+class AccessibilityObserver : public QAccessible::ActivationObserver
+{
+public:
+    void accessibilityActiveChanged(bool active) override
+    {
+        if (!active)
+            return;
+        for (QWidget* w : QApplication::allWidgets()) {
+            if (!qobject_cast<SourceView*>(w))
+                continue;
+            const QAccessible::Id id
+                = QAccessible::uniqueId(QAccessible::queryAccessibleInterface(w));
+            if (id)
+                QAccessible::deleteAccessibleInterface(id);
+        }
+    }
+};
+
+void installAccessibleFactory()
+{
+    // After QScintilla's own factory (installed by the first editor's constructor): factories
+    // are asked latest first.
+    static AccessibilityObserver observer;
+    static const bool installed = [] {
+        QAccessible::installFactory(plainWhileInactive);
+        QAccessible::installActivationObserver(&observer);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
 constexpr int kHighlight = 8; // indicator number for step highlights
 constexpr int kHexPerLine = 16;
 // "00000000  " + 16 * "xx " + " " (after 8 bytes) + " |" + 16 ascii + "|\n"
@@ -78,6 +129,7 @@ SourceView::SourceView(Mode mode, QWidget* parent)
     : QsciScintilla(parent)
     , m_mode(mode)
 {
+    installAccessibleFactory();
     setUtf8(true);
     setReadOnly(true);
     setWrapMode(QsciScintilla::WrapNone);

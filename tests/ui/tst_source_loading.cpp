@@ -3,12 +3,17 @@
 // editor ends up holding exactly the source's bytes (text) or its hex dump (hex), the header
 // colouring never runs past the text loaded so far, highlights asked for while loading land
 // once it is complete, and a new source (opening another message) cancels a load in progress.
+// The message's hex view formats only the rows in view: any row of a large source, a span at
+// its very end (scrolled to, painted, read back), clicks and keys over its bytes.
+#include "HexView.h"
 #include "MessageLexer.h"
 #include "SourceTabs.h"
 #include "SourceView.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QRandomGenerator>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QtTest>
@@ -128,6 +133,10 @@ private slots:
     void highlightAskedWhileLoading();
     void newSourceCancelsLoad();
     void openingAnotherMessageCancelsLoad();
+    void hexViewRows();
+    void hexViewShowsSpanAtEnd();
+    void hexViewClickAndKeys();
+    void accessibleWithoutScreenReader();
 };
 
 void TestSourceLoading::textHoldsExactBytes_data()
@@ -298,11 +307,140 @@ void TestSourceLoading::openingAnotherMessageCancelsLoad()
     QTRY_VERIFY_WITH_TIMEOUT(v2->isLoaded(), 60000);
     QTRY_VERIFY(old.isNull()); // the first message's view is gone, not loading on
     QCOMPARE(documentBytes(*v2), second);
-    // The hex view of the new message fills when brought to the front.
+    // The hex view shows the new message when brought to the front.
     tabs.tabs()->setCurrentWidget(tabs.hexView());
-    QTRY_VERIFY_WITH_TIMEOUT(tabs.hexView()->isLoaded(), 120000);
-    const QByteArray firstLine = hexLine(second, 0);
-    QCOMPARE(documentBytes(*tabs.hexView()).left(firstLine.size()), firstLine);
+    QCOMPARE(tabs.hexView()->bytes(), second);
+    QVERIFY(tabs.hexView()->visibleText().startsWith(hexLine(second, 0)));
+}
+
+// The hex view formats rows on demand: any row of a large source, the last (partial) one
+// included, is the documented layout of exactly its bytes.
+void TestSourceLoading::hexViewRows()
+{
+    const QByteArray bytes = hostileMessage(700'001, 3); // not a multiple of 16
+    HexView hex;
+    hex.setSource(messageSource(bytes));
+    const qint64 rows = (bytes.size() + 15) / 16;
+    QCOMPARE(hex.rowCount(), rows);
+    for (qint64 row :
+        { qint64(0), qint64(1), qint64(1023), qint64(1024), rows / 2, rows - 2, rows - 1 }) {
+        QByteArray want = hexLine(bytes, row * 16);
+        want.chop(1); // rowText() has no line end
+        QCOMPARE(hex.rowText(row), want);
+    }
+    QVERIFY(hex.rowText(rows).isEmpty());
+    QVERIFY(hex.rowText(-1).isEmpty());
+}
+
+// A span at the very end of a 25 MB source: the view scrolls there (three rows of context),
+// shows those rows' bytes, paints the highlight over exactly the span's cells, and reads the
+// span back.
+void TestSourceLoading::hexViewShowsSpanAtEnd()
+{
+    QByteArray bytes = hostileMessage(25'000'000, 9);
+    bytes.resize(25'000'007);
+    const qint64 off = bytes.size() - 37, len = 30;
+    SourceTabs tabs;
+    tabs.resize(900, 600);
+    tabs.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+    tabs.setReport(reportFor(bytes));
+    HexView* hex = tabs.hexView();
+    QVERIFY(hex);
+    tabs.tabs()->setCurrentWidget(hex);
+    QVERIFY(QTest::qWaitForWindowExposed(hex));
+    tabs.highlight({ Span { QStringLiteral("message"), off, len } });
+    QCOMPARE(tabs.tabs()->currentWidget(), hex); // the hex view shows the span: it stays
+    QCOMPARE(hex->highlightedRanges().size(), 1);
+    QCOMPARE(hex->highlightedRanges()[0], (QPair<qint64, qint64>(off, len)));
+    QCOMPARE(hex->highlightedBytes(), bytes.mid(off, len));
+    // Three rows of context above it, as far as the end of the source lets it scroll.
+    QCOMPARE(
+        hex->firstVisibleRow(), qMin<qint64>(off / 16 - 3, hex->verticalScrollBar()->maximum()));
+    QVERIFY(hex->verticalScrollBar()->maximum() > 1'500'000);
+    QCOMPARE(hex->caret(), off);
+    const QByteArray shown = hex->visibleText();
+    for (qint64 o = off; o < off + len; o += 16)
+        QVERIFY2(shown.contains(hexLine(bytes, o / 16 * 16)), shown.constData());
+    QVERIFY(shown.contains(hexLine(bytes, (bytes.size() - 1) / 16 * 16)));
+
+    // Painted: the span's cells carry the highlight fill, a byte before it does not.
+    const QImage img = hex->viewport()->grab().toImage();
+    auto fillPixels = [&](qint64 o) {
+        const QColor want = SourceView::highlightFill(false);
+        const QRect r = hex->cellRect(o).intersected(img.rect());
+        int n = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y) {
+            for (int x = r.left(); x <= r.right(); ++x) {
+                const QColor c = img.pixelColor(x * img.width() / hex->viewport()->width(),
+                    y * img.height() / hex->viewport()->height());
+                // (over the caret line's pale background the blend differs by a few units)
+                if (qAbs(c.red() - want.red()) <= 8 && qAbs(c.green() - want.green()) <= 8
+                    && qAbs(c.blue() - want.blue()) <= 8)
+                    ++n;
+            }
+        }
+        return n;
+    };
+    QVERIFY(fillPixels(off + 5) > 10);
+    QVERIFY(fillPixels(off + len - 1) > 10);
+    QCOMPARE(fillPixels(off - 1), 0);
+    QCOMPARE(fillPixels(off + len), 0);
+}
+
+// A click on a byte (hex or ASCII column) and the keyboard report the byte under the caret,
+// as the text views do; the view follows the caret to the end of the source.
+void TestSourceLoading::hexViewClickAndKeys()
+{
+    const QByteArray bytes = hostileMessage(3'000'000, 10);
+    HexView hex;
+    hex.resize(700, 300);
+    hex.setSource(messageSource(bytes));
+    hex.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&hex));
+    QSignalSpy spy(&hex, &HexView::byteActivated);
+    QTest::mouseClick(hex.viewport(), Qt::LeftButton, {}, hex.cellRect(37).center());
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy[0][0].toString(), QStringLiteral("message"));
+    QCOMPARE(spy[0][1].toLongLong(), 37);
+    QCOMPARE(hex.offsetAt(hex.cellRect(37).center()), 37);
+    hex.setFocus();
+    QTest::keyClick(&hex, Qt::Key_Right);
+    QCOMPARE(spy.last()[1].toLongLong(), 38);
+    QTest::keyClick(&hex, Qt::Key_Down);
+    QCOMPARE(spy.last()[1].toLongLong(), 54);
+    QTest::keyClick(&hex, Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(spy.last()[1].toLongLong(), bytes.size() - 1);
+    QCOMPARE(hex.caret(), bytes.size() - 1);
+    QVERIFY(hex.visibleText().contains(hexLine(bytes, (bytes.size() - 1) / 16 * 16)));
+    // The ASCII column maps to the same bytes.
+    const qint64 third = hex.firstVisibleRow() * 16 + 3;
+    QTest::mouseClick(hex.viewport(), Qt::LeftButton, {}, hex.cellRect(third, true).center());
+    QCOMPARE(spy.last()[1].toLongLong(), third);
+}
+
+// With no assistive technology running, a source view's accessible is a plain widget one
+// (QScintilla's counts the characters from the start of the document on every caret move:
+// 0.26 s at the end of 25 MB); it still has the view's name and role. (Once a screen reader
+// starts, the view gets QScintilla's full text interface: this platform cannot turn
+// accessibility on, so that path is not exercised here.)
+void TestSourceLoading::accessibleWithoutScreenReader()
+{
+    QVERIFY(!QAccessible::isActive());
+    SourceView v;
+    v.setAccessibleName(QStringLiteral("Message"));
+    v.setSource(messageSource("From: a@example.com\r\n\r\nbody\r\n"), 21);
+    v.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&v));
+    QAccessibleInterface* plain = QAccessible::queryAccessibleInterface(&v);
+    QVERIFY(plain);
+    QVERIFY(!plain->textInterface());
+    QCOMPARE(plain->role(), QAccessible::EditableText);
+    QCOMPARE(plain->text(QAccessible::Name), QStringLiteral("Message"));
+    // The caret at the end of the source, as a highlight puts it: still the plain one.
+    v.highlight({ Span { QStringLiteral("message"), 23, 4 } });
+    QCOMPARE(QAccessible::queryAccessibleInterface(&v)->role(), QAccessible::EditableText);
+    QVERIFY(!QAccessible::queryAccessibleInterface(&v)->textInterface());
 }
 
 QTEST_MAIN(TestSourceLoading)
