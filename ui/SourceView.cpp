@@ -73,6 +73,7 @@ constexpr qint64 kLoadAtOnce = 512 * 1024;
 constexpr qint64 kChunk = 64 * 1024;
 constexpr qint64 kHexChunk = 16 * 1024; // a multiple of kHexPerLine
 constexpr qint64 kTurnBudgetNs = 25 * 1000 * 1000;
+constexpr int kFirstTurnDelayMs = 20;
 
 int hexColumnPos(int col)
 {
@@ -252,7 +253,7 @@ void SourceView::setSource(const Source& source, qint64 headerEnd)
     if (m_bytes.size() <= kLoadAtOnce)
         ensureLoaded();
     else if (isVisible())
-        m_loadTimer->start();
+        startLoading();
     // else: showEvent() starts loading when the tab is first shown.
 }
 
@@ -260,7 +261,15 @@ void SourceView::showEvent(QShowEvent* e)
 {
     QsciScintilla::showEvent(e);
     if (!isLoaded() && !m_loadTimer->isActive())
-        m_loadTimer->start();
+        startLoading();
+}
+
+void SourceView::startLoading()
+{
+    // The first turn sizes the buffer (tens of ms for 25 MB: zeroed text and style pages).
+    // Not in the turn that builds and first paints the new views (a report's arrival): after
+    // a pause, so the event loop runs in between.
+    m_loadTimer->start(m_allocated ? 0 : kFirstTurnDelayMs);
 }
 
 qint64 SourceView::documentLength() const
@@ -289,6 +298,8 @@ void SourceView::appendChunk()
 
 void SourceView::loadSlice()
 {
+    if (m_loadTimer->interval() != 0)
+        m_loadTimer->setInterval(0);
     loadFor(kTurnBudgetNs);
 }
 

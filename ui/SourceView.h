@@ -76,6 +76,7 @@ private:
     void fillIndicator(qint64 from, qint64 length);
     void applyLook();
     void useStyles(bool styles); // a document with or without a style byte per text byte
+    void startLoading();
     void loadSlice(); // one event-loop turn's worth
     void loadFor(qint64 budgetNs); // budgetNs < 0: the rest
     void appendChunk();
