@@ -182,6 +182,7 @@ void BatchRunner::start(const BatchRequest& request)
     const int threads
         = request.threads > 0 ? request.threads : qMax(1, QThread::idealThreadCount());
     m_workers.setMaxThreadCount(threads);
+    m_workers.setThreadPriority(QThread::LowPriority); // below the GUI thread (see VerifyRunner)
     QThreadPool* workers = &m_workers;
     m_future = QtConcurrent::run(&m_control, [state, workers, threads] {
         QList<BatchJob> jobs;

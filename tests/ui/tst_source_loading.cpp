@@ -9,6 +9,7 @@
 #include "MessageLexer.h"
 #include "SourceTabs.h"
 #include "SourceView.h"
+#include "VerifyRunner.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QtTest>
 
 using namespace ms;
@@ -137,6 +139,7 @@ private slots:
     void hexViewShowsSpanAtEnd();
     void hexViewClickAndKeys();
     void accessibleWithoutScreenReader();
+    void verificationBelowGuiPriority();
 };
 
 void TestSourceLoading::textHoldsExactBytes_data()
@@ -441,6 +444,20 @@ void TestSourceLoading::accessibleWithoutScreenReader()
     v.highlight({ Span { QStringLiteral("message"), 23, 4 } });
     QCOMPARE(QAccessible::queryAccessibleInterface(&v)->role(), QAccessible::EditableText);
     QVERIFY(!QAccessible::queryAccessibleInterface(&v)->textInterface());
+}
+
+// The workbench's verification threads (and the checks they run in parallel, from the
+// global pool) run below the GUI thread, so that with every core busy the event loop still
+// gets one at once.
+void TestSourceLoading::verificationBelowGuiPriority()
+{
+    VerifyRunner runner;
+    QCOMPARE(QThreadPool::globalInstance()->threadPriority(), QThread::LowPriority);
+    QThreadPool::globalInstance()->waitForDone(); // threads of earlier tests are gone
+    QThread::Priority seen = QThread::InheritPriority;
+    QThreadPool::globalInstance()->start([&seen] { seen = QThread::currentThread()->priority(); });
+    QThreadPool::globalInstance()->waitForDone();
+    QCOMPARE(seen, QThread::LowPriority);
 }
 
 QTEST_MAIN(TestSourceLoading)
