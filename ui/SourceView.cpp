@@ -72,7 +72,7 @@ constexpr int kHexLineLen = kHexAscii + kHexPerLine + 2;
 constexpr qint64 kLoadAtOnce = 512 * 1024;
 constexpr qint64 kChunk = 64 * 1024;
 constexpr qint64 kHexChunk = 16 * 1024; // a multiple of kHexPerLine
-constexpr qint64 kTurnBudgetNs = 25 * 1000 * 1000;
+constexpr qint64 kTurnBudgetNs = 15 * 1000 * 1000;
 constexpr int kFirstTurnDelayMs = 20;
 
 int hexColumnPos(int col)
@@ -310,7 +310,7 @@ void SourceView::loadFor(qint64 budgetNs)
         return;
     }
     // Chunks until the turn's budget is spent (budgetNs < 0: all of it), so the event loop
-    // gets control back every ~25 ms however loaded the machine is.
+    // gets control back every ~15 ms however loaded the machine is.
     QElapsedTimer turn;
     turn.start();
     const bool wasProgrammatic = m_programmatic;

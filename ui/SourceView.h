@@ -57,7 +57,7 @@ public:
     void setDark(bool dark);
     void setFontPointSize(int pt);
 
-    // Large sources load into the editor from the event loop, ~25 ms of appending per turn (a
+    // Large sources load into the editor from the event loop, ~15 ms of appending per turn (a
     // hidden view only once it is shown), so a 25 MB message never stalls the GUI thread;
     // setSource() again cancels a load in progress.
     bool isLoaded() const { return m_loadedTo >= m_bytes.size(); }
