@@ -8,6 +8,7 @@
 #include "DnsLogModel.h"
 #include "Engine.h"
 #include "Exporter.h"
+#include "HexView.h"
 #include "I18n.h"
 #include "MainWindow.h"
 #include "MessageLexer.h"
@@ -28,6 +29,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QDockWidget>
@@ -234,6 +236,7 @@ private slots:
     void init();
     void openSampleSelectStepHighlightsBytes();
     void clickByteSelectsDeepestStep();
+    void hexTabShowsStepBytes();
     void dnsLogShowsTranscript();
     void whatIfReverifyChangesResult();
     void offlineModeSendsNoQuery();
@@ -317,6 +320,55 @@ void TestWorkbench::openSampleSelectStepHighlightsBytes()
     QVERIFY(status->text().startsWith(QStringLiteral("Verdict: ")));
     // The detail pane explains the selected step.
     QVERIFY(w.findChild<QWidget*>(QStringLiteral("detailPane")));
+}
+
+// With the hex tab in front, selecting a step highlights its message bytes there (the tab
+// stays), "copy source" copies them, and a click on a byte selects the deepest step there.
+void TestWorkbench::hexTabShowsStepBytes()
+{
+    MainWindow w;
+    w.show();
+    const QString path = sample(QStringLiteral("good"));
+    const int id = openAndWait(w, path, zonesFor(path));
+    QVERIFY(id > 0);
+    const Report& r = *w.document(id)->report;
+    HexView* hex = w.sourceTabs()->hexView();
+    QVERIFY(hex);
+    QVERIFY(w.showView(QStringLiteral("hexView")));
+    QCOMPARE(w.sourceTabs()->tabs()->currentWidget(), hex);
+    const auto stepPath = firstStepWithSpan(r.root, QStringLiteral("message"));
+    QVERIFY(stepPath);
+    auto* tree = w.findChild<QTreeView*>(QStringLiteral("stepTree"));
+    tree->setCurrentIndex(w.stepModel()->indexOf(*stepPath));
+    QCOMPARE(w.sourceTabs()->tabs()->currentWidget(), hex);
+    QByteArray want;
+    qint64 first = -1;
+    for (const auto& range : hex->highlightedRanges()) {
+        want += hex->bytes().mid(range.first, range.second);
+        if (first < 0)
+            first = range.first;
+    }
+    QVERIFY(!want.isEmpty());
+    const Step* s = stepAt(r.root, *stepPath);
+    for (const Span& sp : s->spans) {
+        if (sp.source == QLatin1String("message") && sp.length > 0)
+            QVERIFY(want.contains(hex->bytes().mid(sp.offset, sp.length)));
+    }
+    QCOMPARE(hex->caret(), first);
+    auto* copy = w.findChild<QAction*>(QStringLiteral("copySourceAction"));
+    QVERIFY(copy);
+    copy->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromUtf8(hex->highlightedBytes()));
+
+    // A click on the first byte of the body selects the deepest step there.
+    const qint64 body = hex->bytes().indexOf("\r\n\r\n") + 4;
+    hex->setFirstVisibleRow(body / 16);
+    QTest::mouseClick(hex->viewport(), Qt::LeftButton, {}, hex->cellRect(body).center());
+    const auto deepest = deepestStepAt(r.root, QStringLiteral("message"), body);
+    QVERIFY(deepest);
+    QCOMPARE(w.stepModel()->pathOf(tree->currentIndex()), *deepest);
+    QCOMPARE(w.sourceTabs()->tabs()->currentWidget(), hex);
+    QCOMPARE(hex->firstVisibleRow(), body / 16); // the view the user clicked in did not move
 }
 
 void TestWorkbench::clickByteSelectsDeepestStep()
