@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -212,10 +213,13 @@ struct VerifyContexts {
     VerifyContexts() = default;
     VerifyContexts(const VerifyContexts&) = delete;
     VerifyContexts& operator=(const VerifyContexts&) = delete;
-    ~VerifyContexts()
+    ~VerifyContexts() { clearAll(); }
+
+    void clearAll()
     {
         for (Entry& e : entries)
             e.clear();
+        next = 0;
     }
 
     Entry& slot()
@@ -269,6 +273,12 @@ struct VerifyContexts {
 thread_local VerifyContexts verifyContexts;
 
 } // namespace
+
+void releaseThreadResources()
+{
+    verifyContexts.clearAll();
+    OPENSSL_thread_stop();
+}
 
 bool PublicKey::verifyHash(
     DigestAlgorithm algorithm, QByteArrayView hash, QByteArrayView signature, QString* error) const

@@ -15,6 +15,12 @@ QString keyTypeName(KeyType t); // "rsa", "ed25519"
 
 // A public key. Immutable once made and cheap to copy (shared OpenSSL object), so one parsed
 // key can serve many threads (the DKIM key cache relies on this).
+// Frees this thread's cached verification contexts and OpenSSL's per-thread state. For
+// tasks on threads that outlive them (Qt's global pool): at process exit OpenSSL's atexit
+// cleanup can run before such a thread has finished exiting, and then the thread's state
+// is never freed (LeakSanitizer reports it).
+void releaseThreadResources();
+
 class PublicKey
 {
 public:

@@ -1,5 +1,6 @@
 #include "verify/Verifier.h"
 
+#include "crypto/Keys.h"
 #include "dns/Recorder.h"
 #include "report/Verdict.h"
 #include "verify/Checks.h"
@@ -214,8 +215,10 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     if (m_options.parallelChecks && stage1.size() > 1) {
         QList<QFuture<void>> futures;
         for (qsizetype i = 1; i < stage1.size(); ++i) {
-            futures.append(QtConcurrent::run(
-                [&, i] { results[size_t(i)] = runOne(stage1[i], nullptr, size_t(i)); }));
+            futures.append(QtConcurrent::run([&, i] {
+                results[size_t(i)] = runOne(stage1[i], nullptr, size_t(i));
+                crypto::releaseThreadResources(); // a pool thread: see the function
+            }));
         }
         results[0] = runOne(stage1[0], nullptr, 0);
         for (QFuture<void>& f : futures)
