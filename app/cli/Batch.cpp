@@ -5,10 +5,12 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QHash>
 #include <QMutex>
 #include <QThreadPool>
 #include <QWaitCondition>
+
+#include <optional>
+#include <vector>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -95,7 +97,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
     qint64 lastDraw = -1000;
     bool wroteAny = false;
 
-    auto emitResult = [&](qsizetype index, Result&& r) {
+    auto emitResult = [&](qsizetype index, Result&& r, bool flush) {
         if (m_config.progress)
             std::fputs("\r\033[K", err); // clear the bar before anything else is printed
         if (!r.error.isEmpty())
@@ -106,7 +108,8 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                 std::fputs(wroteAny ? ",\n" : "[\n", out);
             wroteAny = true;
             std::fwrite(r.out.constData(), 1, size_t(r.out.size()), out);
-            std::fflush(out);
+            if (flush)
+                std::fflush(out);
         }
         if (onDns && !r.dns.isEmpty())
             onDns(r.dns);
@@ -122,42 +125,100 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
 
     if (m_config.threads <= 1 || total <= 1) {
         for (qsizetype i = 0; i < total; ++i)
-            emitResult(i, process(jobs[i]));
+            emitResult(i, process(jobs[i]), true);
     } else {
+        // Workers take messages in input order from a shared counter; the worker that
+        // finishes the next message to print writes it and every later one already done,
+        // then flushes once. The main thread only waits (and redraws the progress bar):
+        // a consumer thread woken for every message cost a context switch per message and
+        // competed with the workers for the two cores, and a pool task per message took the
+        // pool's lock per message as well.
+        // Bounded look-ahead: enough to keep every worker busy while one slow message is
+        // being finished (a 5 MB message takes as long as ~100 small ones), small enough
+        // that memory does not grow with the corpus: a waiting result is its output line, a
+        // few KB. A result's slot is its index modulo the window.
+        const qsizetype window = qsizetype(m_config.threads) * 64;
+        std::vector<std::optional<Result>> pending(size_t(std::min(window, total)));
+        QMutex mutex;
+        QWaitCondition room; // a worker ahead of the window waits for printing to advance
+        QWaitCondition finished;
+        qsizetype claimed = 0;
+        qsizetype printed = 0;
+        int roomWaiters = 0;
+        bool printing = false;
+        bool wroteSinceFlush = false;
+        const size_t slotCount = pending.size();
+
+        // Called with the lock held and `printing` taken; prints what is ready, in order.
+        auto drain = [&](QMutexLocker<QMutex>& lock) {
+            for (;;) {
+                std::optional<Result>& slot = pending[size_t(printed) % slotCount];
+                if (!slot) {
+                    // Flush once per run of printed lines; a worker may finish the next one
+                    // while the lock is released for it, and it leaves the printing to us.
+                    if (!wroteSinceFlush)
+                        break;
+                    wroteSinceFlush = false;
+                    lock.unlock();
+                    std::fflush(out);
+                    lock.relock();
+                    continue;
+                }
+                Result r = std::move(*slot);
+                slot.reset();
+                const qsizetype index = printed;
+                lock.unlock();
+                emitResult(index, std::move(r), false);
+                wroteSinceFlush = true;
+                lock.relock();
+                ++printed;
+                if (roomWaiters > 0)
+                    room.wakeAll();
+            }
+            if (printed == total)
+                finished.wakeAll();
+        };
+
+        auto work = [&] {
+            QMutexLocker lock(&mutex);
+            for (;;) {
+                while (claimed < total && claimed - printed >= qsizetype(slotCount)) {
+                    ++roomWaiters;
+                    room.wait(&mutex);
+                    --roomWaiters;
+                }
+                if (claimed >= total)
+                    return;
+                const qsizetype i = claimed++;
+                lock.unlock();
+                Result r = process(jobs[i]);
+                lock.relock();
+                pending[size_t(i) % slotCount].emplace(std::move(r));
+                if (i != printed || printing)
+                    continue; // an earlier one is not done, or its printer will reach this
+                printing = true;
+                drain(lock);
+                printing = false;
+            }
+        };
+
         QThreadPool pool;
         pool.setMaxThreadCount(m_config.threads);
-        QMutex mutex;
-        QWaitCondition readyCond;
-        QHash<qsizetype, Result> ready;
-        // Bounded look-ahead: enough to keep every worker busy while one slow message is
-        // being finished (a 5 MB message takes as long as ~100 small ones; with 4 per thread
-        // the other workers idled behind it), small enough that memory does not grow with
-        // the corpus: a waiting result is its output line, a few KB.
-        const qsizetype window = qsizetype(m_config.threads) * 64;
-        qsizetype submitted = 0;
-        for (qsizetype next = 0; next < total; ++next) {
-            while (submitted < total && submitted - next < window) {
-                const qsizetype i = submitted++;
-                pool.start([&, i] {
-                    Result r = process(jobs[i]);
-                    QMutexLocker lock(&mutex);
-                    ready.insert(i, std::move(r));
-                    readyCond.wakeAll();
-                });
-            }
-            Result r;
-            {
-                QMutexLocker lock(&mutex);
-                while (!ready.contains(next)) {
-                    if (!readyCond.wait(&mutex, QDeadlineTimer(200)) && m_config.progress) {
-                        lock.unlock();
-                        drawProgress(err, next, total, clock);
-                        lock.relock();
-                    }
+        for (int t = 0; t < m_config.threads && t < total; ++t)
+            pool.start(work);
+        {
+            QMutexLocker lock(&mutex);
+            while (printed < total) {
+                if (!finished.wait(&mutex, QDeadlineTimer(200)) && m_config.progress && !printing
+                    && printed < total) {
+                    printing = true;
+                    lock.unlock();
+                    drawProgress(err, printed, total, clock);
+                    lock.relock();
+                    drain(lock); // a worker may have finished the next one meanwhile
+                    printing = false;
                 }
-                r = ready.take(next);
             }
-            emitResult(next, std::move(r));
         }
         pool.waitForDone();
     }
