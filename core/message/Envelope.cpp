@@ -176,7 +176,7 @@ Envelope Message::guessEnvelope() const
     int fallback = -1; // first public client, even if it looks like the same provider
     QStringList skipped;
     for (int i = 0; i < received.size(); ++i) {
-        chain.append(detail::parseReceived(*received.at(i), false));
+        chain.append(detail::parseReceived(*received.at(i), detail::ReceivedDetail::Envelope));
         const ReceivedHop& hop = chain.at(i);
         const QString n = QString::number(i + 1);
         if (isLocalDelivery(hop)) {
@@ -240,8 +240,8 @@ Envelope Message::guessEnvelope() const
             fromSpan = hop.spans.at(fi);
         const QString where
             = tr("Received field %1 from the top, written by %2 when the client connected")
-                  .arg(chosen + 1)
-                  .arg(hop.by.isEmpty() ? tr("the receiving server") : hop.by);
+                  .arg(QString::number(chosen + 1),
+                      hop.by.isEmpty() ? tr("the receiving server") : hop.by);
         env.clientIp.value = hop.fromIp;
         env.clientIp.reason
             = tr("Taken from %1: it is the topmost hop whose client is outside the receiving "

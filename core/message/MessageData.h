@@ -68,9 +68,11 @@ MimePart parseMime(const QByteArray& bytes, const QList<HeaderField>& headers, q
     qint64 length, qint64 bodyOffset, qint64 bodyLength, QList<ParseNote>& notes);
 
 QList<ReceivedHop> parseReceivedChain(const QByteArray& bytes, const QList<HeaderField>& headers);
-// withDate false leaves ReceivedHop::date invalid (the date clause's span is still recorded):
-// for callers that never read it, such as the envelope guess.
-ReceivedHop parseReceived(const HeaderField& field, bool withDate = true);
+// Envelope parses only what the envelope guess reads: from (address, reverse DNS name,
+// HELO), by, with, and the field's, from's, by's and with's spans; format, TLS, id, for and
+// the date stay empty (a batch verifies thousands of messages and prints only the guess).
+enum class ReceivedDetail { Full, Envelope };
+ReceivedHop parseReceived(const HeaderField& field, ReceivedDetail detail = ReceivedDetail::Full);
 
 // A textual IPv4 or IPv6 address (no brackets, no "IPv6:" prefix).
 bool isIpAddress(const QString& s, bool* v6 = nullptr);

@@ -123,7 +123,7 @@ QList<Token> tokenize(QByteArrayView v, qsizetype end)
             t.text = QByteArray::fromRawData(v.data() + i, k - i);
             i = k;
         }
-        out.append(t);
+        out.append(std::move(t));
     }
     return out;
 }
@@ -143,6 +143,26 @@ bool isKeyword(const QByteArray& w)
 QList<QByteArray> commentWords(const QByteArray& inner)
 {
     QList<QByteArray> words;
+    if (!inner.contains('(') && !inner.contains(')')) {
+        // The usual comment: words are slices of the text (which outlives them), not copies
+        // built a byte at a time.
+        qsizetype start = -1;
+        for (qsizetype i = 0; i <= inner.size(); ++i) {
+            const bool sep = i == inner.size() || isSpace(inner[i]) || inner[i] == ',';
+            if (!sep) {
+                if (start < 0)
+                    start = i;
+                continue;
+            }
+            if (start >= 0) {
+                words.append(QByteArray::fromRawData(inner.constData() + start, i - start));
+                start = -1;
+                if (words.size() > 64)
+                    break;
+            }
+        }
+        return words;
+    }
     QByteArray cur;
     int depth = 0;
     for (char c : inner) {
@@ -247,8 +267,9 @@ bool isIpAddress(const QString& s, bool* v6)
     return false;
 }
 
-ReceivedHop parseReceived(const HeaderField& f, bool withDate)
+ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
 {
+    const bool full = level == ReceivedDetail::Full;
     ReceivedHop hop;
     hop.fieldIndex = f.index;
     hop.spans.append(Span { QStringLiteral("message"), f.offset, f.raw.size() });
@@ -305,37 +326,50 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
     const Clause* by = clause("by");
     const Clause* with = clause("with");
 
-    // Format: the MTA's own signature in the comments.
-    hop.format = QStringLiteral("unknown");
-    bool googleSecurity = false;
-    for (const Clause& c : clauses) {
-        for (const Token& t : c.comments) {
-            if (t.text.startsWith("Google Transport Security"))
-                googleSecurity = true;
-        }
-    }
-    if (by) {
-        for (const Token& t : by->comments) {
-            if (t.text.startsWith("Postfix"))
-                hop.format = QStringLiteral("postfix");
-            else if (looksLikeSendmailVersion(t.text))
-                hop.format = QStringLiteral("sendmail");
-        }
-    }
-    for (const Clause& c : clauses) {
-        for (const Token& t : c.comments) {
-            if (t.text.startsWith("Exim "))
-                hop.format = QStringLiteral("exim");
-        }
-    }
+    // Format: the MTA's own signature in the comments. The envelope guess needs only
+    // whether it is Exim (that changes how the from clause reads).
     const QByteArray withWords = joinedWords(with);
-    if (withWords.contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server"))
-        hop.format = QStringLiteral("exchange");
-    const QByteArray byHost = firstWord(by).toLower();
-    if (hop.format == QLatin1String("unknown")
-        && (byHost.endsWith(".google.com") || byHost == "google.com" || googleSecurity))
-        hop.format = QStringLiteral("gmail");
-    const bool exim = hop.format == QLatin1String("exim");
+    bool exim = false;
+    if (full) {
+        hop.format = QStringLiteral("unknown");
+        bool googleSecurity = false;
+        for (const Clause& c : clauses) {
+            for (const Token& t : c.comments) {
+                if (t.text.startsWith("Google Transport Security"))
+                    googleSecurity = true;
+            }
+        }
+        if (by) {
+            for (const Token& t : by->comments) {
+                if (t.text.startsWith("Postfix"))
+                    hop.format = QStringLiteral("postfix");
+                else if (looksLikeSendmailVersion(t.text))
+                    hop.format = QStringLiteral("sendmail");
+            }
+        }
+        for (const Clause& c : clauses) {
+            for (const Token& t : c.comments) {
+                if (t.text.startsWith("Exim "))
+                    hop.format = QStringLiteral("exim");
+            }
+        }
+        if (withWords.contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server"))
+            hop.format = QStringLiteral("exchange");
+        const QByteArray byHost = firstWord(by).toLower();
+        if (hop.format == QLatin1String("unknown")
+            && (byHost.endsWith(".google.com") || byHost == "google.com" || googleSecurity))
+            hop.format = QStringLiteral("gmail");
+        exim = hop.format == QLatin1String("exim");
+    } else {
+        // Exim unless a Microsoft signature overrides it, exactly as above.
+        for (const Clause& c : clauses) {
+            for (const Token& t : c.comments)
+                exim = exim || t.text.startsWith("Exim ");
+        }
+        if (exim
+            && (withWords.contains("Microsoft SMTP Server") || v.contains("Microsoft SMTP Server")))
+            exim = false;
+    }
 
     // from: the client as the receiving server saw it.
     if (from) {
@@ -409,6 +443,8 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
         addSpan(QStringLiteral("with"), with->start, with->end);
         hop.with = QString::fromLatin1(withWords);
     }
+    if (!full)
+        return hop; // id, for, via, TLS and the date: nothing the envelope guess reads
     if (const Clause* c = clause("id")) {
         addSpan(QStringLiteral("id"), c->start, c->end);
         hop.id = QString::fromLatin1(firstWord(c));
@@ -474,8 +510,7 @@ ReceivedHop parseReceived(const HeaderField& f, bool withDate)
         while (e > s && isSpace(v[e - 1]))
             --e;
         addSpan(QStringLiteral("date"), s, e);
-        if (withDate)
-            hop.date = parseRfc5322Date(v.sliced(s, e - s));
+        hop.date = parseRfc5322Date(v.sliced(s, e - s));
     }
     return hop;
 }
