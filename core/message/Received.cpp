@@ -272,6 +272,8 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
     const bool full = level == ReceivedDetail::Full;
     ReceivedHop hop;
     hop.fieldIndex = f.index;
+    hop.spans.reserve(full ? 8 : 4); // field, from, by, with (+ id, for, tls, date)
+    hop.spanNames.reserve(full ? 8 : 4);
     hop.spans.append(Span { QStringLiteral("message"), f.offset, f.raw.size() });
     hop.spanNames.append(QStringLiteral("field"));
     const QByteArrayView v = f.value;
@@ -288,6 +290,7 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
     const QList<Token> tokens = tokenize(v, clauseEnd);
 
     QList<Clause> clauses;
+    clauses.reserve(6);
     for (const Token& t : tokens) {
         if (!t.comment && isKeyword(t.text)) {
             Clause c;
