@@ -132,13 +132,24 @@ QByteArray HeaderField::unfolded() const
     out.reserve(value.size());
     const char* v = value.data();
     const qsizetype n = value.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        if (v[i] == '\r' && i + 1 < n && v[i + 1] == '\n') {
-            ++i;
-            continue;
+    if (n == 0)
+        return out;
+    // Copy the runs between CRLFs (most fields have none or one), not byte by byte.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < n;) {
+        const void* cr = std::memchr(v + i, '\r', size_t(n - i));
+        if (!cr)
+            break;
+        const qsizetype at = static_cast<const char*>(cr) - v;
+        if (at + 1 < n && v[at + 1] == '\n') {
+            out.append(v + start, at - start);
+            start = at + 2;
+            i = start;
+        } else {
+            i = at + 1;
         }
-        out.append(v[i]);
     }
+    out.append(v + start, n - start);
     return out;
 }
 

@@ -40,6 +40,8 @@ private slots:
     void lineEndings_data();
     void lineEndings();
     void folding();
+    void unfoldedRuns_data();
+    void unfoldedRuns();
     void obsWhitespaceBeforeColon();
     void fieldsAndFirst();
     void headerOnly();
@@ -132,6 +134,31 @@ void TestMessage::folding()
     QCOMPARE(m.headerEnd(), qint64(in.indexOf("\r\n\r\n") + 2));
     QCOMPARE(m.bodyOffset(), qint64(in.indexOf("\r\n\r\n") + 4));
     QCOMPARE(m.body(), QByteArrayView("x\r\n"));
+}
+
+void TestMessage::unfoldedRuns_data()
+{
+    // RFC 5322 2.2.3: every CRLF in a value is folding and goes; a lone CR or LF stays.
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("RFC 5322 2.2.3 no folding") << QByteArray(" plain") << QByteArray(" plain");
+    QTest::newRow("RFC 5322 2.2.3 one fold") << QByteArray(" a\r\n b") << QByteArray(" a b");
+    QTest::newRow("RFC 5322 2.2.3 folds in a row")
+        << QByteArray("\r\n\r\n x\r\n\ty") << QByteArray(" x\ty");
+    QTest::newRow("lone CR kept") << QByteArray("a\rb\r") << QByteArray("a\rb\r");
+    QTest::newRow("lone LF kept") << QByteArray("a\nb") << QByteArray("a\nb");
+    QTest::newRow("CR before CRLF") << QByteArray("a\r\r\n b") << QByteArray("a\r b");
+    QTest::newRow("CRLF at the end") << QByteArray("a\r\n") << QByteArray("a");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+}
+
+void TestMessage::unfoldedRuns()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, expected);
+    HeaderField f;
+    f.value = value;
+    QCOMPARE(f.unfolded(), expected);
 }
 
 void TestMessage::obsWhitespaceBeforeColon()
