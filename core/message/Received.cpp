@@ -5,6 +5,8 @@
 
 #include "message/MessageData.h"
 
+#include <QVarLengthArray>
+
 #include <arpa/inet.h>
 
 namespace ms {
@@ -20,10 +22,11 @@ struct Token {
 };
 
 struct Clause {
-    QByteArray name; // lower-case keyword
+    QByteArray name; // lower-case keyword (a view of the keyword literal)
     qint64 start = 0, end = 0;
-    QList<Token> words;
-    QList<Token> comments;
+    // Clauses hold one or two of each: kept inline instead of a heap list per clause.
+    QVarLengthArray<Token, 4> words;
+    QVarLengthArray<Token, 4> comments;
 };
 
 bool isSpace(char c)
@@ -128,15 +131,16 @@ QList<Token> tokenize(QByteArrayView v, qsizetype end)
     return out;
 }
 
-bool isKeyword(const QByteArray& w)
+// The clause keyword w spells (ASCII case-insensitive), lower-case, or an empty view.
+QByteArrayView keyword(const QByteArray& w)
 {
     if (w.size() < 2 || w.size() > 4)
-        return false;
+        return {};
     for (const char* k : { "from", "by", "via", "with", "id", "for", "tls" }) {
         if (w.compare(k, Qt::CaseInsensitive) == 0)
-            return true;
+            return QByteArrayView(k);
     }
-    return false;
+    return {};
 }
 
 // Words of a comment's inner text, nested comments such as "(may be forged)" left out.
@@ -292,9 +296,10 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
     QList<Clause> clauses;
     clauses.reserve(6);
     for (const Token& t : tokens) {
-        if (!t.comment && isKeyword(t.text)) {
+        const QByteArrayView kw = t.comment ? QByteArrayView() : keyword(t.text);
+        if (!kw.isEmpty()) {
             Clause c;
-            c.name = t.text.toLower();
+            c.name = QByteArray::fromRawData(kw.data(), kw.size()); // a literal: lives forever
             c.start = t.start;
             c.end = t.end;
             clauses.append(std::move(c));
