@@ -62,9 +62,20 @@ bool isLocalAddress(const QString& ip)
 
 // A rough organisational domain: the last two labels, three under a two-letter country code
 // with a short second level ("example.co.uk"). Only used to spot relays inside one provider.
+// True when toLower() would return s unchanged for certain: ASCII without capitals.
+bool isAsciiLower(QStringView s)
+{
+    for (QChar c : s) {
+        if (c.unicode() >= 0x80 || (c.unicode() >= 'A' && c.unicode() <= 'Z'))
+            return false;
+    }
+    return true;
+}
+
 QString orgDomain(QString host)
 {
-    host = host.toLower();
+    if (!isAsciiLower(host)) // the usual host name is already lower case: no Unicode pass
+        host = host.toLower();
     while (host.endsWith(u'.'))
         host.chop(1);
     // Up to the last four labels from the right without splitting the whole name; names
@@ -103,7 +114,7 @@ QString orgDomain(QString host)
 
 bool isLocalDelivery(const ReceivedHop& hop)
 {
-    const QString w = hop.with.toLower();
+    const QString w = isAsciiLower(hop.with) ? hop.with : hop.with.toLower();
     return w.contains(QLatin1String("lmtp")) || w == QLatin1String("local")
         || w.startsWith(QLatin1String("local "));
 }
