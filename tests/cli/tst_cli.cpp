@@ -25,15 +25,10 @@ Run cli(const QStringList& args)
     return mstest::runCli(args);
 }
 
-QString sample(const QString& name, const QString& ext)
-{
-    return mstest::samplesDir() + QStringLiteral("/%1/%1.%2").arg(name, ext);
-}
-
 QStringList offline(const QString& name)
 {
     return { QStringLiteral("--offline"), QStringLiteral("--zone"),
-        sample(name, QStringLiteral("zone")), QStringLiteral("--time"),
+        mstest::sampleFile(name, QStringLiteral("zone")), QStringLiteral("--time"),
         QStringLiteral("2024-06-01T12:00:00Z") };
 }
 
@@ -42,7 +37,8 @@ QStringList allZones()
     QStringList z { QStringLiteral("--offline"), QStringLiteral("--time"),
         QStringLiteral("2024-06-01T12:00:00Z") };
     for (const char* s : { "good", "mailing-list", "lookalike", "revoked-key" })
-        z << QStringLiteral("--zone") << sample(QLatin1String(s), QStringLiteral("zone"));
+        z << QStringLiteral("--zone")
+          << mstest::sampleFile(QLatin1String(s), QStringLiteral("zone"));
     return z;
 }
 
@@ -108,7 +104,7 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("message");
-        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        const QString eml = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
         QTest::newRow("no arguments") << QStringList {} << QByteArray("Usage");
         QTest::newRow("unknown command")
             << QStringList { "frobnicate" } << QByteArray("unknown command");
@@ -152,7 +148,7 @@ private slots:
         const QString empty = tmp.filePath(QStringLiteral("empty.eml"));
         QVERIFY(writeFile(empty, {}));
         QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("nothing-here")));
-        const QString good = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        const QString good = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
 
         // Missing file: exit 3, named on stderr, nothing on stdout.
         Run r = cli(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
@@ -250,7 +246,7 @@ private slots:
         QFETCH(QStringList, extra);
         QFETCH(int, code);
         const Run r = cli(QStringList { QStringLiteral("verify") } + offline(sample) + extra
-            + QStringList { ::sample(sample, QStringLiteral("eml")) });
+            + QStringList { mstest::sampleFile(sample, QStringLiteral("eml")) });
         QVERIFY2(r.code == code, r.out.constData());
         QVERIFY(r.out.contains("verdict: "));
         QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress bar: stderr is not a terminal
@@ -259,9 +255,9 @@ private slots:
     void temporaryWhenDnsOffline()
     {
         // Offline with no zone: the key lookups cannot be answered, a temporary error (4).
-        const Run r = cli(
-            { QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--checks"),
-                QStringLiteral("dkim"), sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        const Run r = cli({ QStringLiteral("verify"), QStringLiteral("--offline"),
+            QStringLiteral("--checks"), QStringLiteral("dkim"),
+            mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QCOMPARE(r.code, 4);
         QVERIFY(r.out.contains("temperror"));
     }
@@ -274,7 +270,7 @@ private slots:
         for (const char* a : kGood)
             args << QLatin1String(a);
         const Run r = cli(args + offline(QStringLiteral("good"))
-            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")) });
+            + QStringList { mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QJsonParseError e;
         const QJsonObject o = QJsonDocument::fromJson(r.out, &e).object();
         QCOMPARE(e.error, QJsonParseError::NoError);
@@ -325,11 +321,11 @@ private slots:
 
     void checksOption()
     {
-        const Run r
-            = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
-                      QStringLiteral("jsonl"), QStringLiteral("--checks"), QStringLiteral("DKIM") }
-                + offline(QStringLiteral("good"))
-                + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        const Run r = cli(
+            QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+                QStringLiteral("jsonl"), QStringLiteral("--checks"), QStringLiteral("DKIM") }
+            + offline(QStringLiteral("good"))
+            + QStringList { mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QCOMPARE(r.code, 0);
         const auto lines = jsonLines(r.out);
         QCOMPARE(lines.size(), 1);
@@ -341,7 +337,7 @@ private slots:
 
     void timeOption()
     {
-        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        const QString eml = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
         Run r = cli({ QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
             QStringLiteral("--offline"), QStringLiteral("--time"), QStringLiteral("date"), eml });
         QCOMPARE(QJsonDocument::fromJson(r.out)
@@ -367,7 +363,8 @@ private slots:
                       QStringLiteral("mx.example.com,mx2.example.com"),
                       QStringLiteral("--dmarc-discovery"), QStringLiteral("psl") }
                 + offline(QStringLiteral("mailing-list"))
-                + QStringList { sample(QStringLiteral("mailing-list"), QStringLiteral("eml")) });
+                + QStringList {
+                    mstest::sampleFile(QStringLiteral("mailing-list"), QStringLiteral("eml")) });
         QVERIFY2(r.code == 0 || r.code == 1, r.err.constData());
         QVERIFY(r.out.contains("mailing-list.eml"));
     }
@@ -381,8 +378,9 @@ private slots:
         QStringList expectedOrder;
         for (int i = 0; i < 24; ++i) {
             const QString name = QStringLiteral("m%1.eml").arg(i, 3, 10, QLatin1Char('0'));
-            QVERIFY(QFile::copy(
-                sample(QLatin1String(names[i % 4]), QStringLiteral("eml")), tmp.filePath(name)));
+            QVERIFY(
+                QFile::copy(mstest::sampleFile(QLatin1String(names[i % 4]), QStringLiteral("eml")),
+                    tmp.filePath(name)));
             expectedOrder << tmp.filePath(name);
         }
         auto runWith = [&](const QString& threads) {
@@ -413,8 +411,8 @@ private slots:
         const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
                               QStringLiteral("json") }
             + allZones()
-            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")),
-                sample(QStringLiteral("lookalike"), QStringLiteral("eml")) });
+            + QStringList { mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")),
+                mstest::sampleFile(QStringLiteral("lookalike"), QStringLiteral("eml")) });
         const QJsonDocument d = QJsonDocument::fromJson(r.out);
         QVERIFY(d.isArray());
         QCOMPARE(d.array().size(), 2);
@@ -428,7 +426,8 @@ private slots:
         QByteArray mbox;
         const char* names[] = { "good", "mailing-list", "lookalike", "revoked-key" };
         for (const char* n : names) {
-            QByteArray m = mstest::readFile(sample(QLatin1String(n), QStringLiteral("eml")));
+            QByteArray m
+                = mstest::readFile(mstest::sampleFile(QLatin1String(n), QStringLiteral("eml")));
             m.replace("\r\n", "\n");
             mbox += "From sender@example.com Sat Jun  1 12:00:00 2024\n" + m + "\n";
         }
@@ -465,9 +464,9 @@ private slots:
         const QDir root(tmp.path());
         for (const char* sub : { "cur", "new", "tmp" })
             QVERIFY(root.mkdir(QLatin1String(sub)));
-        QVERIFY(QFile::copy(sample(QStringLiteral("good"), QStringLiteral("eml")),
+        QVERIFY(QFile::copy(mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")),
             root.filePath(QStringLiteral("cur/1717243190.1.host:2,S"))));
-        QVERIFY(QFile::copy(sample(QStringLiteral("lookalike"), QStringLiteral("eml")),
+        QVERIFY(QFile::copy(mstest::sampleFile(QStringLiteral("lookalike"), QStringLiteral("eml")),
             root.filePath(QStringLiteral("new/1717243191.2.host"))));
         // tmp/ holds deliveries in progress: never read.
         QVERIFY(writeFile(root.filePath(QStringLiteral("tmp/partial")), "From: half"));
@@ -486,13 +485,13 @@ private slots:
         const Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
                               QStringLiteral("csv") }
             + allZones()
-            + QStringList { sample(QStringLiteral("good"), QStringLiteral("eml")),
-                sample(QStringLiteral("revoked-key"), QStringLiteral("eml")) });
+            + QStringList { mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")),
+                mstest::sampleFile(QStringLiteral("revoked-key"), QStringLiteral("eml")) });
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QByteArray("file,verdict,spf,dkim,arc,dmarc,smime,tls,authres,reason"));
         QVERIFY(lines[1].startsWith(
-            sample(QStringLiteral("good"), QStringLiteral("eml")).toUtf8() + ','));
+            mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")).toUtf8() + ','));
         QVERIFY(lines[2].contains(",fail,"));
         QCOMPARE(lines[1].count(',') >= 9, true);
     }
@@ -501,7 +500,7 @@ private slots:
     {
         QStringList inputs;
         for (const char* n : { "good", "mailing-list", "lookalike", "revoked-key" })
-            inputs << sample(QLatin1String(n), QStringLiteral("eml"));
+            inputs << mstest::sampleFile(QLatin1String(n), QStringLiteral("eml"));
         Run r = cli(QStringList { QStringLiteral("verify"), QStringLiteral("--summary") }
             + allZones() + inputs);
         QVERIFY(r.out.contains("Summary: 4 message(s)"));
@@ -532,14 +531,15 @@ private slots:
         // gives the same report, byte for byte in the text format.
         QTemporaryDir tmp;
         const QString transcript = tmp.filePath(QStringLiteral("dns.json"));
-        const QString eml = sample(QStringLiteral("mailing-list"), QStringLiteral("eml"));
+        const QString eml
+            = mstest::sampleFile(QStringLiteral("mailing-list"), QStringLiteral("eml"));
         const QStringList common { QStringLiteral("verify"), QStringLiteral("--time"),
             QStringLiteral("2024-06-01T12:00:00Z"), QStringLiteral("--ip"),
             QStringLiteral("198.51.100.25"), QStringLiteral("--helo"),
             QStringLiteral("lists.example.net") };
         const Run first = cli(common
             + QStringList { QStringLiteral("--offline"), QStringLiteral("--zone"),
-                sample(QStringLiteral("mailing-list"), QStringLiteral("zone")),
+                mstest::sampleFile(QStringLiteral("mailing-list"), QStringLiteral("zone")),
                 QStringLiteral("--save-dns"), transcript, eml });
         QVERIFY2(first.code == 0 || first.code == 1, first.err.constData());
         const QJsonObject saved = QJsonDocument::fromJson(mstest::readFile(transcript)).object();
@@ -569,7 +569,7 @@ private slots:
 
     void dnsServerOption()
     {
-        const QString eml = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        const QString eml = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
         Run r = cli({ QStringLiteral("verify"), QStringLiteral("--dns-server"),
             QStringLiteral("not a server"), eml });
         QCOMPARE(r.code, 2);
@@ -588,7 +588,7 @@ private slots:
     void compareCommand()
     {
         QTemporaryDir tmp;
-        const QString sent = sample(QStringLiteral("good"), QStringLiteral("eml"));
+        const QString sent = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
         QByteArray changed = mstest::readFile(sent);
         changed += "--\r\nSent through the list\r\n";
         const QString received = tmp.filePath(QStringLiteral("received.eml"));
@@ -624,7 +624,8 @@ private slots:
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("ja_JP.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("ja_JP.UTF-8"));
         p.setProcessEnvironment(env);
-        const QString good = sample(QStringLiteral("revoked-key"), QStringLiteral("eml"));
+        const QString good
+            = mstest::sampleFile(QStringLiteral("revoked-key"), QStringLiteral("eml"));
         p.start(mstest::cliPath(),
             QStringList { QStringLiteral("verify") } + offline(QStringLiteral("revoked-key"))
                 + QStringList { good });
@@ -650,11 +651,11 @@ private slots:
     {
         // --zone without --offline still sends no live query: every DNS answer in the
         // report comes from the zone file, and names outside it are NXDOMAIN, not live.
-        const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
-        Run r = cli(
-            { QStringLiteral("verify"), QStringLiteral("--zone"), zone, QStringLiteral("--time"),
-                QStringLiteral("2024-06-01T12:00:00Z"), QStringLiteral("--format"),
-                QStringLiteral("json"), sample(QStringLiteral("good"), QStringLiteral("eml")) });
+        const QString zone = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("zone"));
+        Run r = cli({ QStringLiteral("verify"), QStringLiteral("--zone"), zone,
+            QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"),
+            QStringLiteral("--format"), QStringLiteral("json"),
+            mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QCOMPARE(r.code, 0);
         const QJsonArray dns
             = QJsonDocument::fromJson(r.out).object().value(QLatin1String("dns")).toArray();
@@ -667,7 +668,7 @@ private slots:
 
     void spfCommand()
     {
-        const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
+        const QString zone = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("zone"));
         Run r = cli({ QStringLiteral("spf"), QStringLiteral("--ip"), QStringLiteral("192.0.2.10"),
             QStringLiteral("--helo"), QStringLiteral("mail.example.com"),
             QStringLiteral("--mail-from"), QStringLiteral("alice@example.com"),

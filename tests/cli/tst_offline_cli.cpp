@@ -28,11 +28,6 @@ struct Traced {
     QStringList calls; // every traced system call line
 };
 
-QString sample(const QString& name, const QString& ext)
-{
-    return mstest::samplesDir() + QStringLiteral("/%1/%1.%2").arg(name, ext);
-}
-
 // The calls that create or use an Internet socket.
 QStringList internetCalls(const QStringList& calls)
 {
@@ -174,7 +169,7 @@ private slots:
             { QStringLiteral("verify"), QStringLiteral("--dns-server"),
                 QStringLiteral("127.0.0.1:%1").arg(hole.port()), QStringLiteral("--time-budget"),
                 QStringLiteral("1500"), QStringLiteral("--format"), QStringLiteral("json"),
-                sample(QStringLiteral("good"), QStringLiteral("eml")) });
+                mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QVERIFY2(t.exitCode >= 0, t.err.constData());
         const QStringList hits = internetCalls(t.calls);
         QVERIFY2(!hits.isEmpty(), qPrintable(t.calls.join(QLatin1Char('\n'))));
@@ -185,7 +180,7 @@ private slots:
         QTest::addColumn<Watch>("watch");
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<bool>("zoneAnswers");
-        const QString zone = sample(QStringLiteral("good"), QStringLiteral("zone"));
+        const QString zone = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("zone"));
         for (const Watch w : { Watch::Strace, Watch::Preload }) {
             const char* by = w == Watch::Strace ? "strace" : "preload";
             QTest::addRow("%s: --offline", by)
@@ -209,7 +204,7 @@ private slots:
             QStringList { QStringLiteral("verify") } + options
                 + QStringList { QStringLiteral("--format"), QStringLiteral("json"),
                     QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"),
-                    sample(QStringLiteral("good"), QStringLiteral("eml")) });
+                    mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QVERIFY2(t.exitCode >= 0 && t.exitCode != 2 && t.exitCode != 3, t.err.constData());
         checkAskedOffline(t.out, zoneAnswers);
         const QStringList hits = internetCalls(t.calls);
@@ -232,7 +227,7 @@ private slots:
         const Traced t = traced(watch, gui,
             { QStringLiteral("--offline"), QStringLiteral("--quit-after-load"),
                 QStringLiteral("--time"), QStringLiteral("2024-06-01T12:00:00Z"),
-                sample(QStringLiteral("good"), QStringLiteral("eml")) });
+                mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")) });
         QVERIFY2(t.exitCode == 0, t.err.constData());
         QVERIFY2(t.out.contains("verification finished"), t.out.constData());
         const QStringList hits = internetCalls(t.calls);

@@ -22,6 +22,10 @@ QString samplesDir()
 {
     return QStringLiteral(MAILSCOPE_SAMPLES_DIR);
 }
+QString sampleFile(const QString& name, const QString& ext)
+{
+    return samplesDir() + QStringLiteral("/%1/%1.%2").arg(name, ext);
+}
 QString testDataDir()
 {
     return QStringLiteral(MAILSCOPE_TEST_DATA);

@@ -10,6 +10,8 @@ namespace mstest {
 QString conformanceDir();
 QString sourceDir();
 QString samplesDir();
+// A bundled scenario's file: resources/samples/<name>/<name>.<ext>.
+QString sampleFile(const QString& name, const QString& ext = QStringLiteral("eml"));
 QString testDataDir();
 QString cliPath();
 QByteArray readFile(const QString& path); // QFAIL-friendly: empty on error

@@ -37,17 +37,11 @@ namespace {
 const QStringList kSamples = { QStringLiteral("good"), QStringLiteral("lookalike"),
     QStringLiteral("mailing-list"), QStringLiteral("revoked-key") };
 
-QString sample(const QString& name)
-{
-    return mstest::samplesDir() + QLatin1Char('/') + name + QLatin1Char('/') + name
-        + QStringLiteral(".eml");
-}
-
 QStringList allZones()
 {
     QStringList zones;
     for (const QString& s : kSamples)
-        zones << zonesFor(sample(s));
+        zones << zonesFor(mstest::sampleFile(s));
     return zones;
 }
 
@@ -145,7 +139,7 @@ void TestBatch::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("MailscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_batch"));
     for (const QString& s : kSamples) {
-        if (!QFileInfo::exists(sample(s)))
+        if (!QFileInfo::exists(mstest::sampleFile(s)))
             QFAIL(qPrintable(QStringLiteral("resources/samples/%1 is missing").arg(s)));
     }
 }
@@ -163,18 +157,20 @@ QString TestBatch::makeFolder()
     const QString root = m_data.filePath(QStringLiteral("folder"));
     if (QFileInfo::exists(root))
         return root;
-    bool ok = copyFile(sample(QStringLiteral("good")), root + QStringLiteral("/a/good.eml"));
+    bool ok = copyFile(
+        mstest::sampleFile(QStringLiteral("good")), root + QStringLiteral("/a/good.eml"));
     ok = ok
-        && copyFile(sample(QStringLiteral("lookalike")), root + QStringLiteral("/b/lookalike.eml"));
+        && copyFile(mstest::sampleFile(QStringLiteral("lookalike")),
+            root + QStringLiteral("/b/lookalike.eml"));
     ok = ok
-        && copyFile(sample(QStringLiteral("mailing-list")),
+        && copyFile(mstest::sampleFile(QStringLiteral("mailing-list")),
             root + QStringLiteral("/maildir/new/1.mailing-list"));
     ok = ok
-        && copyFile(sample(QStringLiteral("revoked-key")),
+        && copyFile(mstest::sampleFile(QStringLiteral("revoked-key")),
             root + QStringLiteral("/maildir/cur/2.revoked-key:2,S"));
     ok = ok
-        && copyFile(
-            sample(QStringLiteral("good")), root + QStringLiteral("/maildir/tmp/3.partial"));
+        && copyFile(mstest::sampleFile(QStringLiteral("good")),
+            root + QStringLiteral("/maildir/tmp/3.partial"));
     return ok ? root : QString();
 }
 
@@ -185,7 +181,7 @@ QString TestBatch::makeMbox()
         return path;
     QByteArray mbox;
     for (const QString& s : kSamples) {
-        QByteArray m = mstest::readFile(sample(s));
+        QByteArray m = mstest::readFile(mstest::sampleFile(s));
         if (!m.endsWith('\n'))
             m += '\n';
         mbox += "From sender@example.com Sat Jun  1 12:00:00 2024\n" + m + '\n';
@@ -202,7 +198,7 @@ QString TestBatch::makeBigFolder(int copies)
     if (QFileInfo::exists(root))
         return root;
     QDir().mkpath(root);
-    const QByteArray bytes = mstest::readFile(sample(QStringLiteral("good")));
+    const QByteArray bytes = mstest::readFile(mstest::sampleFile(QStringLiteral("good")));
     for (int i = 0; i < copies; ++i) {
         QFile f(root + QStringLiteral("/m%1.eml").arg(i, 5, 10, QLatin1Char('0')));
         if (!f.open(QIODevice::WriteOnly))

@@ -19,15 +19,9 @@ using namespace ms::ui;
 
 namespace {
 
-QString sample(const QString& name)
-{
-    return mstest::samplesDir() + QLatin1Char('/') + name + QLatin1Char('/') + name
-        + QStringLiteral(".eml");
-}
-
 Report verifySample(const QString& name)
 {
-    const QString eml = sample(name);
+    const QString eml = mstest::sampleFile(name);
     VerifyOptions o;
     o.parallelChecks = false;
     if (!applySampleOptions(eml, o))
@@ -86,7 +80,7 @@ private slots:
     {
         VerifyOptions o;
         o.trustedArcSealers = { QStringLiteral("already.example") };
-        QVERIFY(applySampleOptions(sample(QStringLiteral("forwarding")), o));
+        QVERIFY(applySampleOptions(mstest::sampleFile(QStringLiteral("forwarding")), o));
         QCOMPARE(o.timeMode, VerifyOptions::TimeMode::Fixed);
         QCOMPARE(o.fixedTime, QDateTime(QDate(2024, 6, 1), QTime(12, 0), Qt::UTC));
         QCOMPARE(o.trustedArcSealers,
@@ -94,7 +88,7 @@ private slots:
                 { QStringLiteral("already.example"), QStringLiteral("alumni.example.edu") }));
 
         VerifyOptions s;
-        QVERIFY(applySampleOptions(sample(QStringLiteral("smime-expired")), s));
+        QVERIFY(applySampleOptions(mstest::sampleFile(QStringLiteral("smime-expired")), s));
         QCOMPARE(s.smimeTrustFiles.size(), 1);
         QVERIFY(QFileInfo(s.smimeTrustFiles[0]).isAbsolute());
         QVERIFY(QFileInfo::exists(s.smimeTrustFiles[0]));

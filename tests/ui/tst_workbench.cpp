@@ -59,12 +59,6 @@ using namespace ms::ui;
 
 namespace {
 
-QString sample(const QString& name)
-{
-    return mstest::samplesDir() + QLatin1Char('/') + name + QLatin1Char('/') + name
-        + QStringLiteral(".eml");
-}
-
 // Opens a file and waits for its verification.
 int openAndWait(MainWindow& w, const QString& path, const QStringList& zones)
 {
@@ -263,7 +257,7 @@ void TestWorkbench::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("MailscopeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_workbench"));
-    if (!QFileInfo::exists(sample(QStringLiteral("good"))))
+    if (!QFileInfo::exists(mstest::sampleFile(QStringLiteral("good"))))
         QFAIL("resources/samples/good is missing");
 }
 
@@ -277,7 +271,7 @@ void TestWorkbench::openSampleSelectStepHighlightsBytes()
 {
     MainWindow w;
     w.show();
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Document* d = w.document(id);
@@ -328,7 +322,7 @@ void TestWorkbench::hexTabShowsStepBytes()
 {
     MainWindow w;
     w.show();
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
@@ -375,7 +369,7 @@ void TestWorkbench::clickByteSelectsDeepestStep()
 {
     MainWindow w;
     w.show();
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
@@ -400,7 +394,7 @@ void TestWorkbench::clickByteSelectsDeepestStep()
 void TestWorkbench::dnsLogShowsTranscript()
 {
     MainWindow w;
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
@@ -426,7 +420,7 @@ void TestWorkbench::dnsLogShowsTranscript()
 void TestWorkbench::whatIfReverifyChangesResult()
 {
     MainWindow w;
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Report before = *w.document(id)->report;
@@ -468,7 +462,7 @@ void TestWorkbench::offlineModeSendsNoQuery()
     QVERIFY(server.port() != 0);
     const QString addr = QStringLiteral("127.0.0.1:%1").arg(server.port());
 
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     VerifyRequest req;
     req.bytes = mstest::readFile(path);
     req.fileName = path;
@@ -512,7 +506,7 @@ void TestWorkbench::evidenceBundleReplaysSameReport()
 {
     QTemporaryDir dir;
     MainWindow w;
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const QString bundle = dir.filePath(QStringLiteral("good.msev"));
@@ -566,7 +560,7 @@ void TestWorkbench::evidenceBundleReplaysSameReport()
 void TestWorkbench::languageSwitchShowsJapanese()
 {
     MainWindow w;
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
     QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     QSignalSpy done(&w, &MainWindow::verificationFinished);
@@ -585,8 +579,8 @@ void TestWorkbench::languageSwitchShowsJapanese()
 
 void TestWorkbench::compareTwoMessages()
 {
-    const QString a = sample(QStringLiteral("good"));
-    const QString b = sample(QStringLiteral("mailing-list"));
+    const QString a = mstest::sampleFile(QStringLiteral("good"));
+    const QString b = mstest::sampleFile(QStringLiteral("mailing-list"));
     if (!QFileInfo::exists(b))
         QFAIL("resources/samples/mailing-list is missing");
     MainWindow w;
@@ -696,7 +690,7 @@ void TestWorkbench::compareSentAndReceivedPerSignature()
 void TestWorkbench::exportPdf()
 {
     MainWindow w;
-    const QString path = sample(QStringLiteral("mailing-list"));
+    const QString path = mstest::sampleFile(QStringLiteral("mailing-list"));
     const int id = openAndWait(w, path, zonesFor(path));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
@@ -756,7 +750,7 @@ void TestWorkbench::paletteContrast()
     s.darkPalette = dark;
     w.applySettings(s);
     QCOMPARE(StatusStyle::isDark(), dark);
-    const QString path = sample(QStringLiteral("mailing-list"));
+    const QString path = mstest::sampleFile(QStringLiteral("mailing-list"));
     QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
     QStringList bad;
     auto need = [&](const QString& what, const QColor& fg, const QColor& bg) {
@@ -814,7 +808,7 @@ void TestWorkbench::accessibleNames()
 {
     MainWindow w;
     w.show();
-    const QString path = sample(QStringLiteral("mailing-list"));
+    const QString path = mstest::sampleFile(QStringLiteral("mailing-list"));
     QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
     // Bring every dock and source tab up once, so lazily made widgets exist.
     for (const char* v : { "dns", "envelope", "whatif" })
@@ -878,7 +872,7 @@ void TestWorkbench::keyboardOnlyOpenSelectHighlight()
     w.show();
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     // Ctrl+O opens the file dialog; type the path into it and press Return.
     bool typed = false;
     QTimer poll;
@@ -952,7 +946,7 @@ void TestWorkbench::f6CyclesPanes()
     w.show();
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
-    const QString path = sample(QStringLiteral("good"));
+    const QString path = mstest::sampleFile(QStringLiteral("good"));
     QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
     w.stepTree()->setFocus();
     const QList<QWidget*> panes = w.panes();
