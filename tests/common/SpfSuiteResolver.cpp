@@ -221,4 +221,16 @@ QJsonArray loadYamlDocuments(const QString& path, QString* error)
     return doc.array();
 }
 
+ms::spf::SpfRequest spfSuiteRequest(const QJsonObject& testcase)
+{
+    ms::spf::SpfRequest req;
+    req.ip = testcase.value(QStringLiteral("host")).toString();
+    req.helo = testcase.value(QStringLiteral("helo")).toString();
+    req.mailFrom = testcase.value(QStringLiteral("mailfrom")).toString();
+    req.receiver = QStringLiteral("receiver.example.net");
+    req.now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    req.defaultExplanation = QStringLiteral("DEFAULT");
+    return req;
+}
+
 } // namespace mstest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dns/Resolver.h"
+#include "spf/Spf.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -33,6 +34,10 @@ private:
     };
     QHash<QByteArray, QList<Entry>> m_zone;
 };
+
+// The check_host() request of one suite test case (host, helo, mailfrom), with the suite's
+// receiver name, default explanation "DEFAULT" and a fixed time.
+ms::spf::SpfRequest spfSuiteRequest(const QJsonObject& testcase);
 
 // Reads a multi-document YAML file into a JSON array of documents. QtCore has no YAML
 // parser; the suite files are converted at test time with Debian's python3-yaml (the .ci

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace mstest {
 
@@ -25,6 +27,14 @@ QString samplesDir()
 QString sampleFile(const QString& name, const QString& ext)
 {
     return samplesDir() + QStringLiteral("/%1/%1.%2").arg(name, ext);
+}
+QDateTime sampleTime(const QString& base)
+{
+    const QJsonObject side
+        = QJsonDocument::fromJson(readFile(base + QStringLiteral(".json"))).object();
+    const QDateTime t
+        = QDateTime::fromString(side.value(QLatin1String("time")).toString(), Qt::ISODate).toUTC();
+    return t.isValid() ? t : QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
 }
 QString testDataDir()
 {

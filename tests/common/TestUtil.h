@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 namespace mstest {
@@ -12,6 +13,9 @@ QString sourceDir();
 QString samplesDir();
 // A bundled scenario's file: resources/samples/<name>/<name>.<ext>.
 QString sampleFile(const QString& name, const QString& ext = QStringLiteral("eml"));
+// The evaluation time a bundled sample or golden message (<base>.eml) is meant for: "time"
+// in <base>.json, else 2026-06-01 12:00 UTC.
+QDateTime sampleTime(const QString& base);
 QString testDataDir();
 QString cliPath();
 QByteArray readFile(const QString& path); // QFAIL-friendly: empty on error

@@ -138,13 +138,7 @@ void TestSpfSuite::runCase(Tally& tally)
     }
 
     mstest::SpfSuiteResolver resolver(zonedata);
-    spf::SpfRequest req;
-    req.ip = testcase.value(QStringLiteral("host")).toString();
-    req.helo = testcase.value(QStringLiteral("helo")).toString();
-    req.mailFrom = testcase.value(QStringLiteral("mailfrom")).toString();
-    req.receiver = QStringLiteral("receiver.example.net");
-    req.now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
-    req.defaultExplanation = QStringLiteral("DEFAULT");
+    const spf::SpfRequest req = mstest::spfSuiteRequest(testcase);
     const spf::SpfEvaluation ev = spf::evaluate(req, resolver);
 
     QStringList accepted;

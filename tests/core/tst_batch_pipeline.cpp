@@ -40,12 +40,7 @@ QList<Sample> samples()
         s.name = d;
         s.eml = mstest::readFile(base + QStringLiteral(".eml"));
         s.zone = base + QStringLiteral(".zone");
-        const QJsonObject side
-            = QJsonDocument::fromJson(mstest::readFile(base + QStringLiteral(".json"))).object();
-        s.time = QDateTime::fromString(side.value(QLatin1String("time")).toString(), Qt::ISODate)
-                     .toUTC();
-        if (!s.time.isValid())
-            s.time = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+        s.time = mstest::sampleTime(base);
         if (!s.eml.isEmpty())
             out.append(s);
     }

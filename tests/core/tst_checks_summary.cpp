@@ -125,12 +125,7 @@ QList<Sample> messages()
         s.name = name;
         s.eml = base + QStringLiteral(".eml");
         s.zone = base + QStringLiteral(".zone");
-        const QJsonObject side
-            = QJsonDocument::fromJson(mstest::readFile(base + QStringLiteral(".json"))).object();
-        s.time = QDateTime::fromString(side.value(QLatin1String("time")).toString(), Qt::ISODate)
-                     .toUTC();
-        if (!s.time.isValid())
-            s.time = QDateTime(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
+        s.time = mstest::sampleTime(base);
         if (QFile::exists(s.eml) && QFile::exists(s.zone))
             out.append(s);
     };
@@ -201,13 +196,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, testcase);
         for (const auto identity :
             { spf::SpfRequest::Identity::MailFrom, spf::SpfRequest::Identity::Helo }) {
-            spf::SpfRequest req;
-            req.ip = testcase.value(QStringLiteral("host")).toString();
-            req.helo = testcase.value(QStringLiteral("helo")).toString();
-            req.mailFrom = testcase.value(QStringLiteral("mailfrom")).toString();
-            req.receiver = QStringLiteral("receiver.example.net");
-            req.now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
-            req.defaultExplanation = QStringLiteral("DEFAULT");
+            spf::SpfRequest req = mstest::spfSuiteRequest(testcase);
             req.identity = identity;
             mstest::SpfSuiteResolver fullDns(zonedata), leanDns(zonedata);
             const spf::SpfEvaluation full = spf::evaluate(req, fullDns);
