@@ -221,6 +221,20 @@ QJsonArray loadYamlDocuments(const QString& path, QString* error)
     return doc.array();
 }
 
+QList<SpfSuiteCase> spfSuiteCases(const QJsonArray& documents)
+{
+    QList<SpfSuiteCase> out;
+    for (const QJsonValue& d : documents) {
+        const QJsonObject scenario = d.toObject();
+        const QString name = scenario.value(QStringLiteral("description")).toString();
+        const QJsonObject zone = scenario.value(QStringLiteral("zonedata")).toObject();
+        const QJsonObject tests = scenario.value(QStringLiteral("tests")).toObject();
+        for (auto it = tests.begin(); it != tests.end(); ++it)
+            out.append({ name, it.key(), zone, it.value().toObject() });
+    }
+    return out;
+}
+
 ms::spf::SpfRequest spfSuiteRequest(const QJsonObject& testcase)
 {
     ms::spf::SpfRequest req;

@@ -35,6 +35,14 @@ private:
     QHash<QByteArray, QList<Entry>> m_zone;
 };
 
+// Every test case of the suite's scenario documents, in file order.
+struct SpfSuiteCase {
+    QString scenario; // its description
+    QString id; // the test's name
+    QJsonObject zonedata, testcase;
+};
+QList<SpfSuiteCase> spfSuiteCases(const QJsonArray& documents);
+
 // The check_host() request of one suite test case (host, helo, mailfrom), with the suite's
 // receiver name, default explanation "DEFAULT" and a fixed time.
 ms::spf::SpfRequest spfSuiteRequest(const QJsonObject& testcase);

@@ -112,17 +112,10 @@ void TestSpfSuite::addRows(const QString& file, bool rfc4408)
     const QJsonArray docs = mstest::loadYamlDocuments(path, &error);
     if (docs.isEmpty())
         QFAIL(qPrintable(error.isEmpty() ? QStringLiteral("%1 is empty").arg(path) : error));
-    for (const QJsonValue& d : docs) {
-        const QJsonObject scenario = d.toObject();
-        const QString name = scenario.value(QStringLiteral("description")).toString();
-        const QJsonObject zone = scenario.value(QStringLiteral("zonedata")).toObject();
-        const QJsonObject tests = scenario.value(QStringLiteral("tests")).toObject();
-        for (auto it = tests.begin(); it != tests.end(); ++it) {
-            const QString id = it.key();
-            const QString skip = rfc4408 ? rfc4408Superseded().value(id) : QString();
-            QTest::newRow(qPrintable(name + QLatin1Char('/') + id))
-                << zone << it.value().toObject() << id << skip;
-        }
+    for (const mstest::SpfSuiteCase& c : mstest::spfSuiteCases(docs)) {
+        const QString skip = rfc4408 ? rfc4408Superseded().value(c.id) : QString();
+        QTest::newRow(qPrintable(c.scenario + QLatin1Char('/') + c.id))
+            << c.zonedata << c.testcase << c.id << skip;
     }
 }
 

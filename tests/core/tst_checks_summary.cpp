@@ -171,17 +171,11 @@ private Q_SLOTS:
             if (docs.isEmpty())
                 QFAIL(
                     qPrintable(error.isEmpty() ? QStringLiteral("%1 is empty").arg(path) : error));
-            for (const QJsonValue& d : docs) {
-                const QJsonObject scenario = d.toObject();
-                const QString name = scenario.value(QStringLiteral("description")).toString();
-                const QJsonObject zone = scenario.value(QStringLiteral("zonedata")).toObject();
-                const QJsonObject tests = scenario.value(QStringLiteral("tests")).toObject();
-                for (auto it = tests.begin(); it != tests.end(); ++it) {
-                    QTest::newRow(qPrintable(QLatin1String(file) + QLatin1Char('/') + name
-                        + QLatin1Char('/') + it.key()))
-                        << zone << it.value().toObject();
-                    ++rows;
-                }
+            for (const mstest::SpfSuiteCase& c : mstest::spfSuiteCases(docs)) {
+                QTest::newRow(qPrintable(
+                    QLatin1String(file) + QLatin1Char('/') + c.scenario + QLatin1Char('/') + c.id))
+                    << c.zonedata << c.testcase;
+                ++rows;
             }
         }
         if (rows == 0)
