@@ -1,6 +1,7 @@
 #include "BatchRunner.h"
 
 #include "Scenarios.h"
+#include "crypto/Keys.h"
 #include "message/Message.h"
 #include "report/Verdict.h"
 #include "verify/Verifier.h"
@@ -215,6 +216,9 @@ void BatchRunner::start(const BatchRequest& request)
                         ++state->done;
                     }
                 }
+                // The pool may be joined just before the program exits: free this
+                // thread's OpenSSL state now (costs a prepared RSA context per message).
+                crypto::releaseThreadResources();
                 window.release();
             });
         }

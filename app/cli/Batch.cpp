@@ -1,5 +1,6 @@
 #include "Batch.h"
 
+#include "crypto/Keys.h"
 #include "message/Message.h"
 
 #include <QCoreApplication>
@@ -179,7 +180,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                 finished.wakeAll();
         };
 
-        auto work = [&] {
+        auto workLoop = [&] {
             QMutexLocker lock(&mutex);
             for (;;) {
                 while (claimed < total && claimed - printed >= qsizetype(slotCount)) {
@@ -202,6 +203,12 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
             }
         };
 
+        // Each worker frees its OpenSSL state before it ends: the pool is joined just
+        // before the process exits, and OpenSSL's exit cleanup must not race a worker's exit.
+        auto work = [&] {
+            workLoop();
+            crypto::releaseThreadResources();
+        };
         QThreadPool pool;
         pool.setMaxThreadCount(m_config.threads);
         for (int t = 0; t < m_config.threads && t < total; ++t)
