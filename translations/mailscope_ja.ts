@@ -752,6 +752,10 @@
         <source>no messages in this directory (%1 other file(s) left out)</source>
         <translation>このディレクトリにメッセージがありません（メッセージ以外のファイル %1 件を除外しました）</translation>
     </message>
+    <message>
+        <source>DMARC cannot be applied: the message names no author domain.</source>
+        <translation>メッセージに作成者ドメインがないため、DMARC を適用できません。</translation>
+    </message>
 </context>
 <context>
     <name>ms::Collector</name>

@@ -26,8 +26,16 @@ QString policyWords(const QString& policy)
     return {};
 }
 
-QString withReason(QString text, const QString& reason)
+// Appends a check's own reason. Reasons often start with the result the sentence
+// already states ("fail: no aligned ...") and may end with a full stop of their own.
+QString withReason(QString text, QString reason, Status status)
 {
+    const QString lead = statusName(status) + QLatin1String(": ");
+    if (reason.startsWith(lead))
+        reason.remove(0, lead.size());
+    reason = reason.trimmed();
+    while (reason.endsWith(QLatin1Char('.')))
+        reason.chop(1);
     if (!reason.isEmpty())
         text += QLatin1Char(' ') + tr("Reason: %1.").arg(reason);
     return text;
@@ -62,7 +70,7 @@ std::optional<Verdict> fromDkim(const Outcomes& o)
                       "the first is from %2).")
                        .arg(o.dkim.size())
                        .arg(first->domain),
-            why) };
+            why, worst) };
 }
 
 std::optional<Verdict> fromSpf(const Outcomes& o)
@@ -97,7 +105,7 @@ std::optional<Verdict> fromSpf(const Outcomes& o)
             = tr("SPF for %1 gives no answer either way (%2).").arg(s.domain, statusName(s.status));
         break;
     }
-    return Verdict { s.status, QStringLiteral("spf"), withReason(text, s.reason) };
+    return Verdict { s.status, QStringLiteral("spf"), withReason(text, s.reason, s.status) };
 }
 
 } // namespace
@@ -139,12 +147,17 @@ Verdict overallVerdict(const Report& r)
                        .arg(d.fromDomain);
             break;
         case Status::PermError:
-            text = tr("The DMARC policy of %1 is broken, so it cannot be applied.")
-                       .arg(d.policyDomain.isEmpty() ? d.fromDomain : d.policyDomain);
+            if (d.fromDomain.isEmpty() && d.policyDomain.isEmpty()) {
+                text = tr("DMARC cannot be applied: the message names no author domain.");
+            } else {
+                text = tr("The DMARC policy of %1 is broken, so it cannot be applied.")
+                           .arg(d.policyDomain.isEmpty() ? d.fromDomain : d.policyDomain);
+            }
             break;
         default: text = tr("DMARC for %1: %2.").arg(d.fromDomain, statusName(d.status)); break;
         }
-        return Verdict { status, QStringLiteral("dmarc"), prefix + withReason(text, d.reason) };
+        return Verdict { status, QStringLiteral("dmarc"),
+            prefix + withReason(text, d.reason, d.status) };
     }
     if (o.dmarc && !o.dmarc->fromDomain.isEmpty()) {
         prefix += tr("%1 publishes no DMARC policy, so the result rests on weaker checks.")
