@@ -193,6 +193,19 @@ MainWindow::MainWindow(QWidget* parent)
     m_dnsTable->sortByColumn(DnsLogModel::Index, Qt::AscendingOrder); // query order
     m_dnsTable->verticalHeader()->hide();
     m_dnsTable->horizontalHeader()->setSectionResizeMode(DnsLogModel::Answer, QHeaderView::Stretch);
+    {
+        // The queried name is what a reader scans for: room for a typical
+        // "selector._domainkey.example.com"; the short columns get what their values need.
+        const QFontMetrics fm = m_dnsTable->fontMetrics();
+        const auto chars = [&fm](int n) { return fm.horizontalAdvance(QLatin1Char('x')) * n + 16; };
+        QHeaderView* h = m_dnsTable->horizontalHeader();
+        h->resizeSection(DnsLogModel::Index, chars(4));
+        h->resizeSection(DnsLogModel::Name, chars(34));
+        h->resizeSection(DnsLogModel::Type, chars(6));
+        h->resizeSection(DnsLogModel::Ttl, chars(7));
+        h->resizeSection(DnsLogModel::Ad, chars(5));
+        h->resizeSection(DnsLogModel::Time, chars(8));
+    }
     m_dnsTable->setWordWrap(false);
     m_dnsFilter->setClearButtonEnabled(true);
     connect(m_dnsFilter, &QLineEdit::textChanged, m_dnsProxy,
