@@ -2125,6 +2125,10 @@ Commands:
         <source>note: %1 file(s) in the folders left out, they do not look like messages (%2)</source>
         <translation>注意：フォルダ内のファイル %1 件はメッセージではないと判断し、除外しました（%2）</translation>
     </message>
+    <message>
+        <source>--%1 connects to the network, but DNS is offline here (--offline, --replay-dns, or --zone without --dns-server)</source>
+        <translation>--%1 はネットワークに接続しますが、ここでは DNS がオフラインです（--offline、--replay-dns、または --dns-server なしの --zone）</translation>
+    </message>
 </context>
 <context>
     <name>ms::cli::Batch</name>
@@ -2324,10 +2328,6 @@ Commands:
 <context>
     <name>ms::crypto::Conversation</name>
     <message>
-        <source>cannot resolve %1: %2</source>
-        <translation>%1 を名前解決できません: %2</translation>
-    </message>
-    <message>
         <source>connection timed out</source>
         <translation>接続がタイムアウトしました</translation>
     </message>
@@ -2362,6 +2362,10 @@ Commands:
     <message>
         <source>TLS handshake failed: %1</source>
         <translation>TLS ハンドシェイクに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address: %2</source>
+        <translation>%1 は IP アドレスではありません: %2</translation>
     </message>
 </context>
 <context>
@@ -7073,6 +7077,14 @@ Commands:
     <message>
         <source>Senders look for the policy only when exactly one valid _mta-sts TXT record announces it (RFC 8461 3.1, 5.1).</source>
         <translation>送信者がポリシーを探すのは、有効な _mta-sts TXT レコードがちょうど 1 つでそれを告知している場合だけです（RFC 8461 3.1、5.1）。</translation>
+    </message>
+    <message>
+        <source>%1 is an address: no DNS lookup</source>
+        <translation>%1 はアドレスです: DNS 参照は行いません</translation>
+    </message>
+    <message>
+        <source>Live check of %1 port %2: the host has no address</source>
+        <translation>%1 ポート %2 のライブチェック: ホストにアドレスがありません</translation>
     </message>
 </context>
 <context>

@@ -323,6 +323,15 @@ int verifyCommand(const QStringList& arguments)
         printErr(dns.error);
         return dns.usageError ? ExitUsage : ExitInput;
     }
+    // Offline means no traffic at all, not only no DNS: the live STARTTLS probe and the
+    // MTA-STS fetch would tell the (possibly hostile) sender's servers that we looked.
+    if (!dns.live && (options.tlsLiveSmtpCheck || options.tlsFetchMtaStsPolicy)) {
+        printErr(tr("--%1 connects to the network, but DNS is offline here (--offline, "
+                    "--replay-dns, or --zone without --dns-server)")
+                     .arg(options.tlsLiveSmtpCheck ? QStringLiteral("tls-live-check")
+                                                   : QStringLiteral("mta-sts-fetch")));
+        return ExitUsage;
+    }
     const QString saveFile = p.value(dnsOpts.saveDns);
     TranscriptCollector collector;
 

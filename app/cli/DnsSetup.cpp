@@ -57,6 +57,7 @@ DnsSetupResult makeResolver(const DnsConfig& config)
             }
             live.servers = { *server };
         }
+        result.live = true;
         auto resolver = std::make_shared<dns::LiveResolver>(live);
         if (!resolver->configError().isEmpty())
             result.warnings << tr("live DNS: %1").arg(resolver->configError());

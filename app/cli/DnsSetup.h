@@ -20,6 +20,7 @@ struct DnsSetupResult {
     QString error;
     bool usageError = false; // bad option value (exit 2) rather than unreadable file (3)
     QStringList warnings; // e.g. lines of a zone file that did not parse
+    bool live = false; // live DNS behind the answers: the network may be used at all
 };
 
 // The resolver the options ask for: replayed transcript and/or zone files first; live DNS

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -55,18 +56,21 @@ public:
     int remaining() const { return int(std::max<qint64>(0, m_timeoutMs - m_timer.elapsed())); }
     bool cancelled() const { return m_cancelled && m_cancelled->load(); }
 
-    bool connectTo(const QString& host, quint16 port)
+    // A numeric address only: names are resolved by the caller through ms::dns (shown as
+    // steps, offline and what-if aware), never by the system resolver behind its back.
+    bool connectTo(const QString& address, quint16 port)
     {
         addrinfo hints = {};
         hints.ai_family = AF_UNSPEC;
         hints.ai_socktype = SOCK_STREAM;
+        hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
         addrinfo* res = nullptr;
-        const QByteArray h = host.toUtf8();
+        const QByteArray h = address.toUtf8();
         const QByteArray p = QByteArray::number(port);
         const int gai = getaddrinfo(h.constData(), p.constData(), &hints, &res);
         if (gai != 0) {
-            m_r.error
-                = tr("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(gai)));
+            m_r.error = tr("%1 is not an IP address: %2")
+                            .arg(address, QString::fromLocal8Bit(gai_strerror(gai)));
             return false;
         }
         QString lastError;
@@ -107,7 +111,8 @@ public:
         }
         freeaddrinfo(res);
         if (m_fd < 0) {
-            m_r.error = tr("cannot connect to %1 port %2: %3").arg(host).arg(port).arg(lastError);
+            m_r.error
+                = tr("cannot connect to %1 port %2: %3").arg(address).arg(port).arg(lastError);
             return false;
         }
         m_r.connected = true;
@@ -266,8 +271,12 @@ public:
         SSL_CTX_set_verify(m_ctx, SSL_VERIFY_NONE, nullptr); // judged by the caller
         m_ssl = SSL_new(m_ctx);
         SSL_set_fd(m_ssl, m_fd);
+        // RFC 6066 3: SNI carries a host name, never an address literal.
         const QByteArray h = host.toUtf8();
-        SSL_set_tlsext_host_name(m_ssl, h.constData());
+        unsigned char literal[16];
+        if (inet_pton(AF_INET, h.constData(), literal) != 1
+            && inet_pton(AF_INET6, h.constData(), literal) != 1)
+            SSL_set_tlsext_host_name(m_ssl, h.constData());
         m_buffer.clear(); // RFC 3207 4.2: discard anything read before the handshake
         while (true) {
             const int rc = SSL_connect(m_ssl);
@@ -348,8 +357,8 @@ QStringList keywords(const QStringList& ehloReply)
 
 } // namespace
 
-SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QString& ehloName,
-    int timeoutMs, const std::atomic_bool* cancelled)
+SmtpProbeResult probeSmtpStartTls(const QString& address, quint16 port, const QString& hostName,
+    const QString& ehloName, int timeoutMs, const std::atomic_bool* cancelled)
 {
     SmtpProbeResult r;
     QElapsedTimer total;
@@ -359,7 +368,7 @@ SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QStri
         Conversation c(r, timeoutMs, cancelled);
         int code = 0;
         QStringList reply;
-        if (c.connectTo(host, port) && c.readReply(code, reply)) {
+        if (c.connectTo(address, port) && c.readReply(code, reply)) {
             r.banner = reply.join(QLatin1Char(' '));
             if (code != 220) {
                 r.error = tr("the server refused the session (%1)").arg(code);
@@ -379,7 +388,7 @@ SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QStri
                         r.starttlsAccepted = code == 220;
                         if (!r.starttlsAccepted)
                             r.error = tr("STARTTLS was refused (%1)").arg(code);
-                        else if (c.handshake(host)
+                        else if (c.handshake(hostName)
                             && c.command("EHLO " + ehloName.toUtf8(), code, reply)) {
                             if (code == 250)
                                 r.capabilitiesAfterTls = keywords(reply);

@@ -36,11 +36,12 @@ struct SmtpProbeResult : TlsSession {
     QStringList capabilitiesAfterTls;
 };
 
-// Connects to host:port, reads the greeting, EHLO, STARTTLS, TLS handshake (SNI = host, no
-// certificate verification here: the caller judges the chain), EHLO again, QUIT. Every read
-// is bounded and the whole conversation respects timeoutMs. Never sends mail.
-SmtpProbeResult probeSmtpStartTls(const QString& host, quint16 port, const QString& ehloName,
-    int timeoutMs, const std::atomic_bool* cancelled = nullptr);
+// Connects to address:port (a numeric address the caller resolved through its own DNS),
+// reads the greeting, EHLO, STARTTLS, TLS handshake (SNI = hostName, no certificate
+// verification here: the caller judges the chain), EHLO again, QUIT. Every read is bounded
+// and the whole conversation respects timeoutMs. Never sends mail.
+SmtpProbeResult probeSmtpStartTls(const QString& address, quint16 port, const QString& hostName,
+    const QString& ehloName, int timeoutMs, const std::atomic_bool* cancelled = nullptr);
 
 // What one HTTPS GET showed (RFC 9110, RFC 9112).
 struct HttpsResponse : TlsSession {

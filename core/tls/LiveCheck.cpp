@@ -10,6 +10,8 @@
 
 #include <openssl/x509_vfy.h>
 
+#include <arpa/inet.h>
+
 namespace ms::tls {
 
 namespace {
@@ -134,6 +136,38 @@ QJsonArray addChainSteps(Step& parent, const QString& kind, const QList<crypto::
     return json;
 }
 
+HostAddresses resolveHostAddresses(const CheckContext& ctx, const QString& host,
+    const QString& kind, const QString& rfc, int maxAddresses)
+{
+    HostAddresses out;
+    out.step = Step(kind, Status::Info, tr("Addresses of %1").arg(host), QString(), rfc);
+    unsigned char literal[16];
+    const QByteArray h = host.toUtf8();
+    if (inet_pton(AF_INET, h.constData(), literal) == 1
+        || inet_pton(AF_INET6, h.constData(), literal) == 1) {
+        out.addresses.append(host);
+        out.step.title = tr("%1 is an address: no DNS lookup").arg(host);
+        return out;
+    }
+    for (const dns::Type t : { dns::Type::A, dns::Type::AAAA }) {
+        if (ctx.isCancelled())
+            break;
+        const dns::Answer a = ctx.dns.resolve(h, t);
+        out.step.add(dns::answerStep(a));
+        out.temporary = out.temporary || a.isTemporaryError();
+        for (const dns::Record& r : a.ofType(t)) {
+            if (out.addresses.size() < maxAddresses && !r.addressString().isEmpty())
+                out.addresses.append(r.addressString());
+        }
+    }
+    out.step.title = out.addresses.isEmpty()
+        ? tr("%1 has no address").arg(host)
+        : tr("%1: %2").arg(host, out.addresses.join(QStringLiteral(", ")));
+    out.step.status = out.addresses.isEmpty() ? (out.temporary ? Status::TempError : Status::Fail)
+                                              : Status::Info;
+    return out;
+}
+
 LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
     const QMap<QString, QList<dns::Record>>& tlsaByHost)
 {
@@ -157,8 +191,30 @@ LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
     j.insert(QStringLiteral("host"), host);
     j.insert(QStringLiteral("port"), port);
 
-    const crypto::SmtpProbeResult p = crypto::probeSmtpStartTls(host, port,
-        QStringLiteral("mailscope.invalid"), ctx.options.tlsLiveTimeoutMs, ctx.cancelled);
+    // The server's addresses come from the verification's DNS like every other answer
+    // (zone files, what-if edits, --dns-server), tried in turn until one connects.
+    HostAddresses where = resolveHostAddresses(
+        ctx, host, QStringLiteral("tls.live.address"), QStringLiteral("RFC 5321 5.1"), 4);
+    j.insert(QStringLiteral("addresses"), QJsonArray::fromStringList(where.addresses));
+    if (where.addresses.isEmpty()) {
+        s.status = where.temporary ? Status::TempError : Status::PermError;
+        s.title = tr("Live check of %1 port %2: the host has no address").arg(host).arg(port);
+        s.add(std::move(where.step));
+        j.insert(QStringLiteral("status"), statusName(s.status));
+        j.insert(QStringLiteral("reason"), QStringLiteral("no-address"));
+        j.insert(QStringLiteral("error"), s.title);
+        out.step = std::move(s);
+        out.json = j;
+        return out;
+    }
+    s.add(std::move(where.step));
+    crypto::SmtpProbeResult p;
+    for (const QString& address : where.addresses) {
+        p = crypto::probeSmtpStartTls(address, port, host, QStringLiteral("mailscope.invalid"),
+            ctx.options.tlsLiveTimeoutMs, ctx.cancelled);
+        if (p.connected || ctx.isCancelled())
+            break;
+    }
     j.insert(QStringLiteral("address"), p.address);
     j.insert(QStringLiteral("banner"), p.banner);
     j.insert(QStringLiteral("starttlsOffered"), p.starttlsOffered);

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace ms::tls {
 
@@ -30,6 +31,17 @@ LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
 // %1 = the common name); returns the chain as JSON.
 QJsonArray addChainSteps(Step& parent, const QString& kind, const QList<crypto::Certificate>& chain,
     const QString& sourcePrefix, const QString& titleFormat, QList<Source>& sources);
+
+// The addresses of a server host, looked up through the verification's DNS (A, then AAAA;
+// an address literal is taken as it is): a step of kind `kind` with each DNS answer under
+// it, at most maxAddresses addresses, and whether a lookup failed temporarily.
+struct HostAddresses {
+    Step step;
+    QStringList addresses;
+    bool temporary = false;
+};
+HostAddresses resolveHostAddresses(const CheckContext& ctx, const QString& host,
+    const QString& kind, const QString& rfc, int maxAddresses);
 
 // Does one TLSA record (RFC 6698 2.1, wire RDATA) match the chain? Usages 2 (DANE-TA) and
 // 3 (DANE-EE) only, as RFC 7672 3.1 requires for SMTP.

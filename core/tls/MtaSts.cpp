@@ -169,26 +169,11 @@ MtaStsFetch fetchMtaStsPolicy(
     };
 
     // 1. Where the policy host is (RFC 8461 3.3: an ordinary HTTPS host).
-    Step addr(QStringLiteral("tls.mta-sts.address"), Status::Info, tr("Addresses of %1").arg(host),
-        QString(), QStringLiteral("RFC 8461 3.3"));
-    QStringList addresses;
-    bool temporary = false;
-    for (const dns::Type t : { dns::Type::A, dns::Type::AAAA }) {
-        if (ctx.isCancelled())
-            break;
-        const dns::Answer a = ctx.dns.resolve(host.toUtf8(), t);
-        addr.add(dns::answerStep(a));
-        temporary = temporary || a.isTemporaryError();
-        for (const dns::Record& r : a.ofType(t)) {
-            if (addresses.size() < kMaxAddresses && !r.addressString().isEmpty())
-                addresses.append(r.addressString());
-        }
-    }
-    addr.title = addresses.isEmpty() ? tr("%1 has no address").arg(host)
-                                     : tr("%1: %2").arg(host, addresses.join(QStringLiteral(", ")));
-    addr.status
-        = addresses.isEmpty() ? (temporary ? Status::TempError : Status::Fail) : Status::Info;
-    top.add(std::move(addr));
+    HostAddresses where = resolveHostAddresses(ctx, host, QStringLiteral("tls.mta-sts.address"),
+        QStringLiteral("RFC 8461 3.3"), kMaxAddresses);
+    const QStringList addresses = where.addresses;
+    const bool temporary = where.temporary;
+    top.add(std::move(where.step));
     fetchJson.insert(QStringLiteral("addresses"), QJsonArray::fromStringList(addresses));
 
     QJsonObject policyJson;

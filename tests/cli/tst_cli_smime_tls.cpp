@@ -1,7 +1,10 @@
 // mailscope-cli's S/MIME and TLS options as a user runs them: a PKCS#12 key with its
 // password from a file or the environment (never the command line), extra trust anchors,
-// the live STARTTLS check against a local OpenSSL SMTP server, and the MTA-STS fetch switch.
+// the live STARTTLS check against a local OpenSSL SMTP server (its address from NSD on
+// 127.0.0.1, never from the system resolver), and the MTA-STS fetch switch; both refused
+// while DNS is offline.
 #include "common/CliRunner.h"
+#include "common/NsdServer.h"
 #include "common/SmimeCa.h"
 #include "common/SmtpTestServer.h"
 #include "common/TestUtil.h"
@@ -72,6 +75,33 @@ private:
             checks, QStringLiteral("--format"), QStringLiteral("json") };
     }
 
+    // Live DNS from a real server on 127.0.0.1: NSD with the zone mailscope.test (names no
+    // system resolver knows: mx.mailscope.test is 127.0.0.1); it refuses every other name.
+    std::unique_ptr<mstest::NsdServer> m_nsd;
+    QStringList liveArgs(const QString& checks) const
+    {
+        return { QStringLiteral("verify"), QStringLiteral("--dns-server"),
+            QStringLiteral("127.0.0.1:%1").arg(m_nsd->port()), QStringLiteral("--checks"), checks,
+            QStringLiteral("--format"), QStringLiteral("json") };
+    }
+    bool startNsd(QString* error)
+    {
+        if (m_nsd)
+            return true;
+        m_nsd = std::make_unique<mstest::NsdServer>();
+        m_nsd->addZone("mailscope.test",
+            "$TTL 300\n"
+            "mailscope.test. IN SOA ns.mailscope.test. hostmaster.mailscope.test. 1 3600 600 "
+            "86400 300\n"
+            "mailscope.test. IN NS ns.mailscope.test.\n"
+            "ns.mailscope.test. IN A 127.0.0.1\n"
+            "mx.mailscope.test. IN A 127.0.0.1\n");
+        if (m_nsd->start(error))
+            return true;
+        m_nsd.reset();
+        return false;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -87,7 +117,7 @@ private slots:
         mstest::CertOptions server;
         server.commonName = QStringLiteral("localhost");
         server.emails = {};
-        server.dnsNames = { QStringLiteral("localhost") };
+        server.dnsNames = { QStringLiteral("localhost"), QStringLiteral("mx.mailscope.test") };
         server.extendedKeyUsage = QStringLiteral("serverAuth");
         server.ec = true;
         m_server = m_ca->issue(server);
@@ -249,11 +279,22 @@ private slots:
             "\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits));\r\n"
             "\tSat, 28 Nov 2026 10:00:00 +0000\r\n"
                 + kHeaders + "\r\nbody\r\n"));
-        const Run r = cli(verifyArgs(QStringLiteral("tls,authres"))
+
+        // Offline means no traffic at all: refused before anything connects.
+        const Run offline = cli(verifyArgs(QStringLiteral("tls"))
             << QStringLiteral("--tls-live-check")
-            << QStringLiteral("localhost:%1").arg(server.port()) << QStringLiteral("--tls-trust")
-            << m_root << msg);
-        QVERIFY2(r.code == 0 || r.code == 4, r.err.constData()); // offline DNS may be open
+            << QStringLiteral("localhost:%1").arg(server.port()) << msg);
+        QCOMPARE(offline.code, 2);
+        QVERIFY2(offline.err.contains("offline"), offline.err.constData());
+        QCOMPARE(server.sessions(), 0);
+
+        QString error;
+        QVERIFY2(startNsd(&error), qPrintable(error));
+        const Run r = cli(liveArgs(QStringLiteral("tls,authres"))
+            << QStringLiteral("--tls-live-check")
+            << QStringLiteral("mx.mailscope.test:%1").arg(server.port())
+            << QStringLiteral("--tls-trust") << m_root << msg);
+        QVERIFY2(r.code == 0 || r.code == 4, r.err.constData()); // other names: REFUSED
         const QJsonObject j = r.json();
         const QJsonObject tls = j.value(QStringLiteral("tls")).toObject();
         QCOMPARE(tls.value(QStringLiteral("hops")).toArray().size(), 1);
@@ -262,6 +303,8 @@ private slots:
         QCOMPARE(live.value(QStringLiteral("trusted")).toBool(), true);
         QCOMPARE(live.value(QStringLiteral("nameMatches")).toBool(), true);
         QCOMPARE(live.value(QStringLiteral("status")).toString(), QStringLiteral("pass"));
+        QCOMPARE(live.value(QStringLiteral("addresses")).toArray(),
+            QJsonArray { QStringLiteral("127.0.0.1") });
         QVERIFY(server.handshakes() >= 1);
         const QJsonObject authres = j.value(QStringLiteral("authres")).toObject();
         QCOMPARE(authres.value(QStringLiteral("fields")).toArray().size(), 1);
@@ -269,9 +312,9 @@ private slots:
             authres.value(QStringLiteral("receiver")).toString(), QStringLiteral("mx.example.org"));
 
         // Without --tls-trust the test CA is unknown: the chain is not trusted.
-        const Run untrusted = cli(verifyArgs(QStringLiteral("tls"))
+        const Run untrusted = cli(liveArgs(QStringLiteral("tls"))
             << QStringLiteral("--tls-live-check")
-            << QStringLiteral("localhost:%1").arg(server.port()) << msg);
+            << QStringLiteral("mx.mailscope.test:%1").arg(server.port()) << msg);
         const QJsonObject live2 = untrusted.json()
                                       .value(QStringLiteral("tls"))
                                       .toObject()
@@ -294,8 +337,8 @@ private slots:
 
     void mtaStsFetchSwitch()
     {
-        // Offline, the policy host has no address: the flag reaches the engine, which
-        // says so, and without the flag nothing is attempted.
+        // Refused offline; with live DNS the policy host has no address: the flag reaches
+        // the engine, which says so, and without the flag nothing is attempted.
         const QString zone = path(QStringLiteral("sts.zone"));
         QVERIFY(writeFile(zone,
             "example.org. 300 IN MX 10 mx.example.org.\n"
@@ -311,7 +354,14 @@ private slots:
             }
             return QJsonObject();
         };
-        const Run on = cli(verifyArgs(QStringLiteral("tls"))
+        const Run offline = cli(verifyArgs(QStringLiteral("tls"))
+            << QStringLiteral("--zone") << zone << QStringLiteral("--mta-sts-fetch") << m_signed);
+        QCOMPARE(offline.code, 2);
+        QVERIFY2(offline.err.contains("--mta-sts-fetch"), offline.err.constData());
+        QString error;
+        QVERIFY2(startNsd(&error), qPrintable(error));
+        // The zone file laid over live DNS (NSD): mta-sts.example.org has no address there.
+        const Run on = cli(liveArgs(QStringLiteral("tls"))
             << QStringLiteral("--zone") << zone << QStringLiteral("--mta-sts-fetch") << m_signed);
         const QJsonObject sts = stsOf(on);
         QCOMPARE(sts.value(QStringLiteral("id")).toString(), QStringLiteral("20261128"));

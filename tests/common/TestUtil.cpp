@@ -1,5 +1,7 @@
 #include "common/TestUtil.h"
 
+#include "trace/Step.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -51,6 +53,17 @@ QByteArray readFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+const ms::Step* findStep(const ms::Step& root, const QString& kind)
+{
+    if (root.kind == kind)
+        return &root;
+    for (const ms::Step& c : root.children) {
+        if (const ms::Step* f = findStep(c, kind))
+            return f;
+    }
+    return nullptr;
 }
 
 } // namespace mstest

@@ -4,6 +4,10 @@
 #include <QDateTime>
 #include <QString>
 
+namespace ms {
+struct Step;
+}
+
 namespace mstest {
 
 // Where the public conformance data is: $MAILSCOPE_CONFORMANCE_DIR, else ../shared/conformance
@@ -19,5 +23,7 @@ QDateTime sampleTime(const QString& base);
 QString testDataDir();
 QString cliPath();
 QByteArray readFile(const QString& path); // QFAIL-friendly: empty on error
+// The first step of this kind in the tree (depth first, the root included), or null.
+const ms::Step* findStep(const ms::Step& root, const QString& kind);
 
 } // namespace mstest

@@ -3,6 +3,7 @@
 #include "common/DkimSigner.h"
 #include "common/DnsMisbehaving.h"
 #include "common/TestKeys.h"
+#include "common/TestUtil.h"
 #include "crypto/Digest.h"
 #include "dkim/Dkim.h"
 #include "dkim/Forensics.h"
@@ -26,16 +27,6 @@ QList<dkim::SignatureResult> run(const QByteArray& raw, dns::Resolver& zone, QDa
 {
     const Message m = Message::parse(raw);
     return dkim::verifyAll({ m, zone, when });
-}
-
-const Step* findKind(const Step& s, const QString& kind)
-{
-    if (s.kind == kind)
-        return &s;
-    for (const Step& c : s.children)
-        if (const Step* f = findKind(c, kind))
-            return f;
-    return nullptr;
 }
 
 } // namespace
@@ -276,7 +267,7 @@ void TestDkim::verdicts()
     QCOMPARE(statusName(s.status), result);
     QCOMPARE(s.reason, reason);
     QCOMPARE(s.step.status, s.status);
-    QVERIFY2(findKind(s.step, step), qPrintable(step));
+    QVERIFY2(mstest::findStep(s.step, step), qPrintable(step));
     QVERIFY(!s.step.detail.isEmpty());
 }
 
@@ -285,7 +276,7 @@ void TestDkim::spansPointAtTheTags()
     const QByteArray raw = dkimSign(sampleMessage(), rsaKey(2048));
     const Message m = Message::parse(raw);
     const auto sigs = dkim::verifyAll({ m, *m_zone, kNow });
-    const Step* tags = findKind(sigs[0].step, QStringLiteral("dkim.tags"));
+    const Step* tags = mstest::findStep(sigs[0].step, QStringLiteral("dkim.tags"));
     QVERIFY(tags);
     bool sawD = false;
     for (const Step& t : tags->children) {
@@ -299,7 +290,7 @@ void TestDkim::spansPointAtTheTags()
     QVERIFY(sigs[0].canonicalHeader.startsWith("from:Alice Example <alice@example.com>\r\n"));
     QVERIFY(sigs[0].canonicalHeader.endsWith("b="));
     // key record source and tag spans
-    const Step* kr = findKind(sigs[0].step, QStringLiteral("dkim.keyrecord"));
+    const Step* kr = mstest::findStep(sigs[0].step, QStringLiteral("dkim.keyrecord"));
     QVERIFY(kr);
     const Source* key = nullptr;
     for (const Source& src : sigs[0].sources)
@@ -320,7 +311,7 @@ void TestDkim::headerBinding()
     tampered.insert(tampered.indexOf("\r\nReceived:") + 2, "Subject: FREE MONEY\r\n");
     for (const QByteArray& msg : { raw, tampered }) {
         const auto sigs = run(msg, *m_zone);
-        const Step* hs = findKind(sigs[0].step, QStringLiteral("dkim.headers"));
+        const Step* hs = mstest::findStep(sigs[0].step, QStringLiteral("dkim.headers"));
         QVERIFY2(hs, qPrintable(sigs[0].step.detail));
         QStringList titles;
         for (const Step& c : hs->children)
@@ -330,7 +321,7 @@ void TestDkim::headerBinding()
         // 2nd Subject in h=: over-signed (absent) in the original; the added field fills it
         QCOMPARE(hs->children[3].kind,
             msg == raw ? QStringLiteral("dkim.header.absent") : QStringLiteral("dkim.header"));
-        const Step* unc = findKind(*hs, QStringLiteral("dkim.headers.uncovered"));
+        const Step* unc = mstest::findStep(*hs, QStringLiteral("dkim.headers.uncovered"));
         QVERIFY(unc);
         QStringList names;
         for (const Step& c : unc->children)
@@ -357,7 +348,7 @@ void TestDkim::overSigningBreaksOnAddedField()
     // Not over-signed: an added Subject above is not covered; still passes, with a warning.
     const auto sigs = run(added, *m_zone);
     QCOMPARE(sigs[0].status, Status::Pass);
-    const Step* unc = findKind(sigs[0].step, QStringLiteral("dkim.headers.uncovered"));
+    const Step* unc = mstest::findStep(sigs[0].step, QStringLiteral("dkim.headers.uncovered"));
     QCOMPARE(unc->status, Status::Warning);
     QVERIFY(unc->children[0].detail.contains(QLatin1String("may show")));
 }
@@ -369,10 +360,10 @@ void TestDkim::bodyLengthRemainder()
     const QByteArray raw = dkimSign(sampleMessage("line one\r\n"), rsaKey(2048), o);
     const auto clean = run(raw, *m_zone);
     QCOMPARE(clean[0].status, Status::Pass);
-    QVERIFY(!findKind(clean[0].step, QStringLiteral("dkim.body.length")));
+    QVERIFY(!mstest::findStep(clean[0].step, QStringLiteral("dkim.body.length")));
     const auto sigs = run(raw + "Click here: http://evil.example/\r\n", *m_zone);
     QCOMPARE(sigs[0].status, Status::Pass);
-    const Step* rest = findKind(sigs[0].step, QStringLiteral("dkim.body.length"));
+    const Step* rest = mstest::findStep(sigs[0].step, QStringLiteral("dkim.body.length"));
     QVERIFY(rest);
     QCOMPARE(rest->status, Status::Warning);
     QCOMPARE(rest->fact(QStringLiteral("unsigned bytes")), QStringLiteral("34"));
@@ -397,7 +388,7 @@ void TestDkim::bodyLengthNewMimePart()
         = raw + "--BB\r\nContent-Type: text/html\r\n\r\n<b>pay now</b>\r\n--BB--\r\n";
     const auto sigs = run(added, *m_zone);
     QCOMPARE(sigs[0].status, Status::Pass);
-    const Step* rest = findKind(sigs[0].step, QStringLiteral("dkim.body.length"));
+    const Step* rest = mstest::findStep(sigs[0].step, QStringLiteral("dkim.body.length"));
     QVERIFY(rest);
     QCOMPARE(rest->status, Status::Warning);
     QVERIFY2(rest->detail.contains(QLatin1String("new MIME part")), qPrintable(rest->detail));
@@ -413,7 +404,7 @@ void TestDkim::headerOnlyInput()
     QCOMPARE(sigs[0].status, Status::Neutral);
     QCOMPARE(sigs[0].reason, QStringLiteral("body-not-available"));
     QVERIFY(sigs[0].signatureOk);
-    const Step* body = findKind(sigs[0].step, QStringLiteral("dkim.body"));
+    const Step* body = mstest::findStep(sigs[0].step, QStringLiteral("dkim.body"));
     QCOMPARE(body->title, QStringLiteral("Body not available"));
 }
 
@@ -425,7 +416,7 @@ void TestDkim::testingFlagShown()
         QByteArray(dkimSign(sampleMessage(), rsaKey(2048), o)).replace("this", "that"), *m_zone);
     QVERIFY(sigs[0].testing);
     QCOMPARE(sigs[0].status, Status::Fail);
-    const Step* t = findKind(sigs[0].step, QStringLiteral("dkim.key.testing"));
+    const Step* t = mstest::findStep(sigs[0].step, QStringLiteral("dkim.key.testing"));
     QVERIFY(t);
     QCOMPARE(t->status, Status::Warning);
     QVERIFY(sigs[0].toJson().value(QStringLiteral("testing")).toBool());
@@ -447,7 +438,7 @@ void TestDkim::dnsTemporaryFailure()
     const auto sigs = run(dkimSign(sampleMessage(), rsaKey(2048), o), live);
     QCOMPARE(sigs[0].status, Status::TempError);
     QCOMPARE(sigs[0].reason, QStringLiteral("dns-temporary"));
-    const Step* q = findKind(sigs[0].step, QStringLiteral("dns.query"));
+    const Step* q = mstest::findStep(sigs[0].step, QStringLiteral("dns.query"));
     QVERIFY(q);
 }
 
@@ -620,10 +611,10 @@ void TestDkim::forensics()
     QCOMPARE(s.reason, reason);
     QCOMPARE(s.transit, change);
     QVERIFY2(s.finding.contains(words), qPrintable(s.finding));
-    const Step* f = findKind(s.step, QStringLiteral("dkim.forensics"));
+    const Step* f = mstest::findStep(s.step, QStringLiteral("dkim.forensics"));
     QVERIFY(f);
     if (change == QLatin1String("prefix")) {
-        const Step* p = findKind(*f, QStringLiteral("dkim.forensics.prefix"));
+        const Step* p = mstest::findStep(*f, QStringLiteral("dkim.forensics.prefix"));
         QCOMPARE(p->fact(QStringLiteral("added lines")), QStringLiteral("3"));
         // the added part, as spans in the canonical body and in the message
         const Message m = Message::parse(message);
@@ -741,7 +732,7 @@ void TestDkim::prefixSearchEveryBoundary()
                              .arg(total - signedLines)
                              .arg(body.size() - at);
     QVERIFY2(sigs[0].finding.contains(want), qPrintable(sigs[0].finding));
-    const Step* p = findKind(sigs[0].step, QStringLiteral("dkim.forensics.prefix"));
+    const Step* p = mstest::findStep(sigs[0].step, QStringLiteral("dkim.forensics.prefix"));
     QVERIFY(p);
     QCOMPARE(p->fact(QStringLiteral("boundaries examined")),
         QStringLiteral("%1 of %2").arg(signedLines + 1).arg(total));

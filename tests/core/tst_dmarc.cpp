@@ -1,6 +1,7 @@
 // DMARC: the author domain (RFC 5322 From), record parsing, RFC 9989 tree walk and RFC 7489
 // PSL discovery, the alignment matrix, policy selection (p/sp/np), disposition (t=, pct=),
 // the ARC override, and the check() entry point. DNS comes from zone text (ZoneResolver).
+#include "common/TestUtil.h"
 #include "dmarc/Author.h"
 #include "dmarc/Discovery.h"
 #include "dmarc/Dmarc.h"
@@ -102,17 +103,6 @@ Inputs inputs(const QString& spfDomain, Status spf, const QList<QPair<QString, S
 QByteArray msg(const QByteArray& headers)
 {
     return headers + "Subject: t\r\nDate: Sat, 28 Nov 2026 10:00:00 +0000\r\n\r\nbody\r\n";
-}
-
-const Step* findKind(const Step& s, const QString& kind)
-{
-    if (s.kind == kind)
-        return &s;
-    for (const Step& c : s.children) {
-        if (const Step* f = findKind(c, kind))
-            return f;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -328,7 +318,7 @@ void TestDmarc::recordSpans()
     QVERIFY(q.record);
     QCOMPARE(l.sources().size(), 1);
     const QByteArray src = l.sources().first().bytes;
-    const Step* r = findKind(q.step, QStringLiteral("dmarc.record"));
+    const Step* r = mstest::findStep(q.step, QStringLiteral("dmarc.record"));
     QVERIFY(r);
     QCOMPARE(int(r->children.size()), 5);
     const Step& p = r->children[1];
@@ -628,12 +618,12 @@ void TestDmarc::disposition()
     QCOMPARE(e.result, Status::Fail);
     QCOMPARE(*e.policy, Policy::Reject);
     QCOMPARE(e.disposition, Policy::Quarantine);
-    const Step* d = findKind(e.step, QStringLiteral("dmarc.disposition"));
+    const Step* d = mstest::findStep(e.step, QStringLiteral("dmarc.disposition"));
     QVERIFY(d && d->detail.contains(u"t=y") && d->detail.contains(u"pct=50"));
     // RFC 7489 6.6.4: pct=50 sampling explained; t= ignored.
     e = evaluate(QStringLiteral("testing.example"), fail, *z, Discovery::Method::Psl);
     QCOMPARE(e.disposition, Policy::Reject);
-    d = findKind(e.step, QStringLiteral("dmarc.disposition"));
+    d = mstest::findStep(e.step, QStringLiteral("dmarc.disposition"));
     QVERIFY(d && d->detail.contains(u"50%"));
     QCOMPARE(e.json.value(QStringLiteral("pct")).toInt(), 50);
     // Pass: deliver.
@@ -653,7 +643,7 @@ void TestDmarc::otherMethodShown()
     QVERIFY(e.differs);
     QVERIFY(e.other);
     QCOMPARE(e.other->policyDomain, QStringLiteral("orgn.example"));
-    QVERIFY(findKind(e.step, QStringLiteral("dmarc.other-method")));
+    QVERIFY(mstest::findStep(e.step, QStringLiteral("dmarc.other-method")));
     const QJsonObject disc = e.json.value(QStringLiteral("discovery")).toObject();
     QCOMPARE(disc.value(QStringLiteral("method")).toString(), QStringLiteral("tree-walk"));
     QCOMPARE(disc.value(QStringLiteral("other"))
@@ -664,7 +654,7 @@ void TestDmarc::otherMethodShown()
     // Where both agree nothing extra is shown.
     e = evaluate(QStringLiteral("example.com"), fail, *z, Discovery::Method::TreeWalk);
     QVERIFY(!e.differs);
-    QVERIFY(!findKind(e.step, QStringLiteral("dmarc.other-method")));
+    QVERIFY(!mstest::findStep(e.step, QStringLiteral("dmarc.other-method")));
 }
 
 void TestDmarc::temperror()
@@ -766,9 +756,9 @@ void TestDmarc::arcOverride()
     const QJsonObject o = r.json.toObject().value(QStringLiteral("arc_override")).toObject();
     QCOMPARE(o.value(QStringLiteral("instance")).toInt(), 1);
     QCOMPARE(o.value(QStringLiteral("aar_dmarc")).toString(), QStringLiteral("pass"));
-    const Step* s = findKind(r.step, QStringLiteral("dmarc.arc-override"));
+    const Step* s = mstest::findStep(r.step, QStringLiteral("dmarc.arc-override"));
     QVERIFY(s && s->status == Status::Pass);
-    QVERIFY(findKind(*s, QStringLiteral("authres.field")));
+    QVERIFY(mstest::findStep(*s, QStringLiteral("authres.field")));
 
     // Not trusted: no override.
     opts.trustedArcSealers = { QStringLiteral("someone.else") };

@@ -4,6 +4,7 @@
 
 #include "common/HttpsTestServer.h"
 #include "common/SmimeCa.h"
+#include "common/TestUtil.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
 #include "tls/MtaSts.h"
@@ -86,17 +87,6 @@ private:
         return {};
     }
 
-    static const Step* find(const Step& s, const QString& kind)
-    {
-        if (s.kind == kind)
-            return &s;
-        for (const Step& c : s.children) {
-            if (const Step* f = find(c, kind))
-                return f;
-        }
-        return nullptr;
-    }
-
     // Fetch on, the test CA trusted, the policy host asked on the test server's port.
     VerifyOptions fetchOptions(quint16 port) const
     {
@@ -111,7 +101,7 @@ private:
     // The steps of the recipient's domain (example.org); the sender's comes first.
     static const Step* domainStep(const Step& root)
     {
-        const Step* domains = find(root, QStringLiteral("tls.domains"));
+        const Step* domains = mstest::findStep(root, QStringLiteral("tls.domains"));
         if (!domains)
             return nullptr;
         for (const Step& d : domains->children) {
@@ -365,12 +355,13 @@ private slots:
         }
         // The steps: the address lookup is shown, the policy step carries the verdict.
         QVERIFY(domainStep(r.step));
-        const Step* policy = find(*domainStep(r.step), QStringLiteral("tls.mta-sts.policy"));
+        const Step* policy
+            = mstest::findStep(*domainStep(r.step), QStringLiteral("tls.mta-sts.policy"));
         QVERIFY(policy);
         QCOMPARE(statusName(policy->status), status);
         QCOMPARE(policy->rfc, QStringLiteral("RFC 8461 3.3"));
-        const Step* address = find(*policy, QStringLiteral("tls.mta-sts.address"));
-        QVERIFY(address && find(*address, QStringLiteral("dns.query")));
+        const Step* address = mstest::findStep(*policy, QStringLiteral("tls.mta-sts.address"));
+        QVERIFY(address && mstest::findStep(*address, QStringLiteral("dns.query")));
         if (reason == QLatin1String("ok") || reason == QLatin1String("mx-mismatch")) {
             const QJsonArray mxCheck = sts.value(QStringLiteral("mxCheck")).toArray();
             QCOMPARE(mxCheck.size(), 2);
@@ -379,7 +370,7 @@ private slots:
             QCOMPARE(first.value(QStringLiteral("matches")).toBool(), reason == "ok");
             QCOMPARE(mxCheck.last().toObject().value(QStringLiteral("pattern")).toString(),
                 QStringLiteral("backup.example.net"));
-            const Step* mxStep = find(*policy, QStringLiteral("tls.mta-sts.mx"));
+            const Step* mxStep = mstest::findStep(*policy, QStringLiteral("tls.mta-sts.mx"));
             QVERIFY(mxStep);
             QCOMPARE(mxStep->rfc, QStringLiteral("RFC 8461 4.1"));
             // The policy body is a source the field steps point into.
@@ -389,12 +380,12 @@ private slots:
                     || (s.id == QLatin1String("tls/mta-sts/example.org/policy")
                         && s.bytes.contains("mode:"));
             QVERIFY(body);
-            const Step* field = find(*policy, QStringLiteral("tls.mta-sts.field"));
+            const Step* field = mstest::findStep(*policy, QStringLiteral("tls.mta-sts.field"));
             QVERIFY(field && !field->spans.isEmpty());
         }
         if (cert != 0) {
             QCOMPARE(server.handshakes(), 1);
-            const Step* c = find(*policy, QStringLiteral("tls.mta-sts.certificate"));
+            const Step* c = mstest::findStep(*policy, QStringLiteral("tls.mta-sts.certificate"));
             QVERIFY(c && c->status == Status::Fail);
         }
     }
@@ -412,13 +403,14 @@ private slots:
         QCOMPARE(sts.value(QStringLiteral("policyFetched")).toBool(), false);
         QVERIFY(!sts.contains(QStringLiteral("fetch")));
         QVERIFY(domainStep(r.step));
-        const Step* policy = find(*domainStep(r.step), QStringLiteral("tls.mta-sts.policy"));
+        const Step* policy
+            = mstest::findStep(*domainStep(r.step), QStringLiteral("tls.mta-sts.policy"));
         QVERIFY(policy);
         QCOMPARE(policy->title, QStringLiteral("Policy file not fetched"));
         // The sender's domain publishes nothing: no policy step there.
-        const Step* sender = find(r.step, QStringLiteral("tls.domain"));
+        const Step* sender = mstest::findStep(r.step, QStringLiteral("tls.domain"));
         QVERIFY(sender && sender->title.startsWith(QLatin1String("example.com")));
-        QVERIFY(!find(*sender, QStringLiteral("tls.mta-sts.policy")));
+        QVERIFY(!mstest::findStep(*sender, QStringLiteral("tls.mta-sts.policy")));
         QTest::qWait(200);
         QCOMPARE(server.connections(), 0);
     }
@@ -437,11 +429,11 @@ private slots:
         QCOMPARE(sts.value(QStringLiteral("idValid")).toBool(true), false);
         QCOMPARE(sts.value(QStringLiteral("policyFetched")).toBool(), false);
         QVERIFY(domainStep(r.step));
-        const Step* rec = find(*domainStep(r.step), QStringLiteral("tls.mta-sts"));
+        const Step* rec = mstest::findStep(*domainStep(r.step), QStringLiteral("tls.mta-sts"));
         QVERIFY(rec);
         QCOMPARE(rec->status, Status::PermError);
         QCOMPARE(rec->rfc, QStringLiteral("RFC 8461 3.1"));
-        const Step* policy = find(*rec, QStringLiteral("tls.mta-sts.policy"));
+        const Step* policy = mstest::findStep(*rec, QStringLiteral("tls.mta-sts.policy"));
         QVERIFY(policy && policy->title.contains(QLatin1String("not fetched")));
         QTest::qWait(200);
         QCOMPARE(server.connections(), 0);

@@ -2,6 +2,7 @@
 // test creates, checked through ms::smime::check.
 
 #include "common/SmimeCa.h"
+#include "common/TestUtil.h"
 #include "crypto/X509Certificate.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
@@ -40,17 +41,6 @@ struct Run {
     CheckResult result;
     QJsonObject json;
 };
-
-const Step* findStep(const Step& s, const QString& kind)
-{
-    if (s.kind == kind)
-        return &s;
-    for (const Step& c : s.children) {
-        if (const Step* f = findStep(c, kind))
-            return f;
-    }
-    return nullptr;
-}
 
 QJsonObject firstSigner(const QJsonObject& entity)
 {
@@ -268,7 +258,7 @@ private slots:
         QCOMPARE(signer.value(QStringLiteral("chain")).toArray().size(), 2);
         QCOMPARE(signer.value(QStringLiteral("addressMatchesFrom")).toBool(), true);
         // The signed-content step spans exactly those bytes in the message.
-        const Step* sc = findStep(good.result.step, QStringLiteral("smime.signed-content"));
+        const Step* sc = mstest::findStep(good.result.step, QStringLiteral("smime.signed-content"));
         QVERIFY(sc);
         QCOMPARE(sc->spans.size(), 1);
         const Message msg = Message::parse(

@@ -4,6 +4,7 @@
 
 #include "common/SmimeCa.h"
 #include "common/SmtpTestServer.h"
+#include "common/TestUtil.h"
 #include "crypto/X509Certificate.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
@@ -88,7 +89,9 @@ private slots:
         mstest::CertOptions o;
         o.commonName = QStringLiteral("localhost");
         o.emails = {};
-        o.dnsNames = { QStringLiteral("localhost") };
+        // mx.mailscope.test: a name only the test's zone knows (the live check must not
+        // ask the system resolver).
+        o.dnsNames = { QStringLiteral("localhost"), QStringLiteral("mx.mailscope.test") };
         o.extendedKeyUsage = QStringLiteral("serverAuth");
         o.ec = true;
         m_server = m_ca->issue(o);
@@ -405,16 +408,18 @@ private slots:
                                                 : mstest::SmtpTestServer::Mode::StartTls,
             id.certPem, id.keyPem);
         QVERIFY2(server.start(), qPrintable(server.error()));
-        const QByteArray tlsaName = "_" + QByteArray::number(server.port()) + "._tcp.localhost";
+        const QByteArray tlsaName
+            = "_" + QByteArray::number(server.port()) + "._tcp.mx.mailscope.test";
         const QString hash = mode == 3 ? QString(64, QLatin1Char('0')) : spkiSha256(id.certDer);
         // The expired case publishes no TLSA: with a matching DANE-EE record expiry would not
         // matter (RFC 7672 3.1.1), which is not what this row is about.
-        auto z = dns::ZoneResolver::fromText(
-            mode == 2 ? QByteArray() : tlsaName + ". 300 IN TLSA 3 1 1 " + hash.toLatin1() + "\n");
+        auto z = dns::ZoneResolver::fromText("mx.mailscope.test. 300 IN A 127.0.0.1\n"
+            + (mode == 2 ? QByteArray()
+                         : tlsaName + ". 300 IN TLSA 3 1 1 " + hash.toLatin1() + "\n"));
         ValidatingResolver resolver(z, { tlsaName });
         VerifyOptions o;
         o.tlsLiveSmtpCheck = true;
-        o.tlsLiveSmtpHost = QStringLiteral("localhost:%1").arg(server.port());
+        o.tlsLiveSmtpHost = QStringLiteral("mx.mailscope.test:%1").arg(server.port());
         o.tlsTrustFiles = { m_rootPem };
         o.tlsLiveTimeoutMs = 10000;
         const CheckResult r = run(kTail, resolver, o);
@@ -443,6 +448,29 @@ private slots:
             certSource
                 = certSource || (s.id == QLatin1String("tls/cert/1") && s.bytes == id.certDer);
         QVERIFY(certSource);
+    }
+
+    void liveAddressFromTheZone()
+    {
+        // RFC 5321 5.1: the server's address comes from the verification's DNS. The zone
+        // does not know "localhost", so there is nothing to connect to, although the system
+        // resolver would have answered 127.0.0.1.
+        mstest::SmtpTestServer server(
+            mstest::SmtpTestServer::Mode::StartTls, m_server.certPem, m_server.keyPem);
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        auto z = dns::ZoneResolver::fromText("other.mailscope.test. 300 IN A 127.0.0.1\n");
+        VerifyOptions o;
+        o.tlsLiveSmtpCheck = true;
+        o.tlsLiveSmtpHost = QStringLiteral("localhost:%1").arg(server.port());
+        o.tlsLiveTimeoutMs = 3000;
+        const CheckResult r = run(kTail, *z, o);
+        const QJsonObject live = r.json.toObject().value(QStringLiteral("live")).toObject();
+        QCOMPARE(live.value(QStringLiteral("status")).toString(), QStringLiteral("permerror"));
+        QCOMPARE(live.value(QStringLiteral("reason")).toString(), QStringLiteral("no-address"));
+        QCOMPARE(server.sessions(), 0);
+        const Step* address = mstest::findStep(r.step, QStringLiteral("tls.live.address"));
+        QVERIFY(address);
+        QCOMPARE(address->children.size(), 2); // the A and the AAAA answer
     }
 
     void liveUnreachable()
