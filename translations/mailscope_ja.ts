@@ -7086,6 +7086,14 @@ Commands:
         <source>Live check of %1 port %2: the host has no address</source>
         <translation>%1 ポート %2 のライブチェック: ホストにアドレスがありません</translation>
     </message>
+    <message>
+        <source>Fetched</source>
+        <translation>取得日時</translation>
+    </message>
+    <message>
+        <source>%1, for an earlier message of this run; kept for max_age %2 s (RFC 8461 3.3)</source>
+        <translation>%1（この実行の先のメッセージで取得。max_age %2 秒のあいだ保持、RFC 8461 3.3）</translation>
+    </message>
 </context>
 <context>
     <name>ms::ui::BatchChart</name>

@@ -2,6 +2,7 @@
 
 #include "crypto/Cms.h"
 #include "crypto/X509Certificate.h"
+#include "tls/MtaSts.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -126,6 +127,8 @@ SecurityOptions::Error SecurityOptions::apply(
         return e;
     options.smimeUseSystemStore = !p.isSet(noSystemStore);
     options.tlsFetchMtaStsPolicy = p.isSet(mtaStsFetch);
+    if (options.tlsFetchMtaStsPolicy) // one fetch per domain and policy id for the whole run
+        options.mtaStsCache = std::make_shared<tls::MtaStsPolicyCache>();
     if (p.isSet(tlsLiveCheck)) {
         const QString host = p.value(tlsLiveCheck).trimmed();
         if (host.isEmpty()) {

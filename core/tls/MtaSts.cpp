@@ -141,8 +141,9 @@ bool mxPatternMatches(const QString& pattern, const QString& host)
     return dot > 0 && h.mid(dot + 1) == p.mid(2);
 }
 
-MtaStsFetch fetchMtaStsPolicy(
-    const CheckContext& ctx, const QString& domain, const QStringList& mxHosts)
+namespace {
+
+MtaStsFetch fetchOnce(const CheckContext& ctx, const QString& domain, const QStringList& mxHosts)
 {
     MtaStsFetch out;
     const QString host = QStringLiteral("mta-sts.") + domain;
@@ -442,6 +443,69 @@ MtaStsFetch fetchMtaStsPolicy(
         { QStringLiteral("policyReason"), reason }, { QStringLiteral("fetch"), fetchJson },
         { QStringLiteral("policy"), fetched ? QJsonValue(policyJson) : QJsonValue::Null },
         { QStringLiteral("mxCheck"), mxJson } };
+    return out;
+}
+
+} // namespace
+
+std::optional<MtaStsPolicyCache::Entry> MtaStsPolicyCache::find(
+    const QString& key, const QDateTime& now) const
+{
+    const QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.constFind(key);
+    if (it == m_entries.constEnd() || it->fetchedAt.secsTo(now) >= it->maxAge
+        || now < it->fetchedAt)
+        return std::nullopt;
+    return *it;
+}
+
+void MtaStsPolicyCache::insert(const QString& key, Entry entry)
+{
+    const QMutexLocker lock(&m_mutex);
+    // A run over more domains than this starts over rather than growing without bound.
+    if (m_entries.size() >= kMaxEntries && !m_entries.contains(key))
+        m_entries.clear();
+    m_entries.insert(key, std::move(entry));
+}
+
+int MtaStsPolicyCache::size() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_entries.size());
+}
+
+MtaStsFetch fetchMtaStsPolicy(
+    const CheckContext& ctx, const QString& domain, const QString& id, const QStringList& mxHosts)
+{
+    MtaStsPolicyCache* cache = ctx.options.mtaStsCache.get();
+    if (!cache)
+        return fetchOnce(ctx, domain, mxHosts);
+    // Everything the fetched result depends on: the policy (domain, id), where it was asked
+    // (port), what was trusted, and which MX hosts were held against it.
+    const QString key
+        = QStringList { domain.toLower(), id, QString::number(ctx.options.tlsMtaStsPort),
+              ctx.options.tlsTrustFiles.join(QLatin1Char('|')), mxHosts.join(QLatin1Char('|')) }
+              .join(QLatin1Char('\n'));
+    const QDateTime now = QDateTime::currentDateTimeUtc(); // a policy's age is about now
+    if (std::optional<MtaStsPolicyCache::Entry> hit = cache->find(key, now)) {
+        MtaStsFetch out = std::move(hit->fetch);
+        out.step.addFact(tr("Fetched"),
+            tr("%1, for an earlier message of this run; kept for max_age %2 s (RFC 8461 3.3)")
+                .arg(hit->fetchedAt.toString(Qt::ISODate))
+                .arg(hit->maxAge));
+        out.json.insert(QStringLiteral("cached"), true);
+        out.json.insert(QStringLiteral("fetchedAt"), hit->fetchedAt.toString(Qt::ISODate));
+        return out;
+    }
+    MtaStsFetch out = fetchOnce(ctx, domain, mxHosts);
+    // Only a policy that was fetched and parsed is kept; failures are tried again, as a
+    // sender would (RFC 8461 3.3: a failed fetch leaves the cached policy, if any, in use).
+    const QJsonObject policy = out.json.value(QStringLiteral("policy")).toObject();
+    const qint64 maxAge = qint64(policy.value(QStringLiteral("maxAge")).toDouble(-1));
+    if (out.json.value(QStringLiteral("policyFetched")).toBool() && maxAge > 0
+        && policy.value(QStringLiteral("valid")).toBool())
+        cache->insert(key, { out, now, maxAge });
+    out.json.insert(QStringLiteral("cached"), false);
     return out;
 }
 

@@ -5,10 +5,15 @@
 #include "verify/Check.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace ms::tls {
 
@@ -54,7 +59,31 @@ struct MtaStsFetch {
 // with the chain judged against the system store plus options.tlsTrustFiles and the host
 // name, no redirects, at most kMaxMtaStsPolicyBytes, options.tlsMtaStsTimeoutMs per
 // attempt, Content-Type text/plain; then the policy and each of mxHosts against it.
+// With options.mtaStsCache, a usable policy fetched earlier in the run for the same domain
+// and TXT id (and still within its max_age) is shown again instead of asking once more.
 MtaStsFetch fetchMtaStsPolicy(
-    const CheckContext& ctx, const QString& domain, const QStringList& mxHosts);
+    const CheckContext& ctx, const QString& domain, const QString& id, const QStringList& mxHosts);
+
+// RFC 8461 3.3, 5.1: a sender keeps a fetched policy for max_age seconds and fetches anew
+// when the _mta-sts TXT id changes. One per run (a CLI batch): a batch of a domain's mail
+// then asks its policy host once, not once per message. Thread-safe; bounded.
+class MtaStsPolicyCache
+{
+public:
+    struct Entry {
+        MtaStsFetch fetch;
+        QDateTime fetchedAt; // wall clock, UTC
+        qint64 maxAge = 0; // seconds, from the policy
+    };
+    static constexpr int kMaxEntries = 256;
+
+    std::optional<Entry> find(const QString& key, const QDateTime& now) const;
+    void insert(const QString& key, Entry entry);
+    int size() const;
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
 
 } // namespace ms::tls

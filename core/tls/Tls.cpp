@@ -354,6 +354,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
     // MTA-STS (RFC 8461 3.1); the policy file comes after the MX hosts are known.
     int stsIndex = -1;
     bool stsUsable = false;
+    QString stsId;
     qsizetype stsRecords = 0;
     QJsonObject mj;
     if (!ctx.isCancelled()) {
@@ -373,6 +374,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
             mj.insert(QStringLiteral("idValid"), false);
         } else if (recs.size() == 1) {
             stsUsable = true;
+            stsId = tagValue(recs[0], "id");
             s.status = Status::Pass;
             s.title = tr("MTA-STS announced (id=%1)").arg(tagValue(recs[0], "id"));
             s.detail = tr("Senders that support MTA-STS fetch the policy from "
@@ -516,7 +518,7 @@ QJsonObject domainEvidence(const CheckContext& ctx, const DomainRole& d, Step& p
                    "record announces it (RFC 8461 3.1, 5.1)."),
                 QStringLiteral("RFC 8461 3.1")));
         } else if (stsUsable && !ctx.isCancelled()) {
-            MtaStsFetch f = fetchMtaStsPolicy(ctx, d.domain, mxNames);
+            MtaStsFetch f = fetchMtaStsPolicy(ctx, d.domain, stsId, mxNames);
             sts.add(std::move(f.step));
             sources.append(f.sources);
             for (auto it = f.json.constBegin(); it != f.json.constEnd(); ++it)

@@ -5,9 +5,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace ms {
+
+namespace tls {
+class MtaStsPolicyCache;
+}
 
 // Which checks exist, in the order a report lists them.
 inline const QStringList& allCheckNames()
@@ -48,6 +53,9 @@ struct VerifyOptions {
     int tlsLiveTimeoutMs = 15000; // whole live SMTP conversation
     int tlsMtaStsTimeoutMs = 20000; // one HTTPS policy fetch (RFC 8461 3.3)
     quint16 tlsMtaStsPort = 443; // test/expert hook: the port the policy host is asked on
+    // Policies fetched earlier in this run (a batch), shared by every copy of these options;
+    // null = fetch for every message (tls/MtaSts.h).
+    std::shared_ptr<tls::MtaStsPolicyCache> mtaStsCache;
 
     int timeBudgetMs = 60000; // whole verification, DNS included
 

@@ -439,6 +439,59 @@ private slots:
         QCOMPARE(server.connections(), 0);
     }
 
+    void cachedForTheRun()
+    {
+        // RFC 8461 3.3, 5.1: with a run's cache, a second message of the domain reuses the
+        // policy; a new TXT id means a new policy and a new fetch. Without a cache (the
+        // default), every message fetches.
+        mstest::HttpsTestServer server(
+            m_good.certPem, m_good.keyPem, mstest::HttpsTestServer::ok(kPolicy));
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        VerifyOptions o = fetchOptions(server.port());
+        o.mtaStsCache = std::make_shared<tls::MtaStsPolicyCache>();
+        CheckResult first, second, renewed, uncached;
+        const QJsonObject a = runCheck(zone("mx1.mail.example.org"), o, &first);
+        const QJsonObject b = runCheck(zone("mx1.mail.example.org"), o, &second);
+        QCOMPARE(server.requests(), 1);
+        QCOMPARE(a.value(QStringLiteral("cached")).toBool(true), false);
+        QCOMPARE(b.value(QStringLiteral("cached")).toBool(), true);
+        QCOMPARE(b.value(QStringLiteral("policyReason")).toString(), QStringLiteral("ok"));
+        QCOMPARE(b.value(QStringLiteral("policy")), a.value(QStringLiteral("policy")));
+        QCOMPARE(b.value(QStringLiteral("mxCheck")), a.value(QStringLiteral("mxCheck")));
+        const Step* policy
+            = mstest::findStep(*domainStep(second.step), QStringLiteral("tls.mta-sts.policy"));
+        QVERIFY(policy);
+        bool told = false;
+        for (const Fact& f : policy->facts)
+            told = told || f.value.contains(QLatin1String("earlier message"));
+        QVERIFY(told);
+        QCOMPARE(o.mtaStsCache->size(), 1);
+
+        const QJsonObject c
+            = runCheck(zone("mx1.mail.example.org", "v=STSv1; id=20261129T2"), o, &renewed);
+        QCOMPARE(server.requests(), 2);
+        QCOMPARE(c.value(QStringLiteral("cached")).toBool(true), false);
+
+        o.mtaStsCache.reset();
+        runCheck(zone("mx1.mail.example.org"), o, &uncached);
+        QCOMPARE(server.requests(), 3);
+    }
+
+    void failedFetchNotCached()
+    {
+        // A policy that cannot be used is asked for again by the next message.
+        mstest::HttpsTestServer server(m_good.certPem, m_good.keyPem,
+            mstest::HttpsTestServer::ok("version: STSv1\r\nmode: enforce\r\nmax_age: soon\r\n"));
+        QVERIFY2(server.start(), qPrintable(server.error()));
+        VerifyOptions o = fetchOptions(server.port());
+        o.mtaStsCache = std::make_shared<tls::MtaStsPolicyCache>();
+        CheckResult r;
+        runCheck(zone("mx1.mail.example.org"), o, &r);
+        runCheck(zone("mx1.mail.example.org"), o, &r);
+        QCOMPARE(server.requests(), 2);
+        QCOMPARE(o.mtaStsCache->size(), 0);
+    }
+
     void nextAddressAfterRefusal()
     {
         // The first address refuses the connection (nothing listens on 127.0.0.2): the next
