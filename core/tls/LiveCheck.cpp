@@ -197,7 +197,7 @@ LiveResult liveCheck(const CheckContext& ctx, const QString& hostPort,
         ctx, host, QStringLiteral("tls.live.address"), QStringLiteral("RFC 5321 5.1"), 4);
     j.insert(QStringLiteral("addresses"), QJsonArray::fromStringList(where.addresses));
     if (where.addresses.isEmpty()) {
-        s.status = where.temporary ? Status::TempError : Status::PermError;
+        s.status = where.temporary || ctx.isCancelled() ? Status::TempError : Status::PermError;
         s.title = tr("Live check of %1 port %2: the host has no address").arg(host).arg(port);
         s.add(std::move(where.step));
         j.insert(QStringLiteral("status"), statusName(s.status));
