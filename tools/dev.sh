@@ -7,8 +7,9 @@
 # Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke (every libFuzzer
 # target for MAILSCOPE_FUZZ_SECONDS, default 60, from the same clang build), package.
 #   tools/dev.sh fuzz-long [RUNS]   every target (or MAILSCOPE_FUZZ_TARGETS) for RUNS
-#                                   executions (default 10,000,000) from the fuzz-long
-#                                   build, then the kept inputs replayed under ASan+UBSan
+#                                   executions (default 10,000,000; MAILSCOPE_FUZZ_SECONDS
+#                                   caps each target's time) from the fuzz-long build, then
+#                                   the kept inputs replayed under ASan+UBSan
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -94,6 +95,11 @@ fuzz-smoke | fuzz-long)
         # of fuzz_verify's time updating feature frequencies (5x fewer executions).
         preset=fuzz-long
         limit=(-runs="${2:-10000000}" -entropic=0)
+        # A cap on each target's time (MAILSCOPE_FUZZ_SECONDS) still ends in the summary and
+        # the ASan replay, unlike stopping the run by hand.
+        if [ -n "${MAILSCOPE_FUZZ_SECONDS:-}" ]; then
+            limit+=(-max_total_time="$MAILSCOPE_FUZZ_SECONDS")
+        fi
     fi
     export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp"
     build "$preset"

@@ -605,16 +605,16 @@
         <translation>サーバー</translation>
     </message>
     <message>
-        <source>The domain asks receivers to reject such mail (p=reject).</source>
-        <translation>ドメインはこのようなメールを拒否するよう受信者に求めています（p=reject）。</translation>
+        <source>The domain asks receivers to reject such mail (%1).</source>
+        <translation>ドメインはこのようなメールを拒否するよう受信者に求めています（%1）。</translation>
     </message>
     <message>
-        <source>The domain asks receivers to treat such mail as suspicious (p=quarantine).</source>
-        <translation>ドメインはこのようなメールを疑わしいものとして扱うよう受信者に求めています（p=quarantine）。</translation>
+        <source>The domain asks receivers to treat such mail as suspicious (%1).</source>
+        <translation>ドメインはこのようなメールを疑わしいものとして扱うよう受信者に求めています（%1）。</translation>
     </message>
     <message>
-        <source>The domain only monitors (p=none), so receivers usually deliver it anyway.</source>
-        <translation>ドメインは監視のみを行っている（p=none）ため、受信者は通常そのまま配送します。</translation>
+        <source>The domain only monitors (%1), so receivers usually deliver it anyway.</source>
+        <translation>ドメインは監視のみを行っている（%1）ため、受信者は通常そのまま配送します。</translation>
     </message>
     <message>
         <source>Reason: %1.</source>

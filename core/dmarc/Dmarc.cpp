@@ -786,6 +786,7 @@ CheckResult check(const CheckContext& ctx)
     out.fromDomain = a.domain;
     out.policyDomain = e.discovery.policyDomain;
     out.policy = e.policy ? policyName(*e.policy) : QString();
+    out.policyTag = e.policyTag;
     out.disposition = policyName(e.disposition);
     out.reason = e.reason;
     arcOverride(ctx, e, root, extra, out, explain);

@@ -15,14 +15,20 @@ QString tr(const char* text)
     return QCoreApplication::translate("Verdict", text);
 }
 
-QString policyWords(const QString& policy)
+// tag: the record's tag the policy came from ("p", "sp" for subdomains, "np").
+QString policyWords(const QString& policy, QString tag)
 {
+    if (tag.isEmpty())
+        tag = QStringLiteral("p");
+    const QString published = tag + QLatin1Char('=') + policy;
     if (policy == QLatin1String("reject"))
-        return tr("The domain asks receivers to reject such mail (p=reject).");
+        return tr("The domain asks receivers to reject such mail (%1).").arg(published);
     if (policy == QLatin1String("quarantine"))
-        return tr("The domain asks receivers to treat such mail as suspicious (p=quarantine).");
+        return tr("The domain asks receivers to treat such mail as suspicious (%1).")
+            .arg(published);
     if (policy == QLatin1String("none"))
-        return tr("The domain only monitors (p=none), so receivers usually deliver it anyway.");
+        return tr("The domain only monitors (%1), so receivers usually deliver it anyway.")
+            .arg(published);
     return {};
 }
 
@@ -136,7 +142,7 @@ Verdict overallVerdict(const Report& r)
             } else {
                 text = tr("The message could not be shown to come from %1: DMARC failed.")
                            .arg(d.fromDomain);
-                const QString p = policyWords(d.policy);
+                const QString p = policyWords(d.policy, d.policyTag);
                 if (!p.isEmpty())
                     text += QLatin1Char(' ') + p;
             }

@@ -46,6 +46,7 @@ struct DmarcOutcome {
     QString fromDomain;
     QString policyDomain;
     QString policy; // "none" / "quarantine" / "reject"
+    QString policyTag; // the tag it came from: "p", "sp" (subdomains) or "np" (RFC 9989)
     QString disposition;
     bool overriddenByArc = false;
     QString reason;
