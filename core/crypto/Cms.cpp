@@ -272,8 +272,10 @@ CmsMessage CmsMessage::parse(const QByteArray& der, QString* error)
                     s.signingTime = toDateTime(value->value.utctime);
             }
             for (int c = 0; c < d->certs.size(); ++c) {
+                // A certificate OpenSSL read leniently may not survive its own re-encoding
+                // (found by fuzzing): it stays in the list, null, and matches no signer.
                 X509* x = static_cast<X509*>(d->certs[c].handle());
-                if (CMS_SignerInfo_cert_cmp(si, x) == 0) {
+                if (x && CMS_SignerInfo_cert_cmp(si, x) == 0) {
                     s.certificateIndex = c;
                     CMS_SignerInfo_set1_signer_cert(si, x);
                     break;

@@ -391,6 +391,14 @@ private slots:
             deep += "Content-Type: multipart/mixed; boundary=b" + QByteArray::number(i)
                 + "\r\n\r\n--b" + QByteArray::number(i) + "\r\n";
         QTest::newRow("deep nesting") << deep;
+        // Found by the long fuzz run: a certificate OpenSSL reads but cannot re-encode into
+        // something it reads again; matching signers against it dereferenced null.
+        const QByteArray odd = mstest::readFile(mstest::sourceDir()
+            + QStringLiteral("/tests/fuzz/corpus/cms/fd495aafa90745cc2ab1391e408b20311c0be2c5"));
+        if (odd.isEmpty())
+            QFAIL("the fuzz corpus file with the odd certificate is missing");
+        QTest::newRow("RFC 5652 5.1 certificate that does not survive re-encoding")
+            << mstest::pkcs7Mime(kHeaders, odd, "signed-data");
     }
 
     void hostileInput()
