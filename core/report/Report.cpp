@@ -259,9 +259,11 @@ QString toText(const Report& r)
     QString out;
     appendIndented(out, 0, QLatin1String("file: ") + oneLine(r.file));
     appendIndented(out, 0, QLatin1String("evaluation-time: ") + isoTime(r.evaluationTime));
-    envelopeText(out, "client-ip", r.envelope.clientIp);
-    envelopeText(out, "helo", r.envelope.helo);
-    envelopeText(out, "mail-from", r.envelope.mailFrom);
+    if (r.hasEnvelope) {
+        envelopeText(out, "client-ip", r.envelope.clientIp);
+        envelopeText(out, "helo", r.envelope.helo);
+        envelopeText(out, "mail-from", r.envelope.mailFrom);
+    }
     const Verdict v = overallVerdict(r);
     appendIndented(out, 0,
         QLatin1String("verdict: ") + statusName(v.status)
@@ -298,10 +300,12 @@ QJsonObject toJson(const Report& r, JsonParts parts)
     o.insert(QStringLiteral("schema"), QStringLiteral("mailscope-report/1"));
     o.insert(QStringLiteral("file"), r.file);
     o.insert(QStringLiteral("evaluation_time"), isoTime(r.evaluationTime));
-    o.insert(QStringLiteral("envelope"),
-        QJsonObject { { QStringLiteral("client_ip"), envelopeValueJson(r.envelope.clientIp) },
-            { QStringLiteral("helo"), envelopeValueJson(r.envelope.helo) },
-            { QStringLiteral("mail_from"), envelopeValueJson(r.envelope.mailFrom) } });
+    if (r.hasEnvelope) {
+        o.insert(QStringLiteral("envelope"),
+            QJsonObject { { QStringLiteral("client_ip"), envelopeValueJson(r.envelope.clientIp) },
+                { QStringLiteral("helo"), envelopeValueJson(r.envelope.helo) },
+                { QStringLiteral("mail_from"), envelopeValueJson(r.envelope.mailFrom) } });
+    }
     for (const CheckResult& c : r.checks) {
         const QJsonValue json = c.jsonValue();
         if (json.isUndefined() || json.isNull()) {
@@ -429,7 +433,8 @@ QByteArray toJsonLine(const Report& r)
     if (r.cancelled)
         members.append({ u"cancelled", Member::Cancelled, -1 });
     members.append({ u"dns", Member::Dns, -1 });
-    members.append({ u"envelope", Member::Envelope, -1 });
+    if (r.hasEnvelope)
+        members.append({ u"envelope", Member::Envelope, -1 });
     members.append({ u"evaluation_time", Member::EvaluationTime, -1 });
     members.append({ u"file", Member::File, -1 });
     members.append({ u"schema", Member::Schema, -1 });
@@ -539,6 +544,8 @@ QString toHtml(const Report& r)
         = { { tr("Client IP"), &r.envelope.clientIp }, { tr("HELO"), &r.envelope.helo },
               { tr("MAIL FROM"), &r.envelope.mailFrom } };
     for (const auto& [label, value] : env) {
+        if (!r.hasEnvelope)
+            break;
         out += QLatin1String("<tr><th>") + esc(label) + QLatin1String("</th><td>")
             + esc(value->value) + QLatin1String("</td><td>") + esc(value->reason)
             + QLatin1String("</td></tr>");

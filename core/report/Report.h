@@ -19,7 +19,11 @@ namespace ms {
 struct Report {
     QString file; // as given by the user (may be empty for pasted text)
     QDateTime evaluationTime; // the time t=/x=/validity were judged against
-    Envelope envelope; // as used (guess + overrides)
+    Envelope envelope; // as used (guess + overrides); empty unless hasEnvelope
+    // SPF is the envelope's only reader: without it the Received chain is not guessed
+    // from and reports leave the envelope out (a DKIM-only batch spent a tenth of its
+    // time on a guess nothing used).
+    bool hasEnvelope = false;
     Step root; // kind "report"; children: message, then one per check
     QList<CheckResult> checks; // in allCheckNames() order; each check's step is in root too
     QList<Source> sources; // "message", maybe "original", then the checks' sources

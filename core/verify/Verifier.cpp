@@ -153,7 +153,9 @@ Report Verifier::verify(const Message& message, const QString& fileName,
     report.evaluationTime = report.evaluationTime.toUTC();
 
     // Envelope: the guess from the Received chain, with the user's values on top.
-    report.envelope = message.guessEnvelope();
+    report.hasEnvelope = m_options.wants(QStringLiteral("spf"));
+    if (report.hasEnvelope)
+        report.envelope = message.guessEnvelope();
     if (m_options.clientIp)
         report.envelope.clientIp = given(*m_options.clientIp);
     if (m_options.helo)

@@ -146,6 +146,35 @@ private slots:
         QCOMPARE(r.root.children.size(), size_t(2));
     }
 
+    // SPF is the envelope's only reader (RFC 7208 2.4): without it no guess is made and
+    // no report format shows one.
+    void envelopeOnlyWithSpf_data()
+    {
+        QTest::addColumn<QStringList>("checks");
+        QTest::addColumn<bool>("hasEnvelope");
+        QTest::newRow("all checks") << QStringList() << true;
+        QTest::newRow("spf") << QStringList { QStringLiteral("spf") } << true;
+        QTest::newRow("dkim only") << QStringList { QStringLiteral("dkim") } << false;
+        QTest::newRow("dkim,dmarc")
+            << QStringList { QStringLiteral("dkim"), QStringLiteral("dmarc") } << false;
+    }
+    void envelopeOnlyWithSpf()
+    {
+        QFETCH(QStringList, checks);
+        QFETCH(bool, hasEnvelope);
+        VerifyOptions o = fixedOptions();
+        o.checks = checks;
+        const Message m = Message::parse(kMessage);
+        QVERIFY(!m.guessEnvelope().clientIp.value.isEmpty()); // there is something to guess
+        const Report r = Verifier(o, zone()).verify(m, QStringLiteral("m.eml"));
+        QCOMPARE(r.hasEnvelope, hasEnvelope);
+        QCOMPARE(r.envelope.clientIp.value.isEmpty(), !hasEnvelope);
+        QCOMPARE(toJson(r).contains(QStringLiteral("envelope")), hasEnvelope);
+        QCOMPARE(toJsonLine(r).contains("\"envelope\":"), hasEnvelope);
+        QCOMPARE(toText(r).contains(QStringLiteral("\nclient-ip: ")), hasEnvelope);
+        QCOMPARE(toHtml(r).contains(QStringLiteral("Client IP")), hasEnvelope);
+    }
+
     void envelopeOverrides()
     {
         VerifyOptions o = fixedOptions();
