@@ -11,6 +11,7 @@
 #include <QWaitCondition>
 
 #include <optional>
+#include <unistd.h>
 #include <vector>
 
 #ifdef __GLIBC__
@@ -124,16 +125,24 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
     if (m_config.format == Format::Csv)
         std::fputs(csvHeader().constData(), out);
 
-    if (m_config.threads <= 1 || total <= 1) {
+    // Output to a terminal is flushed line by line. Into a pipe or file it is flushed at
+    // most every 100 ms while messages keep coming, and by the waiting main thread when a
+    // line has waited that long (a slow message cannot hold earlier lines back): a flush
+    // per message woke the reading process (and made a write call) per message.
+    const bool lineFlush = isatty(fileno(out)) != 0;
+    constexpr qint64 kFlushMs = 100;
+    qint64 lastFlush = 0;
+
+    if (total <= 1) {
         for (qsizetype i = 0; i < total; ++i)
             emitResult(i, process(jobs[i]), true);
     } else {
-        // Workers take messages in input order from a shared counter; the worker that
-        // finishes the next message to print writes it and every later one already done,
-        // then flushes once. The main thread only waits (and redraws the progress bar):
-        // a consumer thread woken for every message cost a context switch per message and
-        // competed with the workers for the two cores, and a pool task per message took the
-        // pool's lock per message as well.
+        // Workers (one with --threads 1) take messages in input order from a shared counter;
+        // the worker that finishes the next message to print writes it and every later one
+        // already done. The main thread only waits, redraws the progress bar and flushes
+        // lines that waited too long: a consumer thread woken for every message cost a
+        // context switch per message and competed with the workers for the two cores, and a
+        // pool task per message took the pool's lock per message as well.
         // Bounded look-ahead: enough to keep every worker busy while one slow message is
         // being finished (a 5 MB message takes as long as ~100 small ones), small enough
         // that memory does not grow with the corpus: a waiting result is its output line, a
@@ -155,11 +164,13 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
             for (;;) {
                 std::optional<Result>& slot = pending[size_t(printed) % slotCount];
                 if (!slot) {
-                    // Flush once per run of printed lines; a worker may finish the next one
-                    // while the lock is released for it, and it leaves the printing to us.
-                    if (!wroteSinceFlush)
+                    // Flush once per run of printed lines when due; a worker may finish the
+                    // next one while the lock is released for it, and it leaves the printing
+                    // to us.
+                    if (!wroteSinceFlush || (!lineFlush && clock.elapsed() - lastFlush < kFlushMs))
                         break;
                     wroteSinceFlush = false;
+                    lastFlush = clock.elapsed();
                     lock.unlock();
                     std::fflush(out);
                     lock.relock();
@@ -216,11 +227,20 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         {
             QMutexLocker lock(&mutex);
             while (printed < total) {
-                if (!finished.wait(&mutex, QDeadlineTimer(200)) && m_config.progress && !printing
-                    && printed < total) {
+                if (!finished.wait(&mutex, QDeadlineTimer(kFlushMs)) && !printing && printed < total
+                    && (m_config.progress || wroteSinceFlush)) {
                     printing = true;
+                    const bool flush = wroteSinceFlush;
+                    wroteSinceFlush = false;
+                    if (flush)
+                        lastFlush = clock.elapsed();
                     lock.unlock();
-                    drawProgress(err, printed, total, clock);
+                    if (flush)
+                        std::fflush(out);
+                    if (m_config.progress && clock.elapsed() - lastDraw >= 200) {
+                        drawProgress(err, printed, total, clock);
+                        lastDraw = clock.elapsed();
+                    }
                     lock.relock();
                     drain(lock); // a worker may have finished the next one meanwhile
                     printing = false;

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <unistd.h>
 
 #ifdef MAILSCOPE_HAVE_I18N
 #include "i18n.h"
@@ -11,6 +12,13 @@
 
 int main(int argc, char** argv)
 {
+    // Into a pipe or file, a batch writes its JSON lines in 64 KiB blocks (glibc's default
+    // for a pipe is 4 KiB, a wake-up of the reader every two lines). A terminal stays line
+    // buffered.
+    // (glibc ignores the size unless it is given the buffer.)
+    static char outBuffer[64 * 1024];
+    if (!isatty(STDOUT_FILENO))
+        std::setvbuf(stdout, outBuffer, _IOFBF, sizeof outBuffer);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mailscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILSCOPE_VERSION));

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -432,6 +433,62 @@ private slots:
         // no CPU, so that is still caught.
         QVERIFY2(m.wallMs < budgetMs + 7000 + 4 * m.cpuMs,
             qPrintable(QStringLiteral("%1 ms wall, %2 ms CPU").arg(m.wallMs).arg(m.cpuMs)));
+        QVERIFY(server.udpQueries() > 0);
+    }
+
+    // JSON lines into a pipe are buffered, but a slow message must not hold back the lines
+    // of the messages before it: the first line arrives while the second message still
+    // waits for a DNS server that never answers.
+    void batchLinesNotHeldBackBySlowMessage()
+    {
+        mstest::DnsMisbehaving server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QByteArray head = "From: a@example.org\r\nTo: b@example.org\r\nSubject: s\r\n"
+                                "Date: Sat, 1 Jun 2024 12:00:00 +0000\r\n";
+        // Several quick ones: the lines after the first come within a few ms of a flush.
+        QStringList files;
+        for (int i = 0; i < 4; ++i)
+            files << write(QStringLiteral("a-quick%1.eml").arg(i), head + "\r\nbody\r\n");
+        const QString slow = write(QStringLiteral("b-slow.eml"),
+            "DKIM-Signature: v=1; a=rsa-sha256; d=bad.test; s=silent; h=from; "
+            "bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n"
+                + head + "\r\nbody\r\n");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        p.setProcessEnvironment(env);
+        const QStringList args = QStringList { QStringLiteral("verify"),
+            QStringLiteral("--dns-server"), QStringLiteral("127.0.0.1:%1").arg(server.port()),
+            QStringLiteral("--checks"), QStringLiteral("dkim"), QStringLiteral("--format"),
+            QStringLiteral("jsonl"), QStringLiteral("--time-budget"), QStringLiteral("6000"),
+            QStringLiteral("--threads"), QStringLiteral("1") }
+            + files + QStringList { slow };
+        p.start(mstest::cliPath(), args);
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (out.count('\n') < files.size() && p.state() == QProcess::Running
+            && clock.elapsed() < 60000) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        const qint64 arrivedMs = clock.elapsed();
+        QVERIFY(p.waitForFinished(120000));
+        out += p.readAllStandardOutput();
+        const qint64 endedMs = clock.elapsed();
+        QVERIFY2(out.startsWith("{") && out.contains("a-quick3.eml"), out.constData());
+        // The slow message waits for its time budget (6 s); lines held in the buffer would
+        // only arrive as the process ends.
+        QVERIFY2(endedMs - arrivedMs > 1000,
+            qPrintable(QStringLiteral("the quick messages' lines arrived at %1 ms, the batch "
+                                      "ended at %2 ms: they were held back")
+                           .arg(arrivedMs)
+                           .arg(endedMs)));
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), files.size() + 1);
+        QVERIFY(lines.last().contains("b-slow.eml"));
         QVERIFY(server.udpQueries() > 0);
     }
 };
