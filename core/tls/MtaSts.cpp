@@ -353,7 +353,8 @@ MtaStsFetch fetchOnce(const CheckContext& ctx, const QString& domain, const QStr
             const QString sourceId = QStringLiteral("tls/mta-sts/%1/policy").arg(domain);
             out.sources.append({ sourceId, tr("MTA-STS policy of %1").arg(domain),
                 Source::Kind::Text, resp.body });
-            const MtaStsPolicy p = parseMtaStsPolicy(resp.body);
+            out.policy = parseMtaStsPolicy(resp.body);
+            const MtaStsPolicy& p = *out.policy;
             Step ps(QStringLiteral("tls.mta-sts.policy-file"),
                 p.valid ? Status::Pass : Status::PermError,
                 p.valid ? tr(
@@ -500,11 +501,8 @@ MtaStsFetch fetchMtaStsPolicy(
     MtaStsFetch out = fetchOnce(ctx, domain, mxHosts);
     // Only a policy that was fetched and parsed is kept; failures are tried again, as a
     // sender would (RFC 8461 3.3: a failed fetch leaves the cached policy, if any, in use).
-    const QJsonObject policy = out.json.value(QStringLiteral("policy")).toObject();
-    const qint64 maxAge = qint64(policy.value(QStringLiteral("maxAge")).toDouble(-1));
-    if (out.json.value(QStringLiteral("policyFetched")).toBool() && maxAge > 0
-        && policy.value(QStringLiteral("valid")).toBool())
-        cache->insert(key, { out, now, maxAge });
+    if (out.policy && out.policy->valid && out.policy->maxAge > 0)
+        cache->insert(key, { out, now, out.policy->maxAge });
     out.json.insert(QStringLiteral("cached"), false);
     return out;
 }

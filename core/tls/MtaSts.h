@@ -52,6 +52,7 @@ struct MtaStsFetch {
     Step step; // "tls.mta-sts.policy"
     QJsonObject json; // merged into the domain's "mtaSts" object
     QList<Source> sources; // the policy body and the policy host's certificates
+    std::optional<MtaStsPolicy> policy; // as parsed, when the file was fetched
 };
 
 // Fetches https://mta-sts.<domain>/.well-known/mta-sts.txt (only called when
