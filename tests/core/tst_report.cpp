@@ -16,6 +16,7 @@ Report sampleReport()
     Report r;
     r.file = QStringLiteral("x.eml");
     r.evaluationTime = QDateTime(QDate(2024, 6, 1), QTime(12, 0), Qt::UTC);
+    r.hasEnvelope = true;
     r.envelope.clientIp = { QStringLiteral("192.0.2.10"),
         QStringLiteral("from the top Received field"), {}, false };
     r.envelope.mailFrom
