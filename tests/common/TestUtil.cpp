@@ -1,10 +1,12 @@
 #include "common/TestUtil.h"
 
+#include "message/Message.h"
 #include "trace/Step.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -64,6 +66,23 @@ const ms::Step* findStep(const ms::Step& root, const QString& kind)
             return f;
     }
     return nullptr;
+}
+
+bool hasNote(const ms::Message& m, const QString& needle, ms::Status status)
+{
+    for (const ms::ParseNote& n : m.notes()) {
+        if (n.status == status && n.text.contains(needle, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+QStringList toStrings(const QJsonValue& v)
+{
+    QStringList out;
+    for (const QJsonValue& x : v.toArray())
+        out << x.toString();
+    return out;
 }
 
 } // namespace mstest

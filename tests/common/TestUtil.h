@@ -1,11 +1,15 @@
 #pragma once
 
+#include "trace/Step.h"
+
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 namespace ms {
-struct Step;
+class Message;
 }
 
 namespace mstest {
@@ -25,5 +29,9 @@ QString cliPath();
 QByteArray readFile(const QString& path); // QFAIL-friendly: empty on error
 // The first step of this kind in the tree (depth first, the root included), or null.
 const ms::Step* findStep(const ms::Step& root, const QString& kind);
+// A parse note of this status whose text contains needle (case-insensitive).
+bool hasNote(const ms::Message& m, const QString& needle, ms::Status status);
+// The strings of a JSON array (sidecar expectations).
+QStringList toStrings(const QJsonValue& v);
 
 } // namespace mstest

@@ -17,16 +17,9 @@
 #include <QTest>
 
 using namespace ms;
+using mstest::toStrings;
 
 namespace {
-
-QStringList toStrings(const QJsonValue& v)
-{
-    QStringList out;
-    for (const QJsonValue& x : v.toArray())
-        out << x.toString();
-    return out;
-}
 
 // Per-case options from the sidecar JSON: time, envelope, checks, trust lists.
 VerifyOptions optionsFrom(const QString& jsonPath)

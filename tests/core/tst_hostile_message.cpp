@@ -1,6 +1,7 @@
 // core/message against hostile and broken input (issue 2 "Bad input", issue 10): a clear
 // note, no crash, bounded time and memory. Large inputs are generated here, never committed.
 
+#include "common/TestUtil.h"
 #include "message/Message.h"
 
 #include <QFile>
@@ -12,17 +13,9 @@
 #include <iterator>
 
 using namespace ms;
+using mstest::hasNote;
 
 namespace {
-
-bool hasNote(const Message& m, const QString& needle, Status s)
-{
-    for (const ParseNote& n : m.notes()) {
-        if (n.status == s && n.text.contains(needle, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
 
 // Peak resident memory since the last reset, in bytes (Linux); -1 if unavailable.
 qint64 peakRss()

@@ -1,21 +1,14 @@
 // core/message: RFC 5322 parsing with offsets, line-ending normalization, real-world input.
 
+#include "common/TestUtil.h"
 #include "message/Message.h"
 
 #include <QTest>
 
 using namespace ms;
+using mstest::hasNote;
 
 namespace {
-
-bool hasNote(const Message& m, const QString& needle, Status s)
-{
-    for (const ParseNote& n : m.notes()) {
-        if (n.status == s && n.text.contains(needle, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
 
 // Every byte of bytes() that came from the original maps onto the same byte value.
 void checkOffsetMap(const Message& m)

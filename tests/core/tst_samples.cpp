@@ -21,16 +21,9 @@
 #include <QTest>
 
 using namespace ms;
+using mstest::toStrings;
 
 namespace {
-
-QStringList toStrings(const QJsonValue& v)
-{
-    QStringList out;
-    for (const QJsonValue& x : v.toArray())
-        out << x.toString();
-    return out;
-}
 
 QJsonObject sidecar(const QString& dir, const QString& name)
 {
