@@ -437,7 +437,7 @@ private slots:
     }
 
     // JSON lines into a pipe are buffered, but a slow message must not hold back the lines
-    // of the messages before it: the first line arrives while the second message still
+    // of the messages before it: the quick messages' lines arrive while the last one still
     // waits for a DNS server that never answers.
     void batchLinesNotHeldBackBySlowMessage()
     {
