@@ -543,12 +543,12 @@ QString toHtml(const Report& r)
     const std::pair<QString, const EnvelopeValue*> env[]
         = { { tr("Client IP"), &r.envelope.clientIp }, { tr("HELO"), &r.envelope.helo },
               { tr("MAIL FROM"), &r.envelope.mailFrom } };
-    for (const auto& [label, value] : env) {
-        if (!r.hasEnvelope)
-            break;
-        out += QLatin1String("<tr><th>") + esc(label) + QLatin1String("</th><td>")
-            + esc(value->value) + QLatin1String("</td><td>") + esc(value->reason)
-            + QLatin1String("</td></tr>");
+    if (r.hasEnvelope) {
+        for (const auto& [label, value] : env) {
+            out += QLatin1String("<tr><th>") + esc(label) + QLatin1String("</th><td>")
+                + esc(value->value) + QLatin1String("</td><td>") + esc(value->reason)
+                + QLatin1String("</td></tr>");
+        }
     }
     out += QLatin1String("</table>\n");
     out += QLatin1String("<p class=\"verdict\">") + badge(v.status) + QLatin1Char(' ')

@@ -454,7 +454,7 @@ std::optional<MtaStsPolicyCache::Entry> MtaStsPolicyCache::find(
 {
     const QMutexLocker lock(&m_mutex);
     const auto it = m_entries.constFind(key);
-    if (it == m_entries.constEnd() || it->fetchedAt.secsTo(now) >= it->maxAge
+    if (it == m_entries.constEnd() || it->fetchedAt.secsTo(now) >= it->maxAge()
         || now < it->fetchedAt)
         return std::nullopt;
     return *it;
@@ -493,7 +493,7 @@ MtaStsFetch fetchMtaStsPolicy(
         out.step.addFact(tr("Fetched"),
             tr("%1, for an earlier message of this run; kept for max_age %2 s (RFC 8461 3.3)")
                 .arg(hit->fetchedAt.toString(Qt::ISODate))
-                .arg(hit->maxAge));
+                .arg(hit->maxAge()));
         out.json.insert(QStringLiteral("cached"), true);
         out.json.insert(QStringLiteral("fetchedAt"), hit->fetchedAt.toString(Qt::ISODate));
         return out;
@@ -502,7 +502,7 @@ MtaStsFetch fetchMtaStsPolicy(
     // Only a policy that was fetched and parsed is kept; failures are tried again, as a
     // sender would (RFC 8461 3.3: a failed fetch leaves the cached policy, if any, in use).
     if (out.policy && out.policy->valid && out.policy->maxAge > 0)
-        cache->insert(key, { out, now, out.policy->maxAge });
+        cache->insert(key, { out, now });
     out.json.insert(QStringLiteral("cached"), false);
     return out;
 }

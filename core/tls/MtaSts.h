@@ -72,9 +72,9 @@ class MtaStsPolicyCache
 {
 public:
     struct Entry {
-        MtaStsFetch fetch;
+        MtaStsFetch fetch; // with a valid policy (its maxAge says how long it is kept)
         QDateTime fetchedAt; // wall clock, UTC
-        qint64 maxAge = 0; // seconds, from the policy
+        qint64 maxAge() const { return fetch.policy ? fetch.policy->maxAge : 0; }
     };
     static constexpr int kMaxEntries = 256;
 
