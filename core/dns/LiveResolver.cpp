@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace ms::dns {
 
@@ -540,7 +541,9 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
             QString malformed;
             bool done = false;
             for (int round = 0; round <= m_options.retries && !done; ++round) {
-                for (const auto& srv : m_servers) {
+                // as_const: resolve() runs on many threads and m_servers shares its data
+                // with m_options.servers; a non-const begin() would detach it in each of them.
+                for (const auto& srv : std::as_const(m_servers)) {
                     const QueryLimits lim = currentQueryLimits();
                     if (lim.isCancelled() || lim.expired()) {
                         x = Exchange {};
