@@ -717,7 +717,7 @@ CheckResult check(const CheckContext& ctx)
             QStringLiteral("ARC: %1").arg(res.summary), {}, QStringLiteral("RFC 8617 5.2"));
         res.jsonText = "{\"hops\":[],\"instances\":0,\"oldest_pass\":null,\"reason\":";
         json::writeString(res.jsonText, res.summary);
-        res.jsonText += ",\"reason_code\":\"no-arc\",\"result\":\"none\"}";
+        json::put(res.jsonText, ",\"reason_code\":\"no-arc\",\"result\":\"none\"}");
         ArcOutcome o;
         o.status = Status::None;
         o.reason = res.summary;

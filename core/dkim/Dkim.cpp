@@ -1034,7 +1034,7 @@ void SignatureResult::writeJson(QByteArray& out) const
 {
     // Members in QJsonObject's order (keys sorted), as toJson() has them.
     bool first = true;
-    out += '{';
+    json::put(out, '{');
     json::writeKey(out, QLatin1StringView("algorithm"), first);
     json::writeString(out, algorithm);
     if (bodyChecked) {
@@ -1075,7 +1075,7 @@ void SignatureResult::writeJson(QByteArray& out) const
     json::writeString(out, selector);
     json::writeKey(out, QLatin1StringView("testing"), first);
     json::writeBool(out, testing);
-    out += '}';
+    json::put(out, '}');
 }
 
 QList<SignatureResult> verifyAll(const VerifyInput& in)
@@ -1141,7 +1141,7 @@ CheckResult check(const CheckContext& ctx)
     QByteArray jsonText;
     if (text) {
         jsonText.reserve(512 * sigs.size() + 2);
-        jsonText += '[';
+        json::put(jsonText, '[');
     }
     int pass = 0;
     Status worst = Status::None;
@@ -1150,7 +1150,7 @@ CheckResult check(const CheckContext& ctx)
         cr.sources.append(s.sources);
         if (text) {
             if (jsonText.size() > 1)
-                jsonText += ',';
+                json::put(jsonText, ',');
             s.writeJson(jsonText);
         } else {
             arr.append(s.toJson());

@@ -102,37 +102,30 @@ PolicyChoice choosePolicy(const Discovery& d, bool authorExists)
 // check. Full runs parse the text into `json`.
 void writeRow(QByteArray& out, const AlignmentRow& r)
 {
-    out += "{\"aligned\":";
+    json::put(out, "{\"aligned\":");
     json::writeBool(out, r.aligned);
-    out += ",\"domain\":";
+    json::put(out, ",\"domain\":");
     json::writeString(out, r.domain);
-    out += ",\"identifier\":";
+    json::put(out, ",\"identifier\":");
     json::writeString(out, r.identifier);
     out += r.strict ? QByteArrayView(",\"mode\":\"strict\",\"pass\":")
                     : QByteArrayView(",\"mode\":\"relaxed\",\"pass\":");
     json::writeBool(out, r.counts);
-    out += ",\"reason\":";
+    json::put(out, ",\"reason\":");
     json::writeString(out, r.reason);
-    out += ",\"result\":";
+    json::put(out, ",\"result\":");
     json::writeString(out, statusName(r.authResult));
     if (!r.selector.isEmpty()) {
-        out += ",\"selector\":";
+        json::put(out, ",\"selector\":");
         json::writeString(out, r.selector);
     }
-    out += '}';
-}
-
-void writeKey(QByteArray& out, const char* key)
-{
-    out += ",\"";
-    out += key;
-    out += "\":";
+    json::put(out, '}');
 }
 
 void writeStringOrNull(QByteArray& out, const QString& v, bool isNull)
 {
     if (isNull)
-        out += "null";
+        json::put(out, "null");
     else
         json::writeString(out, v);
 }
@@ -323,44 +316,44 @@ void writeDiscovery(QByteArray& out, const Discovery& d, Status result,
     const std::optional<Policy>& policy, const QString& tag, const DiscoveryExtras* main)
 {
     static const char* const where[] = { "\"none\"", "\"author\"", "\"org-domain\"", "\"psd\"" };
-    out += '{';
+    json::put(out, '{');
     if (main) {
-        out += "\"differs\":";
+        json::put(out, "\"differs\":");
         json::writeBool(out, main->differs);
-        out += ',';
+        json::put(out, ',');
     }
-    out += "\"found_at\":";
+    json::put(out, "\"found_at\":");
     out += where[int(d.where)];
-    writeKey(out, "method");
+    json::putKey(out, "method");
     json::writeString(out, methodName(d.method));
-    writeKey(out, "org_domain");
+    json::putKey(out, "org_domain");
     json::writeString(out, d.orgDomain);
     if (main && main->other) {
-        writeKey(out, "other");
+        json::putKey(out, "other");
         writeDiscovery(
             out, *main->other, main->otherResult, main->otherPolicy, main->otherTag, nullptr);
     }
     if (policy) {
-        writeKey(out, "policy");
+        json::putKey(out, "policy");
         json::writeString(out, policyName(*policy));
     }
-    writeKey(out, "policy_domain");
+    json::putKey(out, "policy_domain");
     writeStringOrNull(out, d.policyDomain, d.policyDomain.isEmpty());
     if (policy) {
-        writeKey(out, "policy_tag");
+        json::putKey(out, "policy_tag");
         json::writeString(out, tag);
     }
     if (main) {
-        writeKey(out, "queries");
+        json::putKey(out, "queries");
         json::writeInteger(out, main->queries);
     }
     if (d.record) {
-        writeKey(out, "record");
+        json::putKey(out, "record");
         json::writeString(out, QString::fromUtf8(d.record->text));
     }
-    writeKey(out, "result");
+    json::putKey(out, "result");
     json::writeString(out, statusName(result));
-    out += '}';
+    json::put(out, '}');
 }
 
 } // namespace
@@ -583,13 +576,13 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
 
     QByteArray& json = e.jsonText;
     json.reserve(1024 + 256 * e.alignment.size());
-    json += "{\"alignment\":[";
+    json::put(json, "{\"alignment\":[");
     for (qsizetype i = 0; i < e.alignment.size(); ++i) {
         if (i)
-            json += ',';
+            json::put(json, ',');
         writeRow(json, e.alignment.at(i));
     }
-    json += "],\"discovery\":";
+    json::put(json, "],\"discovery\":");
     DiscoveryExtras extras;
     extras.queries = dns.queryCount();
     extras.differs = e.differs;
@@ -600,29 +593,29 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
         extras.otherTag = e.otherPolicyTag;
     }
     writeDiscovery(json, e.discovery, e.result, c.choice.policy, c.choice.tag, &extras);
-    writeKey(json, "disposition");
+    json::putKey(json, "disposition");
     json::writeString(json, policyName(e.disposition));
-    writeKey(json, "from_domain");
+    json::putKey(json, "from_domain");
     json::writeString(json, author);
     if (pct) {
-        writeKey(json, "pct");
+        json::putKey(json, "pct");
         json::writeInteger(json, *pct);
     }
-    writeKey(json, "policy");
+    json::putKey(json, "policy");
     writeStringOrNull(json, e.policy ? policyName(*e.policy) : QString(), !e.policy);
-    writeKey(json, "policy_domain");
+    json::putKey(json, "policy_domain");
     writeStringOrNull(json, e.discovery.policyDomain, e.discovery.policyDomain.isEmpty());
-    writeKey(json, "policy_tag");
+    json::putKey(json, "policy_tag");
     writeStringOrNull(json, e.policyTag, e.policyTag.isEmpty());
-    writeKey(json, "reason");
+    json::putKey(json, "reason");
     json::writeString(json, e.reason);
-    writeKey(json, "result");
+    json::putKey(json, "result");
     json::writeString(json, statusName(e.result));
     if (pct) {
-        writeKey(json, "testing");
+        json::putKey(json, "testing");
         json::writeBool(json, testing);
     }
-    json += '}';
+    json::put(json, '}');
     if (jsonValue)
         e.json = QJsonDocument::fromJson(e.jsonText).object();
     e.step = std::move(root);

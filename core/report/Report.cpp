@@ -349,26 +349,26 @@ namespace {
 
 void jsonEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
 {
-    out += "{\"overridden\":";
+    json::put(out, "{\"overridden\":");
     json::writeBool(out, v.overridden);
-    out += ",\"reason\":";
+    json::put(out, ",\"reason\":");
     json::writeString(out, v.reason);
-    out += ",\"value\":";
+    json::put(out, ",\"value\":");
     json::writeString(out, v.value);
-    out += '}';
+    json::put(out, '}');
 }
 
 } // namespace
 
 void writeEnvelopeJson(QByteArray& out, const Envelope& envelope)
 {
-    out += "{\"client_ip\":";
+    json::put(out, "{\"client_ip\":");
     jsonEnvelopeValue(out, envelope.clientIp);
-    out += ",\"helo\":";
+    json::put(out, ",\"helo\":");
     jsonEnvelopeValue(out, envelope.helo);
-    out += ",\"mail_from\":";
+    json::put(out, ",\"mail_from\":");
     jsonEnvelopeValue(out, envelope.mailFrom);
-    out += '}';
+    json::put(out, '}');
 }
 
 namespace {
@@ -376,43 +376,43 @@ namespace {
 void jsonAnswer(QByteArray& out, const dns::Answer& a)
 {
     // Keys in the order QJsonObject keeps them (sorted), so both writers agree byte for byte.
-    out += "{\"ad\":";
+    json::put(out, "{\"ad\":");
     json::writeBool(out, a.authenticData);
-    out += ",\"elapsed_us\":";
+    json::put(out, ",\"elapsed_us\":");
     json::writeNumber(out, double(a.elapsedUs));
     if (!a.error.isEmpty()) {
-        out += ",\"error\":";
+        json::put(out, ",\"error\":");
         json::writeString(out, a.error);
     }
-    out += ",\"name\":";
+    json::put(out, ",\"name\":");
     json::writeString(out, QLatin1StringView(a.qname));
-    out += ",\"outcome\":";
+    json::put(out, ",\"outcome\":");
     json::writeString(out, dns::outcomeName(a.outcome));
-    out += ",\"rcode\":";
+    json::put(out, ",\"rcode\":");
     json::writeInteger(out, a.rcode);
-    out += ",\"records\":[";
+    json::put(out, ",\"records\":[");
     bool first = true;
     for (const dns::Record& rec : a.records) {
         if (!first)
-            out += ',';
+            json::put(out, ',');
         first = false;
-        out += "{\"data\":";
+        json::put(out, "{\"data\":");
         json::writeString(out, rec.presentation);
-        out += ",\"name\":";
+        json::put(out, ",\"name\":");
         json::writeString(out, QLatin1StringView(rec.name));
-        out += ",\"ttl\":";
+        json::put(out, ",\"ttl\":");
         json::writeNumber(out, double(rec.ttl));
-        out += ",\"type\":";
+        json::put(out, ",\"type\":");
         json::writeString(out, dns::typeName(rec.type));
-        out += '}';
+        json::put(out, '}');
     }
-    out += "],\"server\":";
+    json::put(out, "],\"server\":");
     json::writeString(out, a.server);
     if (a.viaTcp)
-        out += ",\"tcp\":true";
-    out += ",\"type\":";
+        json::put(out, ",\"tcp\":true");
+    json::put(out, ",\"type\":");
     json::writeString(out, dns::typeName(a.qtype));
-    out += '}';
+    json::put(out, '}');
 }
 
 } // namespace
@@ -450,61 +450,61 @@ QByteArray toJsonLine(const Report& r)
     }
     QByteArray out;
     out.reserve(estimate);
-    out += '{';
+    json::put(out, '{');
     bool first = true;
     // A later member with the same key replaces an earlier one in a QJsonObject.
     for (qsizetype i = 0; i < members.size(); ++i) {
         if (i + 1 < members.size() && members[i + 1].key == members[i].key)
             continue;
         if (!first)
-            out += ',';
+            json::put(out, ',');
         first = false;
         json::writeString(out, members[i].key);
-        out += ':';
+        json::put(out, ':');
         switch (members[i].what) {
         case Member::Check: {
             const CheckResult& c = r.checks.at(members[i].check);
             if (!c.jsonText.isEmpty()) {
                 out += c.jsonText; // written by the check itself, in the same form
             } else if (c.json.isUndefined() || c.json.isNull()) {
-                out += "{\"result\":";
+                json::put(out, "{\"result\":");
                 json::writeString(out, statusName(c.status));
-                out += ",\"summary\":";
+                json::put(out, ",\"summary\":");
                 json::writeString(out, c.summary);
-                out += '}';
+                json::put(out, '}');
             } else {
                 json::writeValue(out, c.json);
             }
             break;
         }
-        case Member::Cancelled: out += "true"; break;
+        case Member::Cancelled: json::put(out, "true"); break;
         case Member::Dns:
-            out += '[';
+            json::put(out, '[');
             for (qsizetype k = 0; k < r.dns.size(); ++k) {
                 if (k)
-                    out += ',';
+                    json::put(out, ',');
                 jsonAnswer(out, r.dns.at(k));
             }
-            out += ']';
+            json::put(out, ']');
             break;
         case Member::Envelope: writeEnvelopeJson(out, r.envelope); break;
         case Member::EvaluationTime: json::writeString(out, isoTime(r.evaluationTime)); break;
         case Member::File: json::writeString(out, r.file); break;
-        case Member::Schema: out += "\"mailscope-report/1\""; break;
+        case Member::Schema: json::put(out, "\"mailscope-report/1\""); break;
         case Member::Verdict: {
             const Verdict v = overallVerdict(r);
-            out += "{\"basis\":";
+            json::put(out, "{\"basis\":");
             json::writeString(out, v.basis);
-            out += ",\"reason\":";
+            json::put(out, ",\"reason\":");
             json::writeString(out, v.reason);
-            out += ",\"result\":";
+            json::put(out, ",\"result\":");
             json::writeString(out, statusName(v.status));
-            out += '}';
+            json::put(out, '}');
             break;
         }
         }
     }
-    out += '}';
+    json::put(out, '}');
     return out;
 }
 

@@ -51,67 +51,60 @@ struct TopLevel {
     const QStringList* missing = nullptr; // null or empty: absent
 };
 
-void writeKey(QByteArray& out, const char* key)
-{
-    out += ",\"";
-    out += key;
-    out += "\":";
-}
-
 // One evaluation as an object, or (with `top`) the check's top-level object around it.
 void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* top = nullptr)
 {
-    out += "{\"client_ip\":";
+    json::put(out, "{\"client_ip\":");
     json::writeString(out, e.clientIp);
-    out += ",\"counters\":{\"dns_terms\":";
+    json::put(out, ",\"counters\":{\"dns_terms\":");
     json::writeInteger(out, e.counters.dnsTerms);
-    out += ",\"max_mx_names\":";
+    json::put(out, ",\"max_mx_names\":");
     json::writeInteger(out, e.counters.maxMxNames);
-    out += ",\"max_ptr_names\":";
+    json::put(out, ",\"max_ptr_names\":");
     json::writeInteger(out, e.counters.maxPtrNames);
-    out += ",\"queries\":";
+    json::put(out, ",\"queries\":");
     json::writeInteger(out, e.counters.queries);
-    out += ",\"void_lookups\":";
+    json::put(out, ",\"void_lookups\":");
     json::writeInteger(out, e.counters.voidLookups);
-    out += "},\"domain\":";
+    json::put(out, "},\"domain\":");
     json::writeString(out, e.domain);
     if (top) {
-        writeKey(out, "envelope");
+        json::putKey(out, "envelope");
         writeEnvelopeJson(out, *top->envelope);
-        writeKey(out, "evaluated");
-        out += "true";
+        json::putKey(out, "evaluated");
+        json::put(out, "true");
     }
-    writeKey(out, "explanation");
+    json::putKey(out, "explanation");
     json::writeString(out, e.explanation);
-    writeKey(out, "helo");
+    json::putKey(out, "helo");
     json::writeString(out, e.helo);
     if (top && !top->heloCheck.isEmpty()) {
-        writeKey(out, "helo_check");
+        json::putKey(out, "helo_check");
         out += top->heloCheck;
     }
-    writeKey(out, "identity");
+    json::putKey(out, "identity");
     json::writeString(out, e.identity);
-    writeKey(out, "mail_from");
+    json::putKey(out, "mail_from");
     json::writeString(out, e.mailFrom);
     if (top && !top->mailFromCheck.isEmpty()) {
-        writeKey(out, "mailfrom_check");
+        json::putKey(out, "mailfrom_check");
         out += top->mailFromCheck;
     }
     if (top && top->missing && !top->missing->isEmpty()) {
-        writeKey(out, "missing");
+        json::putKey(out, "missing");
         writeStrings(out, *top->missing);
     }
     if (!e.inputProblem.isEmpty()) {
-        writeKey(out, "problem");
+        json::putKey(out, "problem");
         json::writeString(out, e.inputProblem);
     }
-    writeKey(out, "reason");
+    json::putKey(out, "reason");
     json::writeString(out, e.reason);
-    writeKey(out, "result");
+    json::putKey(out, "result");
     json::writeString(out, statusName(e.result));
-    writeKey(out, "sender");
+    json::putKey(out, "sender");
     json::writeString(out, e.sender);
-    out += '}';
+    json::put(out, '}');
 }
 
 QByteArray evaluationJson(const SpfEvaluation& e)
@@ -124,13 +117,13 @@ QByteArray evaluationJson(const SpfEvaluation& e)
 
 void writeStrings(QByteArray& out, const QStringList& list)
 {
-    out += '[';
+    json::put(out, '[');
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (i)
-            out += ',';
+            json::put(out, ',');
         json::writeString(out, list.at(i));
     }
-    out += ']';
+    json::put(out, ']');
 }
 
 // Sets jsonText and, unless the run is summary-only, json.
@@ -206,11 +199,11 @@ CheckResult check(const CheckContext& ctx)
         res.summary = what;
         QByteArray json = "{\"envelope\":";
         writeEnvelopeJson(json, env);
-        json += ",\"evaluated\":false,\"missing\":";
+        json::put(json, ",\"evaluated\":false,\"missing\":");
         writeStrings(json, missing);
-        json += ",\"problem\":";
+        json::put(json, ",\"problem\":");
         json::writeString(json, what);
-        json += ",\"result\":\"none\"}";
+        json::put(json, ",\"result\":\"none\"}");
         setJson(res, std::move(json), ctx);
         return res;
     }

@@ -173,7 +173,7 @@ void writeInteger(QByteArray& out, qint64 i)
     } while (u);
     if (neg)
         *--b = '-';
-    out.append(b, e - b);
+    put(out, std::string_view(b, size_t(e - b)));
 }
 
 void writeNumber(QByteArray& out, double d)
@@ -189,36 +189,36 @@ void writeValue(QByteArray& out, const QJsonValue& v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out += "null"; break;
+    case QJsonValue::Undefined: put(out, "null"); break;
     case QJsonValue::Bool: writeBool(out, v.toBool()); break;
     case QJsonValue::Double: writeNumber(out, v.toDouble()); break;
     case QJsonValue::String: writeString(out, v.toString()); break;
     case QJsonValue::Array: {
-        out += '[';
+        put(out, '[');
         bool first = true;
         const QJsonArray a = v.toArray();
         for (const QJsonValue& e : a) {
             if (!first)
-                out += ',';
+                put(out, ',');
             first = false;
             writeValue(out, e);
         }
-        out += ']';
+        put(out, ']');
         break;
     }
     case QJsonValue::Object: {
-        out += '{';
+        put(out, '{');
         bool first = true;
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!first)
-                out += ',';
+                put(out, ',');
             first = false;
             writeString(out, it.key());
-            out += ':';
+            put(out, ':');
             writeValue(out, it.value());
         }
-        out += '}';
+        put(out, '}');
         break;
     }
     }
@@ -249,16 +249,16 @@ void ObjectWriter::writeTo(QByteArray& out)
     std::stable_sort(m_entries.begin(), m_entries.end(),
         [](const Entry& a, const Entry& b) { return keyView(a) < keyView(b); });
     out.reserve(out.size() + m_values.size() + 16 * m_entries.size() + 2);
-    out += '{';
+    put(out, '{');
     bool first = true;
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         const Entry& e = m_entries[i];
         if (i + 1 < m_entries.size() && keyView(m_entries[i + 1]) == keyView(e))
             continue; // a later member with the same key replaces this one
         writeKey(out, e.key, first);
-        out.append(m_values.constData() + e.begin, e.end - e.begin);
+        put(out, std::string_view(m_values.constData() + e.begin, size_t(e.end - e.begin)));
     }
-    out += '}';
+    put(out, '}');
 }
 
 QByteArray ObjectWriter::toByteArray()

@@ -13,9 +13,39 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
+#include <cstring>
 #include <string_view>
 
 namespace ms::json {
+
+// Appending. Qt 6.4's QByteArray::append and operator+= all take insert()'s general path
+// (position checks, aliasing) at ~100 instructions a call; a report line is a few hundred
+// short pieces, so the writers below grow the buffer and copy instead.
+inline char* grow(QByteArray& out, qsizetype n)
+{
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    return out.data() + at;
+}
+inline void put(QByteArray& out, std::string_view s)
+{
+    std::memcpy(grow(out, qsizetype(s.size())), s.data(), s.size());
+}
+inline void put(QByteArray& out, char c)
+{
+    *grow(out, 1) = c;
+}
+// `,"key":` — a member after the first.
+inline void putKey(QByteArray& out, std::string_view key)
+{
+    char* p = grow(out, qsizetype(key.size()) + 4);
+    *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, key.data(), key.size());
+    p += key.size();
+    *p++ = '"';
+    *p = ':';
+}
 
 // A JSON string with its quotes: escapes as QJsonDocument does (\" \\ \b \f \n \r \t, other
 // control characters as \u00XX), everything else as UTF-8.
@@ -27,7 +57,7 @@ void writeNumber(QByteArray& out, double d);
 void writeInteger(QByteArray& out, qint64 i);
 inline void writeBool(QByteArray& out, bool b)
 {
-    out += b ? QByteArrayView("true") : QByteArrayView("false");
+    put(out, b ? std::string_view("true") : std::string_view("false"));
 }
 
 // Any QJsonValue (objects, arrays, nested).
@@ -36,12 +66,18 @@ void writeValue(QByteArray& out, const QJsonValue& v);
 // Object members: writeKey(out, "name", first) writes `,"name":` (no comma when first).
 inline void writeKey(QByteArray& out, QLatin1StringView key, bool& first)
 {
-    if (!first)
-        out += ',';
+    const std::string_view k(key.data(), size_t(key.size()));
+    if (!first) {
+        putKey(out, k);
+        return;
+    }
     first = false;
-    out += '"';
-    out += QByteArrayView(key.data(), key.size());
-    out += "\":";
+    char* p = grow(out, key.size() + 3);
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p = ':';
 }
 
 // An object whose members are given in any order and written sorted by key, as QJsonObject
@@ -55,7 +91,10 @@ public:
     void string(QLatin1StringView key, QStringView v) { writeString(member(key), v); }
     void boolean(QLatin1StringView key, bool b) { writeBool(member(key), b); }
     void integer(QLatin1StringView key, qint64 i) { writeInteger(member(key), i); }
-    void raw(QLatin1StringView key, QByteArrayView json) { member(key).append(json); }
+    void raw(QLatin1StringView key, QByteArrayView json)
+    {
+        put(member(key), std::string_view(json.data(), size_t(json.size())));
+    }
     void writeTo(QByteArray& out);
     QByteArray toByteArray();
 
