@@ -6,6 +6,7 @@
 #include <QUrl>
 
 #include <cstdlib>
+#include <utility>
 
 namespace ms::dns {
 
@@ -25,29 +26,37 @@ std::optional<QByteArray> normalizeName(const QByteArray& input, QString* error)
     };
     if (input.size() > 4 * kMaxNameLength)
         return fail(tr("the name is longer than 253 bytes"));
-    QByteArray name = input;
+    // One pass over the input: most names are already lower-case ASCII without a trailing
+    // dot, and are then returned as they are (shared, no copy).
+    const char* const in = input.constData();
+    const qsizetype n = input.size();
     bool ascii = true;
-    for (char c : name) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            ascii = false;
+    bool upper = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(in[i]);
+        ascii = ascii && c < 0x80;
+        upper = upper || (c >= 'A' && c <= 'Z');
     }
+    QByteArray name = input;
     if (!ascii) {
         // IDNs are asked in their A-label form (RFC 5891).
         const QByteArray ace = QUrl::toAce(QString::fromUtf8(name));
         if (ace.isEmpty())
             return fail(tr("the name is not a valid internationalized domain name"));
         name = ace;
+        upper = true; // lower-cased below, whatever the conversion gave
     }
     if (name.endsWith('.') && name.size() > 1)
         name.chop(1);
-    name = name.toLower();
+    if (upper)
+        name = std::move(name).toLower();
     if (name.isEmpty() || name == ".")
         return fail(tr("the name is empty"));
     if (name.size() > kMaxNameLength)
         return fail(tr("the name is longer than 253 bytes"));
     int label = 0;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const auto c = static_cast<unsigned char>(name[i]);
+    for (const char ch : std::as_const(name)) {
+        const auto c = static_cast<unsigned char>(ch);
         if (c <= 0x20 || c == 0x7f)
             return fail(tr("the name contains a space or control character"));
         if (c == '.') {

@@ -353,6 +353,50 @@ private slots:
         QVERIFY(!normalizeName(QByteArray(300, 'a')));
     }
 
+    // RFC 1035 2.3.4 limits and RFC 4343 case-insensitivity: names are asked lower-case,
+    // without the root's dot; a name already in that form comes back unchanged.
+    void nameNormalization_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected"); // empty: refused
+        QTest::newRow("already normal")
+            << QByteArray("sel._domainkey.example.com") << QByteArray("sel._domainkey.example.com");
+        QTest::newRow("RFC 4343 upper-case")
+            << QByteArray("Sel._DomainKey.EXAMPLE.com") << QByteArray("sel._domainkey.example.com");
+        QTest::newRow("trailing root dot")
+            << QByteArray("example.com.") << QByteArray("example.com");
+        QTest::newRow("upper-case and root dot")
+            << QByteArray("MX.Example.") << QByteArray("mx.example");
+        QTest::newRow("the root alone") << QByteArray(".") << QByteArray();
+        QTest::newRow("empty label") << QByteArray("a..example") << QByteArray();
+        QTest::newRow("RFC 1035 2.3.4 label of 63")
+            << QByteArray(63, 'a') + ".example" << QByteArray(63, 'a') + ".example";
+        QTest::newRow("RFC 1035 2.3.4 label of 64")
+            << QByteArray(64, 'a') + ".example" << QByteArray();
+        QTest::newRow("RFC 1035 2.3.4 name of 253")
+            << (QByteArray(63, 'a') + '.').repeated(3) + QByteArray(61, 'b')
+            << (QByteArray(63, 'a') + '.').repeated(3) + QByteArray(61, 'b');
+        QTest::newRow("name of 254")
+            << (QByteArray(63, 'a') + '.').repeated(3) + QByteArray(62, 'b') << QByteArray();
+        QTest::newRow("control character") << QByteArray("a\x01b.example") << QByteArray();
+        QTest::newRow("RFC 5891 U-label") << QByteArray("\xc3\x9cn\xc3\xaf"
+                                                        "code.Example.")
+                                          << QByteArray("xn--ncode-cta3g.example");
+    }
+
+    void nameNormalization()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        const auto got = ms::dns::normalizeName(input);
+        if (expected.isEmpty()) {
+            QVERIFY2(!got, got ? got->constData() : "");
+        } else {
+            QVERIFY(got);
+            QCOMPARE(*got, expected);
+        }
+    }
+
     void manyThreadsReadAtOnce()
     {
         std::vector<std::thread> threads;
