@@ -4351,10 +4351,6 @@ Commands:
         <translation>（サーバーなし）</translation>
     </message>
     <message>
-        <source>not asked: %1</source>
-        <translation>未問い合わせ: %1</translation>
-    </message>
-    <message>
         <source>cannot build a query for %1</source>
         <translation>%1 の問い合わせを組み立てられません</translation>
     </message>
@@ -4429,10 +4425,6 @@ Commands:
         <translation>%1 を削除（NXDOMAIN）</translation>
     </message>
     <message>
-        <source>not asked: %1</source>
-        <translation>問い合わせていません: %1</translation>
-    </message>
-    <message>
         <source>CNAME loop: %1 points back to %2</source>
         <translation>CNAME のループ: %1 が %2 を指し返しています</translation>
     </message>
@@ -4451,6 +4443,13 @@ Commands:
     <message>
         <source>nothing</source>
         <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::PendingAnswer</name>
+    <message>
+        <source>not asked: %1</source>
+        <translation>未問い合わせ: %1</translation>
     </message>
 </context>
 <context>
@@ -4524,10 +4523,6 @@ Commands:
     <message>
         <source>the zone file is larger than 64 MB</source>
         <translation>ゾーンファイルが 64 MB を超えています</translation>
-    </message>
-    <message>
-        <source>not asked: %1</source>
-        <translation>未問い合わせ: %1</translation>
     </message>
     <message>
         <source>CNAME loop: %1 points back to %2</source>

@@ -5,7 +5,6 @@
 #include "dns/RecordCodec.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSet>
@@ -500,27 +499,16 @@ QString LiveResolver::describe() const
 
 Answer LiveResolver::resolve(const QByteArray& name, Type type)
 {
-    QElapsedTimer timer;
-    timer.start();
-    Answer a;
-    a.qtype = type;
-    QString why;
-    const auto norm = normalizeName(name, &why);
-    a.qname = norm ? *norm : name.left(kMaxNameLength + 2).toLower();
-    auto finish = [&](Outcome o, const QString& error = {}) {
-        a.outcome = o;
-        a.error = error;
-        a.elapsedUs = timer.nsecsElapsed() / 1000;
-        return a;
-    };
-    if (!norm)
-        return finish(Outcome::Malformed, tr("not asked: %1").arg(why));
+    PendingAnswer pending(name, type);
+    Answer& a = pending.answer();
+    if (!pending.name())
+        return pending.notAskable();
     if (m_servers.isEmpty()) {
         a.server = m_options.resolvConf;
-        return finish(Outcome::Unreachable, m_configError);
+        return pending.finish(Outcome::Unreachable, m_configError);
     }
 
-    QByteArray cur = *norm;
+    QByteArray cur = *pending.name();
     QSet<QByteArray> seen { cur };
     bool adAll = true;
     for (int hop = 0;; ++hop) {
@@ -535,7 +523,7 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
             q.edns = edns;
             q.wire = buildQuery(cur, type, q.id, m_options, edns);
             if (q.wire.isEmpty())
-                return finish(Outcome::Malformed,
+                return pending.finish(Outcome::Malformed,
                     tr("cannot build a query for %1").arg(QString::fromLatin1(cur)));
             x = Exchange {};
             QString malformed;
@@ -607,11 +595,11 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
         }
         a.server = x.server;
         if (x.status != XStatus::Ok)
-            return finish(outcomeOf(x.status), x.error);
+            return pending.finish(outcomeOf(x.status), x.error);
 
         const ldns_pkt* p = x.pkt.get();
         if (!p)
-            return finish(Outcome::Malformed, tr("%1 sent no usable answer").arg(a.server));
+            return pending.finish(Outcome::Malformed, tr("%1 sent no usable answer").arg(a.server));
         a.viaTcp = a.viaTcp || x.tcp;
         adAll = adAll && ldns_pkt_ad(p);
         const int rcode = ldns_pkt_get_rcode(p);
@@ -644,12 +632,12 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
             a.records << c;
             if (seen.contains(c.target)) {
                 a.authenticData = false;
-                return finish(Outcome::ServFail,
+                return pending.finish(Outcome::ServFail,
                     tr("CNAME loop in the answer from %1: %2 points back to %3")
                         .arg(a.server, QString::fromLatin1(cur), QString::fromLatin1(c.target)));
             }
             if (a.ofType(Type::CNAME).size() >= kMaxCnameChain)
-                return finish(
+                return pending.finish(
                     Outcome::ServFail, tr("CNAME chain longer than %1 links").arg(kMaxCnameChain));
             seen.insert(c.target);
             cur = c.target;
@@ -661,24 +649,26 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
             if (!finals.isEmpty()) {
                 a.records << finals;
                 a.authenticData = adAll;
-                return finish(Outcome::Ok);
+                return pending.finish(Outcome::Ok);
             }
             // An authoritative server answers a CNAME to another zone without the target's
             // data; a NODATA answer carries the SOA. Ask for the target then.
             if (progressed && !hasSoaInAuthority(p) && hop + 1 < kMaxCnameChain)
                 continue;
             a.authenticData = adAll;
-            return finish(Outcome::NoData);
-        case LDNS_RCODE_NXDOMAIN: a.authenticData = adAll; return finish(Outcome::NxDomain);
+            return pending.finish(Outcome::NoData);
+        case LDNS_RCODE_NXDOMAIN: a.authenticData = adAll; return pending.finish(Outcome::NxDomain);
         case LDNS_RCODE_SERVFAIL:
-            return finish(Outcome::ServFail, tr("%1 answered SERVFAIL").arg(a.server));
+            return pending.finish(Outcome::ServFail, tr("%1 answered SERVFAIL").arg(a.server));
         case LDNS_RCODE_REFUSED:
-            return finish(Outcome::Refused, tr("%1 refused the query (REFUSED)").arg(a.server));
+            return pending.finish(
+                Outcome::Refused, tr("%1 refused the query (REFUSED)").arg(a.server));
         case LDNS_RCODE_FORMERR:
-            return finish(
+            return pending.finish(
                 Outcome::FormErr, tr("%1 could not read the query (FORMERR)").arg(a.server));
         default:
-            return finish(Outcome::ServFail, tr("%1 answered %2").arg(a.server, rcodeName(rcode)));
+            return pending.finish(
+                Outcome::ServFail, tr("%1 answered %2").arg(a.server, rcodeName(rcode)));
         }
     }
 }

@@ -179,6 +179,33 @@ QString Record::addressString() const
     return {};
 }
 
+PendingAnswer::PendingAnswer(const QByteArray& name, Type type)
+{
+    m_timer.start();
+    m_name = normalizeName(name, &m_why);
+    m_answer.qname = m_name ? *m_name : name.left(kMaxNameLength + 2).toLower();
+    m_answer.qtype = type;
+}
+
+Answer PendingAnswer::notAskable()
+{
+    return finish(Outcome::Malformed, tr("not asked: %1").arg(m_why));
+}
+
+Answer PendingAnswer::finish(Outcome o, const QString& error)
+{
+    m_answer.outcome = o;
+    m_answer.error = error;
+    m_answer.elapsedUs = elapsedUs();
+    return m_answer;
+}
+
+Answer PendingAnswer::finish(Outcome o, int rcode, const QString& error)
+{
+    m_answer.rcode = rcode;
+    return finish(o, error);
+}
+
 QList<Record> Answer::ofType(Type t) const
 {
     QList<Record> out;

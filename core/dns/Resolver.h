@@ -3,6 +3,7 @@
 #include "trace/Step.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QString>
 
@@ -93,6 +94,29 @@ public:
 };
 
 using ResolverPtr = std::shared_ptr<Resolver>;
+
+// How a resolver starts and ends an answer: the name checked and normalized as it is asked
+// (RFC 1035 2.3.4 limits, lower case, no root dot), a timer from the start, and finish()
+// stamping outcome, error and the time taken. A name that cannot be asked keeps a
+// lower-cased prefix of itself as qname, so the transcript still shows what was wanted.
+class PendingAnswer
+{
+public:
+    PendingAnswer(const QByteArray& name, Type type);
+    // The name to ask; nullopt when it cannot be asked (then notAskable() is the answer).
+    const std::optional<QByteArray>& name() const { return m_name; }
+    Answer notAskable(); // Malformed: "not asked: <why>"
+    Answer& answer() { return m_answer; }
+    Answer finish(Outcome o, const QString& error = {});
+    Answer finish(Outcome o, int rcode, const QString& error = {});
+    qint64 elapsedUs() const { return m_timer.nsecsElapsed() / 1000; }
+
+private:
+    QElapsedTimer m_timer;
+    std::optional<QByteArray> m_name;
+    QString m_why;
+    Answer m_answer;
+};
 
 // A "dns.query" step for an answer: name, type, rcode/outcome, records, TTL, AD, duration,
 // server, error cause, and the transcript index when recorded. Durations are facts the

@@ -5,7 +5,6 @@
 #include "dns/ZoneResolver.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 
 namespace ms::dns {
 
@@ -117,45 +116,32 @@ QStringList OverlayResolver::changes() const
 
 Answer OverlayResolver::resolve(const QByteArray& name, Type type)
 {
-    QElapsedTimer timer;
-    timer.start();
-    QString why;
-    const auto norm = normalizeName(name, &why);
-    if (!norm)
-        return notAsked(name, type, Outcome::Malformed, QStringLiteral("overlay"),
-            tr("not asked: %1").arg(why));
-    Answer a;
-    a.qname = *norm;
-    a.qtype = type;
+    PendingAnswer pending(name, type);
+    Answer& a = pending.answer();
     a.server = QStringLiteral("overlay");
-    auto finish = [&](Outcome o, int rcode, const QString& error = {}) {
-        a.outcome = o;
-        a.rcode = rcode;
-        a.error = error;
-        a.elapsedUs = timer.nsecsElapsed() / 1000;
-        return a;
-    };
-    QByteArray cur = *norm;
+    if (!pending.name())
+        return pending.notAskable();
+    QByteArray cur = *pending.name();
     QSet<QByteArray> seen { cur };
     for (int hop = 0;; ++hop) {
         QReadLocker lock(&m_lock);
         if (m_removedNames.contains(cur))
-            return finish(Outcome::NxDomain, 3);
+            return pending.finish(Outcome::NxDomain, 3);
         const auto it = m_sets.constFind(key(cur, type));
         if (it != m_sets.constEnd()) {
             a.records << *it;
-            return finish(it->isEmpty() ? Outcome::NoData : Outcome::Ok, 0);
+            return pending.finish(it->isEmpty() ? Outcome::NoData : Outcome::Ok, 0);
         }
         const auto cn = m_sets.constFind(key(cur, Type::CNAME));
         if (type != Type::CNAME && cn != m_sets.constEnd() && !cn->isEmpty()) {
             const Record c = cn->first();
             a.records << c;
             if (seen.contains(c.target))
-                return finish(Outcome::ServFail, 2,
+                return pending.finish(Outcome::ServFail, 2,
                     tr("CNAME loop: %1 points back to %2")
                         .arg(QString::fromLatin1(cur), QString::fromLatin1(c.target)));
             if (hop + 1 >= kMaxCnameChain)
-                return finish(Outcome::ServFail, 2,
+                return pending.finish(Outcome::ServFail, 2,
                     tr("CNAME chain longer than %1 links").arg(kMaxCnameChain));
             seen.insert(c.target);
             cur = c.target;
@@ -163,14 +149,14 @@ Answer OverlayResolver::resolve(const QByteArray& name, Type type)
         }
         lock.unlock();
         if (!m_base)
-            return finish(Outcome::Offline, 0, tr("no base resolver under the overlay"));
+            return pending.finish(Outcome::Offline, 0, tr("no base resolver under the overlay"));
         Answer b = m_base->resolve(cur, type);
         if (a.records.isEmpty())
             return b; // untouched by the overlay
         b.records = a.records + b.records;
         b.qname = a.qname;
         b.server = QStringLiteral("overlay+") + b.server;
-        b.elapsedUs = timer.nsecsElapsed() / 1000;
+        b.elapsedUs = pending.elapsedUs();
         return b;
     }
 }

@@ -4,7 +4,6 @@
 #include "dns/RecordCodec.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QVarLengthArray>
@@ -318,26 +317,14 @@ QList<Record> ZoneResolver::nodeRecords(const QByteArray& name, bool* wildcard) 
 
 Answer ZoneResolver::resolve(const QByteArray& name, Type type)
 {
-    QElapsedTimer timer;
-    timer.start();
-    Answer a;
-    a.qtype = type;
-    QString why;
-    const auto norm = normalizeName(name, &why);
-    a.qname = norm ? *norm : name.left(kMaxNameLength + 2).toLower();
+    PendingAnswer pending(name, type);
+    Answer& a = pending.answer();
     QReadLocker lock(&m_lock);
     a.server = m_server;
-    auto finish = [&](Outcome o, int rcode, const QString& error = {}) {
-        a.outcome = o;
-        a.rcode = rcode;
-        a.error = error;
-        a.elapsedUs = timer.nsecsElapsed() / 1000;
-        return a;
-    };
-    if (!norm)
-        return finish(Outcome::Malformed, 0, tr("not asked: %1").arg(why));
+    if (!pending.name())
+        return pending.notAskable();
 
-    QByteArray cur = *norm;
+    QByteArray cur = *pending.name();
     // The names this query went through (a CNAME chain is at most kMaxCnameChain long).
     QVarLengthArray<QByteArray, 4> seen;
     for (int hop = 0;; ++hop) {
@@ -345,7 +332,7 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
         bool wildcard = false;
         const QList<Record> node = nodeRecords(cur, &wildcard);
         if (node.isEmpty() && !exists(cur))
-            return finish(Outcome::NxDomain, 3);
+            return pending.finish(Outcome::NxDomain, 3);
         QList<Record> matching;
         const Record* cname = nullptr;
         for (const auto& r : node) {
@@ -356,17 +343,17 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
         }
         if (!matching.isEmpty()) {
             a.records << matching.mid(0, kMaxRecordsPerAnswer);
-            return finish(Outcome::Ok, 0);
+            return pending.finish(Outcome::Ok, 0);
         }
         if (!cname)
-            return finish(Outcome::NoData, 0);
+            return pending.finish(Outcome::NoData, 0);
         a.records << *cname;
         if (std::find(seen.cbegin(), seen.cend(), cname->target) != seen.cend())
-            return finish(Outcome::ServFail, 2,
+            return pending.finish(Outcome::ServFail, 2,
                 tr("CNAME loop: %1 points back to %2")
                     .arg(QString::fromLatin1(cur), QString::fromLatin1(cname->target)));
         if (hop + 1 >= kMaxCnameChain)
-            return finish(
+            return pending.finish(
                 Outcome::ServFail, 2, tr("CNAME chain longer than %1 links").arg(kMaxCnameChain));
         cur = cname->target;
     }
