@@ -4,8 +4,9 @@
 #                               install what is missing, build, open the GUI on a bundled
 #                               sample (offline: DNS answered from the sample's zone file)
 #   tools/dev.sh test           install what is missing, build, run every test
-# Other verbs used by CI: asan (the suite under ASan+UBSan), fuzz-smoke (every libFuzzer
-# target for MAILSCOPE_FUZZ_SECONDS, default 60, from the same clang build), package.
+# Other verbs used by CI: asan (the suite under ASan+UBSan, then the multi-threaded tests
+# ten times more), fuzz-smoke (every libFuzzer target for MAILSCOPE_FUZZ_SECONDS, default
+# 60, from the same clang build), package.
 #   tools/dev.sh fuzz-long [RUNS]   every target (or MAILSCOPE_FUZZ_TARGETS) for RUNS
 #                                   executions (default 10,000,000; MAILSCOPE_FUZZ_SECONDS
 #                                   caps each target's time) from the fuzz-long build, then
@@ -78,6 +79,9 @@ asan)
     install_missing "${deps_build[@]}" "${deps_test[@]}" "${deps_fuzz[@]}"
     build asan
     ctest --preset asan -j "$jobs"
+    # The multi-threaded tests (label "threads") ten times more each: races show under ASan
+    # only when the threads interleave badly.
+    ctest --preset asan -j "$jobs" -L threads --repeat until-fail:10
     ;;
 fuzz-smoke | fuzz-long)
     install_missing "${deps_build[@]}" "${deps_fuzz[@]}"
