@@ -29,7 +29,8 @@ inline char* grow(QByteArray& out, qsizetype n)
 }
 inline void put(QByteArray& out, std::string_view s)
 {
-    std::memcpy(grow(out, qsizetype(s.size())), s.data(), s.size());
+    if (!s.empty()) // an empty view's data() may be null, which memcpy must not get
+        std::memcpy(grow(out, qsizetype(s.size())), s.data(), s.size());
 }
 inline void put(QByteArray& out, char c)
 {
