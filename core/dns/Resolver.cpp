@@ -6,6 +6,7 @@
 
 #include <arpa/inet.h>
 #include <limits>
+#include <utility>
 
 namespace ms::dns {
 
@@ -197,7 +198,7 @@ Answer PendingAnswer::finish(Outcome o, const QString& error)
     m_answer.outcome = o;
     m_answer.error = error;
     m_answer.elapsedUs = elapsedUs();
-    return m_answer;
+    return std::move(m_answer);
 }
 
 Answer PendingAnswer::finish(Outcome o, int rcode, const QString& error)

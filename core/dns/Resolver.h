@@ -107,6 +107,7 @@ public:
     const std::optional<QByteArray>& name() const { return m_name; }
     Answer notAskable(); // Malformed: "not asked: <why>"
     Answer& answer() { return m_answer; }
+    // The finished answer, moved out: call once, as the resolver returns.
     Answer finish(Outcome o, const QString& error = {});
     Answer finish(Outcome o, int rcode, const QString& error = {});
     qint64 elapsedUs() const { return m_timer.nsecsElapsed() / 1000; }
