@@ -89,7 +89,7 @@ fuzz-smoke | fuzz-long)
         # The smoke run uses the ASan+UBSan build CI makes anyway.
         preset=asan
         limit=(-max_total_time="${MAILSCOPE_FUZZ_SECONDS:-60}")
-        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0:fast_unwind_on_malloc=0"
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     else
         # The long run uses its own -O2 build without ASan (UBSan checks trap, LeakSanitizer
@@ -105,9 +105,7 @@ fuzz-smoke | fuzz-long)
             limit+=(-max_total_time="$MAILSCOPE_FUZZ_SECONDS")
         fi
     fi
-    # Whole allocation stacks, so that the suppression of ldns's own leak (tests/lsan.supp)
-    # matches through libldns, which has no frame pointers for the fast unwinder.
-    export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:fast_unwind_on_malloc=0"
+    export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp"
     build "$preset"
     out="build/$preset/fuzz"
     # One target per core at a time: the smoke run takes (targets / jobs) minutes.
@@ -160,7 +158,7 @@ fuzz-smoke | fuzz-long)
         # Every input the long run kept, once more under ASan+UBSan (-runs=0: no mutation).
         install_missing "${deps_test[@]}"
         build asan
-        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0:fast_unwind_on_malloc=0"
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
         for f in "${targets[@]}"; do
             name=$(basename "$f")

@@ -4540,6 +4540,10 @@ Commands:
         <source>too many errors; the rest of the text was not read</source>
         <translation>エラーが多すぎます。残りのテキストは読み込んでいません</translation>
     </message>
+    <message>
+        <source>IPSECKEY record left out (mail authentication does not use it)</source>
+        <translation>IPSECKEY レコードは読み込みません（メール認証では使われません）</translation>
+    </message>
 </context>
 <context>
     <name>ms::smime</name>

@@ -86,6 +86,121 @@ QByteArray prepareText(const QByteArray& in)
     return out;
 }
 
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// A TTL ("3600", "1h") or class token, which may stand between the owner and the type.
+bool isTtlOrClass(QByteArrayView t)
+{
+    if (t.isEmpty())
+        return false;
+    if (std::isdigit(uchar(t[0])))
+        return true;
+    for (const char* c : { "IN", "CH", "HS", "CS", "NONE", "ANY" }) {
+        if (t.compare(QByteArrayView(c), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return t.size() > 5 && t.first(5).compare("CLASS", Qt::CaseInsensitive) == 0;
+}
+
+// ldns 1.8.3's IPSECKEY parser (ldns_str2rdf_ipseckey) loses the gateway it read when the
+// rest of the RDATA is bad, a leak per record that a hostile zone text could repeat. Mail
+// authentication never asks for IPSECKEY, so each such entry is rewritten to an empty
+// generic record of the same type (RFC 3597 "\# 0"), which ldns reads without that parser,
+// and parse() drops it with an error. The entry keeps its owner name (the records after it
+// that leave the owner out belong to it) and its line breaks (later errors keep their
+// line numbers). Entries are split as ldns splits them: by line, except inside
+// parentheses; ';' comments and quoted strings are skipped.
+QByteArray withoutIpseckey(const QByteArray& in)
+{
+    QByteArray out;
+    qsizetype copied = 0; // in[copied..] is not yet in out
+    qsizetype i = 0;
+    const qsizetype n = in.size();
+    while (i < n) {
+        // One entry, from the start of a line.
+        const bool hasOwner = !isSpace(in[i]) && in[i] != '\n' && in[i] != ';' && in[i] != '(';
+        const bool directive = in[i] == '$';
+        int depth = 0;
+        int tokenIndex = 0;
+        qsizetype typeAt = -1;
+        int depthAtType = 0;
+        bool typeKnown = false;
+        while (i < n) {
+            const char c = in[i];
+            if (c == '\n') {
+                ++i;
+                if (depth == 0)
+                    break;
+                continue;
+            }
+            if (isSpace(c)) {
+                ++i;
+                continue;
+            }
+            if (c == '(' || c == ')') {
+                depth = c == '(' ? depth + 1 : std::max(0, depth - 1);
+                ++i;
+                continue;
+            }
+            if (c == ';') {
+                while (i < n && in[i] != '\n')
+                    ++i;
+                continue;
+            }
+            const qsizetype start = i;
+            if (c == '"') {
+                for (++i; i < n && in[i] != '"' && in[i] != '\n'; ++i) {
+                    if (in[i] == '\\' && i + 1 < n && in[i + 1] != '\n')
+                        ++i;
+                }
+                if (i < n && in[i] == '"')
+                    ++i;
+            } else {
+                for (; i < n; ++i) {
+                    const char d = in[i];
+                    if (isSpace(d) || d == '\n' || d == '(' || d == ')' || d == ';' || d == '"')
+                        break;
+                    if (d == '\\' && i + 1 < n && in[i + 1] != '\n')
+                        ++i;
+                }
+            }
+            // The type is the first token after the owner and any TTL or class.
+            if (!typeKnown && !directive && !(hasOwner && tokenIndex == 0)) {
+                const QByteArrayView token(in.constData() + start, i - start);
+                if (!isTtlOrClass(token) || tokenIndex >= (hasOwner ? 3 : 2)) {
+                    typeKnown = true;
+                    if (token.compare("IPSECKEY", Qt::CaseInsensitive) == 0
+                        || token.compare("TYPE45", Qt::CaseInsensitive) == 0) {
+                        typeAt = start;
+                        depthAtType = depth;
+                    }
+                }
+            }
+            ++tokenIndex;
+        }
+        if (typeAt < 0)
+            continue;
+        if (out.isEmpty())
+            out.reserve(in.size());
+        out.append(in.constData() + copied, typeAt - copied);
+        out.append("TYPE45 \\# 0");
+        out.append(QByteArray(depthAtType, ')')); // parentheses opened before the type
+        // The entry's line breaks stay, its last one included.
+        for (qsizetype k = typeAt; k < i; ++k) {
+            if (in[k] == '\n')
+                out.append('\n');
+        }
+        copied = i;
+    }
+    if (copied == 0)
+        return in;
+    out.append(in.constData() + copied, n - copied);
+    return out;
+}
+
 struct FileCloser {
     void operator()(FILE* f) const
     {
@@ -115,7 +230,7 @@ QList<Record> ZoneResolver::parse(
         err(int(text.left(nul).count('\n')) + 1, tr("NUL byte in the zone text"));
         text.replace('\0', ' ');
     }
-    text = prepareText(text);
+    text = withoutIpseckey(prepareText(text));
     if (!text.endsWith('\n'))
         text += '\n';
 
@@ -174,6 +289,10 @@ QList<Record> ZoneResolver::parse(
             continue;
         if (ldns_rr_get_class(rr.get()) != LDNS_RR_CLASS_IN) {
             err(lineNr, tr("only class IN is supported"));
+            continue;
+        }
+        if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_IPSECKEY) {
+            err(lineNr, tr("IPSECKEY record left out (mail authentication does not use it)"));
             continue;
         }
         if (ldns_rr_get_type(rr.get()) == 0) {

@@ -239,6 +239,61 @@ private slots:
         QCOMPARE(z->errors(), errors);
     }
 
+    // ldns 1.8.3 leaks in its IPSECKEY parser on bad RDATA; the reader rewrites such entries
+    // before ldns sees them and leaves them out (under ASan a miss shows as a leak too).
+    void ipseckeyLeftOut_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        // Errors name an entry's last line, as ldns counts for every record.
+        QTest::addColumn<QStringList>("errorPrefixes");
+        QTest::addColumn<QStringList>("records"); // "owner type" in file order
+
+        QTest::newRow("bad key; owner kept for the next record")
+            << QByteArray("ipk.t. IN IPSECKEY 10 3 2 x ***\n IN A 192.0.2.1\n")
+            << QStringList { "text:1:" } << QStringList { "ipk.t 1" };
+        QTest::newRow("well-formed one is left out too")
+            << QByteArray("a.t. 300 IN IPSECKEY 10 1 2 192.0.2.38 "
+                          "AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n")
+            << QStringList { "text:1:" } << QStringList {};
+        QTest::newRow("RFC 3597 3 generic form of type 45")
+            << QByteArray("a.t. IN TYPE45 \\# 3 010203\n") << QStringList { "text:1:" }
+            << QStringList {};
+        QTest::newRow("no owner, TTL first")
+            << QByteArray("a.t. IN A 192.0.2.1\n 300 ipseckey 10 3 2 x ***\n IN TXT \"after\"\n")
+            << QStringList { "text:2:" } << QStringList { "a.t 1", "a.t 16" };
+        QTest::newRow("parentheses across lines; later lines keep their numbers")
+            << QByteArray("a.t. IN IPSECKEY ( 10 3 2\n x\n *** )\nb.t. IN A 1.2.3\n"
+                          "c.t. IN A 192.0.2.3\n")
+            << QStringList { "text:3:", "text:4:" } << QStringList { "c.t 1" };
+        QTest::newRow("parenthesis opened before the type")
+            << QByteArray("a.t. IN ( IPSECKEY 10 3 2 x\n *** )\nc.t. IN A 192.0.2.3\n")
+            << QStringList { "text:2:" } << QStringList { "c.t 1" };
+        QTest::newRow("an owner named ipseckey is an owner")
+            << QByteArray("$ORIGIN t.\nipseckey IN A 192.0.2.1\n") << QStringList {}
+            << QStringList { "ipseckey.t 1" };
+        QTest::newRow("in a string or a comment it is text")
+            << QByteArray("a.t. IN TXT \"IPSECKEY 10 3 2 x\" ; IPSECKEY 1\n") << QStringList {}
+            << QStringList { "a.t 16" };
+    }
+
+    void ipseckeyLeftOut()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, errorPrefixes);
+        QFETCH(QStringList, records);
+        QStringList errors;
+        auto z = ZoneResolver::fromText(text, &errors);
+        QCOMPARE(errors.size(), errorPrefixes.size());
+        for (int i = 0; i < errorPrefixes.size(); ++i)
+            QVERIFY2(errors[i].startsWith(errorPrefixes[i]), qPrintable(errors[i]));
+        if (!errors.isEmpty())
+            QVERIFY2(errors[0].contains("IPSECKEY"), qPrintable(errors[0]));
+        QStringList got;
+        for (const Record& r : z->records())
+            got << QStringLiteral("%1 %2").arg(QString::fromLatin1(r.name)).arg(int(r.type));
+        QCOMPARE(got, records);
+    }
+
     void brokenFileKeepsGoodLines()
     {
         QStringList errors;
