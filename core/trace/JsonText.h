@@ -36,16 +36,22 @@ inline void put(QByteArray& out, char c)
 {
     *grow(out, 1) = c;
 }
-// `,"key":` — a member after the first.
-inline void putKey(QByteArray& out, std::string_view key)
+// `"key":`, after a comma unless it is the object's first member.
+inline void putKey(QByteArray& out, std::string_view key, bool comma)
 {
-    char* p = grow(out, qsizetype(key.size()) + 4);
-    *p++ = ',';
+    char* p = grow(out, qsizetype(key.size()) + (comma ? 4 : 3));
+    if (comma)
+        *p++ = ',';
     *p++ = '"';
     std::memcpy(p, key.data(), key.size());
     p += key.size();
     *p++ = '"';
     *p = ':';
+}
+// `,"key":` — a member after the first.
+inline void putKey(QByteArray& out, std::string_view key)
+{
+    putKey(out, key, true);
 }
 
 // A JSON string with its quotes: escapes as QJsonDocument does (\" \\ \b \f \n \r \t, other
@@ -67,18 +73,8 @@ void writeValue(QByteArray& out, const QJsonValue& v);
 // Object members: writeKey(out, "name", first) writes `,"name":` (no comma when first).
 inline void writeKey(QByteArray& out, QLatin1StringView key, bool& first)
 {
-    const std::string_view k(key.data(), size_t(key.size()));
-    if (!first) {
-        putKey(out, k);
-        return;
-    }
+    putKey(out, std::string_view(key.data(), size_t(key.size())), !first);
     first = false;
-    char* p = grow(out, key.size() + 3);
-    *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
-    p += k.size();
-    *p++ = '"';
-    *p = ':';
 }
 
 // An object whose members are given in any order and written sorted by key, as QJsonObject
