@@ -107,8 +107,24 @@ bool IpAddress::matches(const IpAddress& network, int prefix) const
 QString IpAddress::toString() const
 {
     char buf[INET6_ADDRSTRLEN] = {};
-    inet_ntop(v6 ? AF_INET6 : AF_INET, bytes.data(), buf, sizeof buf);
-    return QString::fromLatin1(buf);
+    if (v6) {
+        inet_ntop(AF_INET6, bytes.data(), buf, sizeof buf);
+        return QString::fromLatin1(buf);
+    }
+    // Four decimal octets by hand: glibc's inet_ntop goes through sprintf, a measurable
+    // share of a batch's SPF time.
+    char* p = buf;
+    for (int i = 0; i < 4; ++i) {
+        const unsigned o = bytes[i];
+        if (i)
+            *p++ = '.';
+        if (o >= 100)
+            *p++ = char('0' + o / 100);
+        if (o >= 10)
+            *p++ = char('0' + o / 10 % 10);
+        *p++ = char('0' + o % 10);
+    }
+    return QString::fromLatin1(buf, p - buf);
 }
 
 QByteArray IpAddress::dotted() const

@@ -5,6 +5,7 @@
 #include "common/TestUtil.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
+#include "spf/Ip.h"
 #include "spf/Lint.h"
 #include "spf/Macro.h"
 #include "spf/Record.h"
@@ -84,6 +85,8 @@ private slots:
     void cidr();
     void ipv6_data();
     void ipv6();
+    void addressText_data();
+    void addressText();
     void lints_data();
     void lints();
     void termSpans();
@@ -610,6 +613,36 @@ void TestSpf::ipv6()
         zone, ip, QStringLiteral("a@example.com"), QStringLiteral("mail.example.org"), &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QCOMPARE(statusName(ev.result), statusName(expected));
+}
+
+// The client address as the trace and the c macro (RFC 7208 7.3) show it.
+void TestSpf::addressText_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("RFC 7208 7.3 c: dotted quad") << "192.0.2.1"
+                                                 << "192.0.2.1";
+    QTest::newRow("all zero") << "0.0.0.0"
+                              << "0.0.0.0";
+    QTest::newRow("all 255") << "255.255.255.255"
+                             << "255.255.255.255";
+    QTest::newRow("one, two and three digits") << "10.0.100.9"
+                                               << "10.0.100.9";
+    QTest::newRow("tens with a zero") << "100.20.101.30"
+                                      << "100.20.101.30";
+    QTest::newRow("IPv4-mapped folds to IPv4") << "::ffff:198.51.100.7"
+                                               << "198.51.100.7";
+    QTest::newRow("RFC 5952 IPv6 compressed") << "2001:DB8:0:0:0:0:0:25"
+                                              << "2001:db8::25";
+}
+
+void TestSpf::addressText()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, text);
+    const auto ip = spf::IpAddress::parse(input);
+    QVERIFY(ip.has_value());
+    QCOMPARE(ip->toString(), text);
 }
 
 void TestSpf::lints_data()
