@@ -9,7 +9,11 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#include <vector>
 
 namespace ms::dns {
 
@@ -86,121 +90,6 @@ QByteArray prepareText(const QByteArray& in)
     return out;
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-// A TTL ("3600", "1h") or class token, which may stand between the owner and the type.
-bool isTtlOrClass(QByteArrayView t)
-{
-    if (t.isEmpty())
-        return false;
-    if (std::isdigit(uchar(t[0])))
-        return true;
-    for (const char* c : { "IN", "CH", "HS", "CS", "NONE", "ANY" }) {
-        if (t.compare(QByteArrayView(c), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return t.size() > 5 && t.first(5).compare("CLASS", Qt::CaseInsensitive) == 0;
-}
-
-// ldns 1.8.3's IPSECKEY parser (ldns_str2rdf_ipseckey) loses the gateway it read when the
-// rest of the RDATA is bad, a leak per record that a hostile zone text could repeat. Mail
-// authentication never asks for IPSECKEY, so each such entry is rewritten to an empty
-// generic record of the same type (RFC 3597 "\# 0"), which ldns reads without that parser,
-// and parse() drops it with an error. The entry keeps its owner name (the records after it
-// that leave the owner out belong to it) and its line breaks (later errors keep their
-// line numbers). Entries are split as ldns splits them: by line, except inside
-// parentheses; ';' comments and quoted strings are skipped.
-QByteArray withoutIpseckey(const QByteArray& in)
-{
-    QByteArray out;
-    qsizetype copied = 0; // in[copied..] is not yet in out
-    qsizetype i = 0;
-    const qsizetype n = in.size();
-    while (i < n) {
-        // One entry, from the start of a line.
-        const bool hasOwner = !isSpace(in[i]) && in[i] != '\n' && in[i] != ';' && in[i] != '(';
-        const bool directive = in[i] == '$';
-        int depth = 0;
-        int tokenIndex = 0;
-        qsizetype typeAt = -1;
-        int depthAtType = 0;
-        bool typeKnown = false;
-        while (i < n) {
-            const char c = in[i];
-            if (c == '\n') {
-                ++i;
-                if (depth == 0)
-                    break;
-                continue;
-            }
-            if (isSpace(c)) {
-                ++i;
-                continue;
-            }
-            if (c == '(' || c == ')') {
-                depth = c == '(' ? depth + 1 : std::max(0, depth - 1);
-                ++i;
-                continue;
-            }
-            if (c == ';') {
-                while (i < n && in[i] != '\n')
-                    ++i;
-                continue;
-            }
-            const qsizetype start = i;
-            if (c == '"') {
-                for (++i; i < n && in[i] != '"' && in[i] != '\n'; ++i) {
-                    if (in[i] == '\\' && i + 1 < n && in[i + 1] != '\n')
-                        ++i;
-                }
-                if (i < n && in[i] == '"')
-                    ++i;
-            } else {
-                for (; i < n; ++i) {
-                    const char d = in[i];
-                    if (isSpace(d) || d == '\n' || d == '(' || d == ')' || d == ';' || d == '"')
-                        break;
-                    if (d == '\\' && i + 1 < n && in[i + 1] != '\n')
-                        ++i;
-                }
-            }
-            // The type is the first token after the owner and any TTL or class.
-            if (!typeKnown && !directive && !(hasOwner && tokenIndex == 0)) {
-                const QByteArrayView token(in.constData() + start, i - start);
-                if (!isTtlOrClass(token) || tokenIndex >= (hasOwner ? 3 : 2)) {
-                    typeKnown = true;
-                    if (token.compare("IPSECKEY", Qt::CaseInsensitive) == 0
-                        || token.compare("TYPE45", Qt::CaseInsensitive) == 0) {
-                        typeAt = start;
-                        depthAtType = depth;
-                    }
-                }
-            }
-            ++tokenIndex;
-        }
-        if (typeAt < 0)
-            continue;
-        if (out.isEmpty())
-            out.reserve(in.size());
-        out.append(in.constData() + copied, typeAt - copied);
-        out.append("TYPE45 \\# 0");
-        out.append(QByteArray(depthAtType, ')')); // parentheses opened before the type
-        // The entry's line breaks stay, its last one included.
-        for (qsizetype k = typeAt; k < i; ++k) {
-            if (in[k] == '\n')
-                out.append('\n');
-        }
-        copied = i;
-    }
-    if (copied == 0)
-        return in;
-    out.append(in.constData() + copied, n - copied);
-    return out;
-}
-
 struct FileCloser {
     void operator()(FILE* f) const
     {
@@ -208,6 +97,133 @@ struct FileCloser {
             std::fclose(f);
     }
 };
+
+struct BufferFree {
+    void operator()(ldns_buffer* b) const { ldns_buffer_free(b); }
+};
+
+// Whether the text may spell a type that ldns reads as 45: "IPSECKEY", or "TYPE" and a
+// number ("TYPE045", "TYPE65581" cut to 16 bits). Most zones have neither.
+bool mayNameType45(QByteArrayView text)
+{
+    for (qsizetype i = 0; i + 4 <= text.size(); ++i) {
+        const char c = char(text[i] | 0x20);
+        if ((c == 't' && qstrnicmp(text.data() + i, 4, "type", 4) == 0)
+            || (c == 'i' && i + 8 <= text.size()
+                && qstrnicmp(text.data() + i, 8, "ipseckey", 8) == 0))
+            return true;
+    }
+    return false;
+}
+
+// The type ldns_rr_new_frm_str() takes from one entry (as ldns_fget_token_l returned it),
+// found by the same tokenizer and the same steps as ldns 1.8's rr.c: the owner (empty when
+// the entry starts with a blank), then a TTL (a token starting with a digit) or a class or
+// the type, then a class or the type, then the type. *typeAt is where its token starts.
+// 0 when ldns would stop before the type (it then never reads the RDATA). Token limits are
+// at least ldns's own, so this never gives up where ldns goes on.
+ldns_rr_type entryType(const char* line, size_t length, size_t* typeAt)
+{
+    std::unique_ptr<ldns_buffer, BufferFree> b(ldns_buffer_new(length));
+    if (!b)
+        return ldns_rr_type(0);
+    ldns_buffer_write(b.get(), line, length);
+    ldns_buffer_flip(b.get());
+    constexpr size_t kToken = 64; // ldns: TTL 21, class and type 16
+    char owner[LDNS_MAX_DOMAINLEN + 2];
+    char ttl[kToken], clas[kToken], type[kToken];
+    if (ldns_bget_token(b.get(), owner, "\t\n ", LDNS_MAX_DOMAINLEN + 1) == -1)
+        return ldns_rr_type(0);
+    size_t at = ldns_buffer_position(b.get());
+    if (ldns_bget_token(b.get(), ttl, "\t\n ", kToken) == -1)
+        return ldns_rr_type(0);
+    const char* typeToken = nullptr;
+    if (ttl[0] && !std::isdigit(uchar(ttl[0]))) {
+        if (ldns_get_rr_class_by_name(ttl) == 0)
+            typeToken = ttl;
+    } else {
+        at = ldns_buffer_position(b.get());
+        if (ldns_bget_token(b.get(), clas, "\t\n ", kToken) == -1)
+            return ldns_rr_type(0);
+        if (ldns_get_rr_class_by_name(clas) == 0)
+            typeToken = clas;
+    }
+    if (!typeToken) {
+        at = ldns_buffer_position(b.get());
+        if (ldns_bget_token(b.get(), type, "\t\n ", kToken) == -1)
+            return ldns_rr_type(0);
+        typeToken = type;
+    }
+    *typeAt = at;
+    return ldns_get_rr_type_by_name(typeToken);
+}
+
+// ldns 1.8.3's IPSECKEY parser (ldns_str2rdf_ipseckey) loses the gateway it read when the
+// rest of the RDATA is bad, a leak per record that a hostile zone text could repeat. Mail
+// authentication never asks for IPSECKEY, so before ldns parses the text, every entry whose
+// type is 45 is rewritten to the same owner, TTL and class with an empty generic RDATA
+// (RFC 3597 "TYPE45 \# 0", which ldns reads without that parser), and parse() drops it with
+// an error. The entries are the ones ldns will read: found by ldns's own entry reader (lines;
+// parentheses join lines; comments, quotes; \f \r \v end entries too; a stray ')' ends
+// one) and typed by entryType(). The rewritten entry keeps its owner (records after it that
+// leave the owner out belong to it) and its line breaks (later errors keep their numbers).
+QByteArray withoutType45(const QByteArray& text)
+{
+    if (!mayNameType45(text))
+        return text;
+    QByteArray copy = text; // fmemopen wants a writable buffer; the text stays as it was
+    std::unique_ptr<FILE, FileCloser> fp(fmemopen(copy.data(), size_t(copy.size()), "r"));
+    if (!fp)
+        return text;
+    std::vector<char> line(LDNS_MAX_LINELEN + 1);
+    QByteArray out;
+    qsizetype copied = 0; // text[copied..] is not yet in out
+    int lineNr = 0;
+    for (int guard = 0; guard < 10'000'000; ++guard) {
+        const long start = std::ftell(fp.get());
+        const ssize_t n = ldns_fget_token_l(
+            fp.get(), line.data(), LDNS_PARSE_SKIP_SPACE, LDNS_MAX_LINELEN, &lineNr);
+        const long end = std::ftell(fp.get());
+        if (n == -1 && std::feof(fp.get()))
+            break;
+        if (start < 0 || end <= start)
+            break; // no progress: ldns would not read further either
+        if (n <= 0)
+            continue;
+        const char* l = line.data();
+        const size_t length = std::strlen(l);
+        if ((std::strncmp(l, "$ORIGIN", 7) == 0 && std::isspace(uchar(l[7])))
+            || (std::strncmp(l, "$TTL", 4) == 0 && std::isspace(uchar(l[4])))
+            || std::strncmp(l, "$INCLUDE", 8) == 0)
+            continue;
+        size_t typeAt = 0;
+        // ldns looks the descriptor up by the number cut to 16 bits: TYPE65581 and TYPE-65491
+        // reach the IPSECKEY parser too.
+        if (quint16(entryType(l, length, &typeAt)) != LDNS_RR_TYPE_IPSECKEY)
+            continue;
+        if (out.isEmpty())
+            out.reserve(text.size());
+        out.append(text.constData() + copied, start - copied);
+        out.append(l, qsizetype(typeAt));
+        out.append("TYPE45 \\# 0");
+        // The entry's line breaks, its last one included; an entry that ended at \f, \r or
+        // \v (no line break) still needs an end.
+        bool ended = false;
+        for (long k = start; k < end; ++k) {
+            if (text[qsizetype(k)] == '\n') {
+                out.append('\n');
+                ended = true;
+            }
+        }
+        if (!ended && end < text.size())
+            out.append('\v');
+        copied = end;
+    }
+    if (out.isEmpty())
+        return text;
+    out.append(text.constData() + copied, text.size() - copied);
+    return out;
+}
 
 } // namespace
 
@@ -230,9 +246,10 @@ QList<Record> ZoneResolver::parse(
         err(int(text.left(nul).count('\n')) + 1, tr("NUL byte in the zone text"));
         text.replace('\0', ' ');
     }
-    text = withoutIpseckey(prepareText(text));
+    text = prepareText(text);
     if (!text.endsWith('\n'))
         text += '\n';
+    text = withoutType45(text);
 
     std::unique_ptr<FILE, FileCloser> fp(fmemopen(text.data(), size_t(text.size()), "r"));
     if (!fp) {
@@ -255,20 +272,29 @@ QList<Record> ZoneResolver::parse(
         originRdf = ldns_dname_new_frm_str(kNoOrigin);
     ldns_rdf* prev = nullptr;
     uint32_t defaultTtl = 3600;
-    int lineNr = 0;
+    int lineNr = 0; // ldns's count, not used for messages
+    // Errors name the line an entry starts on: ldns counts the line breaks it consumed, which
+    // for an entry ended by \f, \r, \v or a stray ')' is not where the entry is.
+    qsizetype counted = 0;
+    int line = 1;
+    auto lineOf = [&](long pos) {
+        for (; counted < pos && counted < text.size(); ++counted) {
+            if (text[counted] == '\n')
+                ++line;
+        }
+        return line;
+    };
     int guard = 0;
     while (!std::feof(fp.get())) {
+        const int entryLine = lineOf(std::ftell(fp.get()));
         if (errorCount >= kMaxErrors) {
-            err(lineNr, tr("too many errors; the rest of the text was not read"));
+            err(entryLine, tr("too many errors; the rest of the text was not read"));
             break;
         }
-        const int startLine = lineNr + 1;
         ldns_rr* raw = nullptr;
         const ldns_status st
             = ldns_rr_new_frm_fp_l(&raw, fp.get(), &defaultTtl, &originRdf, &prev, &lineNr);
         detail::RrPtr rr(raw);
-        if (lineNr < startLine) // defensive: ldns always advances, but never loop forever
-            lineNr = startLine;
         if (++guard > 10'000'000)
             break;
         switch (st) {
@@ -277,31 +303,31 @@ QList<Record> ZoneResolver::parse(
         case LDNS_STATUS_SYNTAX_TTL:
         case LDNS_STATUS_SYNTAX_ORIGIN: continue;
         case LDNS_STATUS_SYNTAX_INCLUDE:
-            err(startLine, tr("$INCLUDE is not supported (a zone may not read other files)"));
+            err(entryLine, tr("$INCLUDE is not supported (a zone may not read other files)"));
             continue;
         default:
             if (std::feof(fp.get()) && st == LDNS_STATUS_SYNTAX_ERR)
                 continue; // trailing whitespace/comments at the end of the file
-            err(lineNr, detail::statusText(st));
+            err(entryLine, detail::statusText(st));
             continue;
         }
         if (!rr)
             continue;
         if (ldns_rr_get_class(rr.get()) != LDNS_RR_CLASS_IN) {
-            err(lineNr, tr("only class IN is supported"));
+            err(entryLine, tr("only class IN is supported"));
             continue;
         }
         if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_IPSECKEY) {
-            err(lineNr, tr("IPSECKEY record left out (mail authentication does not use it)"));
+            err(entryLine, tr("IPSECKEY record left out (mail authentication does not use it)"));
             continue;
         }
         if (ldns_rr_get_type(rr.get()) == 0) {
-            err(lineNr, tr("unknown record type"));
+            err(entryLine, tr("unknown record type"));
             continue;
         }
         Record r = detail::recordFromLdns(rr.get());
         if (r.name.endsWith(kNoOrigin) || r.presentation.contains(QLatin1String(kNoOrigin))) {
-            err(lineNr, tr("relative name without $ORIGIN"));
+            err(entryLine, tr("relative name without $ORIGIN"));
             continue;
         }
         out << r;

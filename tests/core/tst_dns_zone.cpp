@@ -244,7 +244,7 @@ private slots:
     void ipseckeyLeftOut_data()
     {
         QTest::addColumn<QByteArray>("text");
-        // Errors name an entry's last line, as ldns counts for every record.
+        // Errors name the line an entry starts on.
         QTest::addColumn<QStringList>("errorPrefixes");
         QTest::addColumn<QStringList>("records"); // "owner type" in file order
 
@@ -264,10 +264,22 @@ private slots:
         QTest::newRow("parentheses across lines; later lines keep their numbers")
             << QByteArray("a.t. IN IPSECKEY ( 10 3 2\n x\n *** )\nb.t. IN A 1.2.3\n"
                           "c.t. IN A 192.0.2.3\n")
-            << QStringList { "text:3:", "text:4:" } << QStringList { "c.t 1" };
+            << QStringList { "text:1:", "text:4:" } << QStringList { "c.t 1" };
         QTest::newRow("parenthesis opened before the type")
             << QByteArray("a.t. IN ( IPSECKEY 10 3 2 x\n *** )\nc.t. IN A 192.0.2.3\n")
-            << QStringList { "text:2:" } << QStringList { "c.t 1" };
+            << QStringList { "text:1:" } << QStringList { "c.t 1" };
+        // Entries end where ldns ends them, not only at line breaks (fuzz_zone, fuzz_spf).
+        QTest::newRow("a vertical tab ends an entry")
+            << QByteArray("a.t. IN TXT \"x\"\v IN IPSECKEY 10 3 2 x ***\nb.t. IN A 1.2.3\n")
+            << QStringList { "text:1:", "text:2:" } << QStringList { "a.t 16" };
+        QTest::newRow("a stray parenthesis ends an entry")
+            << QByteArray("a.t. IN TXT \"x\"))$ IN IPSECKEY 10 3 2 x ***\nc.t. IN A 192.0.2.3\n")
+            << QStringList { "text:1:" } << QStringList { "a.t 16", "c.t 1" };
+        QTest::newRow("TYPE045 is type 45") << QByteArray("a.t. IN TYPE045 10 3 2 x ***\n")
+                                            << QStringList { "text:1:" } << QStringList {};
+        QTest::newRow("TYPE65581 and TYPE-65491 are type 45 in 16 bits")
+            << QByteArray("a.t. 300 TYPE65581 10 3 2 x ***\nb.t. TYPE-65491 10 3 2 x ***\n")
+            << QStringList { "text:1:", "text:2:" } << QStringList {};
         QTest::newRow("an owner named ipseckey is an owner")
             << QByteArray("$ORIGIN t.\nipseckey IN A 192.0.2.1\n") << QStringList {}
             << QStringList { "ipseckey.t 1" };
