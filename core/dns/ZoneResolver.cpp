@@ -130,8 +130,9 @@ ldns_rr_type entryType(const char* line, size_t length, size_t* typeAt)
     ldns_buffer_write(b.get(), line, length);
     ldns_buffer_flip(b.get());
     constexpr size_t kToken = 64; // ldns: TTL 21, class and type 16
-    char owner[LDNS_MAX_DOMAINLEN + 2];
-    char ttl[kToken], clas[kToken], type[kToken];
+    // Two spare bytes: some ldns versions write the terminating NUL past `limit`.
+    char owner[LDNS_MAX_DOMAINLEN + 3];
+    char ttl[kToken + 2], clas[kToken + 2], type[kToken + 2];
     if (ldns_bget_token(b.get(), owner, "\t\n ", LDNS_MAX_DOMAINLEN + 1) == -1)
         return ldns_rr_type(0);
     size_t at = ldns_buffer_position(b.get());
