@@ -41,6 +41,17 @@ public:
 private:
     ResolverPtr m_inner;
 };
+
+// A live resolver asking a server that never answers: 5 s a try, 3 tries.
+ResolverPtr slowResolver(const mstest::DnsBlackHole& hole)
+{
+    LiveOptions lo;
+    lo.servers = { hole.server() };
+    lo.timeoutMs = 5000;
+    lo.retries = 2;
+    return std::make_shared<LiveResolver>(lo);
+}
+
 } // namespace
 
 class TstDnsResolvers : public QObject
@@ -182,12 +193,7 @@ private slots:
     {
         QFETCH(int, budgetMs);
         mstest::DnsBlackHole hole;
-        LiveOptions lo;
-        lo.servers = { hole.server() };
-        lo.timeoutMs = 5000;
-        lo.retries = 2;
-        auto live = std::make_shared<LiveResolver>(lo);
-        auto rec = std::make_shared<Recorder>(live);
+        auto rec = std::make_shared<Recorder>(slowResolver(hole));
         BudgetResolver b(rec, budgetMs);
         QElapsedTimer t;
         t.start();
@@ -203,13 +209,8 @@ private slots:
     void cancelCutsLiveWait()
     {
         mstest::DnsBlackHole hole;
-        LiveOptions lo;
-        lo.servers = { hole.server() };
-        lo.timeoutMs = 5000;
-        lo.retries = 2;
-        auto live = std::make_shared<LiveResolver>(lo);
         std::atomic_bool cancel { false };
-        BudgetResolver b(live, 60000, &cancel);
+        BudgetResolver b(slowResolver(hole), 60000, &cancel);
         std::thread canceller([&cancel] {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             cancel = true;
