@@ -275,6 +275,9 @@ private slots:
         QTest::newRow("a stray parenthesis ends an entry")
             << QByteArray("a.t. IN TXT \"x\"))$ IN IPSECKEY 10 3 2 x ***\nc.t. IN A 192.0.2.3\n")
             << QStringList { "text:1:" } << QStringList { "a.t 16", "c.t 1" };
+        QTest::newRow("parentheses inside the type's name")
+            << QByteArray("a.t. IN I(PSECKEY 10 3 2\n x *** )\n") << QStringList { "text:1:" }
+            << QStringList {};
         QTest::newRow("TYPE045 is type 45") << QByteArray("a.t. IN TYPE045 10 3 2 x ***\n")
                                             << QStringList { "text:1:" } << QStringList {};
         QTest::newRow("TYPE65581 and TYPE-65491 are type 45 in 16 bits")
