@@ -42,7 +42,7 @@ MessageSummary summarize(const Report& r)
 {
     MessageSummary m;
     m.file = r.file;
-    m.verdict = overallVerdict(r).status;
+    m.verdict = overallStatus(r);
     bool failed = false, temporary = r.cancelled;
     for (const CheckResult& c : r.checks) {
         m.checks.append({ c.name, c.status });

@@ -47,21 +47,40 @@ QString withReason(QString text, QString reason, Status status)
     return text;
 }
 
+// DMARC's result as the verdict states it: a trusted forwarder's ARC chain turns a fail
+// into a pass by local policy (RFC 8617 7.2.1).
+Status dmarcStatus(const DmarcOutcome& d)
+{
+    return d.status == Status::Fail && d.overriddenByArc ? Status::Pass : d.status;
+}
+
+// Pass when any signature passes, else the worst result (o.dkim not empty).
+Status dkimStatus(const Outcomes& o)
+{
+    Status worst = Status::Info;
+    for (const DkimSignatureOutcome& s : o.dkim) {
+        if (s.status == Status::Pass)
+            return Status::Pass;
+        worst = worse(worst, s.status);
+    }
+    return worst;
+}
+
 std::optional<Verdict> fromDkim(const Outcomes& o)
 {
     if (o.dkim.isEmpty())
         return std::nullopt;
-    for (const DkimSignatureOutcome& s : o.dkim) {
-        if (s.status == Status::Pass) {
-            return Verdict { Status::Pass, QStringLiteral("dkim"),
-                tr("The message carries a valid DKIM signature of %1; nothing was "
-                   "changed after signing.")
-                    .arg(s.domain) };
+    const Status worst = dkimStatus(o);
+    if (worst == Status::Pass) {
+        for (const DkimSignatureOutcome& s : o.dkim) {
+            if (s.status == Status::Pass) {
+                return Verdict { Status::Pass, QStringLiteral("dkim"),
+                    tr("The message carries a valid DKIM signature of %1; nothing was "
+                       "changed after signing.")
+                        .arg(s.domain) };
+            }
         }
     }
-    Status worst = Status::Info;
-    for (const DkimSignatureOutcome& s : o.dkim)
-        worst = worse(worst, s.status);
     // Explain the signature that decided the worst result.
     const DkimSignatureOutcome* first = &o.dkim.front();
     for (const DkimSignatureOutcome& s : o.dkim) {
@@ -127,15 +146,13 @@ Verdict overallVerdict(const Report& r)
     if (o.dmarc && o.dmarc->status != Status::None) {
         const DmarcOutcome& d = *o.dmarc;
         QString text;
-        Status status = d.status;
+        const Status status = dmarcStatus(d);
         switch (d.status) {
         case Status::Pass:
             text = tr("The message really comes from %1: DMARC passed.").arg(d.fromDomain);
             break;
         case Status::Fail:
             if (d.overriddenByArc) {
-                // Local policy (RFC 8617 7.2.1): the receiver trusts the sealer and accepts.
-                status = Status::Pass;
                 text = tr("DMARC failed for %1, but a trusted forwarder's ARC chain shows the "
                           "message passed before it was forwarded.")
                            .arg(d.fromDomain);
@@ -182,6 +199,18 @@ Verdict overallVerdict(const Report& r)
         prefix
             + tr("Nothing could be verified: no DMARC result, no DKIM signature and no "
                  "SPF result.") };
+}
+
+Status overallStatus(const Report& r)
+{
+    const Outcomes& o = r.outcomes;
+    if (o.dmarc && o.dmarc->status != Status::None)
+        return dmarcStatus(*o.dmarc);
+    if (!o.dkim.isEmpty())
+        return dkimStatus(o);
+    if (o.spf && o.spf->status != Status::None)
+        return o.spf->status;
+    return Status::None;
 }
 
 } // namespace ms

@@ -17,5 +17,8 @@ struct Verdict {
 };
 
 Verdict overallVerdict(const Report& r);
+// overallVerdict(r).status without the sentences: a batch needs the status for every
+// message (exit code, summary) and the words only where it writes them.
+Status overallStatus(const Report& r);
 
 } // namespace ms

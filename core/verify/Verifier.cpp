@@ -302,7 +302,7 @@ Report Verifier::verify(const Message& message, const QString& fileName,
             + tr("The verification was cancelled or ran out of its time budget; "
                  "the results are incomplete.");
     } else {
-        report.root.status = overallVerdict(report).status;
+        report.root.status = overallStatus(report);
     }
     return report;
 }

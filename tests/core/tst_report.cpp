@@ -317,6 +317,7 @@ private slots:
         }
         const Verdict v = overallVerdict(r);
         QCOMPARE(statusName(v.status), expected);
+        QCOMPARE(statusName(overallStatus(r)), expected);
         QCOMPARE(v.basis, basis);
         QVERIFY2(v.reason.contains(words), qPrintable(v.reason));
     }
