@@ -1,5 +1,7 @@
 #include "crypto/Cms.h"
 
+#include "crypto/OpenSslText.h"
+
 #include <QCoreApplication>
 
 #include <openssl/asn1.h>
@@ -16,37 +18,13 @@ namespace ms::crypto {
 
 namespace {
 
-QString opensslErrors()
-{
-    QStringList parts;
-    while (const unsigned long e = ERR_get_error()) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        if (parts.size() < 4)
-            parts.append(QString::fromLatin1(buf));
-    }
-    return parts.join(QStringLiteral("; "));
-}
-
-QString objName(const ASN1_OBJECT* obj)
-{
-    if (!obj)
-        return {};
-    const int nid = OBJ_obj2nid(obj);
-    if (nid != NID_undef)
-        return QString::fromLatin1(OBJ_nid2sn(nid));
-    char buf[128];
-    OBJ_obj2txt(buf, sizeof buf, obj, 1);
-    return QString::fromLatin1(buf);
-}
-
 QString algorName(const X509_ALGOR* alg)
 {
     if (!alg)
         return {};
     const ASN1_OBJECT* obj = nullptr;
     X509_ALGOR_get0(&obj, nullptr, nullptr, alg);
-    return objName(obj);
+    return objectName(obj);
 }
 
 QString nameString(const X509_NAME* name)
@@ -162,7 +140,7 @@ QString oidAt(const QByteArray& b, const Tlv& t)
         return {};
     const unsigned char* p = reinterpret_cast<const unsigned char*>(b.constData() + t.start);
     ASN1_OBJECT* obj = d2i_ASN1_OBJECT(nullptr, &p, long(t.end() - t.start));
-    QString name = objName(obj);
+    QString name = objectName(obj);
     ASN1_OBJECT_free(obj);
     return name;
 }
@@ -192,7 +170,7 @@ CmsMessage CmsMessage::parse(const QByteArray& der, QString* error)
     if (!cms) {
         if (error)
             *error = QCoreApplication::translate("Smime", "not a CMS structure: %1")
-                         .arg(opensslErrors());
+                         .arg(takeOpensslErrors());
         return m;
     }
     auto d = std::make_shared<Data>();
@@ -260,7 +238,7 @@ CmsMessage CmsMessage::parse(const QByteArray& der, QString* error)
             for (int a = 0; a < count && a < 256; ++a) {
                 X509_ATTRIBUTE* attr = CMS_signed_get_attr(si, a);
                 const ASN1_OBJECT* obj = X509_ATTRIBUTE_get0_object(attr);
-                s.signedAttributes.append(objName(obj));
+                s.signedAttributes.append(objectName(obj));
                 const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(attr, 0);
                 if (!value)
                     continue;
@@ -390,14 +368,14 @@ QString CmsMessage::typeName() const
     case Type::Enveloped: return QStringLiteral("envelopedData");
     case Type::AuthEnveloped: return QStringLiteral("authEnvelopedData");
     case Type::Compressed: return QStringLiteral("compressedData");
-    case Type::Other: return d ? objName(CMS_get0_type(d->cms)) : QString();
+    case Type::Other: return d ? objectName(CMS_get0_type(d->cms)) : QString();
     }
     return {};
 }
 
 QString CmsMessage::encapsulatedContentType() const
 {
-    return d && d->type == Type::Signed ? objName(CMS_get0_eContentType(d->cms)) : QString();
+    return d && d->type == Type::Signed ? objectName(CMS_get0_eContentType(d->cms)) : QString();
 }
 
 bool CmsMessage::isDetached() const
@@ -459,7 +437,7 @@ CmsSignerCheck CmsMessage::verifySigner(int index, const QByteArray& content) co
     const EVP_MD* md = EVP_get_digestbyobj(digObj);
     if (!md) {
         r.error = QCoreApplication::translate("Smime", "unsupported digest algorithm %1")
-                      .arg(objName(digObj));
+                      .arg(objectName(digObj));
         return r;
     }
     unsigned char out[EVP_MAX_MD_SIZE];
@@ -475,7 +453,7 @@ CmsSignerCheck CmsMessage::verifySigner(int index, const QByteArray& content) co
             // Verifies the signature over the DER of the signed attributes (RFC 5652 5.4).
             r.signatureValid = CMS_SignerInfo_verify(si) == 1 ? 1 : 0;
             if (!r.signatureValid)
-                r.error = opensslErrors();
+                r.error = takeOpensslErrors();
         }
     } else if (signer) {
         // No signed attributes: the signature is over the content digest itself.
@@ -491,7 +469,7 @@ CmsSignerCheck CmsMessage::verifySigner(int index, const QByteArray& content) co
         r.signatureValid = ok ? 1 : 0;
         r.digestMatches = ok;
         if (!ok)
-            r.error = opensslErrors();
+            r.error = takeOpensslErrors();
     }
     ERR_clear_error();
     return r;
@@ -509,7 +487,7 @@ bool openPkcs12Der(const QByteArray& pkcs12, const QByteArray& password, EVP_PKE
     PKCS12* p12 = d2i_PKCS12(nullptr, &p, long(pkcs12.size()));
     if (!p12) {
         *error = QCoreApplication::translate("Smime", "the key file is not PKCS#12 (DER): %1")
-                     .arg(opensslErrors());
+                     .arg(takeOpensslErrors());
         return false;
     }
     STACK_OF(X509)* ca = nullptr;
@@ -522,7 +500,7 @@ bool openPkcs12Der(const QByteArray& pkcs12, const QByteArray& password, EVP_PKE
     if (!parsed || !*pkey || !*cert) {
         *error = QCoreApplication::translate(
             "Smime", "cannot open the PKCS#12 file (wrong password?): %1")
-                     .arg(opensslErrors());
+                     .arg(takeOpensslErrors());
         EVP_PKEY_free(*pkey);
         X509_free(*cert);
         *pkey = nullptr;
@@ -608,8 +586,8 @@ CmsDecryptResult CmsMessage::decrypt(const QByteArray& pkcs12, const QByteArray&
         r.content = QByteArray(data, int(n));
         r.ok = true;
     } else {
-        r.error
-            = QCoreApplication::translate("Smime", "decryption failed: %1").arg(opensslErrors());
+        r.error = QCoreApplication::translate("Smime", "decryption failed: %1")
+                      .arg(takeOpensslErrors());
     }
     BIO_free(out);
     EVP_PKEY_free(pkey);

@@ -1,5 +1,7 @@
 #include "crypto/Keys.h"
 
+#include "crypto/OpenSslText.h"
+
 #include <QCoreApplication>
 
 #include <openssl/bio.h>
@@ -21,22 +23,10 @@ QString tr(const char* s)
     return QCoreApplication::translate("Crypto", s);
 }
 
-// The first queued OpenSSL error as text, and the queue cleared (it is per thread).
-QString opensslError()
-{
-    const unsigned long e = ERR_get_error();
-    ERR_clear_error();
-    if (!e)
-        return {};
-    char buf[256];
-    ERR_error_string_n(e, buf, sizeof buf);
-    return QString::fromLatin1(buf);
-}
-
 void setError(QString* error, const QString& text)
 {
     if (error) {
-        const QString ssl = opensslError();
+        const QString ssl = takeOpensslErrors(1);
         *error = ssl.isEmpty() ? text : text + QStringLiteral(" (") + ssl + QLatin1Char(')');
     } else {
         ERR_clear_error();

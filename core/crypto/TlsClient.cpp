@@ -1,5 +1,7 @@
 #include "crypto/TlsClient.h"
 
+#include "crypto/OpenSslText.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
@@ -288,10 +290,7 @@ public:
                     return false;
                 continue;
             }
-            char buf[256] = {};
-            ERR_error_string_n(ERR_get_error(), buf, sizeof buf);
-            m_r.error = tr("TLS handshake failed: %1").arg(QString::fromLatin1(buf));
-            ERR_clear_error();
+            m_r.error = tr("TLS handshake failed: %1").arg(takeOpensslErrors(1));
             return false;
         }
         m_r.tlsEstablished = true;

@@ -1,5 +1,7 @@
 #include "crypto/X509Certificate.h"
 
+#include "crypto/OpenSslText.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -68,16 +70,6 @@ QString entryByNid(const X509_NAME* name, int nid)
     if (idx < 0)
         return {};
     return asn1StringToQString(X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, idx)));
-}
-
-QString objectName(const ASN1_OBJECT* obj)
-{
-    const int nid = OBJ_obj2nid(obj);
-    if (nid != NID_undef)
-        return QString::fromLatin1(OBJ_nid2sn(nid));
-    char buf[128];
-    OBJ_obj2txt(buf, sizeof buf, obj, 1);
-    return QString::fromLatin1(buf);
 }
 
 } // namespace
