@@ -76,6 +76,13 @@ int openAndWait(MainWindow& w, const QString& path, const QStringList& zones)
     }
 }
 
+// openAndWait() on a bundled sample with its own zone file.
+int openSample(MainWindow& w, const QString& name)
+{
+    const QString path = mstest::sampleFile(name);
+    return openAndWait(w, path, zonesFor(path));
+}
+
 // First step (tree order) whose spans point into `source`, with its path.
 std::optional<StepPath> firstStepWithSpan(const Step& root, const QString& source)
 {
@@ -271,8 +278,7 @@ void TestWorkbench::openSampleSelectStepHighlightsBytes()
 {
     MainWindow w;
     w.show();
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const Document* d = w.document(id);
     QVERIFY(d && d->report);
@@ -322,8 +328,7 @@ void TestWorkbench::hexTabShowsStepBytes()
 {
     MainWindow w;
     w.show();
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
     HexView* hex = w.sourceTabs()->hexView();
@@ -369,8 +374,7 @@ void TestWorkbench::clickByteSelectsDeepestStep()
 {
     MainWindow w;
     w.show();
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
     auto* raw = w.findChild<SourceView*>(QStringLiteral("rawMessageView"));
@@ -394,8 +398,7 @@ void TestWorkbench::clickByteSelectsDeepestStep()
 void TestWorkbench::dnsLogShowsTranscript()
 {
     MainWindow w;
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const Report& r = *w.document(id)->report;
     auto* table = w.findChild<QTableView*>(QStringLiteral("dnsLog"));
@@ -420,8 +423,7 @@ void TestWorkbench::dnsLogShowsTranscript()
 void TestWorkbench::whatIfReverifyChangesResult()
 {
     MainWindow w;
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const Report before = *w.document(id)->report;
     const CheckResult* spf = before.check(QStringLiteral("spf"));
@@ -506,8 +508,7 @@ void TestWorkbench::evidenceBundleReplaysSameReport()
 {
     QTemporaryDir dir;
     MainWindow w;
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    const int id = openAndWait(w, path, zonesFor(path));
+    const int id = openSample(w, QStringLiteral("good"));
     QVERIFY(id > 0);
     const QString bundle = dir.filePath(QStringLiteral("good.msev"));
     QString err;
@@ -560,8 +561,7 @@ void TestWorkbench::evidenceBundleReplaysSameReport()
 void TestWorkbench::languageSwitchShowsJapanese()
 {
     MainWindow w;
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    QVERIFY(openSample(w, QStringLiteral("good")) > 0);
     QCOMPARE(w.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     QSignalSpy done(&w, &MainWindow::verificationFinished);
     w.setLanguage(QStringLiteral("ja"));
@@ -750,8 +750,7 @@ void TestWorkbench::paletteContrast()
     s.darkPalette = dark;
     w.applySettings(s);
     QCOMPARE(StatusStyle::isDark(), dark);
-    const QString path = mstest::sampleFile(QStringLiteral("mailing-list"));
-    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    QVERIFY(openSample(w, QStringLiteral("mailing-list")) > 0);
     QStringList bad;
     auto need = [&](const QString& what, const QColor& fg, const QColor& bg) {
         const double cr = StatusStyle::contrastRatio(fg, bg);
@@ -808,8 +807,7 @@ void TestWorkbench::accessibleNames()
 {
     MainWindow w;
     w.show();
-    const QString path = mstest::sampleFile(QStringLiteral("mailing-list"));
-    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    QVERIFY(openSample(w, QStringLiteral("mailing-list")) > 0);
     // Bring every dock and source tab up once, so lazily made widgets exist.
     for (const char* v : { "dns", "envelope", "whatif" })
         w.showView(QLatin1String(v));
@@ -946,8 +944,7 @@ void TestWorkbench::f6CyclesPanes()
     w.show();
     w.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&w));
-    const QString path = mstest::sampleFile(QStringLiteral("good"));
-    QVERIFY(openAndWait(w, path, zonesFor(path)) > 0);
+    QVERIFY(openSample(w, QStringLiteral("good")) > 0);
     w.stepTree()->setFocus();
     const QList<QWidget*> panes = w.panes();
     QVERIFY(panes.size() >= 6);
