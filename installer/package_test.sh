@@ -58,7 +58,7 @@ chroot "$root" mailscope-cli verify --offline $zones --format json "$eml" >"$bui
 rc=$?
 set -e
 echo "exit code $rc"
-grep -q '"schema": *"mailscope-report/1"' "$build/package-verify.json" \
+grep -q '"schema": *"mailscope-report/2"' "$build/package-verify.json" \
     || { echo "no report from the installed CLI"; cat "$build/package-verify.json"; exit 1; }
 [ "$rc" -le 1 ] || { echo "verify failed to run (exit $rc)"; exit 1; }
 

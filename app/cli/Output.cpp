@@ -110,12 +110,12 @@ QByteArray formatInputError(const QString& file, const QString& error, Format fo
     case Format::Text: return {}; // errors go to stderr only
     case Format::Json:
         return QJsonDocument(
-            QJsonObject { { QStringLiteral("schema"), QStringLiteral("mailscope-report/1") },
+            QJsonObject { { QStringLiteral("schema"), QLatin1String(kReportSchema) },
                 { QStringLiteral("file"), file }, { QStringLiteral("error"), error } })
             .toJson(QJsonDocument::Indented);
     case Format::Jsonl:
         return QJsonDocument(
-                   QJsonObject { { QStringLiteral("schema"), QStringLiteral("mailscope-report/1") },
+                   QJsonObject { { QStringLiteral("schema"), QLatin1String(kReportSchema) },
                        { QStringLiteral("file"), file }, { QStringLiteral("error"), error } })
                    .toJson(QJsonDocument::Compact)
             + '\n';

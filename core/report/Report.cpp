@@ -1,6 +1,5 @@
 #include "report/Report.h"
 
-#include "report/EnvelopeJson.h"
 #include "report/Verdict.h"
 #include "trace/JsonText.h"
 
@@ -297,7 +296,7 @@ QJsonObject toJson(const Report& r)
 QJsonObject toJson(const Report& r, JsonParts parts)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("schema"), QStringLiteral("mailscope-report/1"));
+    o.insert(QStringLiteral("schema"), QLatin1String(kReportSchema));
     o.insert(QStringLiteral("file"), r.file);
     o.insert(QStringLiteral("evaluation_time"), isoTime(r.evaluationTime));
     if (r.hasEnvelope) {
@@ -358,8 +357,9 @@ void jsonEnvelopeValue(QByteArray& out, const EnvelopeValue& v)
     json::put(out, '}');
 }
 
-} // namespace
-
+// The envelope as compact JSON, byte for byte what QJsonDocument writes for it:
+// {"client_ip":{...},"helo":{...},"mail_from":{...}}, each value
+// {"overridden":bool,"reason":text,"value":text}.
 void writeEnvelopeJson(QByteArray& out, const Envelope& envelope)
 {
     json::put(out, "{\"client_ip\":");
@@ -370,8 +370,6 @@ void writeEnvelopeJson(QByteArray& out, const Envelope& envelope)
     jsonEnvelopeValue(out, envelope.mailFrom);
     json::put(out, '}');
 }
-
-namespace {
 
 void jsonAnswer(QByteArray& out, const dns::Answer& a)
 {
@@ -490,7 +488,11 @@ QByteArray toJsonLine(const Report& r)
         case Member::Envelope: writeEnvelopeJson(out, r.envelope); break;
         case Member::EvaluationTime: json::writeString(out, isoTime(r.evaluationTime)); break;
         case Member::File: json::writeString(out, r.file); break;
-        case Member::Schema: json::put(out, "\"mailscope-report/1\""); break;
+        case Member::Schema:
+            json::put(out, '"');
+            json::put(out, kReportSchema);
+            json::put(out, '"');
+            break;
         case Member::Verdict: {
             const Verdict v = overallVerdict(r);
             json::put(out, "{\"basis\":");

@@ -37,7 +37,11 @@ struct Report {
 
 // The golden-test format: stable, indented, no timings.
 QString toText(const Report& r);
-// "schema": "mailscope-report/1"
+// The JSON reports' "schema" member. /2 (from /1): the "spf" object no longer repeats the
+// envelope, which is the report's own "envelope" member (SPF is its only reader).
+inline constexpr char kReportSchema[] = "mailscope-report/2";
+
+// "schema": kReportSchema
 QJsonObject toJson(const Report& r);
 // Which parts toJson() builds. Batch JSON lines leave out the step tree and the sources:
 // building them only to drop them was most of a batch run's time.

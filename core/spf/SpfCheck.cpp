@@ -1,4 +1,3 @@
-#include "report/EnvelopeJson.h"
 #include "spf/Spf.h"
 #include "trace/JsonText.h"
 
@@ -46,7 +45,6 @@ void writeStrings(QByteArray& out, const QStringList& list);
 
 // The members the check's top-level object has beside the main evaluation's.
 struct TopLevel {
-    const Envelope* envelope = nullptr;
     QByteArrayView heloCheck, mailFromCheck; // empty: absent
     const QStringList* missing = nullptr; // null or empty: absent
 };
@@ -69,8 +67,6 @@ void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* to
     json::put(out, "},\"domain\":");
     json::writeString(out, e.domain);
     if (top) {
-        json::putKey(out, "envelope");
-        writeEnvelopeJson(out, *top->envelope);
         json::putKey(out, "evaluated");
         json::put(out, "true");
     }
@@ -197,9 +193,7 @@ CheckResult check(const CheckContext& ctx)
         root.detail = what;
         res.status = Status::None;
         res.summary = what;
-        QByteArray json = "{\"envelope\":";
-        writeEnvelopeJson(json, env);
-        json::put(json, ",\"evaluated\":false,\"missing\":");
+        QByteArray json = "{\"evaluated\":false,\"missing\":";
         writeStrings(json, missing);
         json::put(json, ",\"problem\":");
         json::writeString(json, what);
@@ -262,12 +256,11 @@ CheckResult check(const CheckContext& ctx)
         res.summary
             += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
 
-    // The top level is the main evaluation's object with the envelope, the flag, both
-    // checks and what is missing among its members.
+    // The top level is the main evaluation's object with the flag, both checks and what is
+    // missing among its members. The envelope is the report's own member (schema /2).
     const QByteArray mailJson = mailEval ? evaluationJson(*mailEval) : QByteArray();
     const QByteArray heloJson = heloEval ? evaluationJson(*heloEval) : QByteArray();
     TopLevel top;
-    top.envelope = &env;
     top.mailFromCheck = mailJson;
     top.heloCheck = heloJson;
     top.missing = &missing;

@@ -274,7 +274,7 @@ private slots:
         QJsonParseError e;
         const QJsonObject o = QJsonDocument::fromJson(r.out, &e).object();
         QCOMPARE(e.error, QJsonParseError::NoError);
-        QCOMPARE(o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-report/1"));
+        QCOMPARE(o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-report/2"));
         for (const char* m :
             { "file", "evaluation_time", "envelope", "verdict", "steps", "sources", "dns" })
             QVERIFY2(o.contains(QLatin1String(m)), m);
@@ -295,6 +295,10 @@ private slots:
                      .value(QLatin1String("value"))
                      .toString(),
             QStringLiteral("alice@example.com"));
+        // Schema /2: the envelope is said once, not again inside the SPF object.
+        const QJsonObject spf = o.value(QLatin1String("spf")).toObject();
+        QVERIFY(spf.value(QLatin1String("evaluated")).toBool());
+        QVERIFY(!spf.contains(QLatin1String("envelope")));
         // DKIM: one object per signature with the documented members.
         const QJsonArray dkim = o.value(QLatin1String("dkim")).toArray();
         QCOMPARE(dkim.size(), 1);
@@ -417,7 +421,7 @@ private slots:
         QVERIFY(d.isArray());
         QCOMPARE(d.array().size(), 2);
         QCOMPARE(d.array().at(1).toObject().value(QLatin1String("schema")).toString(),
-            QStringLiteral("mailscope-report/1"));
+            QStringLiteral("mailscope-report/2"));
     }
 
     void mboxInput()

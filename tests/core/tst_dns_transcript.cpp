@@ -159,7 +159,7 @@ private slots:
         QTest::newRow("garbage") << QByteArray("\x00\xff{{{", 5) << "not valid JSON";
         QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
         QTest::newRow("wrong schema")
-            << QByteArray(R"({"schema":"mailscope-report/1"})") << "not a DNS transcript";
+            << QByteArray(R"({"schema":"mailscope-report/2"})") << "not a DNS transcript";
         QTest::newRow("no answers")
             << QByteArray(R"({"schema":"mailscope-dns/1"})") << "no \"answers\"";
         QTest::newRow("bad outcome")

@@ -119,7 +119,7 @@ private slots:
     void json()
     {
         const QJsonObject o = toJson(sampleReport());
-        QCOMPARE(o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-report/1"));
+        QCOMPARE(o.value(QLatin1String("schema")).toString(), QStringLiteral("mailscope-report/2"));
         QCOMPARE(o.value(QLatin1String("file")).toString(), QStringLiteral("x.eml"));
         QCOMPARE(o.value(QLatin1String("evaluation_time")).toString(),
             QStringLiteral("2024-06-01T12:00:00Z"));
