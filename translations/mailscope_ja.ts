@@ -2367,6 +2367,10 @@ Commands:
         <source>%1 is not an IP address: %2</source>
         <translation>%1 は IP アドレスではありません: %2</translation>
     </message>
+    <message>
+        <source>OpenSSL error code %1</source>
+        <translation>OpenSSL のエラーコード %1</translation>
+    </message>
 </context>
 <context>
     <name>ms::crypto::PrivateKey</name>

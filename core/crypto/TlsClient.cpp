@@ -290,7 +290,14 @@ public:
                     return false;
                 continue;
             }
-            m_r.error = tr("TLS handshake failed: %1").arg(takeOpensslErrors(1));
+            // A peer that hangs up mid-handshake leaves OpenSSL's queue empty.
+            QString why = takeOpensslErrors(1);
+            if (why.isEmpty()) {
+                why = e == SSL_ERROR_SYSCALL || e == SSL_ERROR_ZERO_RETURN
+                    ? tr("the server closed the connection")
+                    : tr("OpenSSL error code %1").arg(e);
+            }
+            m_r.error = tr("TLS handshake failed: %1").arg(why);
             return false;
         }
         m_r.tlsEstablished = true;

@@ -58,12 +58,14 @@ void SmtpTestServer::session(int fd)
         const QByteArray verb = line.left(8).toUpper();
         if (verb.startsWith("EHLO")) {
             QByteArray reply = "250-mx.test.invalid greets you\r\n250-SIZE 1000000\r\n";
-            if (m_mode == Mode::StartTls && !ssl)
+            if (m_mode != Mode::NoStartTls && !ssl)
                 reply += "250-STARTTLS\r\n";
             reply += "250 8BITMIME\r\n";
             send(reply);
-        } else if (verb.startsWith("STARTTLS") && m_mode == Mode::StartTls && !ssl) {
+        } else if (verb.startsWith("STARTTLS") && m_mode != Mode::NoStartTls && !ssl) {
             send("220 2.0.0 Ready to start TLS\r\n");
+            if (m_mode == Mode::StartTlsThenHangUp)
+                break;
             buffer.clear();
             ssl = SSL_new(static_cast<SSL_CTX*>(m_listener.context()));
             SSL_set_fd(ssl, fd);

@@ -18,7 +18,9 @@ namespace mstest {
 class SmtpTestServer
 {
 public:
-    enum class Mode { StartTls, NoStartTls };
+    // StartTlsThenHangUp: offers STARTTLS, says "220 Ready", then closes the connection
+    // instead of the TLS handshake.
+    enum class Mode { StartTls, NoStartTls, StartTlsThenHangUp };
     // certPem: the server certificate followed by any intermediates; keyPem: its key.
     SmtpTestServer(Mode mode, QByteArray certPem, QByteArray keyPem);
     ~SmtpTestServer();

@@ -382,7 +382,9 @@ private slots:
 
     void liveCheck_data()
     {
-        QTest::addColumn<int>("mode"); // 0 STARTTLS good, 1 no STARTTLS, 2 expired, 3 DANE mismatch
+        // 0 STARTTLS good, 1 no STARTTLS, 2 expired, 3 DANE mismatch, 4 DANE-EE despite
+        // expiry, 5 hang-up after "220 Ready"
+        QTest::addColumn<int>("mode");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("reason");
         QTest::newRow("RFC 3207 STARTTLS with a trusted certificate and DANE-EE") << 0 << "pass"
@@ -395,6 +397,9 @@ private slots:
                                                           << "dane-mismatch";
         QTest::newRow("RFC 7672 3.1.1 DANE-EE match despite expiry") << 4 << "pass"
                                                                      << "";
+        QTest::newRow("RFC 3207 4.1 server hangs up instead of the handshake")
+            << 5 << "fail"
+            << "handshake-failed";
     }
 
     void liveCheck()
@@ -404,9 +409,11 @@ private slots:
         QFETCH(QString, reason);
         const bool expiredCert = mode == 2 || mode == 4;
         const mstest::TestIdentity& id = expiredCert ? m_expired : m_server;
-        mstest::SmtpTestServer server(mode == 1 ? mstest::SmtpTestServer::Mode::NoStartTls
-                                                : mstest::SmtpTestServer::Mode::StartTls,
-            id.certPem, id.keyPem);
+        using Mode = mstest::SmtpTestServer::Mode;
+        const Mode serverMode = mode == 1 ? Mode::NoStartTls
+            : mode == 5                   ? Mode::StartTlsThenHangUp
+                                          : Mode::StartTls;
+        mstest::SmtpTestServer server(serverMode, id.certPem, id.keyPem);
         QVERIFY2(server.start(), qPrintable(server.error()));
         const QByteArray tlsaName
             = "_" + QByteArray::number(server.port()) + "._tcp.mx.mailscope.test";
@@ -430,6 +437,16 @@ private slots:
         QVERIFY(!live.value(QStringLiteral("transcript")).toArray().isEmpty());
         if (mode == 1) {
             QCOMPARE(live.value(QStringLiteral("starttlsOffered")).toBool(), false);
+            QCOMPARE(server.handshakes(), 0);
+            return;
+        }
+        if (mode == 5) {
+            // The step says why, not just that it failed.
+            const Step* hs = mstest::findStep(r.step, QStringLiteral("tls.live.handshake"));
+            QVERIFY(hs);
+            const QString lead = QStringLiteral("TLS handshake failed: ");
+            QVERIFY2(hs->detail.startsWith(lead) && hs->detail.size() > lead.size() + 3,
+                qPrintable(hs->detail));
             QCOMPARE(server.handshakes(), 0);
             return;
         }
