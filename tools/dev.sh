@@ -7,10 +7,11 @@
 # Other verbs used by CI: asan (the suite under ASan+UBSan, then the multi-threaded tests
 # ten times more), fuzz-smoke (every libFuzzer target for MAILSCOPE_FUZZ_SECONDS, default
 # 60, from the same clang build), package.
-#   tools/dev.sh fuzz-long [RUNS]   every target (or MAILSCOPE_FUZZ_TARGETS) for RUNS
-#                                   executions (default 10,000,000; MAILSCOPE_FUZZ_SECONDS
-#                                   caps each target's time) from the fuzz-long build, then
-#                                   the kept inputs replayed under ASan+UBSan
+#   tools/dev.sh fuzz-long [GOAL]   every target (or MAILSCOPE_FUZZ_TARGETS) until GOAL
+#                                   clean executions of its current code (default
+#                                   10,000,000, counted over runs in the target's ledger;
+#                                   MAILSCOPE_FUZZ_SECONDS caps each run) from the fuzz-long
+#                                   build, then the kept inputs replayed under ASan+UBSan
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,7 +99,8 @@ fuzz-smoke | fuzz-long)
         # -entropic=0: with ~100k instrumented edges, libFuzzer's entropic schedule spent 60 %
         # of fuzz_verify's time updating feature frequencies (5x fewer executions).
         preset=fuzz-long
-        limit=(-runs="${2:-10000000}" -entropic=0)
+        goal=${2:-10000000}
+        limit=(-entropic=0)
         # A cap on each target's time (MAILSCOPE_FUZZ_SECONDS) still ends in the summary and
         # the ASan replay, unlike stopping the run by hand.
         if [ -n "${MAILSCOPE_FUZZ_SECONDS:-}" ]; then
@@ -108,6 +110,19 @@ fuzz-smoke | fuzz-long)
     export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp"
     build "$preset"
     out="build/$preset/fuzz"
+    # Long runs add up: each one that ends clean (the ASan replay included) appends its
+    # executions to <target>/ledger.tsv under a hash of the target's machine code, so a
+    # later run continues the count, and any change to what the target links restarts it.
+    fingerprint() {
+        objcopy -O binary --only-section=.text "$1" /dev/stdout 2>/dev/null | sha256sum | cut -c1-16
+    }
+    counted() { # LEDGER FINGERPRINT -> clean executions of that code so far
+        if [ -e "$1" ]; then
+            awk -F'\t' -v fp="$2" '$3 == fp && $5 == "clean" { n += $4 } END { print n + 0 }' "$1"
+        else
+            echo 0
+        fi
+    }
     # One target per core at a time: the smoke run takes (targets / jobs) minutes.
     fuzz_one() {
         local f=$1 name target max_len work
@@ -121,10 +136,19 @@ fuzz-smoke | fuzz-long)
         *) max_len=8192 ;;
         esac
         work="$out/$name"
-        rm -rf "$work/artifacts" "$work/failed"
+        rm -rf "$work/artifacts" "$work/failed" "$work/reached" "$work/log"
         mkdir -p "$work/corpus" "$work/artifacts"
+        local runs=()
+        if [ "$verb" = fuzz-long ]; then
+            local left=$((goal - $(counted "$work/ledger.tsv" "$(fingerprint "$f")")))
+            if [ "$left" -le 0 ]; then
+                touch "$work/reached"
+                return 0
+            fi
+            runs=(-runs="$left")
+        fi
         # New inputs go to the build folder, the committed seeds are only read.
-        if ! "$f" "${limit[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=60 \
+        if ! "$f" "${limit[@]}" "${runs[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=60 \
             -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
             "$work/corpus" "tests/fuzz/corpus/$target" 2>"$work/log"; then
             touch "$work/failed"
@@ -163,6 +187,7 @@ fuzz-smoke | fuzz-long)
         for f in "${targets[@]}"; do
             name=$(basename "$f")
             work="$out/$name"
+            [ -e "$work/reached" ] && continue
             echo "== $name: replaying $(find "$work/corpus" -type f | wc -l) kept inputs under ASan+UBSan"
             if ! "build/asan/tests/fuzz/$name" -runs=0 -rss_limit_mb=2048 -timeout=60 \
                 -artifact_prefix="$work/artifacts/asan-" "$work/corpus" 2>"$work/asan-log"; then
@@ -176,10 +201,24 @@ fuzz-smoke | fuzz-long)
         name=$(basename "$f")
         work="$out/$name"
         echo "== $name"
-        { grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
+        if [ -e "$work/log" ]; then
+            { grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
+        fi
         if [ -e "$work/failed" ]; then
             failed+=("$name")
             tail -n 60 "$work/log"
+        fi
+        if [ "$verb" = fuzz-long ]; then
+            fp=$(fingerprint "$f")
+            if [ ! -e "$work/reached" ]; then
+                executions=$(awk '/^stat::number_of_executed_units/ { print $2 }' "$work/log")
+                [ -e "$work/ledger.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$work/ledger.tsv"
+                printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" \
+                    "$(git describe --always --dirty 2>/dev/null || echo unknown)" "$fp" \
+                    "${executions:-0}" "$([ -e "$work/failed" ] && echo failed || echo clean)" \
+                    >>"$work/ledger.tsv"
+            fi
+            echo "   clean executions of this code (${fp}) so far: $(counted "$work/ledger.tsv" "$fp") of $goal"
         fi
     done
     if [ ${#targets[@]} -eq 0 ]; then
