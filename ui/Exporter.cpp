@@ -7,7 +7,6 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonDocument>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -46,7 +45,7 @@ bool writeHtml(const Report& r, const QString& path, QString* error)
 
 bool writeJson(const Report& r, const QString& path, QString* error)
 {
-    return writeFile(path, QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented), error);
+    return writeFile(path, toIndentedJson(r), error);
 }
 
 QByteArray pdfBytes(const Report& r)

@@ -80,14 +80,12 @@ QByteArray formatReport(const Report& r, Format format, bool withSteps)
 {
     switch (format) {
     case Format::Text: return toText(r).toUtf8() + '\n';
-    case Format::Json: return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
-    case Format::Jsonl:
-        if (!withSteps) {
-            QByteArray line = toJsonLine(r);
-            line += '\n'; // in place: `line + '\n'` copied every line
-            return line;
-        }
-        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact) + '\n';
+    case Format::Json: return toIndentedJson(r);
+    case Format::Jsonl: {
+        QByteArray line = withSteps ? toJsonText(r) : toJsonLine(r);
+        line += '\n'; // in place: `line + '\n'` copied every line
+        return line;
+    }
     case Format::Csv: {
         const Verdict v = overallVerdict(r);
         QByteArray line = csvField(r.file) + ',' + statusName(v.status).toUtf8();

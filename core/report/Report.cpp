@@ -413,18 +413,119 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
     json::put(out, '}');
 }
 
-} // namespace
-
-QByteArray toJsonLine(const Report& r)
+void jsonStep(QByteArray& out, const Step& s)
 {
-    // Top-level members sorted by key, as in the QJsonObject of toJson(); written straight
-    // into one buffer (no QJsonObject, no callbacks).
-    enum class Member { Check, Cancelled, Dns, Envelope, EvaluationTime, File, Schema, Verdict };
+    // Members sorted by key, as stepJson()'s QJsonObject keeps them.
+    json::put(out, '{');
+    bool comma = false;
+    if (!s.children.empty()) {
+        json::putKey(out, "children", comma);
+        json::put(out, '[');
+        for (size_t i = 0; i < s.children.size(); ++i) {
+            if (i)
+                json::put(out, ',');
+            jsonStep(out, s.children[i]);
+        }
+        json::put(out, ']');
+        comma = true;
+    }
+    if (!s.detail.isEmpty()) {
+        json::putKey(out, "detail", comma);
+        json::writeString(out, s.detail);
+        comma = true;
+    }
+    if (!s.facts.isEmpty()) {
+        json::putKey(out, "facts", comma);
+        json::put(out, '[');
+        for (qsizetype i = 0; i < s.facts.size(); ++i) {
+            json::put(out, i ? std::string_view(",{\"key\":") : std::string_view("{\"key\":"));
+            json::writeString(out, s.facts.at(i).key);
+            json::put(out, ",\"value\":");
+            json::writeString(out, s.facts.at(i).value);
+            json::put(out, '}');
+        }
+        json::put(out, ']');
+        comma = true;
+    }
+    json::putKey(out, "kind", comma);
+    json::writeString(out, s.kind);
+    if (!s.rfc.isEmpty()) {
+        json::putKey(out, "rfc");
+        json::writeString(out, s.rfc);
+    }
+    if (!s.spans.isEmpty()) {
+        json::putKey(out, "spans");
+        json::put(out, '[');
+        for (qsizetype i = 0; i < s.spans.size(); ++i) {
+            const Span& sp = s.spans.at(i);
+            json::put(
+                out, i ? std::string_view(",{\"length\":") : std::string_view("{\"length\":"));
+            json::writeNumber(out, double(sp.length));
+            json::put(out, ",\"offset\":");
+            json::writeNumber(out, double(sp.offset));
+            json::put(out, ",\"source\":");
+            json::writeString(out, sp.source);
+            json::put(out, '}');
+        }
+        json::put(out, ']');
+    }
+    json::putKey(out, "status");
+    json::writeString(out, statusName(s.status));
+    json::putKey(out, "title");
+    json::writeString(out, s.title);
+    json::put(out, '}');
+}
+
+void jsonSources(QByteArray& out, const QList<Source>& sources)
+{
+    json::put(out, '[');
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const Source& s = sources.at(i);
+        json::put(out, i ? std::string_view(",{") : std::string_view("{"));
+        if (s.kind != Source::Kind::Message && s.kind != Source::Kind::Original
+            && s.bytes.size() <= kInlineSourceLimit) {
+            json::put(out, "\"base64\":");
+            json::writeString(out, QLatin1StringView(s.bytes.toBase64()));
+            json::put(out, ',');
+        }
+        json::put(out, "\"id\":");
+        json::writeString(out, s.id);
+        json::putKey(out, "kind");
+        json::writeString(out, sourceKindName(s.kind));
+        json::putKey(out, "size");
+        json::writeNumber(out, double(s.bytes.size()));
+        json::putKey(out, "title");
+        json::writeString(out, s.title);
+        json::put(out, '}');
+    }
+    json::put(out, ']');
+}
+
+// What QJsonDocument(toJson(r, parts)).toJson(Compact) writes, written straight into one
+// buffer: the QJsonObject tree of a full report (every step, fact and span) cost more to
+// build than the text, and a batch line per message or a fuzzer input per millisecond
+// paid for it.
+QByteArray writeReport(const Report& r, JsonParts parts)
+{
+    // Top-level members sorted by key, as in the QJsonObject of toJson().
+    enum class Member {
+        Check,
+        Cancelled,
+        Dns,
+        Envelope,
+        EvaluationTime,
+        File,
+        Schema,
+        Sources,
+        Steps,
+        Verdict
+    };
     struct Entry {
         QStringView key;
         Member what;
         qsizetype check;
     };
+    const bool all = parts == JsonParts::All;
     QVarLengthArray<Entry, 16> members;
     for (qsizetype i = 0; i < r.checks.size(); ++i)
         members.append({ r.checks.at(i).name, Member::Check, i });
@@ -436,6 +537,10 @@ QByteArray toJsonLine(const Report& r)
     members.append({ u"evaluation_time", Member::EvaluationTime, -1 });
     members.append({ u"file", Member::File, -1 });
     members.append({ u"schema", Member::Schema, -1 });
+    if (all) {
+        members.append({ u"sources", Member::Sources, -1 });
+        members.append({ u"steps", Member::Steps, -1 });
+    }
     members.append({ u"verdict", Member::Verdict, -1 });
     std::stable_sort(members.begin(), members.end(),
         [](const Entry& a, const Entry& b) { return a.key < b.key; });
@@ -446,6 +551,8 @@ QByteArray toJsonLine(const Report& r)
             estimate += rec.presentation.size() + rec.name.size() + 64;
         estimate += 160;
     }
+    if (all)
+        estimate += 256 * r.root.count();
     QByteArray out;
     out.reserve(estimate);
     json::put(out, '{');
@@ -493,6 +600,8 @@ QByteArray toJsonLine(const Report& r)
             json::put(out, kReportSchema);
             json::put(out, '"');
             break;
+        case Member::Sources: jsonSources(out, r.sources); break;
+        case Member::Steps: jsonStep(out, r.root); break;
         case Member::Verdict: {
             const Verdict v = overallVerdict(r);
             json::put(out, "{\"basis\":");
@@ -508,6 +617,23 @@ QByteArray toJsonLine(const Report& r)
     }
     json::put(out, '}');
     return out;
+}
+
+} // namespace
+
+QByteArray toJsonText(const Report& r, JsonParts parts)
+{
+    return writeReport(r, parts);
+}
+
+QByteArray toJsonLine(const Report& r)
+{
+    return writeReport(r, JsonParts::WithoutSteps);
+}
+
+QByteArray toIndentedJson(const Report& r)
+{
+    return json::indented(writeReport(r, JsonParts::All));
 }
 
 QString toHtml(const Report& r)

@@ -47,10 +47,14 @@ QJsonObject toJson(const Report& r);
 // building them only to drop them was most of a batch run's time.
 enum class JsonParts { All, WithoutSteps };
 QJsonObject toJson(const Report& r, JsonParts parts);
-// toJson(r, JsonParts::WithoutSteps) as one compact UTF-8 line (no newline), written
-// directly: a batch run prints one per message, and building the QJsonObject first cost
-// as much as serializing it.
+// QJsonDocument(toJson(r, parts)).toJson(Compact), byte for byte, written directly (no
+// QJsonObject tree: building it cost more than the text). Tests hold the two writers equal.
+QByteArray toJsonText(const Report& r, JsonParts parts = JsonParts::All);
+// toJsonText(r, JsonParts::WithoutSteps): a batch run's line per message (no newline).
 QByteArray toJsonLine(const Report& r);
+// QJsonDocument(toJson(r)).toJson(Indented), byte for byte: the CLI's --format json and
+// the JSON export.
+QByteArray toIndentedJson(const Report& r);
 // Self-contained HTML (no remote content).
 QString toHtml(const Report& r);
 

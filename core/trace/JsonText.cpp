@@ -268,6 +268,62 @@ QByteArray ObjectWriter::toByteArray()
     return out;
 }
 
+QByteArray indented(QByteArrayView compact)
+{
+    const qsizetype n = compact.size();
+    QByteArray out;
+    out.reserve(n + n / 2 + 64);
+    int depth = 0;
+    const auto newline = [&](int level) {
+        char* p = grow(out, 1 + 4 * qsizetype(level));
+        *p = '\n';
+        std::memset(p + 1, ' ', size_t(4 * level));
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = compact[i];
+        switch (c) {
+        case '"': {
+            // A string is copied as it is, escapes included.
+            qsizetype j = i + 1;
+            while (j < n && compact[j] != '"')
+                j += compact[j] == '\\' ? 2 : 1;
+            j = std::min(j, n - 1);
+            put(out, std::string_view(compact.data() + i, size_t(j + 1 - i)));
+            i = j;
+            break;
+        }
+        case '{':
+        case '[': {
+            put(out, c);
+            const char close = c == '{' ? '}' : ']';
+            if (i + 1 < n && compact[i + 1] == close) {
+                newline(depth);
+                put(out, close);
+                ++i;
+            } else {
+                newline(++depth);
+            }
+            break;
+        }
+        case '}':
+        case ']':
+            depth = std::max(0, depth - 1);
+            newline(depth);
+            put(out, c);
+            break;
+        case ',':
+            put(out, ',');
+            newline(depth);
+            break;
+        case ':': put(out, std::string_view(": ")); break;
+        default: put(out, c); break;
+        }
+    }
+    if (n > 0 && (compact[0] == '{' || compact[0] == '['))
+        put(out, '\n');
+    return out;
+}
+
 QString isoTimeUtc(const QDateTime& t)
 {
     if (!t.isValid())

@@ -107,6 +107,12 @@ private:
     QVarLengthArray<Entry, 16> m_entries;
 };
 
+// Compact JSON text (one of the writers above) laid out as QJsonDocument::Indented lays
+// out the same document: four spaces a level, `"key": value`, an empty container as "{",
+// newline, the container's indentation, "}"; a final newline after a top-level container.
+// The input is trusted to be well-formed JSON.
+QByteArray indented(QByteArrayView compact);
+
 // QDateTime::toString(Qt::ISODate) of t in UTC ("2026-11-29T05:24:19Z"), without the
 // general formatter's cost; empty for an invalid time.
 QString isoTimeUtc(const QDateTime& t);

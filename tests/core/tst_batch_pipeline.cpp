@@ -237,6 +237,49 @@ private Q_SLOTS:
         }
     }
 
+    void reportJsonIsQJsonDocumentForEverySample()
+    {
+        // toJsonText() and toIndentedJson() write the whole report (steps, facts, spans,
+        // sources) directly; both must be what QJsonDocument writes for toJson().
+        for (const Sample& s : samples()) {
+            const auto resolver = dns::ZoneResolver::fromFiles({ s.zone });
+            for (const bool leanRun : { false, true }) {
+                Verifier v(optionsAt(s.time), resolver);
+                v.setLean(leanRun);
+                const Report r = v.verify(Message::parse(s.eml), s.name);
+                const QJsonDocument doc(toJson(r));
+                const QByteArray compact = toJsonText(r);
+                const QByteArray expected = doc.toJson(QJsonDocument::Compact);
+                QVERIFY2(compact == expected, qPrintable(firstDifference(compact, expected)));
+                const QByteArray indented = toIndentedJson(r);
+                const QByteArray expectedIndented = doc.toJson(QJsonDocument::Indented);
+                QVERIFY2(indented == expectedIndented,
+                    qPrintable(firstDifference(indented, expectedIndented)));
+            }
+        }
+    }
+
+    void indentedMatchesQJsonDocument_data()
+    {
+        QTest::addColumn<QByteArray>("compact");
+        QTest::newRow("empty object") << QByteArray("{}");
+        QTest::newRow("empty array") << QByteArray("[]");
+        QTest::newRow("nested empties") << QByteArray("{\"a\":{},\"b\":[],\"c\":[{},[]]}");
+        QTest::newRow("scalars") << QByteArray("[1,-2.5,true,false,null,\"x\"]");
+        QTest::newRow("brackets and escapes in strings")
+            << QByteArray("{\"\\\"\":\"\\u0001\\n\",\"k{[\":\"a,b:c}]\\\"\\\\\"}");
+        QTest::newRow("deep") << QByteArray("{\"a\":{\"b\":{\"c\":[[[\"d\"]]]}}}");
+    }
+
+    void indentedMatchesQJsonDocument()
+    {
+        QFETCH(QByteArray, compact);
+        const QJsonDocument doc = QJsonDocument::fromJson(compact);
+        QVERIFY(!doc.isNull());
+        QCOMPARE(doc.toJson(QJsonDocument::Compact), compact); // the row is canonical
+        QCOMPARE(json::indented(compact), doc.toJson(QJsonDocument::Indented));
+    }
+
     void writeStringMatchesQJsonDocument_data()
     {
         QTest::addColumn<QString>("text");

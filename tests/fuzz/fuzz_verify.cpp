@@ -54,6 +54,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         = ms::Message::parse(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)));
     const ms::Report r = verifier().verify(m, QStringLiteral("fuzz.eml"));
     (void)ms::toText(r);
-    (void)ms::toJson(r);
+    (void)ms::toIndentedJson(r);
     return 0;
 }
