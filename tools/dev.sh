@@ -9,7 +9,8 @@
 # 60, from the same clang build), package.
 #   tools/dev.sh fuzz-long [GOAL]   every target (or MAILSCOPE_FUZZ_TARGETS) until GOAL
 #                                   clean executions of its current code (default
-#                                   10,000,000, counted over runs in the target's ledger;
+#                                   10,000,000, counted over runs in the target's ledger,
+#                                   tests/fuzz/ledger/<target>.tsv, which is committed;
 #                                   MAILSCOPE_FUZZ_SECONDS caps each run) from the fuzz-long
 #                                   build, then the kept inputs replayed under ASan+UBSan
 set -euo pipefail
@@ -111,8 +112,11 @@ fuzz-smoke | fuzz-long)
     build "$preset"
     out="build/$preset/fuzz"
     # Long runs add up: each one that ends clean (the ASan replay included) appends its
-    # executions to <target>/ledger.tsv under a hash of the target's machine code, so a
-    # later run continues the count, and any change to what the target links restarts it.
+    # executions to tests/fuzz/ledger/<target>.tsv under a hash of the target's machine
+    # code, so a later run continues the count, and any change to what the target links
+    # restarts it. The ledgers are committed: a run on another machine adds to them when it
+    # builds the very same code (same sources, compiler and checkout path).
+    ledgers=tests/fuzz/ledger
     fingerprint() {
         objcopy -O binary --only-section=.text "$1" /dev/stdout 2>/dev/null | sha256sum | cut -c1-16
     }
@@ -140,7 +144,7 @@ fuzz-smoke | fuzz-long)
         mkdir -p "$work/corpus" "$work/artifacts"
         local runs=()
         if [ "$verb" = fuzz-long ]; then
-            local left=$((goal - $(counted "$work/ledger.tsv" "$(fingerprint "$f")")))
+            local left=$((goal - $(counted "$ledgers/$name.tsv" "$(fingerprint "$f")")))
             if [ "$left" -le 0 ]; then
                 touch "$work/reached"
                 return 0
@@ -212,13 +216,14 @@ fuzz-smoke | fuzz-long)
             fp=$(fingerprint "$f")
             if [ ! -e "$work/reached" ]; then
                 executions=$(awk '/^stat::number_of_executed_units/ { print $2 }' "$work/log")
-                [ -e "$work/ledger.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$work/ledger.tsv"
+                mkdir -p "$ledgers"
+                [ -e "$ledgers/$name.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$ledgers/$name.tsv"
                 printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" \
                     "$(git describe --always --dirty 2>/dev/null || echo unknown)" "$fp" \
                     "${executions:-0}" "$([ -e "$work/failed" ] && echo failed || echo clean)" \
-                    >>"$work/ledger.tsv"
+                    >>"$ledgers/$name.tsv"
             fi
-            echo "   clean executions of this code (${fp}) so far: $(counted "$work/ledger.tsv" "$fp") of $goal"
+            echo "   clean executions of this code (${fp}) so far: $(counted "$ledgers/$name.tsv" "$fp") of $goal"
         fi
     done
     if [ ${#targets[@]} -eq 0 ]; then
