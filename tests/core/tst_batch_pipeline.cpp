@@ -219,42 +219,24 @@ private Q_SLOTS:
         }
     }
 
-    void jsonLineIsQJsonDocumentForEverySample()
-    {
-        // toJsonLine() writes directly; it must be what QJsonDocument writes for toJson()
-        // without steps: same keys, same order, same escapes, same numbers.
-        for (const Sample& s : samples()) {
-            const auto resolver = dns::ZoneResolver::fromFiles({ s.zone });
-            for (const bool leanRun : { false, true }) {
-                Verifier v(optionsAt(s.time), resolver);
-                v.setLean(leanRun);
-                const Report r = v.verify(Message::parse(s.eml), s.name);
-                const QByteArray line = toJsonLine(r);
-                const QByteArray expected = QJsonDocument(toJson(r, JsonParts::WithoutSteps))
-                                                .toJson(QJsonDocument::Compact);
-                QVERIFY2(line == expected, qPrintable(firstDifference(line, expected)));
-            }
-        }
-    }
-
     void reportJsonIsQJsonDocumentForEverySample()
     {
-        // toJsonText() and toIndentedJson() write the whole report (steps, facts, spans,
-        // sources) directly; both must be what QJsonDocument writes for toJson().
+        // The report's JSON writers write directly; each must be what QJsonDocument writes
+        // for toJson(): same keys, same order, same escapes, same numbers, same layout.
+        const auto same = [](const QByteArray& got, const QByteArray& expected) {
+            QVERIFY2(got == expected, qPrintable(firstDifference(got, expected)));
+        };
         for (const Sample& s : samples()) {
             const auto resolver = dns::ZoneResolver::fromFiles({ s.zone });
             for (const bool leanRun : { false, true }) {
                 Verifier v(optionsAt(s.time), resolver);
                 v.setLean(leanRun);
                 const Report r = v.verify(Message::parse(s.eml), s.name);
-                const QJsonDocument doc(toJson(r));
-                const QByteArray compact = toJsonText(r);
-                const QByteArray expected = doc.toJson(QJsonDocument::Compact);
-                QVERIFY2(compact == expected, qPrintable(firstDifference(compact, expected)));
-                const QByteArray indented = toIndentedJson(r);
-                const QByteArray expectedIndented = doc.toJson(QJsonDocument::Indented);
-                QVERIFY2(indented == expectedIndented,
-                    qPrintable(firstDifference(indented, expectedIndented)));
+                const QJsonDocument line(toJson(r, JsonParts::WithoutSteps));
+                same(toJsonLine(r), line.toJson(QJsonDocument::Compact));
+                const QJsonDocument all(toJson(r));
+                same(toJsonText(r), all.toJson(QJsonDocument::Compact));
+                same(toIndentedJson(r), all.toJson(QJsonDocument::Indented));
             }
         }
     }
