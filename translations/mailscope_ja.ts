@@ -4548,6 +4548,10 @@ Commands:
         <source>IPSECKEY record left out (mail authentication does not use it)</source>
         <translation>IPSECKEY レコードは読み込みません（メール認証では使われません）</translation>
     </message>
+    <message>
+        <source>CERT record left out (mail authentication does not use it)</source>
+        <translation>CERT レコードは読み込みません（メール認証では使われません）</translation>
+    </message>
 </context>
 <context>
     <name>ms::smime</name>

@@ -150,11 +150,13 @@ ldns_rr_type entryType(const char* line, size_t length, size_t* typeAt)
 // authentication never asks for IPSECKEY, so before ldns parses the text, every entry whose
 // type is 45 is rewritten to the same owner, TTL and class with an empty generic RDATA
 // (RFC 3597 "TYPE45 \# 0", which ldns reads without that parser), and parse() drops it with
-// an error. The entries are the ones ldns will read: found by ldns's own entry reader (lines;
-// parentheses join lines; comments, quotes; \f \r \v end entries too; a stray ')' ends
-// one) and typed by entryType(). The rewritten entry keeps its owner (records after it that
-// leave the owner out belong to it) and its line breaks (later errors keep their numbers).
-QByteArray withoutType45(const QByteArray& text)
+// an error. CERT (type 37) goes the same way: ldns_str2rdf_cert_alg loses the 16-bit field
+// it read when the algorithm is 0 (CI's fuzz_spf smoke run). The entries are the ones ldns
+// will read: found by ldns's own entry reader (lines; parentheses join lines; comments,
+// quotes; \f \r \v end entries too; a stray ')' ends one) and typed by entryType(). The rewritten
+// entry keeps its owner (records after it that leave the owner out belong to it) and its line
+// breaks (later errors keep their numbers).
+QByteArray withoutLeakyTypes(const QByteArray& text)
 {
     // Every zone goes through this pass: a quick search for the word would miss spellings
     // such as "I(PSECKEY", which ldns's reader joins (a stray ')' before it, in fuzz_spf).
@@ -186,13 +188,14 @@ QByteArray withoutType45(const QByteArray& text)
         size_t typeAt = 0;
         // ldns looks the descriptor up by the number cut to 16 bits: TYPE65581 and TYPE-65491
         // reach the IPSECKEY parser too.
-        if (quint16(entryType(l, length, &typeAt)) != LDNS_RR_TYPE_IPSECKEY)
+        const quint16 type = quint16(entryType(l, length, &typeAt));
+        if (type != LDNS_RR_TYPE_IPSECKEY && type != LDNS_RR_TYPE_CERT)
             continue;
         if (out.isEmpty())
             out.reserve(text.size());
         out.append(text.constData() + copied, start - copied);
         out.append(l, qsizetype(typeAt));
-        out.append("TYPE45 \\# 0");
+        out.append(type == LDNS_RR_TYPE_CERT ? "TYPE37 \\# 0" : "TYPE45 \\# 0");
         // The entry's line breaks, its last one included; an entry that ended at \f, \r or
         // \v (no line break) still needs an end.
         bool ended = false;
@@ -236,7 +239,7 @@ QList<Record> ZoneResolver::parse(
     text = prepareText(text);
     if (!text.endsWith('\n'))
         text += '\n';
-    text = withoutType45(text);
+    text = withoutLeakyTypes(text);
 
     std::unique_ptr<FILE, FileCloser> fp(fmemopen(text.data(), size_t(text.size()), "r"));
     if (!fp) {
@@ -306,6 +309,10 @@ QList<Record> ZoneResolver::parse(
         }
         if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_IPSECKEY) {
             err(entryLine, tr("IPSECKEY record left out (mail authentication does not use it)"));
+            continue;
+        }
+        if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_CERT) {
+            err(entryLine, tr("CERT record left out (mail authentication does not use it)"));
             continue;
         }
         if (ldns_rr_get_type(rr.get()) == 0) {
