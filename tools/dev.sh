@@ -127,6 +127,16 @@ fuzz-smoke | fuzz-long)
             echo 0
         fi
     }
+    # The commit a ledger line names: "-dirty" for edited sources, but not for the ledgers
+    # themselves, which every long run appends to.
+    source_commit() {
+        local c
+        c=$(git rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+        if [ -n "$(git status --porcelain --untracked-files=no -- . ':(exclude)tests/fuzz/ledger' 2>/dev/null)" ]; then
+            c="$c-dirty"
+        fi
+        echo "$c"
+    }
     # One target per core at a time: the smoke run takes (targets / jobs) minutes.
     fuzz_one() {
         local f=$1 name target max_len work
@@ -192,6 +202,14 @@ fuzz-smoke | fuzz-long)
             name=$(basename "$f")
             work="$out/$name"
             [ -e "$work/reached" ] && continue
+            # An input the long run failed on, once more under ASan+UBSan for a diagnostic: the
+            # long run's UBSan checks trap without a message, and it has no ASan.
+            for a in "$work"/artifacts/*; do
+                [ -f "$a" ] && [[ "$(basename "$a")" != asan-* ]] || continue
+                echo "== $name: $(basename "$a") under ASan+UBSan" | tee -a "$work/log"
+                "build/asan/tests/fuzz/$name" -runs=1 -rss_limit_mb=2048 -timeout=60 "$a" \
+                    >>"$work/log" 2>&1 || true
+            done
             echo "== $name: replaying $(find "$work/corpus" -type f | wc -l) kept inputs under ASan+UBSan"
             if ! "build/asan/tests/fuzz/$name" -runs=0 -rss_limit_mb=2048 -timeout=60 \
                 -artifact_prefix="$work/artifacts/asan-" "$work/corpus" 2>"$work/asan-log"; then
@@ -219,7 +237,7 @@ fuzz-smoke | fuzz-long)
                 mkdir -p "$ledgers"
                 [ -e "$ledgers/$name.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$ledgers/$name.tsv"
                 printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" \
-                    "$(git describe --always --dirty 2>/dev/null || echo unknown)" "$fp" \
+                    "$(source_commit)" "$fp" \
                     "${executions:-0}" "$([ -e "$work/failed" ] && echo failed || echo clean)" \
                     >>"$ledgers/$name.tsv"
             fi
