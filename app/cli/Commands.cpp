@@ -358,7 +358,10 @@ int verifyCommand(const QStringList& arguments)
     // (The Verifier assembles the DNS transcript in report order, so output is the same
     // either way.)
     options.parallelChecks = jobs.size() == 1 && threadCount > 1;
-    const Verifier verifier(options, dns.resolver);
+    Verifier verifier(options, dns.resolver);
+    // Answers that cannot change during the run (zone files, a replayed transcript, offline):
+    // messages with the same sender and results share one DMARC evaluation.
+    verifier.setBatchMemo(!dns.live && jobs.size() > 1);
     BatchConfig config;
     config.format = format;
     config.withSteps = p.isSet(steps);

@@ -722,6 +722,108 @@ void arcOverride(const CheckContext& ctx, const Evaluation& e, Step& root, QJson
         root.add(std::move(s));
 }
 
+// What evaluate() reads of the other checks' outcomes, and nothing else: the memo's key
+// (below) covers all of it, so a reused evaluation cannot depend on a field the key left out.
+Inputs inputsFor(const CheckContext& ctx)
+{
+    Inputs in;
+    in.dkimEvaluated = ctx.options.wants(QStringLiteral("dkim"));
+    if (!ctx.earlier)
+        return in;
+    if (ctx.earlier->spf) {
+        SpfOutcome spf;
+        spf.status = ctx.earlier->spf->status;
+        spf.domain = ctx.earlier->spf->domain;
+        in.spf = spf;
+    }
+    for (const DkimSignatureOutcome& d : ctx.earlier->dkim) {
+        DkimSignatureOutcome k;
+        k.status = d.status;
+        k.domain = d.domain;
+        k.selector = d.selector;
+        in.dkim << k;
+    }
+    return in;
+}
+
+// Length-prefixed, so no text (selectors are whatever the signature says) can fake a
+// boundary between fields. The key is only compared, never shown: raw UTF-16 will do.
+void keyField(QByteArray& key, QStringView value)
+{
+    const quint32 n = quint32(value.size());
+    key.append(reinterpret_cast<const char*>(&n), qsizetype(sizeof n));
+    key.append(reinterpret_cast<const char*>(value.utf16()), value.size() * 2);
+}
+
+QByteArray memoKey(const QString& author, Discovery::Method method, const Inputs& in)
+{
+    QByteArray key;
+    key.reserve(128);
+    key += "dmarc/";
+    key += method == Discovery::Method::TreeWalk ? 't' : 'p';
+    keyField(key, author);
+    key += in.dkimEvaluated ? 'd' : '-';
+    if (in.spf) {
+        key += 's';
+        key += char('A' + int(in.spf->status));
+        keyField(key, in.spf->domain);
+    }
+    for (const DkimSignatureOutcome& d : in.dkim) {
+        key += 'k';
+        key += char('A' + int(d.status));
+        keyField(key, d.domain);
+        keyField(key, d.selector);
+    }
+    return key;
+}
+
+// A summary-only evaluation and the answers it asked, shared through the batch's memo.
+struct Memoized {
+    Evaluation evaluation;
+    QList<dns::Answer> answers;
+};
+
+qint64 memoCost(const Memoized& m)
+{
+    qint64 bytes = 2048 + 2 * (m.evaluation.jsonText.size() + m.evaluation.reason.size());
+    for (const dns::Answer& a : m.answers) {
+        bytes += 256 + a.qname.size();
+        for (const dns::Record& r : a.records)
+            bytes += 128 + r.name.size() + 3 * r.rdata.size() + 2 * r.presentation.size();
+    }
+    return bytes;
+}
+
+// evaluate(), or its result for the same author, method and inputs earlier in the batch. A
+// reused result's answers are replayed into this check's recorder: the report's DNS
+// transcript is the one the evaluation would have asked for. Cancelled evaluations are
+// never kept.
+Evaluation evaluateOnce(const CheckContext& ctx, const QString& author, const Inputs& in,
+    Discovery::Method method, bool explain)
+{
+    if (explain || !ctx.memo || !ctx.recorder)
+        return evaluate(author, in, ctx.dns, method, ctx.cancelled, explain, explain);
+    const QByteArray key = memoKey(author, method, in);
+    if (const auto hit = std::static_pointer_cast<const Memoized>(ctx.memo->find(key))) {
+        ctx.recorder->replay(hit->answers);
+        return hit->evaluation;
+    }
+    const qsizetype before = ctx.recorder->transcript().size();
+    Evaluation e = evaluate(author, in, ctx.dns, method, ctx.cancelled, false, false);
+    auto m = std::make_shared<Memoized>();
+    m->answers = ctx.recorder->transcript().mid(before);
+    for (const dns::Answer& a : m->answers) {
+        if (a.outcome == dns::Outcome::Cancelled || a.outcome == dns::Outcome::Timeout)
+            return e;
+    }
+    if (ctx.isCancelled())
+        return e;
+    m->evaluation = e;
+    const qint64 cost = memoCost(*m);
+    ctx.memo->insert(key, std::move(m), cost);
+    return e;
+}
+
 } // namespace
 
 CheckResult check(const CheckContext& ctx)
@@ -763,13 +865,7 @@ CheckResult check(const CheckContext& ctx)
         res.outcomes.dmarc = out;
         return res;
     }
-    Inputs in;
-    if (ctx.earlier) {
-        in.spf = ctx.earlier->spf;
-        in.dkim = ctx.earlier->dkim;
-    }
-    in.dkimEvaluated = ctx.options.wants(QStringLiteral("dkim"));
-    Evaluation e = evaluate(a.domain, in, ctx.dns, method, ctx.cancelled, explain, explain);
+    Evaluation e = evaluateOnce(ctx, a.domain, inputsFor(ctx), method, explain);
     Step root = std::move(e.step);
     if (explain)
         root.children.insert(root.children.begin(), a.step);

@@ -36,6 +36,15 @@ QList<Answer> Recorder::transcript() const
     return m_transcript;
 }
 
+void Recorder::replay(const QList<Answer>& answers)
+{
+    QMutexLocker lock(&m_mutex);
+    for (Answer a : answers) {
+        a.transcriptIndex = m_firstIndex + int(m_transcript.size());
+        m_transcript.append(std::move(a));
+    }
+}
+
 void Recorder::setFirstIndex(int index)
 {
     QMutexLocker lock(&m_mutex);

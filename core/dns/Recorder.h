@@ -19,6 +19,10 @@ public:
     QString describe() const override;
 
     QList<Answer> transcript() const;
+    // Answers recorded before, appended as they were (renumbered here): a check that reuses
+    // an earlier evaluation of the same answers (verify/BatchMemo.h) still lists the DNS it
+    // rests on.
+    void replay(const QList<Answer>& answers);
     void clear();
     // Number answers from `index` on (default 0): a verifier that runs its checks one after
     // another numbers each check's answers where they will stand in the merged transcript,

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "dns/Recorder.h"
 #include "dns/Resolver.h"
 #include "message/Message.h"
 #include "trace/Source.h"
 #include "trace/Step.h"
+#include "verify/BatchMemo.h"
 #include "verify/Options.h"
 #include "verify/Outcomes.h"
 
@@ -29,6 +31,11 @@ struct CheckContext {
     const Outcomes* earlier
         = nullptr; // results of checks that ran before (DMARC reads SPF/DKIM/ARC)
     const std::atomic_bool* cancelled = nullptr;
+    // The recorder behind `dns` and the batch's memo, when the Verifier has them (null in
+    // a check run alone). A check may reuse a memo entry only if it replays the entry's
+    // answers into the recorder, so the report lists the same DNS either way.
+    dns::Recorder* recorder = nullptr;
+    BatchMemo* memo = nullptr;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
 };

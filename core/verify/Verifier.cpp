@@ -202,7 +202,7 @@ Report Verifier::verify(const Message& message, const QString& fileName,
             r = cancelledResult(*e);
         } else {
             CheckContext ctx { message, *recorders[slot], m_options, report.evaluationTime,
-                report.envelope, earlier, chain.cancelFlag() };
+                report.envelope, earlier, chain.cancelFlag(), recorders[slot].get(), m_memo.get() };
             r = runGuarded(*e, ctx);
         }
         if (reportOrder)

@@ -3,6 +3,7 @@
 #include "dns/Resolver.h"
 #include "message/Message.h"
 #include "report/Report.h"
+#include "verify/BatchMemo.h"
 #include "verify/Checks.h"
 #include "verify/Options.h"
 
@@ -43,11 +44,18 @@ public:
     }
     bool lean() const { return m_lean; }
 
+    // Lets checks reuse evaluations across the messages this Verifier (and its copies)
+    // verifies (verify/BatchMemo.h). Only when the resolver's answers cannot change during
+    // the batch: zone files or a replayed transcript, never live DNS.
+    void setBatchMemo(bool on) { m_memo = on ? std::make_shared<BatchMemo>() : nullptr; }
+    const BatchMemo* batchMemo() const { return m_memo.get(); }
+
 private:
     VerifyOptions m_options;
     dns::ResolverPtr m_resolver;
     QList<CheckEntry> m_table;
     bool m_lean = false;
+    std::shared_ptr<BatchMemo> m_memo;
 };
 
 } // namespace ms

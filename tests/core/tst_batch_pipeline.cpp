@@ -1,7 +1,8 @@
 // The batch pipeline's shortcuts must not change a byte of what users see: the Received
 // chain parsed on first use (also when parallel checks ask for it at once), the envelope
-// guess that parses only the hops it needs, lean (summary-only) reports, and the direct
-// JSON line writer (trace/JsonText.h) against QJsonDocument.
+// guess that parses only the hops it needs, lean (summary-only) reports, DMARC evaluations
+// shared through the batch memo, and the direct JSON line writer (trace/JsonText.h)
+// against QJsonDocument.
 #include "common/TestUtil.h"
 #include "dns/ZoneResolver.h"
 #include "message/Message.h"
@@ -217,6 +218,80 @@ private Q_SLOTS:
             QCOMPARE(withoutTimings(toJsonLine(leanParallel.verify(m, s.name))),
                 withoutTimings(toJsonLine(a)));
         }
+    }
+
+    void batchMemoLeavesEveryLineAsItWas()
+    {
+        // A batch over fixed DNS shares DMARC evaluations between messages with the same
+        // author and SPF/DKIM results (verify/BatchMemo.h). Each line, DNS transcript
+        // included, must be the one a verifier without the memo writes: for every sample
+        // asked again and again, and for a copy whose body changed after signing (DKIM
+        // fails, so DMARC's inputs differ and the memo must not answer with the original's
+        // result), in turns and from two threads at once.
+        int reused = 0, differentDmarc = 0;
+        for (const Sample& s : samples()) {
+            const auto resolver = dns::ZoneResolver::fromFiles({ s.zone });
+            VerifyOptions o = optionsAt(s.time);
+            o.parallelChecks = false;
+            const Verifier full(o, resolver);
+            Verifier memo(o, resolver);
+            memo.setLean(true);
+            memo.setBatchMemo(true);
+            QByteArray changed = s.eml;
+            changed
+                += changed.contains("\r\n") ? "\r\nadded in transit\r\n" : "\nadded in transit\n";
+            const Message m[2] = { Message::parse(s.eml), Message::parse(changed) };
+            const Report expected[2] = { full.verify(m[0], s.name), full.verify(m[1], s.name) };
+            const QByteArray lines[2] = { withoutTimings(toJsonLine(expected[0])),
+                withoutTimings(toJsonLine(expected[1])) };
+            const CheckResult* dmarc[2] = { expected[0].check(QStringLiteral("dmarc")),
+                expected[1].check(QStringLiteral("dmarc")) };
+            if (dmarc[0] && dmarc[1] && dmarc[0]->jsonText != dmarc[1]->jsonText)
+                ++differentDmarc;
+            for (int turn = 0; turn < 6; ++turn) {
+                const int i = turn % 2;
+                const QByteArray line = withoutTimings(toJsonLine(memo.verify(m[i], s.name)));
+                QVERIFY2(line == lines[i],
+                    qPrintable(s.name + QStringLiteral(" turn %1: ").arg(turn)
+                        + firstDifference(line, lines[i])));
+            }
+            QList<QFuture<bool>> futures;
+            for (int t = 0; t < 2; ++t) {
+                futures.append(QtConcurrent::run([&, t] {
+                    for (int turn = 0; turn < 20; ++turn) {
+                        const int i = (turn + t) % 2;
+                        if (withoutTimings(toJsonLine(memo.verify(m[i], s.name))) != lines[i])
+                            return false;
+                    }
+                    return true;
+                }));
+            }
+            for (QFuture<bool>& f : futures)
+                QVERIFY2(f.result(), qPrintable(s.name));
+            reused += int(memo.batchMemo()->hits());
+        }
+        QVERIFY(reused > 0); // the memo answered, so the comparisons above tested it
+        QVERIFY(differentDmarc > 0); // and some changed copy needed its own evaluation
+    }
+
+    void batchMemoIsBounded()
+    {
+        BatchMemo memo;
+        const auto value = std::make_shared<const int>(1);
+        memo.insert("first", value, 100);
+        memo.insert("first", std::make_shared<const int>(2), 100);
+        QCOMPARE(*std::static_pointer_cast<const int>(memo.find("first")), 1); // first stays
+        QCOMPARE(memo.hits(), qint64(1));
+        QVERIFY(!memo.find("other"));
+        memo.insert("huge", value, BatchMemo::kMaxBytes); // larger than the whole memo
+        QVERIFY(!memo.find("huge"));
+        for (int i = 0; i < BatchMemo::kMaxEntries + 10; ++i)
+            memo.insert("k" + QByteArray::number(i), value, 100);
+        QVERIFY(memo.size() <= BatchMemo::kMaxEntries);
+        QVERIFY(memo.find("k" + QByteArray::number(BatchMemo::kMaxEntries + 9)));
+        for (int i = 0; i < 8; ++i)
+            memo.insert("big" + QByteArray::number(i), value, BatchMemo::kMaxBytes / 3);
+        QVERIFY(memo.bytes() <= BatchMemo::kMaxBytes);
     }
 
     void reportJsonIsQJsonDocumentForEverySample()
