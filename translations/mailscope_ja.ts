@@ -4545,12 +4545,8 @@ Commands:
         <translation>エラーが多すぎます。残りのテキストは読み込んでいません</translation>
     </message>
     <message>
-        <source>IPSECKEY record left out (mail authentication does not use it)</source>
-        <translation>IPSECKEY レコードは読み込みません（メール認証では使われません）</translation>
-    </message>
-    <message>
-        <source>CERT record left out (mail authentication does not use it)</source>
-        <translation>CERT レコードは読み込みません（メール認証では使われません）</translation>
+        <source>%1 record left out (mail authentication does not use it)</source>
+        <translation>%1 レコードは読み込みません（メール認証では使われません）</translation>
     </message>
 </context>
 <context>

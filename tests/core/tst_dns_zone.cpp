@@ -286,6 +286,16 @@ private slots:
         QTest::newRow("an owner named ipseckey is an owner")
             << QByteArray("$ORIGIN t.\nipseckey IN A 192.0.2.1\n") << QStringList {}
             << QStringList { "ipseckey.t 1" };
+        // ldns's zone reader grows its line buffer past LDNS_MAX_LINELEN (10,230); a reader
+        // with that fixed limit lost the entry and ldns's IPSECKEY parser leaked (fuzz_zone).
+        QTest::newRow("an entry longer than LDNS_MAX_LINELEN")
+            << (QByteArray("a.t. IN IPSECKEY 10 3 2 x") + QByteArray(10'300, ' ')
+                   + "*** extra\nc.t. IN A 192.0.2.3\n")
+            << QStringList { "text:1:" } << QStringList { "c.t 1" };
+        QTest::newRow("a long entry inside parentheses")
+            << (QByteArray("a.t. IN IPSECKEY ( 10 3 2 x") + QByteArray(6'000, '\n')
+                   + QByteArray(6'000, ' ') + "*** extra )\nc.t. IN A 192.0.2.3\n")
+            << QStringList { "text:1:" } << QStringList { "c.t 1" };
         QTest::newRow("in a string or a comment it is text")
             << QByteArray("a.t. IN TXT \"IPSECKEY 10 3 2 x\" ; IPSECKEY 1\n") << QStringList {}
             << QStringList { "a.t 16" };
