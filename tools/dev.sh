@@ -224,7 +224,9 @@ fuzz-smoke | fuzz-long)
         work="$out/$name"
         echo "== $name"
         if [ -e "$work/log" ]; then
-            { grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$work/log" || true; } | sed "s/^/   /"
+            # libFuzzer prints its stats again after a report at exit (a leak): show them once.
+            { grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$work/log" || true; } \
+                | awk '!seen[$0]++' | sed "s/^/   /"
         fi
         if [ -e "$work/failed" ]; then
             failed+=("$name")
@@ -233,7 +235,7 @@ fuzz-smoke | fuzz-long)
         if [ "$verb" = fuzz-long ]; then
             fp=$(fingerprint "$f")
             if [ ! -e "$work/reached" ]; then
-                executions=$(awk '/^stat::number_of_executed_units/ { print $2 }' "$work/log")
+                executions=$(awk '/^stat::number_of_executed_units/ { n = $2 } END { print n }' "$work/log")
                 mkdir -p "$ledgers"
                 [ -e "$ledgers/$name.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$ledgers/$name.tsv"
                 printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" \
