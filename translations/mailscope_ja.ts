@@ -4545,6 +4545,10 @@ Commands:
         <translation>エラーが多すぎます。残りのテキストは読み込んでいません</translation>
     </message>
     <message>
+        <source>a name longer than 255 octets (RFC 1035 2.3.4)</source>
+        <translation>255 オクテットを超える名前です（RFC 1035 2.3.4）</translation>
+    </message>
+    <message>
         <source>%1 record left out (mail authentication does not use it)</source>
         <translation>%1 レコードは読み込みません（メール認証では使われません）</translation>
     </message>

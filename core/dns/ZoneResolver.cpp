@@ -223,6 +223,21 @@ QByteArray withoutLeakyTypes(const QByteArray& text)
     return out;
 }
 
+// ldns joins a relative name to $ORIGIN without checking the 255-octet limit (a 191-octet
+// name under a 192-octet origin reads as "All OK"); no DNS message can carry such a name.
+bool hasOverlongName(const ldns_rr* rr)
+{
+    constexpr size_t kMaxName = 255; // wire octets, the root label included
+    if (ldns_rdf_size(ldns_rr_owner(rr)) > kMaxName)
+        return true;
+    for (size_t i = 0; i < ldns_rr_rd_count(rr); ++i) {
+        const ldns_rdf* f = ldns_rr_rdf(rr, i);
+        if (f && ldns_rdf_get_type(f) == LDNS_RDF_TYPE_DNAME && ldns_rdf_size(f) > kMaxName)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QList<Record> ZoneResolver::parse(
@@ -330,6 +345,10 @@ QList<Record> ZoneResolver::parse(
         Record r = detail::recordFromLdns(rr.get());
         if (r.name.endsWith(kNoOrigin) || r.presentation.contains(QLatin1String(kNoOrigin))) {
             err(entryLine, tr("relative name without $ORIGIN"));
+            continue;
+        }
+        if (hasOverlongName(rr.get())) {
+            err(entryLine, tr("a name longer than 255 octets (RFC 1035 2.3.4)"));
             continue;
         }
         out << r;

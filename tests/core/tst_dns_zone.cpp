@@ -221,6 +221,15 @@ private slots:
                                   << QStringList { "text:1:" } << 1;
         QTest::newRow("relative CNAME target without origin")
             << QByteArray("a.t. IN CNAME b\n") << QStringList { "text:1:" } << 0;
+        // ldns joins a relative name to $ORIGIN without the 255-octet check.
+        const QByteArray label(63, 'a');
+        const QByteArray three = label + '.' + label + '.' + label; // 191 characters
+        QTest::newRow("RFC 1035 2.3.4 owner over 255 octets")
+            << QByteArray("$ORIGIN " + three + ".\n" + three + " IN TXT \"x\"\nok IN TXT \"y\"\n")
+            << QStringList { "text:2:" } << 1;
+        QTest::newRow("RFC 1035 2.3.4 CNAME target over 255 octets")
+            << QByteArray("$ORIGIN " + three + ".\nc IN CNAME " + three + "\nok IN TXT \"y\"\n")
+            << QStringList { "text:2:" } << 1;
         QTest::newRow("binary garbage")
             << QByteArray("\x01\x02\xff\xfe garbage\n\x7f(((\n") << QStringList { "text:" } << 0;
     }
