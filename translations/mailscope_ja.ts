@@ -4022,30 +4022,6 @@ Commands:
 <context>
     <name>ms::dns</name>
     <message>
-        <source>the answer is shorter than a DNS header (%1 bytes)</source>
-        <translation>応答が DNS ヘッダーより短い（%1 バイト）</translation>
-    </message>
-    <message>
-        <source>the answer has the wrong ID (%1 instead of %2)</source>
-        <translation>応答の ID が違います（%2 ではなく %1）</translation>
-    </message>
-    <message>
-        <source>the packet is not an answer (QR bit clear)</source>
-        <translation>パケットが応答ではありません（QR ビットが 0）</translation>
-    </message>
-    <message>
-        <source>the answer does not parse (%1)</source>
-        <translation>応答を解析できません（%1）</translation>
-    </message>
-    <message>
-        <source>the answer carries %1 questions instead of 1</source>
-        <translation>応答の質問が 1 個ではなく %1 個です</translation>
-    </message>
-    <message>
-        <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
-        <translation>応答が別の問い合わせに対するものです（%3 %4 ではなく %1 %2）</translation>
-    </message>
-    <message>
         <source>%1 is not an IP address</source>
         <translation>%1 は IP アドレスではありません</translation>
     </message>
@@ -8533,6 +8509,33 @@ From: …</translation>
     <message>
         <source>TTL in seconds, row %1</source>
         <translation>TTL（秒）（%1 行目）</translation>
+    </message>
+</context>
+<context>
+    <name>ms::dns::detail</name>
+    <message>
+        <source>the answer is shorter than a DNS header (%1 bytes)</source>
+        <translation>応答が DNS ヘッダーより短い（%1 バイト）</translation>
+    </message>
+    <message>
+        <source>the answer has the wrong ID (%1 instead of %2)</source>
+        <translation>応答の ID が違います（%2 ではなく %1）</translation>
+    </message>
+    <message>
+        <source>the packet is not an answer (QR bit clear)</source>
+        <translation>パケットが応答ではありません（QR ビットが 0）</translation>
+    </message>
+    <message>
+        <source>the answer does not parse (%1)</source>
+        <translation>応答を解析できません（%1）</translation>
+    </message>
+    <message>
+        <source>the answer carries %1 questions instead of 1</source>
+        <translation>応答の質問が 1 個ではなく %1 個です</translation>
+    </message>
+    <message>
+        <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
+        <translation>応答が別の問い合わせに対するものです（%3 %4 ではなく %1 %2）</translation>
     </message>
 </context>
 </TS>

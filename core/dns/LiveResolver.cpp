@@ -3,6 +3,7 @@
 #include "dns/LdnsUtil.h"
 #include "dns/QueryLimits.h"
 #include "dns/RecordCodec.h"
+#include "dns/WireAnswer.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -111,64 +112,6 @@ struct Exchange {
     QString server;
 };
 
-struct Checked {
-    QString error; // empty = a valid response to our question
-    bool mismatch = false; // wrong ID or question: possibly spoofed, keep waiting
-    bool truncated = false; // TC bit in the header
-    detail::PktPtr pkt;
-};
-
-Checked checkResponse(const QByteArray& data, const Query& q)
-{
-    Checked c;
-    if (data.size() < 12) {
-        c.error = tr("the answer is shorter than a DNS header (%1 bytes)").arg(data.size());
-        return c;
-    }
-    const auto* d = reinterpret_cast<const uchar*>(data.constData());
-    const quint16 id = quint16((d[0] << 8) | d[1]);
-    if (id != q.id) {
-        c.mismatch = true;
-        c.error = tr("the answer has the wrong ID (%1 instead of %2)").arg(id).arg(q.id);
-        return c;
-    }
-    if (!(d[2] & 0x80)) {
-        c.error = tr("the packet is not an answer (QR bit clear)");
-        return c;
-    }
-    c.truncated = d[2] & 0x02;
-    ldns_pkt* raw = nullptr;
-    const ldns_status st = ldns_wire2pkt(&raw, d, size_t(data.size()));
-    c.pkt.reset(raw);
-    if (st != LDNS_STATUS_OK || !c.pkt) {
-        c.pkt.reset();
-        c.error = tr("the answer does not parse (%1)").arg(detail::statusText(st));
-        return c;
-    }
-    const int rcode = ldns_pkt_get_rcode(c.pkt.get());
-    const ldns_rr_list* qs = ldns_pkt_question(c.pkt.get());
-    const size_t qd = qs ? ldns_rr_list_rr_count(qs) : 0;
-    if (qd == 0 && rcode != LDNS_RCODE_NOERROR)
-        return c; // error answers may omit the question (RFC 1035 4.1.1 FORMERR)
-    if (qd != 1) {
-        c.mismatch = true;
-        c.error = tr("the answer carries %1 questions instead of 1").arg(qd);
-        c.pkt.reset();
-        return c;
-    }
-    const ldns_rr* qr = ldns_rr_list_rr(qs, 0);
-    const QByteArray name = detail::dnameToName(ldns_rr_owner(qr));
-    const auto type = quint16(ldns_rr_get_type(qr));
-    if (name != q.qname || type != quint16(q.qtype) || ldns_rr_get_class(qr) != LDNS_RR_CLASS_IN) {
-        c.mismatch = true;
-        c.error = tr("the answer is for a different question (%1 %2 instead of %3 %4)")
-                      .arg(typeName(Type(type)), QString::fromLatin1(name), typeName(q.qtype),
-                          QString::fromLatin1(q.qname));
-        c.pkt.reset();
-    }
-    return c;
-}
-
 Exchange udpExchange(const ServerAddress& srv, const Query& q, int timeoutMs)
 {
     Exchange x;
@@ -215,7 +158,7 @@ Exchange udpExchange(const ServerAddress& srv, const Query& q, int timeoutMs)
             x.error = tr("%1 is unreachable: %2").arg(x.server, errnoText(errno));
             return x;
         }
-        Checked c = checkResponse(buf.left(n), q);
+        detail::Checked c = detail::checkResponse(buf.left(n), q.qname, q.qtype, q.id);
         if (!c.error.isEmpty() && !(c.truncated && !c.mismatch)) {
             // Keep listening: the real answer may still come (a spoofed or stray packet
             // must not win). Remember why, in case nothing valid arrives.
@@ -334,7 +277,7 @@ Exchange tcpExchange(const ServerAddress& srv, const Query& q, int timeoutMs)
         x.error = tr("%1 over TCP: %2").arg(x.server, msgLen == 0 ? tr("an empty answer") : error);
         return x;
     }
-    Checked c = checkResponse(msg, q);
+    detail::Checked c = detail::checkResponse(msg, q.qname, q.qtype, q.id);
     if (!c.error.isEmpty()) {
         x.status = XStatus::Malformed;
         x.error = tr("%1 over TCP: %2").arg(x.server, c.error);
@@ -606,42 +549,19 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
         a.rcode = rcode;
 
         // Follow the CNAME chain inside this answer; records of other owners are ignored.
-        const ldns_rr_list* ans = ldns_pkt_answer(p);
-        const size_t count = ans ? ldns_rr_list_rr_count(ans) : 0;
         QList<Record> finals;
         bool progressed = false;
-        for (;;) {
-            finals.clear();
-            const ldns_rr* cname = nullptr;
-            for (size_t i = 0; i < count; ++i) {
-                const ldns_rr* rr = ldns_rr_list_rr(ans, i);
-                if (ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN
-                    || detail::dnameToName(ldns_rr_owner(rr)) != cur)
-                    continue;
-                const auto t = Type(quint16(ldns_rr_get_type(rr)));
-                if (type == Type::ANY || t == type) {
-                    if (finals.size() < kMaxRecordsPerAnswer)
-                        finals << detail::recordFromLdns(rr);
-                } else if (t == Type::CNAME && !cname) {
-                    cname = rr;
-                }
-            }
-            if (!finals.isEmpty() || !cname)
-                break;
-            const Record c = detail::recordFromLdns(cname);
-            a.records << c;
-            if (seen.contains(c.target)) {
-                a.authenticData = false;
-                return pending.finish(Outcome::ServFail,
-                    tr("CNAME loop in the answer from %1: %2 points back to %3")
-                        .arg(a.server, QString::fromLatin1(cur), QString::fromLatin1(c.target)));
-            }
-            if (a.ofType(Type::CNAME).size() >= kMaxCnameChain)
-                return pending.finish(
-                    Outcome::ServFail, tr("CNAME chain longer than %1 links").arg(kMaxCnameChain));
-            seen.insert(c.target);
-            cur = c.target;
-            progressed = true;
+        switch (detail::followChain(p, type, &cur, &seen, &a, &finals, &progressed)) {
+        case detail::Chain::Ended: break;
+        case detail::Chain::Loop:
+            a.authenticData = false;
+            return pending.finish(Outcome::ServFail,
+                tr("CNAME loop in the answer from %1: %2 points back to %3")
+                    .arg(a.server, QString::fromLatin1(cur),
+                        QString::fromLatin1(a.records.last().target)));
+        case detail::Chain::TooLong:
+            return pending.finish(
+                Outcome::ServFail, tr("CNAME chain longer than %1 links").arg(kMaxCnameChain));
         }
 
         switch (rcode) {
@@ -672,5 +592,100 @@ Answer LiveResolver::resolve(const QByteArray& name, Type type)
         }
     }
 }
+
+namespace detail {
+
+// lupdate names the context after the enclosing namespace.
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("ms::dns::detail", s);
+}
+
+Checked checkResponse(const QByteArray& data, const QByteArray& qname, Type qtype, quint16 qid)
+{
+    Checked c;
+    if (data.size() < 12) {
+        c.error = tr("the answer is shorter than a DNS header (%1 bytes)").arg(data.size());
+        return c;
+    }
+    const auto* d = reinterpret_cast<const uchar*>(data.constData());
+    const quint16 id = quint16((d[0] << 8) | d[1]);
+    if (id != qid) {
+        c.mismatch = true;
+        c.error = tr("the answer has the wrong ID (%1 instead of %2)").arg(id).arg(qid);
+        return c;
+    }
+    if (!(d[2] & 0x80)) {
+        c.error = tr("the packet is not an answer (QR bit clear)");
+        return c;
+    }
+    c.truncated = d[2] & 0x02;
+    ldns_pkt* raw = nullptr;
+    const ldns_status st = ldns_wire2pkt(&raw, d, size_t(data.size()));
+    c.pkt.reset(raw);
+    if (st != LDNS_STATUS_OK || !c.pkt) {
+        c.pkt.reset();
+        c.error = tr("the answer does not parse (%1)").arg(detail::statusText(st));
+        return c;
+    }
+    const int rcode = ldns_pkt_get_rcode(c.pkt.get());
+    const ldns_rr_list* qs = ldns_pkt_question(c.pkt.get());
+    const size_t qd = qs ? ldns_rr_list_rr_count(qs) : 0;
+    if (qd == 0 && rcode != LDNS_RCODE_NOERROR)
+        return c; // error answers may omit the question (RFC 1035 4.1.1 FORMERR)
+    if (qd != 1) {
+        c.mismatch = true;
+        c.error = tr("the answer carries %1 questions instead of 1").arg(qd);
+        c.pkt.reset();
+        return c;
+    }
+    const ldns_rr* qr = ldns_rr_list_rr(qs, 0);
+    const QByteArray name = detail::dnameToName(ldns_rr_owner(qr));
+    const auto type = quint16(ldns_rr_get_type(qr));
+    if (name != qname || type != quint16(qtype) || ldns_rr_get_class(qr) != LDNS_RR_CLASS_IN) {
+        c.mismatch = true;
+        c.error = tr("the answer is for a different question (%1 %2 instead of %3 %4)")
+                      .arg(typeName(Type(type)), QString::fromLatin1(name), typeName(qtype),
+                          QString::fromLatin1(qname));
+        c.pkt.reset();
+    }
+    return c;
+}
+
+Chain followChain(const ldns_pkt* p, Type type, QByteArray* cur, QSet<QByteArray>* seen, Answer* a,
+    QList<Record>* finals, bool* progressed)
+{
+    const ldns_rr_list* ans = ldns_pkt_answer(p);
+    const size_t count = ans ? ldns_rr_list_rr_count(ans) : 0;
+    for (;;) {
+        finals->clear();
+        const ldns_rr* cname = nullptr;
+        for (size_t i = 0; i < count; ++i) {
+            const ldns_rr* rr = ldns_rr_list_rr(ans, i);
+            if (ldns_rr_get_class(rr) != LDNS_RR_CLASS_IN || dnameToName(ldns_rr_owner(rr)) != *cur)
+                continue;
+            const auto t = Type(quint16(ldns_rr_get_type(rr)));
+            if (type == Type::ANY || t == type) {
+                if (finals->size() < kMaxRecordsPerAnswer)
+                    *finals << recordFromLdns(rr);
+            } else if (t == Type::CNAME && !cname) {
+                cname = rr;
+            }
+        }
+        if (!finals->isEmpty() || !cname)
+            return Chain::Ended;
+        const Record c = recordFromLdns(cname);
+        a->records << c;
+        if (seen->contains(c.target))
+            return Chain::Loop;
+        if (a->ofType(Type::CNAME).size() >= kMaxCnameChain)
+            return Chain::TooLong;
+        seen->insert(c.target);
+        *cur = c.target;
+        *progressed = true;
+    }
+}
+
+} // namespace detail
 
 } // namespace ms::dns
