@@ -4521,6 +4521,10 @@ Commands:
         <translation>エラーが多すぎます。残りのテキストは読み込んでいません</translation>
     </message>
     <message>
+        <source>type number out of range (RFC 3597 5: 0 to 65535)</source>
+        <translation>タイプ番号が範囲外です（RFC 3597 5: 0〜65535）</translation>
+    </message>
+    <message>
         <source>a name longer than 255 octets (RFC 1035 2.3.4)</source>
         <translation>255 オクテットを超える名前です（RFC 1035 2.3.4）</translation>
     </message>

@@ -230,6 +230,13 @@ private slots:
         QTest::newRow("RFC 1035 2.3.4 CNAME target over 255 octets")
             << QByteArray("$ORIGIN " + three + ".\nc IN CNAME " + three + "\nok IN TXT \"y\"\n")
             << QStringList { "text:2:" } << 1;
+        // ldns keeps the number as written, beyond the 16 bits of a type (fuzz_spf, UBSan).
+        QTest::newRow("RFC 3597 5 type number over 65535")
+            << QByteArray("a.t. IN TYPE505555 \\# 0\nok.t. IN TXT \"y\"\n")
+            << QStringList { "text:1:" } << 1;
+        QTest::newRow("RFC 3597 5 negative type number")
+            << QByteArray("a.t. IN TYPE-5 \\# 0\nok.t. IN TXT \"y\"\n") << QStringList { "text:1:" }
+            << 1;
         QTest::newRow("binary garbage")
             << QByteArray("\x01\x02\xff\xfe garbage\n\x7f(((\n") << QStringList { "text:" } << 0;
     }
