@@ -680,9 +680,9 @@ Message Message::parse(QByteArray original, const ParseOptions& options)
         }
     }
 
-    // 6. Structure: the MIME tree. The Received chain is parsed on first use (hops()).
-    x->mime = detail::parseMime(
-        b, x->headers, 0, bn, x->bodyOffset, x->hasBody ? bn - x->bodyOffset : 0, x->notes);
+    // 6. Structure: the MIME tree and the Received chain are parsed on first use
+    // (structured(), hops()).
+    x->mimePending = true;
 
     Message m;
     m.d = std::move(x);
@@ -765,9 +765,21 @@ QByteArrayView Message::body() const
     return QByteArrayView(d->bytes).sliced(d->bodyOffset);
 }
 
+const Message::Data& Message::Data::structured() const
+{
+    std::call_once(mimeOnce, [this] {
+        if (!mimePending)
+            return;
+        const qint64 bn = bytes.size();
+        mime = detail::parseMime(
+            bytes, headers, 0, bn, bodyOffset, hasBody ? bn - bodyOffset : 0, notes);
+    });
+    return *this;
+}
+
 const MimePart& Message::mime() const
 {
-    return d->mime;
+    return d->structured().mime;
 }
 const QList<ReceivedHop>& Message::Data::receivedChain() const
 {
@@ -781,7 +793,7 @@ const QList<ReceivedHop>& Message::hops() const
 }
 const QList<ParseNote>& Message::notes() const
 {
-    return d->notes;
+    return d->structured().notes;
 }
 
 Source Message::source() const

@@ -39,8 +39,15 @@ struct Message::Data {
     qint64 bodyOffset = 0;
     bool hasBody = false;
 
-    MimePart mime;
-    QList<ParseNote> notes;
+    // The MIME tree and the notes about it are made on first use too (mime(), notes(),
+    // parseStep()): DKIM, SPF, DMARC and ARC never walk it, and on large attachments the
+    // boundary search was a tenth of a DKIM-only batch. notes holds parsing's own notes at
+    // once; the MIME notes join it, after them, on first use (same once_flag rule as hops).
+    mutable std::once_flag mimeOnce;
+    bool mimePending = false; // set by a parse that read a header: the tree is still to make
+    mutable MimePart mime;
+    mutable QList<ParseNote> notes;
+    const Data& structured() const;
 
     // The Received chain, parsed on first use (Message::hops()) and then kept: a batch that
     // verifies DKIM only never needs it, and it was two thirds of parsing a small message.

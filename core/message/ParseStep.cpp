@@ -73,7 +73,7 @@ Step mimeStep(const MimePart& part, const QString& path, int& budget)
 
 Step Message::parseStep() const
 {
-    const Data& x = *d;
+    const Data& x = d->structured();
     Status worst = Status::Info;
     for (const ParseNote& n : x.notes) {
         if (n.status == Status::PermError)

@@ -4,6 +4,7 @@
 #include "message/Message.h"
 
 #include <QTest>
+#include <QThread>
 
 using namespace ms;
 using mstest::hasNote;
@@ -47,6 +48,7 @@ private slots:
     void notAHeaderLine();
     void parseStep();
     void sharedCopies();
+    void structureOnFirstUse();
     void rfc2047_data();
     void rfc2047();
     void decodedField();
@@ -342,6 +344,49 @@ void TestMessage::sharedCopies()
     const Message def;
     QVERIFY(def.bytes().isEmpty());
     QVERIFY(!def.hasBody());
+}
+
+void TestMessage::structureOnFirstUse()
+{
+    // The MIME tree is made when first asked for (mime(), notes(), parseStep()); its notes
+    // come after parsing's own, whichever is asked first, and copies share the one result.
+    const QByteArray text("Subject: a\r\nSubject: b\r\nMIME-Version: 1.0\r\n"
+                          "Content-Type: multipart/mixed; boundary=\"x\"\r\n\r\n"
+                          "--x\r\n\r\npart one\r\n");
+    const auto texts = [](const QList<ParseNote>& notes) {
+        QStringList t;
+        for (const ParseNote& n : notes)
+            t << n.text;
+        return t;
+    };
+    const Message byNotes = Message::parse(text);
+    const QStringList expected = texts(byNotes.notes());
+    QCOMPARE(expected.size(), 4); // parsing's own (no From, no Date, two Subject), then MIME's
+    QVERIFY(expected.at(2).contains(QLatin1String("2 Subject")));
+    QVERIFY(expected.at(3).contains(QLatin1String("--x--")));
+    QCOMPARE(byNotes.mime().children.size(), 1);
+
+    const Message byTree = Message::parse(text);
+    const Message copy = byTree;
+    QList<QThread*> threads;
+    QStringList seen[4];
+    for (int i = 0; i < 4; ++i) {
+        threads << QThread::create([&, i] {
+            const Message& m = i % 2 ? copy : byTree;
+            if (i < 2)
+                (void)m.mime();
+            seen[i] = texts(m.notes());
+        });
+    }
+    for (QThread* t : threads)
+        t->start();
+    for (QThread* t : threads) {
+        t->wait();
+        delete t;
+    }
+    for (const QStringList& s : seen)
+        QCOMPARE(s, expected);
+    QCOMPARE(&copy.mime(), &byTree.mime());
 }
 
 void TestMessage::rfc2047_data()
