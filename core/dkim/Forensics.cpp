@@ -147,40 +147,72 @@ enum Likely {
     LikelyKinds = Ordinary
 };
 
-QByteArray replaceAll(QByteArrayView in, QByteArrayView from, QByteArrayView to)
+// Every pattern the transit hypotheses look for in a body starts with CR. memchr finds the
+// CRs (about one a line) several times faster than QByteArray's Boyer-Moore search, whose
+// skips are no longer than these short patterns, and that search was a tenth of a batch
+// whose large bodies failed.
+qsizetype indexOfCr(QByteArrayView hay, QByteArrayView needle, qsizetype from = 0)
 {
-    QByteArray s = in.toByteArray();
-    s.replace(from, to);
-    return s;
+    Q_ASSERT(!needle.isEmpty() && needle.front() == '\r');
+    const char* const b = hay.data();
+    const char* const e = b + hay.size();
+    const char* p = b + from;
+    while (e - p >= needle.size()) {
+        p = static_cast<const char*>(std::memchr(p, '\r', size_t(e - p - needle.size() + 1)));
+        if (!p)
+            return -1;
+        if (std::memcmp(p, needle.data(), size_t(needle.size())) == 0)
+            return p - b;
+        ++p;
+    }
+    return -1;
 }
 
+// QByteArray::replace's result (left to right, matches do not overlap) for a from that
+// starts with CR.
+QByteArray replaceAll(QByteArrayView in, QByteArrayView from, QByteArrayView to)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    qsizetype pos = 0;
+    for (qsizetype i; (i = indexOfCr(in, from, pos)) >= 0; pos = i + from.size()) {
+        out.append(in.sliced(pos, i - pos));
+        out.append(to);
+    }
+    out.append(in.sliced(pos));
+    return out;
+}
+
+// Spaces and tabs dropped at the end of each line (before its CR or LF) and of the body.
 QByteArray stripTrailingWsp(QByteArrayView body)
 {
     QByteArray out;
     out.reserve(body.size());
-    for (const QByteArray& l : body.toByteArray().split('\n')) {
-        QByteArray line = l;
-        const bool cr = line.endsWith('\r');
+    qsizetype pos = 0;
+    while (pos <= body.size()) {
+        const qsizetype nl = body.indexOf('\n', pos);
+        const qsizetype end = nl < 0 ? body.size() : nl;
+        qsizetype stop = end;
+        const bool cr = stop > pos && body[stop - 1] == '\r';
         if (cr)
-            line.chop(1);
-        while (!line.isEmpty() && (line.back() == ' ' || line.back() == '\t'))
-            line.chop(1);
-        out.append(line);
+            --stop;
+        while (stop > pos && (body[stop - 1] == ' ' || body[stop - 1] == '\t'))
+            --stop;
+        out.append(body.sliced(pos, stop - pos));
         if (cr)
             out.append('\r');
+        if (nl < 0)
+            break;
         out.append('\n');
+        pos = nl + 1;
     }
-    out.chop(1); // split() added one piece after the last '\n'
     return out;
 }
 
 QByteArray unstuffDots(QByteArrayView body)
 {
-    QByteArray out = body.toByteArray();
-    if (out.startsWith(".."))
-        out.remove(0, 1);
-    out.replace("\r\n..", "\r\n.");
-    return out;
+    return body.startsWith("..") ? replaceAll(body.sliced(1), "\r\n..", "\r\n.")
+                                 : replaceAll(body, "\r\n..", "\r\n.");
 }
 
 // Boundary k (1 <= k < number of lines) lies before canonical line k (0-based), after line
@@ -516,7 +548,12 @@ Finding investigateBody(const BodyEvidence& e)
         = [&](const QString& id, const QString& title, const QString& text, const QByteArray& h) {
               hs.append({ id, title, text, h });
           };
-    if (body.contains("\r\n"))
+    // CR CR LF first: undoing LF-to-CRLF on it also gives a match, less precisely worded.
+    if (indexOfCr(body, "\r\r\n") >= 0)
+        add(QStringLiteral("crcrlf"), tr("CR doubled before line ends"),
+            tr("A relay turned CRLF into CR CR LF."),
+            hashBody(e.canon, e.algorithm, replaceAll(body, "\r\r\n", "\r\n"), e.limit));
+    if (indexOfCr(body, "\r\n") >= 0)
         add(QStringLiteral("crlf-as-lf"), tr("Line ends converted from LF to CRLF"),
             tr("The signer hashed the body with bare LF line ends; a relay converted them to "
                "CRLF."),
@@ -530,10 +567,6 @@ Finding investigateBody(const BodyEvidence& e)
                    "its own line ends."),
                 hashBody(e.canon, e.algorithm, QByteArrayView(orig).sliced(ob), e.limit));
     }
-    if (body.contains("\r\r\n"))
-        add(QStringLiteral("crcrlf"), tr("CR doubled before line ends"),
-            tr("A relay turned CRLF into CR CR LF."),
-            hashBody(e.canon, e.algorithm, replaceAll(body, "\r\r\n", "\r\n"), e.limit));
     if (e.canon == Canon::Simple)
         add(QStringLiteral("trailing-whitespace"), tr("Trailing whitespace added"),
             tr("A relay added spaces or tabs at the end of lines."),
@@ -554,7 +587,7 @@ Finding investigateBody(const BodyEvidence& e)
                    "later."),
                 crypto::Digest::hash(e.algorithm, e.canonical + "\r\n"));
     }
-    if (body.startsWith("..") || body.contains("\r\n.."))
+    if (body.startsWith("..") || indexOfCr(body, "\r\n..") >= 0)
         add(QStringLiteral("dot-stuffing"), tr("SMTP dot-stuffing not reversed"),
             tr("Lines starting with \".\" kept the extra dot SMTP adds in transit (RFC 5321 "
                "4.5.2)."),

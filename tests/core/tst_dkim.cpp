@@ -493,6 +493,30 @@ void TestDkim::forensics_data()
         << "dot-stuffing"
         << "dot";
     {
+        const qsizetype bodyAt = signedRelaxed.indexOf("\r\n\r\n") + 4;
+        QTest::newRow("CR doubled before line ends") << signedRelaxed.left(bodyAt)
+                + QByteArray(signedRelaxed.mid(bodyAt)).replace("\r\n", "\r\r\n")
+                                                     << "body-modified"
+                                                     << "crcrlf"
+                                                     << "CR CR LF";
+        // RFC 5321 4.5.2 on the body's first line, and trailing tabs on its last line, which
+        // has no line end.
+        const QByteArray dotFirst
+            = dkimSign(sampleMessage(".hidden\r\n..two\r\nend"), rsaKey(2048));
+        QTest::newRow("dot-stuffing on the first line")
+            << QByteArray(dotFirst)
+                   .replace("\r\n.hidden", "\r\n..hidden")
+                   .replace("\r\n..two", "\r\n...two")
+            << "body-modified"
+            << "dot-stuffing"
+            << "dot";
+        const QByteArray noEnd = dkimSign(sampleMessage("one\r\ntwo"), rsaKey(2048), simple);
+        QTest::newRow("trailing tabs on an unended last line (simple)") << noEnd + "\t \t"
+                                                                        << "body-modified"
+                                                                        << "trailing-whitespace"
+                                                                        << "end of lines";
+    }
+    {
         QByteArray rewritten = signedRelaxed;
         rewritten.replace("From: Alice Example <alice@example.com>",
             "From: \"Alice Example via List\" <list@lists.example.org>\r\n"
