@@ -149,8 +149,8 @@ enum Likely {
 
 // Every pattern the transit hypotheses look for in a body starts with CR. memchr finds the
 // CRs (about one a line) several times faster than QByteArray's Boyer-Moore search, whose
-// skips are no longer than these short patterns, and that search was a tenth of a batch
-// whose large bodies failed.
+// skips are no longer than these short patterns: that search was 6 % of a DKIM-only batch
+// of the mixed corpus, whose five failing bodies include large ones.
 qsizetype indexOfCr(QByteArrayView hay, QByteArrayView needle, qsizetype from = 0)
 {
     Q_ASSERT(!needle.isEmpty() && needle.front() == '\r');
