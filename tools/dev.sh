@@ -12,7 +12,8 @@
 #                                   10,000,000, counted over runs in the target's ledger,
 #                                   tests/fuzz/ledger/<target>.tsv, which is committed;
 #                                   MAILSCOPE_FUZZ_SECONDS caps each run) from the fuzz-long
-#                                   build, then the kept inputs replayed under ASan+UBSan
+#                                   build; as each target ends, its kept inputs are replayed
+#                                   under ASan+UBSan and its ledger line is written
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -137,6 +138,48 @@ fuzz-smoke | fuzz-long)
         fi
         echo "$c"
     }
+    # A long run's kept inputs are replayed under ASan+UBSan as soon as its target ends, so
+    # that build comes first.
+    if [ "$verb" = fuzz-long ]; then
+        install_missing "${deps_test[@]}"
+        build asan
+    fi
+    # Every input a long run kept, once more under ASan+UBSan (-runs=0: no mutation), then the
+    # target's ledger line: written when the target ends, so stopping the wrapper later loses
+    # nothing already finished.
+    replay_and_count() {
+        local f=$1 name work fp executions a
+        name=$(basename "$f")
+        work="$out/$name"
+        local asan_env=(ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
+            UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
+        # An input the long run failed on, once more for a diagnostic: the long run's UBSan
+        # checks trap without a message, and it has no ASan.
+        for a in "$work"/artifacts/*; do
+            [ -f "$a" ] && [[ "$(basename "$a")" != asan-* ]] || continue
+            echo "== $name: $(basename "$a") under ASan+UBSan" >>"$work/log"
+            env "${asan_env[@]}" "build/asan/tests/fuzz/$name" -runs=1 -rss_limit_mb=2048 \
+                -timeout=60 "$a" >>"$work/log" 2>&1 || true
+        done
+        echo "== $name: replaying $(find "$work/corpus" -type f | wc -l) kept inputs under ASan+UBSan"
+        if ! env "${asan_env[@]}" "build/asan/tests/fuzz/$name" -runs=0 -rss_limit_mb=2048 \
+            -timeout=60 -artifact_prefix="$work/artifacts/asan-" "$work/corpus" 2>"$work/asan-log"; then
+            touch "$work/failed"
+            tail -n 60 "$work/asan-log" >>"$work/log"
+        fi
+        fp=$(fingerprint "$f")
+        executions=$(awk '/^stat::number_of_executed_units/ { n = $2 } END { print n }' "$work/log")
+        mkdir -p "$ledgers"
+        [ -e "$ledgers/$name.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$ledgers/$name.tsv"
+        local result=clean
+        if [ -e "$work/failed" ]; then
+            result=failed
+        elif [ -e "$work/stopped" ]; then
+            result=stopped
+        fi
+        printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$(source_commit)" "$fp" \
+            "${executions:-0}" "$result" >>"$ledgers/$name.tsv"
+    }
     # One target per core at a time: the smoke run takes (targets / jobs) minutes.
     fuzz_one() {
         local f=$1 name target max_len work
@@ -150,7 +193,7 @@ fuzz-smoke | fuzz-long)
         *) max_len=8192 ;;
         esac
         work="$out/$name"
-        rm -rf "$work/artifacts" "$work/failed" "$work/reached" "$work/log"
+        rm -rf "$work/artifacts" "$work/failed" "$work/stopped" "$work/reached" "$work/log"
         mkdir -p "$work/corpus" "$work/artifacts"
         local runs=()
         if [ "$verb" = fuzz-long ]; then
@@ -165,7 +208,16 @@ fuzz-smoke | fuzz-long)
         if ! "$f" "${limit[@]}" "${runs[@]}" -max_len="$max_len" -rss_limit_mb=2048 -timeout=60 \
             -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
             "$work/corpus" "tests/fuzz/corpus/$target" 2>"$work/log"; then
-            touch "$work/failed"
+            # A fuzzer stopped by a signal ends without its exit-time leak check: its run is
+            # recorded as stopped, not counted.
+            if grep -q "run interrupted; exiting" "$work/log"; then
+                touch "$work/stopped"
+            else
+                touch "$work/failed"
+            fi
+        fi
+        if [ "$verb" = fuzz-long ]; then
+            replay_and_count "$f"
         fi
     }
     # MAILSCOPE_FUZZ_TARGETS="taglist dmarc" picks targets and their order (default: all).
@@ -192,32 +244,6 @@ fuzz-smoke | fuzz-long)
         fi
     done
     wait || true
-    if [ "$verb" = fuzz-long ] && [ ${#targets[@]} -gt 0 ]; then
-        # Every input the long run kept, once more under ASan+UBSan (-runs=0: no mutation).
-        install_missing "${deps_test[@]}"
-        build asan
-        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0"
-        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-        for f in "${targets[@]}"; do
-            name=$(basename "$f")
-            work="$out/$name"
-            [ -e "$work/reached" ] && continue
-            # An input the long run failed on, once more under ASan+UBSan for a diagnostic: the
-            # long run's UBSan checks trap without a message, and it has no ASan.
-            for a in "$work"/artifacts/*; do
-                [ -f "$a" ] && [[ "$(basename "$a")" != asan-* ]] || continue
-                echo "== $name: $(basename "$a") under ASan+UBSan" | tee -a "$work/log"
-                "build/asan/tests/fuzz/$name" -runs=1 -rss_limit_mb=2048 -timeout=60 "$a" \
-                    >>"$work/log" 2>&1 || true
-            done
-            echo "== $name: replaying $(find "$work/corpus" -type f | wc -l) kept inputs under ASan+UBSan"
-            if ! "build/asan/tests/fuzz/$name" -runs=0 -rss_limit_mb=2048 -timeout=60 \
-                -artifact_prefix="$work/artifacts/asan-" "$work/corpus" 2>"$work/asan-log"; then
-                touch "$work/failed"
-                tail -n 60 "$work/asan-log" >>"$work/log"
-            fi
-        done
-    fi
     failed=()
     for f in "${targets[@]}"; do
         name=$(basename "$f")
@@ -231,18 +257,11 @@ fuzz-smoke | fuzz-long)
         if [ -e "$work/failed" ]; then
             failed+=("$name")
             tail -n 60 "$work/log"
+        elif [ -e "$work/stopped" ]; then
+            echo "   stopped by a signal: not counted"
         fi
         if [ "$verb" = fuzz-long ]; then
             fp=$(fingerprint "$f")
-            if [ ! -e "$work/reached" ]; then
-                executions=$(awk '/^stat::number_of_executed_units/ { n = $2 } END { print n }' "$work/log")
-                mkdir -p "$ledgers"
-                [ -e "$ledgers/$name.tsv" ] || printf 'date\tcommit\tcode\texecutions\tresult\n' >"$ledgers/$name.tsv"
-                printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" \
-                    "$(source_commit)" "$fp" \
-                    "${executions:-0}" "$([ -e "$work/failed" ] && echo failed || echo clean)" \
-                    >>"$ledgers/$name.tsv"
-            fi
             echo "   clean executions of this code (${fp}) so far: $(counted "$ledgers/$name.tsv" "$fp") of $goal"
         fi
     done
