@@ -1806,7 +1806,9 @@
      (the other inputs were still verified)
   4  a temporary error left a result open (DNS timeout or SERVFAIL, DNS not
      available offline, the time budget ran out)
-When several apply, 3 wins over 4, and 4 over 1.
+  5  the output could not be written (a full disk, a closed output): results
+     are missing, and a batch stopped early
+When several apply, 5 wins over all, 3 over 4, and 4 over 1.
 </source>
         <translation>終了コード:
   0  すべてのメッセージを検証し、失敗したチェックはありません
@@ -1816,8 +1818,18 @@ When several apply, 3 wins over 4, and 4 over 1.
      （ほかの入力は検証しました）
   4  一時的なエラーで結果が確定しませんでした（DNS のタイムアウトや SERVFAIL、
      オフラインで DNS を利用できない、時間の上限に達した）
-複数が該当する場合は 3 が 4 より、4 が 1 より優先されます。
+  5  出力を書き込めませんでした（ディスクの空き不足、閉じられた出力）: 結果が
+     欠けています。バッチは途中で止めました
+複数が該当する場合は 5 がすべてより、3 が 4 より、4 が 1 より優先されます。
 </translation>
+    </message>
+    <message>
+        <source>cannot write the output: %1</source>
+        <translation>出力を書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>a write failed</source>
+        <translation>書き込みに失敗しました</translation>
     </message>
     <message>
         <source>try &apos;mailscope-cli %1 --help&apos;</source>

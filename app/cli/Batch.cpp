@@ -10,6 +10,8 @@
 #include <QThreadPool>
 #include <QWaitCondition>
 
+#include <atomic>
+#include <cerrno>
 #include <optional>
 #include <unistd.h>
 #include <vector>
@@ -98,6 +100,17 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
     clock.start();
     qint64 lastDraw = -1000;
     bool wroteAny = false;
+    // Once a write of the output fails (a full disk, a closed descriptor), no result can reach
+    // its reader: the workers take no further message, and the command reports the failure.
+    std::atomic<bool> outputBroken { false };
+    auto broke = [&] {
+        noteOutputError(errno);
+        outputBroken.store(true, std::memory_order_relaxed);
+    };
+    auto flushOut = [&] {
+        if (std::fflush(out) != 0 || std::ferror(out))
+            broke();
+    };
 
     auto emitResult = [&](qsizetype index, Result&& r, bool flush) {
         if (m_config.progress)
@@ -111,7 +124,9 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
             wroteAny = true;
             std::fwrite(r.out.constData(), 1, size_t(r.out.size()), out);
             if (flush)
-                std::fflush(out);
+                flushOut();
+            else if (std::ferror(out))
+                broke();
         }
         if (onDns && !r.dns.isEmpty())
             onDns(r.dns);
@@ -172,7 +187,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                     wroteSinceFlush = false;
                     lastFlush = clock.elapsed();
                     lock.unlock();
-                    std::fflush(out);
+                    flushOut();
                     lock.relock();
                     continue;
                 }
@@ -194,12 +209,13 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         auto workLoop = [&] {
             QMutexLocker lock(&mutex);
             for (;;) {
-                while (claimed < total && claimed - printed >= qsizetype(slotCount)) {
+                while (claimed < total && !outputBroken.load(std::memory_order_relaxed)
+                    && claimed - printed >= qsizetype(slotCount)) {
                     ++roomWaiters;
                     room.wait(&mutex);
                     --roomWaiters;
                 }
-                if (claimed >= total)
+                if (claimed >= total || outputBroken.load(std::memory_order_relaxed))
                     return;
                 const qsizetype i = claimed++;
                 lock.unlock();
@@ -226,7 +242,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
             pool.start(work);
         {
             QMutexLocker lock(&mutex);
-            while (printed < total) {
+            while (printed < total && !outputBroken.load(std::memory_order_relaxed)) {
                 if (!finished.wait(&mutex, QDeadlineTimer(kFlushMs)) && !printing && printed < total
                     && (m_config.progress || wroteSinceFlush)) {
                     printing = true;
@@ -236,7 +252,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                         lastFlush = clock.elapsed();
                     lock.unlock();
                     if (flush)
-                        std::fflush(out);
+                        flushOut();
                     if (m_config.progress && clock.elapsed() - lastDraw >= 200) {
                         drawProgress(err, printed, total, clock);
                         lastDraw = clock.elapsed();
@@ -253,11 +269,14 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         std::fputs(wroteAny ? "]\n" : "[]\n", out);
     if (m_config.progress) {
         std::fputs("\r\033[K", err);
-        std::fprintf(err, "%s\n",
-            qPrintable(
-                tr("%1 message(s) in %2 s").arg(total).arg(clock.elapsed() / 1000.0, 0, 'f', 1)));
+        // (After a failed write, the count would claim messages that were never verified.)
+        if (!outputBroken.load(std::memory_order_relaxed))
+            std::fprintf(err, "%s\n",
+                qPrintable(tr("%1 message(s) in %2 s")
+                               .arg(total)
+                               .arg(clock.elapsed() / 1000.0, 0, 'f', 1)));
     }
-    std::fflush(out);
+    flushOut();
     return summary;
 }
 

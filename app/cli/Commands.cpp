@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QThread>
 
+#include <cerrno>
 #include <cstdio>
 #include <unistd.h>
 
@@ -33,6 +34,13 @@ QString tr(const char* text)
 void printErr(const QString& s)
 {
     std::fprintf(stderr, "mailscope-cli: %s\n", qPrintable(s));
+}
+
+// Flushes standard output, remembering why it failed (run() reports it at exit).
+void flushStdout()
+{
+    if (std::fflush(stdout) != 0)
+        noteOutputError(errno);
 }
 
 void printOut(const QString& s)
@@ -51,7 +59,9 @@ QString exitCodeHelp()
               "     (the other inputs were still verified)\n"
               "  4  a temporary error left a result open (DNS timeout or SERVFAIL, DNS not\n"
               "     available offline, the time budget ran out)\n"
-              "When several apply, 3 wins over 4, and 4 over 1.\n");
+              "  5  the output could not be written (a full disk, a closed output): results\n"
+              "     are missing, and a batch stopped early\n"
+              "When several apply, 5 wins over all, 3 over 4, and 4 over 1.\n");
 }
 
 QString generalHelp()
@@ -389,7 +399,7 @@ int verifyCommand(const QStringList& arguments)
         case Format::Csv: std::fputs(qPrintable(result.text()), stderr); break;
         }
     }
-    std::fflush(stdout);
+    flushStdout();
 
     if (!saveFile.isEmpty()) {
         QString error;
@@ -500,7 +510,7 @@ int spfCommand(const QStringList& arguments)
         r.sources.append(dns::answerSource(a));
     const QByteArray out = formatReport(r, format, true);
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
-    std::fflush(stdout);
+    flushStdout();
     if (!e.inputProblem.isEmpty()) {
         printErr(e.inputProblem);
         return ExitUsage;
@@ -599,9 +609,7 @@ int compareCommand(const QStringList& arguments)
     return same ? ExitOk : ExitFailed;
 }
 
-} // namespace
-
-int run(const QStringList& arguments)
+int dispatch(const QStringList& arguments)
 {
     if (arguments.size() < 2) {
         std::fputs(qPrintable(generalHelp()), stderr);
@@ -626,6 +634,24 @@ int run(const QStringList& arguments)
     printErr(tr("unknown command '%1'").arg(command));
     std::fputs(qPrintable(generalHelp()), stderr);
     return ExitUsage;
+}
+
+} // namespace
+
+int run(const QStringList& arguments)
+{
+    const int code = dispatch(arguments);
+    // Results that never reached their reader are not results: a failed write of standard
+    // output (a full disk, a closed descriptor) is said on stderr and wins over every other
+    // exit code, where it would otherwise pass for a clean run.
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int err = outputError() != 0 ? outputError() : errno;
+        printErr(tr("cannot write the output: %1")
+                     .arg(err != 0 ? qt_error_string(err) : tr("a write failed")));
+        return ExitOutput;
+    }
+    return code;
 }
 
 } // namespace ms::cli

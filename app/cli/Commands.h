@@ -11,6 +11,7 @@ enum ExitCode {
     ExitUsage = 2, // bad command line; nothing verified
     ExitInput = 3, // an input could not be read or was empty (the rest was verified)
     ExitTemporary = 4, // a temporary error (DNS, time budget) left a result open
+    ExitOutput = 5, // standard output could not be written: results are missing
 };
 
 int run(const QStringList& arguments);

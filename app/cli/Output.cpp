@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <atomic>
 
 namespace ms::cli {
 
@@ -225,6 +226,21 @@ QJsonObject Summary::json() const
     if (m_skipped > 0)
         o.insert(QStringLiteral("skipped_files"), m_skipped);
     return o;
+}
+
+namespace {
+std::atomic<int> g_outputError { 0 };
+}
+
+void noteOutputError(int err)
+{
+    int none = 0;
+    g_outputError.compare_exchange_strong(none, err, std::memory_order_relaxed);
+}
+
+int outputError()
+{
+    return g_outputError.load(std::memory_order_relaxed);
 }
 
 int exitCodeFor(Outcome o)

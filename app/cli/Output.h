@@ -59,4 +59,9 @@ private:
 
 int exitCodeFor(Outcome o);
 
+// The first failed write of the output, by its errno, for the message at exit: a later
+// fflush() may have nothing left to write and so no reason to give.
+void noteOutputError(int err);
+int outputError(); // 0 when no write failed, or failed without an errno
+
 } // namespace ms::cli

@@ -65,6 +65,27 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 
 const char* kGood[] = { "--ip", "192.0.2.10", "--helo", "mail.example.com" };
 
+// The CLI with its standard output on /dev/full, where every write fails with ENOSPC: a full
+// disk under a redirected batch.
+Run cliIntoFullDisk(const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(e);
+    p.setStandardOutputFile(QStringLiteral("/dev/full"));
+    p.start(mstest::cliPath(), args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -668,6 +689,84 @@ private slots:
             const QString server = a.toObject().value(QLatin1String("server")).toString();
             QVERIFY2(server.startsWith(QLatin1String("zone:")), qPrintable(server));
         }
+    }
+
+    // Exit code 5: output that could not be written is never taken for a clean run.
+    void outputFailure_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("codeIfWritten"); // the code the same run gives into a pipe
+        const QString zone = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("zone"));
+        const QString eml = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
+        QTest::newRow("--help") << QStringList { QStringLiteral("--help") } << 0;
+        QTest::newRow("verify, one message, text") << (QStringList { QStringLiteral("verify") }
+            + offline(QStringLiteral("good")) + QStringList { eml })
+                                                   << 0;
+        QTest::newRow("verify, one message, json")
+            << (QStringList {
+                    QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json") }
+                   + offline(QStringLiteral("good")) + QStringList { eml })
+            << 0;
+        QTest::newRow("spf, a fail") << QStringList { QStringLiteral("spf"), QStringLiteral("--ip"),
+            QStringLiteral("198.51.100.1"), QStringLiteral("--mail-from"),
+            QStringLiteral("alice@example.com"), QStringLiteral("--offline"),
+            QStringLiteral("--zone"), zone }
+                                     << 1;
+    }
+
+    void outputFailure()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, codeIfWritten);
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QCOMPARE(cli(args).code, codeIfWritten);
+        const Run r = cliIntoFullDisk(args);
+        QCOMPARE(r.code, 5);
+        QVERIFY2(
+            r.err.contains("cannot write the output: No space left on device"), r.err.constData());
+    }
+
+    // A batch whose output cannot be written stops taking messages: the empty files sorted
+    // after 600 good messages are never reached, so none of them is reported.
+    void outputFailureStopsBatch_data()
+    {
+        QTest::addColumn<QString>("threads");
+        QTest::newRow("1 thread") << QStringLiteral("1");
+        QTest::newRow("2 threads") << QStringLiteral("2");
+    }
+
+    void outputFailureStopsBatch()
+    {
+        QFETCH(QString, threads);
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QTemporaryDir tmp;
+        QFile sample(mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml")));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        const QByteArray good = sample.readAll();
+        for (int i = 0; i < 600; ++i)
+            QVERIFY(writeFile(
+                tmp.filePath(QStringLiteral("a%1.eml").arg(i, 4, 10, QLatin1Char('0'))), good));
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(writeFile(
+                tmp.filePath(QStringLiteral("z%1.eml").arg(i, 2, 10, QLatin1Char('0'))), {}));
+        const QStringList args = QStringList { QStringLiteral("verify"), QStringLiteral("--format"),
+            QStringLiteral("jsonl"), QStringLiteral("--threads"), threads }
+            + offline(QStringLiteral("good")) + QStringList { tmp.path() };
+
+        // Into a pipe, every message is verified and every empty file reported (on stderr,
+        // and as an error line of its own).
+        Run r = cli(args);
+        QCOMPARE(r.code, 3);
+        QCOMPARE(jsonLines(r.out).size(), 620);
+        QCOMPARE(r.err.count("empty file"), qsizetype(20));
+
+        r = cliIntoFullDisk(args);
+        QCOMPARE(r.code, 5);
+        QVERIFY2(
+            r.err.contains("cannot write the output: No space left on device"), r.err.constData());
+        QCOMPARE(r.err.count("empty file"), qsizetype(0));
     }
 
     void spfCommand()
