@@ -1832,6 +1832,14 @@ When several apply, 5 wins over all, 3 over 4, and 4 over 1.
         <translation>書き込みに失敗しました</translation>
     </message>
     <message>
+        <source>cannot read: %1</source>
+        <translation>読めません: %1</translation>
+    </message>
+    <message>
+        <source>empty file: there is no message to verify</source>
+        <translation>空のファイル: 検証するメッセージがありません</translation>
+    </message>
+    <message>
         <source>try &apos;mailscope-cli %1 --help&apos;</source>
         <translation>&apos;mailscope-cli %1 --help&apos; を試してください</translation>
     </message>
@@ -1840,8 +1848,8 @@ When several apply, 5 wins over all, 3 over 4, and 4 over 1.
         <translation>メッセージを検証します: .eml ファイル、ディレクトリ（再帰的）、Maildir フォルダー（cur/ と new/）、mbox ファイル（各メッセージ）。結果は stdout に、診断メッセージは stderr に出力します。</translation>
     </message>
     <message>
-        <source>Files and directories to verify.</source>
-        <translation>検証するファイルとディレクトリ。</translation>
+        <source>Files and directories to verify; - reads one message from standard input.</source>
+        <translation>検証するファイルとディレクトリ。- を指定すると標準入力から 1 通のメッセージを読みます。</translation>
     </message>
     <message>
         <source>FILE|DIR...</source>

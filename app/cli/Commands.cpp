@@ -173,8 +173,9 @@ int verifyCommand(const QStringList& arguments)
                                    "Maildir folders (cur/ and new/) and mbox files (each "
                                    "message). Results go to stdout, diagnostics to stderr."));
     p.addHelpOption();
-    p.addPositionalArgument(
-        QStringLiteral("inputs"), tr("Files and directories to verify."), tr("FILE|DIR..."));
+    p.addPositionalArgument(QStringLiteral("inputs"),
+        tr("Files and directories to verify; - reads one message from standard input."),
+        tr("FILE|DIR..."));
     DnsOptions dnsOpts;
     dnsOpts.addTo(p);
     const QCommandLineOption ip(QStringLiteral("ip"),

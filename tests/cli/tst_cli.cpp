@@ -65,6 +65,27 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 
 const char* kGood[] = { "--ip", "192.0.2.10", "--helo", "mail.example.com" };
 
+// The CLI reading its standard input from a file.
+Run cliWithStdin(const QStringList& args, const QString& stdinFile)
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(e);
+    p.setStandardInputFile(stdinFile);
+    p.start(mstest::cliPath(), args);
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
 // The CLI with its standard output on /dev/full, where every write fails with ENOSPC: a full
 // disk under a redirected batch.
 Run cliIntoFullDisk(const QStringList& args)
@@ -689,6 +710,46 @@ private slots:
             const QString server = a.toObject().value(QLatin1String("server")).toString();
             QVERIFY2(server.startsWith(QLatin1String("zone:")), qPrintable(server));
         }
+    }
+
+    // "-": one message from standard input (a pipe from an MTA filter or formail), in its
+    // place among the other inputs.
+    void standardInput()
+    {
+        const QString good = mstest::sampleFile(QStringLiteral("good"), QStringLiteral("eml"));
+        const QStringList jsonl { QStringLiteral("verify"), QStringLiteral("--format"),
+            QStringLiteral("jsonl") };
+        Run r = cliWithStdin(jsonl + offline(QStringLiteral("good")) + QStringList { "-" }, good);
+        QCOMPARE(r.code, 0);
+        QList<QJsonObject> lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0].value(QLatin1String("file")).toString(), QStringLiteral("-"));
+        // The same results as the file itself gives (all but its name and the DNS timings).
+        const Run fromFile = cli(jsonl + offline(QStringLiteral("good")) + QStringList { good });
+        QJsonObject a = lines[0], b = jsonLines(fromFile.out).value(0);
+        for (QJsonObject* o : { &a, &b }) {
+            o->remove(QLatin1String("file"));
+            o->remove(QLatin1String("dns"));
+        }
+        QVERIFY(b.contains(QLatin1String("verdict")));
+        QCOMPARE(a, b);
+
+        // Among files, in argument order.
+        r = cliWithStdin(
+            jsonl + offline(QStringLiteral("good")) + QStringList { good, "-", good }, good);
+        QCOMPARE(r.code, 0);
+        lines = jsonLines(r.out);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0].value(QLatin1String("file")).toString(), good);
+        QCOMPARE(lines[1].value(QLatin1String("file")).toString(), QStringLiteral("-"));
+        QCOMPARE(lines[2].value(QLatin1String("file")).toString(), good);
+
+        // Nothing on standard input: an input error, like an empty file.
+        r = cliWithStdin(QStringList { QStringLiteral("verify") } + offline(QStringLiteral("good"))
+                + QStringList { "-" },
+            QStringLiteral("/dev/null"));
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains("-: empty file"), r.err.constData());
     }
 
     // Exit code 5: output that could not be written is never taken for a clean run.
