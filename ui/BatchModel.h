@@ -3,6 +3,7 @@
 #include "trace/Step.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -20,6 +21,7 @@ struct BatchRow {
     int index = 0; // input order
     QString name; // "path" or "path#3"
     QString path;
+    QByteArray file; // the path as the file system spells it (BatchJob::file)
     qint64 offset = -1, length = -1; // mbox message
     QString subject, from; // decoded for display
     Status verdict = Status::None;

@@ -116,6 +116,7 @@ struct BatchRunner::State {
         row.index = index;
         row.name = job.name;
         row.path = job.path;
+        row.file = job.file;
         row.offset = job.offset;
         row.length = job.length;
         QByteArray bytes;

@@ -447,7 +447,7 @@ bool BatchWindow::openRow(const QModelIndex& index)
     const BatchRow& row = m_model->row(src.row());
     if (!row.inputError.isEmpty())
         return false;
-    BatchJob job { row.path, row.name, row.offset, row.length };
+    BatchJob job { row.path, row.name, row.offset, row.length, row.file };
     QByteArray bytes;
     QString err;
     if (!readBatchJob(job, &bytes, &err)) {

@@ -65,7 +65,7 @@ void collectJobs(
     for (const QString& a : args) {
         if (a == kStdin) {
             flush();
-            jobs->append({ kStdin, kStdin, -1, -1 });
+            jobs->append({ kStdin, kStdin, -1, -1, {} });
         } else {
             run.append(a);
         }

@@ -51,13 +51,13 @@ struct Fd {
     }
 };
 
-int openRead(const QString& path)
+int openRead(const QByteArray& local)
 {
     // O_NONBLOCK: a FIFO or device named on the command line must not block the open; the
     // fstat() after it refuses anything but a regular file.
     int fd;
     do {
-        fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        fd = ::open(local.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     } while (fd < 0 && errno == EINTR);
     return fd;
 }
@@ -71,10 +71,10 @@ std::atomic<quint64> g_listing { 0 };
 // folders, and resolving only the last path component (openat() on a kept directory
 // descriptor) saves most of the kernel's path walk per file. One directory per thread is
 // kept (O_PATH: it grants nothing but lookups, and is closed when the thread ends).
-int openInFolder(const QString& path)
+int openInFolder(const QByteArray& path)
 {
     struct Folder {
-        QString dir;
+        QByteArray dir;
         quint64 listing = 0;
         int fd = -1;
         Folder() = default;
@@ -87,26 +87,23 @@ int openInFolder(const QString& path)
         }
     };
     thread_local Folder folder;
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const qsizetype slash = path.lastIndexOf('/');
     if (slash <= 0 || slash + 1 >= path.size())
         return openRead(path);
-    const QStringView dir = QStringView(path).first(slash);
+    const QByteArrayView dir = QByteArrayView(path).first(slash);
     const quint64 listing = g_listing.load(std::memory_order_relaxed);
     if (folder.fd < 0 || folder.dir != dir || folder.listing != listing) {
         if (folder.fd >= 0)
             ::close(folder.fd);
-        folder.dir = dir.toString();
+        folder.dir = dir.toByteArray();
         folder.listing = listing;
-        folder.fd
-            = ::open(QFile::encodeName(folder.dir).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        folder.fd = ::open(folder.dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
         if (folder.fd < 0)
             return openRead(path);
     }
     int fd;
     do {
-        fd = ::openat(folder.fd,
-            QFile::encodeName(QStringView(path).sliced(slash + 1).toString()).constData(),
-            O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        fd = ::openat(folder.fd, path.constData() + slash + 1, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     } while (fd < 0 && errno == EINTR);
     return fd;
 }
@@ -171,27 +168,30 @@ struct Collector {
             skipped->append(path);
     }
 
-    void addFile(const QString& path, Filter filter, NameKind kind);
-    void addFilesOf(const QString& dirPath);
-    void addDir(const QString& path, int depth);
+    // Paths are the file system's bytes (QFile::encodeName of an argument, then names as
+    // readdir() gives them); jobs and errors show them decoded.
+    void addFile(const QByteArray& local, Filter filter, NameKind kind);
+    void addFilesOf(const QByteArray& dirPath);
+    void addDir(const QByteArray& local, int depth);
 };
 
-void Collector::addFile(const QString& path, Filter filter, NameKind kind)
+void Collector::addFile(const QByteArray& local, Filter filter, NameKind kind)
 {
+    const QString path = QFile::decodeName(local);
     if (filter != Filter::None && kind == NameKind::Message) {
         // A .eml or .msg in a folder (or a Maildir file) holds one message, and the listing
         // already said it is a regular file: taken without a system call. Reading it says
         // whether it is empty or unreadable (readBatchJob). Not opening and stat-ing every
         // file twice was a third of the file system time of a batch of small messages.
-        jobs->append({ path, path, -1, -1 });
+        jobs->append({ path, path, -1, -1, local });
         return;
     }
-    const Fd f(openRead(path));
+    const Fd f(openRead(local));
     struct stat st;
     if (f.fd < 0 || ::fstat(f.fd, &st) != 0) {
         const int err = errno;
         struct stat ls;
-        if (::stat(QFile::encodeName(path).constData(), &ls) == 0 && !S_ISREG(ls.st_mode))
+        if (::stat(local.constData(), &ls) == 0 && !S_ISREG(ls.st_mode))
             errors->append({ path, tr("not a regular file") });
         else
             errors->append({ path, tr("cannot read: %1").arg(systemError(err)) });
@@ -223,7 +223,7 @@ void Collector::addFile(const QString& path, Filter filter, NameKind kind)
         return;
     }
     if (!mbox) {
-        jobs->append({ path, path, -1, -1 });
+        jobs->append({ path, path, -1, -1, local });
         return;
     }
     // An mbox: map it so splitting a large archive does not copy it into memory.
@@ -239,12 +239,13 @@ void Collector::addFile(const QString& path, Filter filter, NameKind kind)
     }
     const QList<MboxEntry> entries = splitMbox(all);
     if (entries.size() <= 1) {
-        jobs->append({ path, path, -1, -1 });
+        jobs->append({ path, path, -1, -1, local });
     } else {
         int n = 0;
         for (const MboxEntry& e : entries) {
             ++n;
-            jobs->append({ path, QStringLiteral("%1#%2").arg(path).arg(n), e.offset, e.length });
+            jobs->append(
+                { path, QStringLiteral("%1#%2").arg(path).arg(n), e.offset, e.length, local });
         }
     }
     all = QByteArray();
@@ -252,36 +253,45 @@ void Collector::addFile(const QString& path, Filter filter, NameKind kind)
         ::munmap(mapped, size_t(size));
 }
 
-bool isDirectory(const QString& path)
+bool isDirectory(const QByteArray& local)
 {
     struct stat st;
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISDIR(st.st_mode);
+    return ::stat(local.constData(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 // "dir" + "/" + name, as QDir::filePath() and QDirIterator build it (one trailing slash of
 // the directory dropped), so reports name files exactly as before.
-QString joinPath(const QString& dir, const QString& name)
+QByteArray joinPath(const QByteArray& dir, const QByteArray& name)
 {
-    QString p = dir;
-    if (p.size() > 1 && p.endsWith(QLatin1Char('/')))
+    QByteArray p = dir;
+    if (p.size() > 1 && p.endsWith('/'))
         p.chop(1);
-    if (!p.endsWith(QLatin1Char('/')))
-        p += QLatin1Char('/');
+    if (!p.endsWith('/'))
+        p += '/';
     return p + name;
 }
 
+// A directory entry: its name as shown (sorted by it) and as the file system spells it.
+struct DirEntry {
+    QString name;
+    QByteArray local;
+    bool operator<(const DirEntry& o) const
+    {
+        return name < o.name || (name == o.name && local < o.local);
+    }
+};
+
 struct DirEntries {
-    QStringList files; // regular files and symlinks to them
-    QStringList dirs; // real directories (symlinked ones are not followed)
+    QList<DirEntry> files; // regular files and symlinks to them
+    QList<DirEntry> dirs; // real directories (symlinked ones are not followed)
     bool ok = false;
 };
 
 // One readdir pass, the file type from the entry where the file system gives it (no stat
 // per file), hidden entries left out, names sorted as QDir::Name sorts them.
-DirEntries listDir(const QString& path)
+DirEntries listDir(const QByteArray& local)
 {
     DirEntries out;
-    const QByteArray local = QFile::encodeName(path);
     DIR* d = ::opendir(local.constData());
     if (!d)
         return out;
@@ -304,9 +314,9 @@ DirEntries listDir(const QString& path)
                 continue;
         }
         if (type == DT_REG)
-            out.files.append(QFile::decodeName(e->d_name));
+            out.files.append({ QFile::decodeName(e->d_name), QByteArray(e->d_name) });
         else if (type == DT_DIR)
-            out.dirs.append(QFile::decodeName(e->d_name));
+            out.dirs.append({ QFile::decodeName(e->d_name), QByteArray(e->d_name) });
     }
     ::closedir(d);
     std::sort(out.files.begin(), out.files.end());
@@ -314,18 +324,18 @@ DirEntries listDir(const QString& path)
     return out;
 }
 
-void Collector::addFilesOf(const QString& dirPath)
+void Collector::addFilesOf(const QByteArray& dirPath)
 {
     // Maildir: every file of new/ and cur/ is a delivered message, whatever its name.
     const DirEntries list = listDir(dirPath);
-    for (const QString& name : list.files)
-        addFile(joinPath(dirPath, name), Filter::Maildir, NameKind::Message);
+    for (const DirEntry& e : list.files)
+        addFile(joinPath(dirPath, e.local), Filter::Maildir, NameKind::Message);
 }
 
-void Collector::addDir(const QString& path, int depth)
+void Collector::addDir(const QByteArray& local, int depth)
 {
-    const QByteArray local = QFile::encodeName(path);
-    if (::access(local.constData(), R_OK | X_OK) != 0 || !isDirectory(path)) {
+    const QString path = QFile::decodeName(local);
+    if (::access(local.constData(), R_OK | X_OK) != 0 || !isDirectory(local)) {
         errors->append({ path, tr("cannot read directory") });
         return;
     }
@@ -334,8 +344,8 @@ void Collector::addDir(const QString& path, int depth)
             { path, tr("directory nested too deeply (more than %1 levels)").arg(kMaxDepth) });
         return;
     }
-    const QString cur = joinPath(path, QStringLiteral("cur"));
-    const QString fresh = joinPath(path, QStringLiteral("new"));
+    const QByteArray cur = joinPath(local, "cur");
+    const QByteArray fresh = joinPath(local, "new");
     const bool hasCur = isDirectory(cur), hasNew = isDirectory(fresh);
     if (hasCur || hasNew) {
         // Maildir: delivered messages live in new/ and cur/; tmp/ holds partial writes.
@@ -345,15 +355,15 @@ void Collector::addDir(const QString& path, int depth)
             addFilesOf(cur);
         return;
     }
-    const DirEntries list = listDir(path);
+    const DirEntries list = listDir(local);
     if (!list.ok) {
         errors->append({ path, tr("cannot read directory") });
         return;
     }
-    for (const QString& name : list.files)
-        addFile(joinPath(path, name), Filter::ByContent, kindOfName(name));
-    for (const QString& name : list.dirs)
-        addDir(joinPath(path, name), depth + 1);
+    for (const DirEntry& e : list.files)
+        addFile(joinPath(local, e.local), Filter::ByContent, kindOfName(e.name));
+    for (const DirEntry& e : list.dirs)
+        addDir(joinPath(local, e.local), depth + 1);
 }
 
 // Field names as mail carries them (RFC 5322 3.6.8 allows any printable ASCII but ':',
@@ -392,14 +402,15 @@ void collectBatchJobs(const QStringList& args, QList<BatchJob>* jobs,
     QStringList skippedHere;
     Collector c { jobs, errors, &skippedHere };
     for (const QString& arg : args) {
+        const QByteArray local = QFile::encodeName(arg);
         struct stat st;
-        if (arg.isEmpty() || ::stat(QFile::encodeName(arg).constData(), &st) != 0) {
+        if (arg.isEmpty() || ::stat(local.constData(), &st) != 0) {
             errors->append({ arg, tr("no such file or directory") });
         } else if (S_ISDIR(st.st_mode)) {
             const qsizetype before = jobs->size();
             const qsizetype errorsBefore = errors->size();
             const qsizetype skippedBefore = skippedHere.size();
-            c.addDir(arg, 0);
+            c.addDir(local, 0);
             if (jobs->size() == before && errors->size() == errorsBefore) {
                 const qsizetype left = skippedHere.size() - skippedBefore;
                 errors->append({ arg,
@@ -408,11 +419,16 @@ void collectBatchJobs(const QStringList& args, QList<BatchJob>* jobs,
                                     .arg(left) });
             }
         } else {
-            c.addFile(arg, Filter::None, NameKind::Message);
+            c.addFile(local, Filter::None, NameKind::Message);
         }
     }
     if (skipped)
         skipped->append(skippedHere);
+}
+
+QByteArray batchJobFile(const BatchJob& job)
+{
+    return job.file.isEmpty() ? QFile::encodeName(job.path) : job.file;
 }
 
 bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error)
@@ -420,7 +436,7 @@ bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error)
     // One open and one read (an mbox message: of its range): no QFile buffering, no
     // over-reserved readAll() growth. A whole file is read into a per-thread block first;
     // one that fits (almost every message) needs no fstat() and one exact allocation.
-    const Fd f(openInFolder(job.path));
+    const Fd f(openInFolder(batchJobFile(job)));
     if (f.fd < 0) {
         *error = tr("cannot read: %1").arg(systemError(errno));
         return false;

@@ -16,7 +16,14 @@ struct BatchJob {
     QString name; // what the report calls it: the path, or "path#3" for an mbox message
     qint64 offset = -1; // within an mbox
     qint64 length = -1;
+    // The path as the file system spells it, for opening. Set for files found in folders:
+    // a name that is not UTF-8 (Latin-1, Shift_JIS from an old archive) shows with U+FFFD
+    // in `path`, which no longer names the file. Empty: QFile::encodeName(path).
+    QByteArray file;
 };
+
+// The bytes to open a job's file by.
+QByteArray batchJobFile(const BatchJob& job);
 
 struct BatchInputError {
     QString path;

@@ -10,7 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ms;
 
@@ -138,7 +141,7 @@ private slots:
             QCOMPARE(count(path), 1);
             QByteArray bytes;
             QString error;
-            QVERIFY(!readBatchJob({ path, path, -1, -1 }, &bytes, &error));
+            QVERIFY(!readBatchJob({ path, path, -1, -1, {} }, &bytes, &error));
             QVERIFY2(error.contains(QLatin1String("empty file")), qPrintable(error));
             break;
         }
@@ -276,6 +279,61 @@ private slots:
         QVERIFY2(bytes.contains("new@"), bytes.constData());
     }
 
+    // File names that are not UTF-8 (Latin-1, Shift_JIS from old archives): shown with
+    // U+FFFD, still opened by their bytes, in a plain folder (by extension and by content,
+    // an mbox split), a Maildir and a subfolder with such a name.
+    void namesThatAreNotUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("relative"); // under the folder given
+        QTest::addColumn<int>("messages");
+        QTest::newRow("Latin-1 .eml") << QByteArray("caf\xe9.eml") << 1;
+        QTest::newRow("Shift_JIS .eml") << QByteArray("\x83\x81\x81[\x83\x8b.eml") << 1;
+        QTest::newRow("no extension, by content") << QByteArray("\xff\xfe") << 1;
+        QTest::newRow("mbox of two") << QByteArray("arch\xe9ve.mbox") << 2;
+        QTest::newRow("Maildir cur/") << QByteArray("cur/1700000000.M1\xe9.host:2,S") << 1;
+        QTest::newRow("subfolder") << QByteArray("sub\xe9/m.eml") << 1;
+    }
+
+    void namesThatAreNotUtf8()
+    {
+        QFETCH(QByteArray, relative);
+        QFETCH(int, messages);
+        QTemporaryDir tmp;
+        const QByteArray root = QFile::encodeName(tmp.path());
+        const QByteArray file = root + '/' + relative;
+        const qsizetype slash = file.lastIndexOf('/');
+        QCOMPARE(::mkdir(file.left(slash).constData(), 0700) == 0 || errno == EEXIST, true);
+        const QByteArray content = messages == 2
+            ? QByteArray("From a@example.com Mon Jan  1 00:00:00 2024\n") + kMessage
+                + "\nFrom b@example.com Mon Jan  1 00:00:01 2024\n" + kMessage
+            : kMessage;
+        {
+            const int fd = ::open(file.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+            QVERIFY(fd >= 0);
+            QCOMPARE(
+                ::write(fd, content.constData(), size_t(content.size())), ssize_t(content.size()));
+            ::close(fd);
+        }
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        collectBatchJobs({ tmp.path() }, &jobs, &errors);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().message));
+        QCOMPARE(jobs.size(), qsizetype(messages));
+        for (const BatchJob& job : std::as_const(jobs)) {
+            QVERIFY2(job.path.contains(QChar(QChar::ReplacementCharacter)), qPrintable(job.path));
+            QCOMPARE(batchJobFile(job), file);
+            QByteArray bytes;
+            QString error;
+            QVERIFY2(readBatchJob(job, &bytes, &error), qPrintable(error));
+            QVERIFY(bytes.contains("Subject:") || bytes.contains("From:"));
+        }
+        // The shown path alone (a job made before the bytes were kept) does not open it.
+        QByteArray bytes;
+        QString error;
+        QVERIFY(
+            !readBatchJob({ jobs.first().path, jobs.first().name, -1, -1, {} }, &bytes, &error));
+    }
+
     void readExactBytes()
     {
         // One read of exactly the file (or the mbox range); a shrunken mbox is reported.
@@ -285,27 +343,27 @@ private slots:
         QVERIFY(writeFile(path, big));
         QByteArray bytes;
         QString error;
-        QVERIFY(readBatchJob({ path, path, -1, -1 }, &bytes, &error));
+        QVERIFY(readBatchJob({ path, path, -1, -1, {} }, &bytes, &error));
         QCOMPARE(bytes, big);
         const QString small = tmp.filePath(QStringLiteral("small.eml"));
         QVERIFY(writeFile(small, kMessage));
-        QVERIFY(readBatchJob({ small, small, -1, -1 }, &bytes, &error));
+        QVERIFY(readBatchJob({ small, small, -1, -1, {} }, &bytes, &error));
         QCOMPARE(bytes, kMessage);
         const QByteArray exact(64 * 1024, 'y'); // exactly one read block
         QVERIFY(writeFile(small, exact));
-        QVERIFY(readBatchJob({ small, small, -1, -1 }, &bytes, &error));
+        QVERIFY(readBatchJob({ small, small, -1, -1, {} }, &bytes, &error));
         QCOMPARE(bytes, exact);
-        QVERIFY(readBatchJob({ path, path, 5, 10 }, &bytes, &error));
+        QVERIFY(readBatchJob({ path, path, 5, 10, {} }, &bytes, &error));
         QCOMPARE(bytes, big.mid(5, 10));
-        QVERIFY(!readBatchJob({ path, path, big.size() - 5, 10 }, &bytes, &error));
+        QVERIFY(!readBatchJob({ path, path, big.size() - 5, 10, {} }, &bytes, &error));
         QVERIFY(error.contains(QLatin1String("changed")));
         QVERIFY(!readBatchJob({ tmp.filePath(QStringLiteral("gone.eml")),
-                                  tmp.filePath(QStringLiteral("gone.eml")), -1, -1 },
+                                  tmp.filePath(QStringLiteral("gone.eml")), -1, -1, {} },
             &bytes, &error));
         QVERIFY(error.contains(QLatin1String("cannot read")));
         const QString fifo = tmp.filePath(QStringLiteral("fifo"));
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
-        QVERIFY(!readBatchJob({ fifo, fifo, -1, -1 }, &bytes, &error));
+        QVERIFY(!readBatchJob({ fifo, fifo, -1, -1, {} }, &bytes, &error));
         QVERIFY(error.contains(QLatin1String("not a regular file")));
     }
 };
