@@ -68,43 +68,14 @@ const char* kGood[] = { "--ip", "192.0.2.10", "--helo", "mail.example.com" };
 // The CLI reading its standard input from a file.
 Run cliWithStdin(const QStringList& args, const QString& stdinFile)
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(e);
-    p.setStandardInputFile(stdinFile);
-    p.start(mstest::cliPath(), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return mstest::runCli(args, {}, { stdinFile, {} });
 }
 
 // The CLI with its standard output on /dev/full, where every write fails with ENOSPC: a full
 // disk under a redirected batch.
 Run cliIntoFullDisk(const QStringList& args)
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    e.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(e);
-    p.setStandardOutputFile(QStringLiteral("/dev/full"));
-    p.start(mstest::cliPath(), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.err = p.readAllStandardError();
-    return r;
+    return mstest::runCli(args, {}, { {}, QStringLiteral("/dev/full") });
 }
 
 } // namespace

@@ -6,7 +6,7 @@
 
 namespace mstest {
 
-CliRun runCli(const QStringList& args, const QMap<QString, QString>& env)
+CliRun runCli(const QStringList& args, const QMap<QString, QString>& env, const CliFiles& files)
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
@@ -14,6 +14,10 @@ CliRun runCli(const QStringList& args, const QMap<QString, QString>& env)
     for (auto it = env.begin(); it != env.end(); ++it)
         e.insert(it.key(), it.value());
     p.setProcessEnvironment(e);
+    if (!files.stdinFile.isEmpty())
+        p.setStandardInputFile(files.stdinFile);
+    if (!files.stdoutFile.isEmpty())
+        p.setStandardOutputFile(files.stdoutFile);
     p.start(cliPath(), args);
     if (!p.waitForFinished(120000)) {
         p.kill();

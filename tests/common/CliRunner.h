@@ -13,8 +13,15 @@ struct CliRun {
     QByteArray out, err;
 };
 
+// Files in place of the pipes: standard input read from one, standard output written into
+// one (CliRun::out then stays empty). Empty: the pipe.
+struct CliFiles {
+    QString stdinFile, stdoutFile;
+};
+
 // Runs the CLI built with the tests under LC_ALL=C.UTF-8, with extra environment variables,
 // and waits up to two minutes.
-CliRun runCli(const QStringList& args, const QMap<QString, QString>& env = {});
+CliRun runCli(
+    const QStringList& args, const QMap<QString, QString>& env = {}, const CliFiles& files = {});
 
 } // namespace mstest
