@@ -56,4 +56,26 @@ bool looksLikeMessageStart(QByteArrayView head);
 // Reads a job's bytes. Returns false with a translated reason on failure.
 bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error);
 
+// A job's bytes read piece by piece through one descriptor, for the batch path that streams
+// a large body instead of holding it (verify/BatchVerify.h). It says nothing about what went
+// wrong: that path then reads the job with readBatchJob(), which does.
+class BatchJobPieces
+{
+public:
+    explicit BatchJobPieces(const BatchJob& job);
+    ~BatchJobPieces();
+    BatchJobPieces(const BatchJobPieces&) = delete;
+    BatchJobPieces& operator=(const BatchJobPieces&) = delete;
+
+    // Open, a regular file with a size, and an mbox message's range inside it.
+    bool isOpen() const { return m_fd >= 0; }
+    qint64 size() const { return m_end - m_begin; } // of the job: the file, or its range
+    // The next piece (at most max bytes); 0 at the end of the job, -1 on an error.
+    qint64 read(char* out, qint64 max);
+
+private:
+    int m_fd = -1;
+    qint64 m_begin = 0, m_end = 0, m_pos = 0;
+};
+
 } // namespace ms

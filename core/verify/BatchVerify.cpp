@@ -1,0 +1,126 @@
+#include "verify/BatchVerify.h"
+
+#include "dkim/BodyDigests.h"
+#include "message/CrlfStream.h"
+
+#include <QByteArrayView>
+
+#include <memory>
+#include <optional>
+
+namespace ms {
+
+namespace {
+
+// One read: a message that fits is held whole (almost every message); a larger one's body is
+// streamed in pieces of this size, which stay in the core's cache between reading and
+// hashing.
+constexpr qint64 kPiece = 64 * 1024;
+// A header block larger than this is verified whole (hostile input; nothing to gain).
+constexpr qsizetype kMaxHeaderBlock = 1024 * 1024;
+
+// Where the first empty line ends (just after its LF), searching from `from`; -1 if none yet.
+// An empty line is "\n" or "\r\n" right after a LF.
+qsizetype emptyLineEnd(QByteArrayView bytes, qsizetype from)
+{
+    for (qsizetype i = qMax<qsizetype>(from, 0); i < bytes.size();) {
+        const qsizetype lf = bytes.indexOf('\n', i);
+        if (lf < 0)
+            return -1;
+        if (lf + 1 < bytes.size() && bytes[lf + 1] == '\n')
+            return lf + 2;
+        if (lf + 2 < bytes.size() && bytes[lf + 1] == '\r' && bytes[lf + 2] == '\n')
+            return lf + 3;
+        if (lf + 2 >= bytes.size())
+            return -1; // the next bytes decide: search again from this LF
+        i = lf + 1;
+    }
+    return -1;
+}
+
+// Message::parse removes an indentation common to every line of the input (text pasted
+// from a quoting viewer): a decision about the whole file that a header block parsed alone
+// cannot make for it. Such a block starts, in the original, after whitespace.
+bool startsIndented(const Message& m)
+{
+    const qint64 o = m.originalOffset(m.headers().first().offset);
+    return o > 0 && (m.original()[o - 1] == ' ' || m.original()[o - 1] == '\t');
+}
+
+std::optional<BatchVerification> verifyStreamed(
+    const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled)
+{
+    if (!verifier.streamsBody())
+        return std::nullopt;
+    BatchJobPieces in(job);
+    if (!in.isOpen() || in.size() <= kPiece || in.size() > ParseOptions {}.maxBytes)
+        return std::nullopt;
+    thread_local std::unique_ptr<char[]> piece(new char[kPiece]);
+
+    // The header block and its blank line, parsed on their own. The parse must end the block
+    // at that same blank line; an input whose CRLF view is decided for the whole file at once
+    // (common indentation removed) is verified whole.
+    QByteArray head;
+    qsizetype end = -1;
+    while (end < 0) {
+        const qint64 n = in.read(piece.get(), kPiece);
+        if (n <= 0)
+            return std::nullopt;
+        const qsizetype searchFrom = head.size() - 2; // a LF just before the new piece
+        head.append(piece.get(), qsizetype(n));
+        end = emptyLineEnd(head, searchFrom);
+        if (end < 0 && head.size() >= kMaxHeaderBlock)
+            return std::nullopt;
+    }
+    BatchVerification out;
+    out.message = Message::parse(head.first(end));
+    const Message& m = out.message;
+    if (!m.hasBody() || m.headers().isEmpty() || m.bodyOffset() != m.bytes().size()
+        || startsIndented(m))
+        return std::nullopt;
+
+    const std::unique_ptr<dkim::BodyDigests> digests = dkim::BodyDigests::forMessage(m);
+    if (!digests)
+        return std::nullopt;
+    // Without DKIM signatures nothing reads the body: it is not read at all.
+    if (!digests->keys().isEmpty()) {
+        BodyCrlfStream crlf([&digests](QByteArrayView v) { digests->feed(v); });
+        crlf.feed(QByteArrayView(head).sliced(end));
+        head = QByteArray();
+        for (;;) {
+            const qint64 n = in.read(piece.get(), kPiece);
+            if (n < 0)
+                return std::nullopt; // readBatchJob() says what went wrong
+            if (n == 0)
+                break;
+            crlf.feed(QByteArrayView(piece.get(), qsizetype(n)));
+        }
+        crlf.finish();
+    }
+    digests->finish();
+    if (digests->contradicts(m))
+        return std::nullopt;
+    out.report = verifier.verifyStreamed(m, *digests, job.name, cancelled);
+    if (digests->bodyNeeded())
+        return std::nullopt;
+    out.streamed = true;
+    return out;
+}
+
+} // namespace
+
+BatchVerification verifyBatchJob(
+    const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled)
+{
+    if (std::optional<BatchVerification> s = verifyStreamed(verifier, job, cancelled))
+        return std::move(*s);
+    BatchVerification out;
+    QByteArray bytes;
+    if (!readBatchJob(job, &bytes, &out.error))
+        return out;
+    out.message = Message::parse(std::move(bytes));
+    out.report = verifier.verify(out.message, job.name, cancelled);
+    return out;
+}
+
+} // namespace ms
