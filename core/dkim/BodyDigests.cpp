@@ -13,14 +13,19 @@ size_t qHash(const BodyKey& k, size_t seed)
 std::unique_ptr<BodyDigests> BodyDigests::forMessage(const Message& headers)
 {
     QList<BodyKey> keys;
-    int fields = 0;
+    int signatures = 0, arcSignatures = 0;
     for (const HeaderField& f : headers.headers()) {
-        if (!f.nameIs("DKIM-Signature"))
+        // DKIM reads ahead this many signatures (Dkim.cpp) and ARC validates at most 50
+        // instances (RFC 8617 4.2.1): keys of later fields would never be asked for.
+        if (f.nameIs("DKIM-Signature")) {
+            if (++signatures > 64)
+                continue;
+        } else if (f.nameIs("ARC-Message-Signature")) {
+            if (++arcSignatures > 64)
+                continue;
+        } else {
             continue;
-        // Verification reads ahead this many (Dkim.cpp); keys of later fields would never be
-        // asked for.
-        if (++fields > 64)
-            break;
+        }
         const auto k = bodyKeyOf(TagList::parse(f.value, f.valueOffset));
         if (!k || keys.contains(*k))
             continue;

@@ -28,10 +28,11 @@ size_t qHash(const BodyKey& k, size_t seed = 0);
 // nullopt when anything is odd (verification proper reports it).
 std::optional<BodyKey> bodyKeyOf(const TagList& tags);
 
-// The body hashes a message's DKIM signatures ask for, computed while the body streams past
-// instead of from a body held in memory. A batch reads a large message's header block, asks
-// forMessage() which hashes its signatures need, feeds the rest of the file (CRLF-normalized:
-// BodyCrlfStream) and verifies the header-only Message with these digests (VerifyInput).
+// The body hashes a message's DKIM signatures (and ARC message signatures) ask for, computed while
+// the body streams past instead of from a body held in memory. A batch reads a large message's
+// header block, asks forMessage() which hashes its signatures need, feeds the rest of the file
+// (CRLF-normalized: BodyCrlfStream) and verifies the header-only Message with these digests
+// (VerifyInput).
 //
 // Verification then looks every hash up here. Whatever it cannot get from the digests, and
 // every body hash that does not match bh=, sets bodyNeeded(): a failing signature is explained
@@ -45,8 +46,8 @@ public:
     // with more is verified whole.
     static constexpr qsizetype kMaxKeys = 16;
 
-    // The keys of the message's DKIM-Signature fields (read ahead as verification does);
-    // nullptr when there are more than kMaxKeys.
+    // The keys of the message's DKIM-Signature and ARC-Message-Signature fields (read ahead
+    // as verification does); nullptr when there are more than kMaxKeys.
     static std::unique_ptr<BodyDigests> forMessage(const Message& headers);
 
     explicit BodyDigests(const QList<BodyKey>& keys);

@@ -518,21 +518,12 @@ bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error)
 }
 
 BatchJobPieces::BatchJobPieces(const BatchJob& job)
+    : m_fd(openInFolder(batchJobFile(job)))
 {
-    Fd f(openInFolder(batchJobFile(job)));
-    struct stat st;
-    if (f.fd < 0 || ::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
-        return;
     if (job.offset >= 0) {
-        if (job.length < 0 || job.offset + job.length > qint64(st.st_size))
-            return;
-        m_begin = job.offset;
-        m_end = job.offset + job.length;
-    } else {
-        m_end = qint64(st.st_size);
+        m_pos = job.offset;
+        m_end = job.offset + std::max<qint64>(job.length, 0);
     }
-    m_pos = m_begin;
-    std::swap(m_fd, f.fd);
 }
 
 BatchJobPieces::~BatchJobPieces()
@@ -541,11 +532,17 @@ BatchJobPieces::~BatchJobPieces()
         ::close(m_fd);
 }
 
+bool BatchJobPieces::isRegularFile() const
+{
+    struct stat st;
+    return m_fd >= 0 && ::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 qint64 BatchJobPieces::read(char* out, qint64 max)
 {
     if (m_fd < 0)
         return -1;
-    const qint64 n = readAt(m_fd, out, std::min(max, m_end - m_pos), m_pos);
+    const qint64 n = readAt(m_fd, out, m_end < 0 ? max : std::min(max, m_end - m_pos), m_pos);
     if (n > 0)
         m_pos += n;
     return n;

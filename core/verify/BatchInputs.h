@@ -62,20 +62,25 @@ bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error);
 class BatchJobPieces
 {
 public:
-    explicit BatchJobPieces(const BatchJob& job);
+    explicit BatchJobPieces(const BatchJob& job); // opens the file (no fstat: one system call)
     ~BatchJobPieces();
     BatchJobPieces(const BatchJobPieces&) = delete;
     BatchJobPieces& operator=(const BatchJobPieces&) = delete;
 
-    // Open, a regular file with a size, and an mbox message's range inside it.
     bool isOpen() const { return m_fd >= 0; }
-    qint64 size() const { return m_end - m_begin; } // of the job: the file, or its range
-    // The next piece (at most max bytes); 0 at the end of the job, -1 on an error.
+    // The next piece (at most max bytes): 0 at the end of the job (the file's end, or the end
+    // of an mbox message's range), -1 on an error.
     qint64 read(char* out, qint64 max);
+    // Whether everything the job names was read: an mbox message's range can end past a file
+    // that shrank since it was listed.
+    bool complete() const { return m_end < 0 || m_pos == m_end; }
+    // A regular file (a device named on the command line can be read forever).
+    bool isRegularFile() const;
 
 private:
     int m_fd = -1;
-    qint64 m_begin = 0, m_end = 0, m_pos = 0;
+    qint64 m_pos = 0;
+    qint64 m_end = -1; // -1: to the end of the file
 };
 
 } // namespace ms

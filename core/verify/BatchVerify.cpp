@@ -47,30 +47,36 @@ bool startsIndented(const Message& m)
     return o > 0 && (m.original()[o - 1] == ' ' || m.original()[o - 1] == '\t');
 }
 
-std::optional<BatchVerification> verifyStreamed(
-    const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled)
+BatchVerification verifyWhole(const Verifier& verifier, const BatchJob& job, QByteArray bytes,
+    const std::atomic_bool* cancelled)
 {
-    if (!verifier.streamsBody())
-        return std::nullopt;
-    BatchJobPieces in(job);
-    if (!in.isOpen() || in.size() <= kPiece || in.size() > ParseOptions {}.maxBytes)
-        return std::nullopt;
-    thread_local std::unique_ptr<char[]> piece(new char[kPiece]);
+    BatchVerification out;
+    out.message = Message::parse(std::move(bytes));
+    out.report = verifier.verify(out.message, job.name, cancelled);
+    return out;
+}
+
+// `in` has just read a whole piece into `piece` (kPiece bytes), which is reused for the rest.
+// Nothing when the job must be verified whole.
+std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const BatchJob& job,
+    BatchJobPieces& in, char* piece, const std::atomic_bool* cancelled)
+{
+    const qint64 maxBytes = ParseOptions {}.maxBytes;
 
     // The header block and its blank line, parsed on their own. The parse must end the block
     // at that same blank line; an input whose CRLF view is decided for the whole file at once
     // (common indentation removed) is verified whole.
-    QByteArray head;
-    qsizetype end = -1;
+    QByteArray head(piece, qsizetype(kPiece));
+    qsizetype end = emptyLineEnd(head, 0);
     while (end < 0) {
-        const qint64 n = in.read(piece.get(), kPiece);
+        if (head.size() >= kMaxHeaderBlock)
+            return std::nullopt;
+        const qint64 n = in.read(piece, kPiece);
         if (n <= 0)
             return std::nullopt;
         const qsizetype searchFrom = head.size() - 2; // a LF just before the new piece
-        head.append(piece.get(), qsizetype(n));
+        head.append(piece, qsizetype(n));
         end = emptyLineEnd(head, searchFrom);
-        if (end < 0 && head.size() >= kMaxHeaderBlock)
-            return std::nullopt;
     }
     BatchVerification out;
     out.message = Message::parse(head.first(end));
@@ -80,21 +86,24 @@ std::optional<BatchVerification> verifyStreamed(
         return std::nullopt;
 
     const std::unique_ptr<dkim::BodyDigests> digests = dkim::BodyDigests::forMessage(m);
-    if (!digests)
+    if (!digests || !in.isRegularFile())
         return std::nullopt;
     // Without DKIM signatures nothing reads the body: it is not read at all.
     if (!digests->keys().isEmpty()) {
         BodyCrlfStream crlf([&digests](QByteArrayView v) { digests->feed(v); });
+        qint64 total = head.size();
         crlf.feed(QByteArrayView(head).sliced(end));
         head = QByteArray();
         for (;;) {
-            const qint64 n = in.read(piece.get(), kPiece);
-            if (n < 0)
-                return std::nullopt; // readBatchJob() says what went wrong
+            const qint64 n = in.read(piece, kPiece);
+            if (n < 0 || (total += n) > maxBytes)
+                return std::nullopt; // readBatchJob() and Message::parse say what is wrong
             if (n == 0)
                 break;
-            crlf.feed(QByteArrayView(piece.get(), qsizetype(n)));
+            crlf.feed(QByteArrayView(piece, qsizetype(n)));
         }
+        if (!in.complete())
+            return std::nullopt;
         crlf.finish();
     }
     digests->finish();
@@ -112,15 +121,26 @@ std::optional<BatchVerification> verifyStreamed(
 BatchVerification verifyBatchJob(
     const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled)
 {
-    if (std::optional<BatchVerification> s = verifyStreamed(verifier, job, cancelled))
-        return std::move(*s);
+    if (verifier.streamsBody()) {
+        // One open and one read for a message that fits in a piece (almost every one); a
+        // larger one is streamed from the same descriptor.
+        BatchJobPieces in(job);
+        thread_local std::unique_ptr<char[]> piece(new char[kPiece]);
+        const qint64 n = in.isOpen() ? in.read(piece.get(), kPiece) : -1;
+        if (n > 0 && n < kPiece && in.complete())
+            return verifyWhole(verifier, job, QByteArray(piece.get(), qsizetype(n)), cancelled);
+        if (n == kPiece) {
+            if (std::optional<BatchVerification> s
+                = verifyStreamed(verifier, job, in, piece.get(), cancelled))
+                return std::move(*s);
+        }
+    }
+    // Everything else, and whatever went wrong above, the way that says what is wrong.
     BatchVerification out;
     QByteArray bytes;
     if (!readBatchJob(job, &bytes, &out.error))
         return out;
-    out.message = Message::parse(std::move(bytes));
-    out.report = verifier.verify(out.message, job.name, cancelled);
-    return out;
+    return verifyWhole(verifier, job, std::move(bytes), cancelled);
 }
 
 } // namespace ms

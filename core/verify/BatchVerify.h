@@ -21,9 +21,9 @@ struct BatchVerification {
 
 // Reads and verifies a job. When the verifier allows it (Verifier::streamsBody()), a message
 // larger than one read is not held whole: its header block is parsed alone and its body is
-// read in cache-sized pieces straight into the body hashes its DKIM signatures ask for
-// (dkim/BodyDigests.h), so each byte is touched while it is in cache instead of in three
-// passes over a buffer as large as the message. Whenever that could give anything but the
+// read in cache-sized pieces straight into the body hashes its DKIM and ARC message
+// signatures ask for (dkim/BodyDigests.h), so each byte is touched while it is in cache instead of
+// in three passes over a buffer as large as the message. Whenever that could give anything but the
 // whole message's report (a body hash that does not match, which is explained from the
 // body's bytes; indented or odd input; more than 16 different body hashes), the job is read
 // and verified whole instead.

@@ -118,8 +118,7 @@ Report Verifier::verify(const Message& message, const QString& fileName,
 
 bool Verifier::streamsBody() const
 {
-    return m_lean && !m_options.wants(QStringLiteral("arc"))
-        && !m_options.wants(QStringLiteral("smime"));
+    return m_lean && !m_options.wants(QStringLiteral("smime"));
 }
 
 Report Verifier::verifyStreamed(const Message& headers, const dkim::BodyDigests& body,

@@ -35,7 +35,7 @@ public:
         const QString& fileName, const std::atomic_bool* cancelled = nullptr) const;
     // Whether verifyStreamed() may stand in for verify(): a lean report (a failing
     // signature's explanation needs the body's bytes and is verified whole anyway), and no
-    // check that reads the body itself (ARC's message signature, S/MIME's MIME walk).
+    // S/MIME check (it walks the MIME parts of the body).
     bool streamsBody() const;
 
     const VerifyOptions& options() const { return m_options; }

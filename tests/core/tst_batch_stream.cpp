@@ -2,6 +2,7 @@
 // (verify/BatchVerify.h). That must never change a byte of the result: each row verifies a
 // message file both ways and compares the JSON lines, and pins which path was taken, so a
 // row cannot pass because the streamed path silently fell back to the whole one.
+#include "common/ArcSigner.h"
 #include "common/DkimSigner.h"
 #include "common/TestKeys.h"
 #include "dkim/BodyDigests.h"
@@ -12,9 +13,9 @@
 #include "verify/BatchVerify.h"
 #include "verify/Verifier.h"
 
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -84,6 +85,7 @@ class TestBatchStream : public QObject
 
 private:
     std::shared_ptr<dns::ZoneResolver> m_zone;
+    mstest::ArcKey m_arcKey;
     QTemporaryDir m_dir;
     int m_files = 0;
 
@@ -111,7 +113,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_zone = mstest::dkimZone(mstest::dkimTestKeyRecords());
+        m_arcKey = mstest::ArcKey::rsa("example.net", "arc");
+        auto records = mstest::dkimTestKeyRecords();
+        records.append({ "arc._domainkey.example.net", mstest::dkimKeyRecord(m_arcKey.key) });
+        m_zone = mstest::dkimZone(records);
     }
 
     // The body's CRLF view made in pieces equals Message::parse's, for every way of cutting
@@ -206,6 +211,26 @@ private slots:
         QTest::newRow("3.4.3 simple, ed25519-sha256 (RFC 8463)")
             << signedMessage(body, opts("simple/simple", "ed25519-sha256"), &mstest::ed25519Key())
             << dkimOnly << true;
+        const QStringList withArc { QStringLiteral("dkim"), QStringLiteral("arc") };
+        const QByteArray sealed
+            = mstest::arcSeal(signedMessage(body, opts("relaxed/relaxed")), m_arcKey);
+        QTest::newRow("RFC 8617 4.1.2: ARC-Message-Signature body hash")
+            << sealed << withArc << true;
+        {
+            mstest::SealOptions second;
+            second.amsCanon = "simple/simple";
+            QTest::newRow("RFC 8617: two ARC sets, both canonicalizations")
+                << mstest::arcSeal(sealed, m_arcKey, second) << withArc << true;
+        }
+        {
+            // A list changed the body after the intermediary sealed it and signed it anew:
+            // DKIM passes, the AMS fails, and nothing in the result needs the body's bytes.
+            QByteArray changed = mstest::arcSeal(mstest::sampleMessage(body), m_arcKey);
+            changed.append("-- \r\nlist footer\r\n");
+            changed = mstest::dkimSign(changed, mstest::rsaKey(2048), opts("relaxed/relaxed"));
+            QTest::newRow("RFC 8617: AMS body hash fails, DKIM passes")
+                << changed << withArc << true;
+        }
         QTest::newRow("SPF, DKIM, DMARC, TLS, authres")
             << signedMessage(body, opts("relaxed/relaxed")) << noBodyChecks << true;
         QTest::newRow("RFC 5322 2.1: LF line endings")
@@ -298,9 +323,9 @@ private slots:
         }
         QTest::newRow("smaller than one read")
             << signedMessage(largeBody(10000), opts("relaxed/relaxed")) << dkimOnly << false;
-        QTest::newRow("RFC 8617: ARC reads the body itself")
+        QTest::newRow("RFC 8551: S/MIME walks the body's MIME parts")
             << signedMessage(body, opts("relaxed/relaxed"))
-            << QStringList { QStringLiteral("dkim"), QStringLiteral("arc") } << false;
+            << QStringList { QStringLiteral("dkim"), QStringLiteral("smime") } << false;
         {
             QByteArray headerOnly;
             for (int i = 0; i < 1500; ++i)
@@ -327,6 +352,13 @@ private slots:
                 QCOMPARE(d.status, Status::Pass);
         }
         const Report whole = v.verify(Message::parse(file), path);
+        if (QByteArray(QTest::currentDataTag()).contains("AMS body hash fails")) {
+            QVERIFY(whole.outcomes.arc);
+            QCOMPARE(whole.outcomes.arc->status, Status::Fail);
+        } else if (checks.contains(QStringLiteral("arc"))) {
+            QVERIFY(whole.outcomes.arc);
+            QCOMPARE(whole.outcomes.arc->status, Status::Pass);
+        }
         QCOMPARE(withoutTimings(toJsonLine(got.report)), withoutTimings(toJsonLine(whole)));
         // The subject and sender the GUI's batch rows show come from the header block.
         QCOMPARE(got.message.first("Subject") ? got.message.first("Subject")->decoded() : QString(),
@@ -356,11 +388,27 @@ private slots:
             QCOMPARE(withoutTimings(toJsonLine(got.report)),
                 withoutTimings(toJsonLine(v.verify(Message::parse(bytes), path))));
         }
-        // A range that no longer fits the file is read whole, which says so.
-        const BatchJob gone { path, path, mbox.size() - 10, 100000, {} };
-        const BatchVerification got = verifyBatchJob(v, gone);
+        // A range that no longer fits the file (it shrank since it was listed) is read
+        // whole, which says so: a short one, and a long one the streamed path started on.
+        for (const BatchJob& gone : { BatchJob { path, path, mbox.size() - 10, 1000, {} },
+                 BatchJob { path, path, 0, mbox.size() + 100000, {} } }) {
+            const BatchVerification got = verifyBatchJob(v, gone);
+            QVERIFY(!got.streamed);
+            QCOMPARE(got.error, QStringLiteral("the file changed while it was read"));
+        }
+    }
+
+    // A device named as a message gives bytes forever: the header search stops at its bound
+    // and the whole path refuses it.
+    void devicesAreNotStreamed()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/zero")))
+            QSKIP("no /dev/zero here");
+        const Verifier v = verifier({ QStringLiteral("dkim") });
+        const BatchVerification got = verifyBatchJob(
+            v, BatchJob { QStringLiteral("/dev/zero"), QStringLiteral("zero"), -1, -1, {} });
         QVERIFY(!got.streamed);
-        QCOMPARE(got.error, QStringLiteral("the file changed while it was read"));
+        QCOMPARE(got.error, QStringLiteral("not a regular file"));
     }
 };
 
