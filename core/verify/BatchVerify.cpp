@@ -95,6 +95,11 @@ std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const 
         crlf.feed(QByteArrayView(head).sliced(end));
         head = QByteArray();
         for (;;) {
+            if (cancelled && cancelled->load(std::memory_order_relaxed)) {
+                // Stopped (the GUI's cancel): every check is reported as not run.
+                out.report = verifier.verify(m, job.name, cancelled);
+                return out;
+            }
             const qint64 n = in.read(piece, kPiece);
             if (n < 0 || (total += n) > maxBytes)
                 return std::nullopt; // readBatchJob() and Message::parse say what is wrong

@@ -398,6 +398,26 @@ private slots:
         }
     }
 
+    // A cancel (the GUI batch view's) stops the reading of a large body: the report says
+    // the checks did not run, as the whole path's does.
+    void cancelStopsStreaming()
+    {
+        const QString path = writeFile(signedMessage(largeBody(2000000), opts("relaxed/relaxed")));
+        const Verifier v = verifier({ QStringLiteral("dkim") });
+        const std::atomic_bool stop { true };
+        const BatchJob job { path, path, -1, -1, {} };
+        const BatchVerification got = verifyBatchJob(v, job, &stop);
+        QVERIFY(got.error.isEmpty());
+        QVERIFY(got.report.cancelled);
+        QVERIFY(!got.streamed); // stopped before the body was read to its end
+        QVERIFY(got.report.outcomes.dkim.isEmpty());
+        QCOMPARE(got.message.first("Subject")->decoded(), QStringLiteral("Quarterly report"));
+        const std::atomic_bool go { false };
+        const BatchVerification done = verifyBatchJob(v, job, &go);
+        QVERIFY(!done.report.cancelled);
+        QVERIFY(done.streamed);
+    }
+
     // A device named as a message gives bytes forever: the header search stops at its bound
     // and the whole path refuses it.
     void devicesAreNotStreamed()
