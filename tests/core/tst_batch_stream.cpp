@@ -5,6 +5,7 @@
 #include "common/ArcSigner.h"
 #include "common/DkimSigner.h"
 #include "common/TestKeys.h"
+#include "common/TestUtil.h"
 #include "dkim/BodyDigests.h"
 #include "dkim/Canon.h"
 #include "message/CrlfStream.h"
@@ -15,7 +16,6 @@
 
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -25,13 +25,6 @@ using namespace ms;
 namespace {
 
 constexpr qsizetype kPiece = 64 * 1024; // BatchVerify.cpp's read size
-
-// DNS timings differ from run to run; everything else must not.
-QByteArray withoutTimings(QByteArray line)
-{
-    static const QRegularExpression elapsed(QStringLiteral("\"elapsed_us\":[0-9]+"));
-    return QString::fromUtf8(line).replace(elapsed, QStringLiteral("\"elapsed_us\":0")).toUtf8();
-}
 
 // Text lines of 60 to 99 characters, some with trailing or inner whitespace runs (what
 // relaxed canonicalization changes), about `size` bytes, CRLF endings.
@@ -359,7 +352,8 @@ private slots:
             QVERIFY(whole.outcomes.arc);
             QCOMPARE(whole.outcomes.arc->status, Status::Pass);
         }
-        QCOMPARE(withoutTimings(toJsonLine(got.report)), withoutTimings(toJsonLine(whole)));
+        QCOMPARE(mstest::withoutTimings(toJsonLine(got.report)),
+            mstest::withoutTimings(toJsonLine(whole)));
         // The subject and sender the GUI's batch rows show come from the header block.
         QCOMPARE(got.message.first("Subject") ? got.message.first("Subject")->decoded() : QString(),
             Message::parse(file).first("Subject") ? Message::parse(file).first("Subject")->decoded()
@@ -385,8 +379,8 @@ private slots:
             QVERIFY(got.streamed);
             QCOMPARE(got.report.outcomes.dkim.size(), 1);
             QCOMPARE(got.report.outcomes.dkim.first().status, Status::Pass);
-            QCOMPARE(withoutTimings(toJsonLine(got.report)),
-                withoutTimings(toJsonLine(v.verify(Message::parse(bytes), path))));
+            QCOMPARE(mstest::withoutTimings(toJsonLine(got.report)),
+                mstest::withoutTimings(toJsonLine(v.verify(Message::parse(bytes), path))));
         }
         // A range that no longer fits the file (it shrank since it was listed) is read
         // whole, which says so: a short one, and a long one the streamed path started on.
