@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -13,9 +14,8 @@ namespace ms {
 namespace {
 
 // One read: a message that fits is held whole (almost every message); a larger one's body is
-// streamed in pieces of this size, which stay in the core's cache between reading and
+// streamed in pieces of kBatchPieceBytes, which stay in the core's cache between reading and
 // hashing.
-constexpr qint64 kPiece = 64 * 1024;
 // A header block larger than this is verified whole (hostile input; nothing to gain).
 constexpr qsizetype kMaxHeaderBlock = 1024 * 1024;
 
@@ -56,22 +56,22 @@ BatchVerification verifyWhole(const Verifier& verifier, const BatchJob& job, QBy
     return out;
 }
 
-// `in` has just read a whole piece into `piece` (kPiece bytes), which is reused for the rest.
+// `in` has just read a whole piece into `piece` (`size` bytes), which is reused for the rest.
 // Nothing when the job must be verified whole.
 std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const BatchJob& job,
-    BatchJobPieces& in, char* piece, const std::atomic_bool* cancelled)
+    BatchJobPieces& in, char* piece, qint64 size, const std::atomic_bool* cancelled)
 {
     const qint64 maxBytes = ParseOptions {}.maxBytes;
 
     // The header block and its blank line, parsed on their own. The parse must end the block
     // at that same blank line; an input whose CRLF view is decided for the whole file at once
     // (common indentation removed) is verified whole.
-    QByteArray head(piece, qsizetype(kPiece));
+    QByteArray head(piece, qsizetype(size));
     qsizetype end = emptyLineEnd(head, 0);
     while (end < 0) {
         if (head.size() >= kMaxHeaderBlock)
             return std::nullopt;
-        const qint64 n = in.read(piece, kPiece);
+        const qint64 n = in.read(piece, size);
         if (n <= 0)
             return std::nullopt;
         const qsizetype searchFrom = head.size() - 2; // a LF just before the new piece
@@ -100,7 +100,7 @@ std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const 
                 out.report = verifier.verify(m, job.name, cancelled);
                 return out;
             }
-            const qint64 n = in.read(piece, kPiece);
+            const qint64 n = in.read(piece, size);
             if (n < 0 || (total += n) > maxBytes)
                 return std::nullopt; // readBatchJob() and Message::parse say what is wrong
             if (n == 0)
@@ -123,20 +123,21 @@ std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const 
 
 } // namespace
 
-BatchVerification verifyBatchJob(
-    const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled)
+BatchVerification verifyBatchJob(const Verifier& verifier, const BatchJob& job,
+    const std::atomic_bool* cancelled, qint64 pieceBytes)
 {
     if (verifier.streamsBody()) {
         // One open and one read for a message that fits in a piece (almost every one); a
         // larger one is streamed from the same descriptor.
         BatchJobPieces in(job);
-        thread_local std::unique_ptr<char[]> piece(new char[kPiece]);
-        const qint64 n = in.isOpen() ? in.read(piece.get(), kPiece) : -1;
-        if (n > 0 && n < kPiece && in.complete())
+        const qint64 size = std::clamp<qint64>(pieceBytes, 16, kBatchPieceBytes);
+        thread_local std::unique_ptr<char[]> piece(new char[kBatchPieceBytes]);
+        const qint64 n = in.isOpen() ? in.read(piece.get(), size) : -1;
+        if (n > 0 && n < size && in.complete())
             return verifyWhole(verifier, job, QByteArray(piece.get(), qsizetype(n)), cancelled);
-        if (n == kPiece) {
+        if (n == size) {
             if (std::optional<BatchVerification> s
-                = verifyStreamed(verifier, job, in, piece.get(), cancelled))
+                = verifyStreamed(verifier, job, in, piece.get(), size, cancelled))
                 return std::move(*s);
         }
     }

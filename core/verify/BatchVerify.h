@@ -27,7 +27,12 @@ struct BatchVerification {
 // whole message's report (a body hash that does not match, which is explained from the
 // body's bytes; indented or odd input; more than 16 different body hashes), the job is read
 // and verified whole instead.
-BatchVerification verifyBatchJob(
-    const Verifier& verifier, const BatchJob& job, const std::atomic_bool* cancelled = nullptr);
+//
+// `pieceBytes` is the size of each read (clamped to 16 B .. kBatchPieceBytes): the default
+// everywhere but in fuzz_verify, which reads small inputs in small pieces so that they take
+// the streamed path and compares the result with the whole message's.
+constexpr qint64 kBatchPieceBytes = 64 * 1024;
+BatchVerification verifyBatchJob(const Verifier& verifier, const BatchJob& job,
+    const std::atomic_bool* cancelled = nullptr, qint64 pieceBytes = kBatchPieceBytes);
 
 } // namespace ms
