@@ -10,7 +10,7 @@ namespace ms {
 // original bytes after the header block's blank line exactly as Message::parse makes it: a
 // LF without a CR before it becomes CRLF, a CR alone stays, and a last line without an
 // ending gets CRLF. A batch streams a large message's body through this into its body
-// hashes (dkim/BodyDigests.h) instead of holding it; tst_message pins it to parse().
+// hashes (dkim/BodyDigests.h) instead of holding it; tst_batch_stream pins it to parse().
 class BodyCrlfStream
 {
 public:

@@ -13,9 +13,9 @@ namespace ms {
 
 namespace {
 
-// One read: a message that fits is held whole (almost every message); a larger one's body is
-// streamed in pieces of kBatchPieceBytes, which stay in the core's cache between reading and
-// hashing.
+// Reads are of kBatchPieceBytes (BatchVerify.h) unless the caller asks for smaller ones:
+// pieces that stay in the core's cache between reading and hashing. A message that fits in
+// one read is held whole (almost every message).
 // A header block larger than this is verified whole (hostile input; nothing to gain).
 constexpr qsizetype kMaxHeaderBlock = 1024 * 1024;
 
