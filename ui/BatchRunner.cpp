@@ -4,6 +4,7 @@
 #include "crypto/Keys.h"
 #include "message/Message.h"
 #include "report/Verdict.h"
+#include "verify/BatchVerify.h"
 #include "verify/Verifier.h"
 
 #include <QCoreApplication>
@@ -119,17 +120,15 @@ struct BatchRunner::State {
         row.file = job.file;
         row.offset = job.offset;
         row.length = job.length;
-        QByteArray bytes;
-        QString error;
-        if (!readBatchJob(job, &bytes, &error)) {
-            row.inputError = error;
+        const auto verifier = verifierFor(batchJobSetup(request, job.path));
+        const BatchVerification verified = verifyBatchJob(*verifier, job, &cancel);
+        if (!verified.error.isEmpty()) {
+            row.inputError = verified.error;
             return row;
         }
-        const Message message = Message::parse(std::move(bytes));
-        row.subject = headerText(message, "Subject");
-        row.from = headerText(message, "From");
-        const auto verifier = verifierFor(batchJobSetup(request, job.path));
-        const Report report = verifier->verify(message, job.name, &cancel);
+        row.subject = headerText(verified.message, "Subject");
+        row.from = headerText(verified.message, "From");
+        const Report& report = verified.report;
         if (report.cancelled && cancel.load())
             return std::nullopt; // incomplete: not shown as if it were a result
         const Verdict v = overallVerdict(report);

@@ -2,6 +2,7 @@
 
 #include "crypto/Keys.h"
 #include "message/Message.h"
+#include "verify/BatchVerify.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -73,16 +74,21 @@ Batch::Batch(const Verifier& verifier, BatchConfig config)
 Batch::Result Batch::process(const Job& job) const
 {
     Result result;
-    QByteArray bytes;
-    QString error;
-    if (!readJob(job, &bytes, &error)) {
-        result.error = error;
-        result.out = formatInputError(job.name, error, m_config.format);
-        result.summary = summarizeInputError(job.name, error);
+    BatchVerification v;
+    if (isStandardInput(job)) {
+        QByteArray bytes;
+        if (readJob(job, &bytes, &v.error))
+            v.report = m_verifier.verify(Message::parse(std::move(bytes)), job.name);
+    } else {
+        v = verifyBatchJob(m_verifier, job);
+    }
+    if (!v.error.isEmpty()) {
+        result.error = v.error;
+        result.out = formatInputError(job.name, v.error, m_config.format);
+        result.summary = summarizeInputError(job.name, v.error);
         return result;
     }
-    const Message message = Message::parse(std::move(bytes));
-    const Report report = m_verifier.verify(message, job.name);
+    const Report& report = v.report;
     result.out = formatReport(report, m_config.format, m_config.withSteps);
     result.summary = summarize(report);
     if (m_config.keepDns)

@@ -75,9 +75,14 @@ void collectJobs(
         errors->append({ e.path, e.message });
 }
 
+bool isStandardInput(const Job& job)
+{
+    return job.path == kStdin && job.offset < 0;
+}
+
 bool readJob(const Job& job, QByteArray* bytes, QString* error)
 {
-    if (job.path == kStdin && job.offset < 0)
+    if (isStandardInput(job))
         return readStdin(bytes, error);
     return readBatchJob(job, bytes, error);
 }

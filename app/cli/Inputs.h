@@ -23,6 +23,9 @@ struct InputError {
 void collectJobs(const QStringList& args, QList<Job>* jobs, QList<InputError>* errors,
     QStringList* skipped = nullptr);
 
+// The job that is one message on standard input ("-").
+bool isStandardInput(const Job& job);
+
 // Reads a job's bytes. Returns false with a translated reason on failure.
 bool readJob(const Job& job, QByteArray* bytes, QString* error);
 

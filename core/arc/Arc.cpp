@@ -3,6 +3,7 @@
 #include "crypto/Base64.h"
 #include "crypto/Digest.h"
 #include "crypto/Keys.h"
+#include "dkim/BodyDigests.h"
 #include "dkim/Canon.h"
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
@@ -172,8 +173,8 @@ Step fail(Step& s, const QString& why, QString* reason)
 }
 
 // RFC 8617 4.1.2 / 5.2 step 4-5: an AMS verified like a DKIM-Signature.
-Status verifyAms(const Message& m, int fieldIndex, int instance, KeyFetcher& keys, Step& s,
-    QString* reason, QList<Source>& sources, Hop& hop)
+Status verifyAms(const Message& m, const dkim::BodyDigests* digests, int fieldIndex, int instance,
+    KeyFetcher& keys, Step& s, QString* reason, QList<Source>& sources, Hop& hop)
 {
     const HeaderField& f = m.headers()[fieldIndex];
     s = Step(QStringLiteral("arc.ams"), Status::Info,
@@ -246,30 +247,41 @@ Status verifyAms(const Message& m, int fieldIndex, int instance, KeyFetcher& key
             reason);
         return Status::Fail;
     }
-    QByteArray body = dkim::canonBody(bc, m.body());
+    qint64 limit = -1;
     if (tags.has("l")) {
         bool ok = false;
-        const qint64 l = tags.value("l").trimmed().toLongLong(&ok);
-        if (!ok || l < 0) {
+        limit = tags.value("l").trimmed().toLongLong(&ok);
+        if (!ok || limit < 0) {
             fail(s, tr("l= is not a number."), reason);
             return Status::Fail;
         }
-        if (l > body.size()) {
-            fail(s,
-                tr("l=%1 is longer than the canonical body (%2 bytes).").arg(l).arg(body.size()),
-                reason);
-            return Status::Fail;
-        }
-        body.truncate(l);
     }
+    // The canonical body in memory, or, when a batch streamed the body past, its hash and
+    // size from the digests (a miss there has the whole message verified instead).
+    const dkim::BodyHashRun* run = digests ? digests->run(bc) : nullptr;
+    const std::optional<QByteArray> streamed
+        = run ? digests->hash({ bc, alg->digest, limit }) : std::nullopt;
+    QByteArray body;
+    if (!streamed)
+        body = dkim::canonBody(bc, m.body());
+    const qint64 canonicalSize = streamed ? run->canonicalSize : body.size();
+    if (limit > canonicalSize) {
+        fail(s,
+            tr("l=%1 is longer than the canonical body (%2 bytes).").arg(limit).arg(canonicalSize),
+            reason);
+        return Status::Fail;
+    }
+    if (limit >= 0)
+        body.truncate(limit);
+    const qint64 hashedSize = limit >= 0 ? limit : canonicalSize;
     const QString bodyId = QStringLiteral("arc/%1/ams-body").arg(instance);
     sources.append({ bodyId, tr("ARC #%1 AMS canonical body").arg(instance),
         Source::Kind::CanonicalBody, body });
-    const QByteArray bh = crypto::Digest::hash(alg->digest, body);
+    const QByteArray bh = streamed ? *streamed : crypto::Digest::hash(alg->digest, body);
     const crypto::Base64Result want = crypto::decodeBase64(tags.value("bh"));
     Step bodyStep(
         QStringLiteral("arc.ams.body"), Status::Info, {}, {}, QStringLiteral("RFC 6376 3.7"));
-    bodyStep.addSpan(bodyId, 0, body.size());
+    bodyStep.addSpan(bodyId, 0, hashedSize);
     bodyStep.addFact(QStringLiteral("computed bh"), QString::fromLatin1(crypto::encodeBase64(bh)));
     bodyStep.addFact(
         QStringLiteral("bh"), QString::fromLatin1(crypto::stripWhitespace(tags.value("bh"))));
@@ -536,7 +548,7 @@ ChainResult validate(const ValidateInput& in)
             Hop& h = r.hops[i - 1];
             Step s;
             QString why;
-            h.amsStatus = verifyAms(m, h.amsField, i, keys, s, &why, r.sources, h);
+            h.amsStatus = verifyAms(m, in.bodyDigests, h.amsField, i, keys, s, &why, r.sources, h);
             h.amsReason = why;
             amsSteps.insert(i, s);
             return h.amsStatus;
@@ -724,7 +736,8 @@ CheckResult check(const CheckContext& ctx)
         res.outcomes.arc = o;
         return res;
     }
-    const ChainResult r = validate({ ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled });
+    const ChainResult r
+        = validate({ ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, ctx.bodyDigests });
     res.status = r.status;
     res.summary = r.reason;
     res.step = r.step;

@@ -65,6 +65,8 @@ struct ValidateInput {
     dns::Resolver& dns;
     QDateTime evaluationTime;
     const std::atomic_bool* cancelled = nullptr;
+    // A batch's streamed body: the AMS body hashes come from here (dkim/BodyDigests.h).
+    const dkim::BodyDigests* bodyDigests = nullptr;
 };
 
 // RFC 8617 5.2 validation.

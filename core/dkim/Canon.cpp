@@ -381,20 +381,10 @@ QByteArray canonBody(Canon c, QByteArrayView body)
     return b.output();
 }
 
-BodyHashRun hashCanonicalBody(
-    Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical)
-{
-    struct Running {
-        crypto::Digest digest;
-        qint64 remaining; // -1: unlimited
-    };
-    std::vector<Running> running;
-    running.reserve(size_t(requests.size()));
-    for (const BodyHashRequest& r : std::as_const(requests))
-        running.push_back({ crypto::Digest(r.algorithm), r.limit });
-    BodyCanonicalizer bc(
-        c, keepCanonical ? BodyCanonicalizer::KeepOutput : 0, [&running](QByteArrayView v) {
-            for (Running& r : running) {
+BodyHasher::BodyHasher(Canon c, const QList<BodyHashRequest>& requests, bool keepCanonical)
+    : m_canon(c, keepCanonical ? BodyCanonicalizer::KeepOutput : 0,
+        [this](QByteArrayView v) {
+            for (Running& r : m_running) {
                 if (r.remaining < 0) {
                     r.digest.update(v);
                 } else if (r.remaining > 0) {
@@ -403,21 +393,37 @@ BodyHashRun hashCanonicalBody(
                     r.remaining -= n;
                 }
             }
-        });
-    bc.feed(body);
-    bc.finish();
-    for (qsizetype i = 0; i < requests.size(); ++i)
-        requests[i].hash = running[size_t(i)].digest.result();
+        })
+    , m_keep(keepCanonical)
+{
+    m_running.reserve(size_t(requests.size()));
+    for (const BodyHashRequest& r : requests)
+        m_running.push_back({ crypto::Digest(r.algorithm), r.limit });
+}
+
+BodyHashRun BodyHasher::finish(QList<BodyHashRequest>& requests)
+{
+    m_canon.finish();
+    for (qsizetype i = 0; i < requests.size() && size_t(i) < m_running.size(); ++i)
+        requests[i].hash = m_running[size_t(i)].digest.result();
     BodyHashRun out;
-    out.canonicalSize = bc.outputSize();
-    out.canonicalLines = bc.lineCount();
-    out.ignoredTrailingOffset = bc.ignoredTrailingOffset();
-    out.ignoredTrailingLength = bc.ignoredTrailingLength();
-    out.ignoredTrailingLines = bc.ignoredTrailingLines();
-    out.addedFinalCrlf = bc.addedFinalCrlf();
-    if (keepCanonical)
-        out.canonical = bc.output();
+    out.canonicalSize = m_canon.outputSize();
+    out.canonicalLines = m_canon.lineCount();
+    out.ignoredTrailingOffset = m_canon.ignoredTrailingOffset();
+    out.ignoredTrailingLength = m_canon.ignoredTrailingLength();
+    out.ignoredTrailingLines = m_canon.ignoredTrailingLines();
+    out.addedFinalCrlf = m_canon.addedFinalCrlf();
+    if (m_keep)
+        out.canonical = m_canon.output();
     return out;
+}
+
+BodyHashRun hashCanonicalBody(
+    Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical)
+{
+    BodyHasher h(c, requests, keepCanonical);
+    h.feed(body);
+    return h.finish(requests);
 }
 
 QByteArray hashCanonicalBody(Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qint64 limit)

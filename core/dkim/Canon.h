@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace ms::dkim {
 
@@ -110,6 +111,29 @@ struct BodyHashRun {
 };
 BodyHashRun hashCanonicalBody(
     Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical = false);
+
+// hashCanonicalBody() as a stream: feed() the body in pieces of any size, then finish(),
+// which fills in each request's hash. A batch hashes a large body this way while it reads it
+// (dkim/BodyDigests.h). Not copyable: the canonicalizer's sink points into it.
+class BodyHasher
+{
+public:
+    BodyHasher(Canon c, const QList<BodyHashRequest>& requests, bool keepCanonical = false);
+    BodyHasher(const BodyHasher&) = delete;
+    BodyHasher& operator=(const BodyHasher&) = delete;
+
+    void feed(QByteArrayView piece) { m_canon.feed(piece); }
+    BodyHashRun finish(QList<BodyHashRequest>& requests);
+
+private:
+    struct Running {
+        crypto::Digest digest;
+        qint64 remaining; // -1: unlimited
+    };
+    std::vector<Running> m_running;
+    BodyCanonicalizer m_canon;
+    bool m_keep;
+};
 QByteArray hashCanonicalBody(
     Canon c, crypto::DigestAlgorithm a, QByteArrayView body, qint64 limit = -1);
 

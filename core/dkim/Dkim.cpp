@@ -2,6 +2,7 @@
 
 #include "crypto/Base64.h"
 #include "crypto/Digest.h"
+#include "dkim/BodyDigests.h"
 #include "dkim/Forensics.h"
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
@@ -83,17 +84,7 @@ QByteArray normDomain(QByteArrayView d)
     return s;
 }
 
-struct BodyKey {
-    Canon canon;
-    crypto::DigestAlgorithm alg;
-    qint64 limit;
-    bool operator==(const BodyKey&) const = default;
-};
-size_t qHash(const BodyKey& k, size_t seed = 0)
-{
-    // Unsigned: l= may be read as INT64_MAX, and signed overflow is undefined (UBSan).
-    return ::qHash(quint64(k.canon) * 7 + quint64(k.alg) * 3 + quint64(k.limit) * 11, seed);
-}
+} // namespace
 
 // A signature's body-hash parameters read ahead of verification, so that one pass over the
 // body per canonicalization feeds every digest the message's signatures need. Anything odd
@@ -130,6 +121,8 @@ std::optional<BodyKey> bodyKeyOf(const TagList& tags)
     return BodyKey { bc, *alg, limit };
 }
 
+namespace {
+
 // The per-message work shared between signatures: one canonicalization pass per body
 // canonicalization computes every body hash (per algorithm and l=) the signatures need. The
 // canonical bytes are kept only when somebody will show them (keepCanonical); the forensic
@@ -138,6 +131,9 @@ struct Shared {
     const Message& message;
     bool keepCanonical = true;
     QList<BodyKey> wanted; // read ahead from every signature
+    // Streamed: the hashes were computed while the body was read, and message has only its
+    // header block (BodyDigests.h). Anything else about the body marks them bodyNeeded().
+    const BodyDigests* digests = nullptr;
 
     struct BodyInfo {
         bool done = false;
@@ -172,13 +168,27 @@ struct Shared {
 
     const BodyInfo& info(Canon c)
     {
-        if (!infos[int(c)].done)
+        BodyInfo& bi = infos[int(c)];
+        if (!bi.done && digests) {
+            bi.done = true;
+            if (const BodyHashRun* run = digests->run(c)) {
+                bi.size = run->canonicalSize;
+                bi.lines = run->canonicalLines;
+                bi.ignoredLines = int(run->ignoredTrailingLines);
+                bi.ignoredOffset = run->ignoredTrailingOffset;
+                bi.ignoredLength = run->ignoredTrailingLength;
+                bi.addedCrlf = run->addedFinalCrlf;
+            }
+        }
+        if (!bi.done)
             pass(c, {});
-        return infos[int(c)];
+        return bi;
     }
     QByteArray bodyHash(Canon c, crypto::DigestAlgorithm a, qint64 limit)
     {
         const BodyKey k { c, a, limit };
+        if (digests)
+            return digests->hash(k).value_or(QByteArray());
         const auto it = hashes.constFind(k);
         if (it != hashes.cend())
             return it.value();
@@ -189,6 +199,10 @@ struct Shared {
     const Full& fullBody(Canon c)
     {
         auto& slot = full[int(c)];
+        if (!slot && digests) {
+            digests->needBody(); // the caller verifies the whole message instead
+            slot = std::make_shared<Full>();
+        }
         if (!slot) {
             BodyCanonicalizer bc(c, BodyCanonicalizer::KeepAll);
             bc.feed(message.body());
@@ -570,6 +584,9 @@ void Verifying::runInner()
         r.bodyChecked = true;
         r.computedBh = computed;
         r.bodyHashOk = computed == bh.bytes;
+        // A failing body hash is explained from the body's bytes: not from digests.
+        if (!r.bodyHashOk && shared.digests)
+            shared.digests->needBody();
         // The canonical body as a source: always when it is kept for display, otherwise
         // only for a failure (its forensic spans point into it). Summary runs build no step
         // that points into it.
@@ -1081,7 +1098,7 @@ void SignatureResult::writeJson(QByteArray& out) const
 QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
-    Shared shared { in.message, in.keepCanonical, {}, {}, {}, {}, 0, {} };
+    Shared shared { in.message, in.keepCanonical, {}, in.bodyDigests, {}, {}, {}, 0, {} };
     // Each signature's tag-list is parsed once, for the body-hash read-ahead and for its
     // verification (the first kMaxSignatures; the read-ahead looks at up to 64).
     std::vector<const HeaderField*> fields;
@@ -1130,7 +1147,7 @@ CheckResult check(const CheckContext& ctx)
     CheckResult cr;
     cr.name = QStringLiteral("dkim");
     const VerifyInput in { ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, true,
-        ctx.options.keepCanonicalSources, nullptr, ctx.options.summaryOnly };
+        ctx.options.keepCanonicalSources, nullptr, ctx.options.summaryOnly, ctx.bodyDigests };
     const QList<SignatureResult> sigs = verifyAll(in);
     cr.step
         = Step(QStringLiteral("dkim"), Status::None, tr("DKIM"), {}, QStringLiteral("RFC 6376"));

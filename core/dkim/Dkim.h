@@ -17,6 +17,8 @@
 
 namespace ms::dkim {
 
+class BodyDigests;
+
 // The verdict and explanation for one DKIM-Signature field.
 struct SignatureResult {
     int index = 0; // 1-based, top to bottom; also the N in "dkim/N/..."
@@ -57,6 +59,9 @@ struct VerifyInput {
     // explanatory sub-steps (tags, time, body, header fields, key, DNS answer, verify) and
     // the sources they point into are not built.
     bool summaryOnly = false;
+    // The body hashes, computed while a batch streamed the body past (message then holds only
+    // the header block); see BodyDigests.h.
+    const BodyDigests* bodyDigests = nullptr;
 };
 
 // Verifies every DKIM-Signature of the message (RFC 6376 6, RFC 8301, RFC 8463).

@@ -517,4 +517,35 @@ bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error)
     return true;
 }
 
+BatchJobPieces::BatchJobPieces(const BatchJob& job)
+    : m_fd(openInFolder(batchJobFile(job)))
+{
+    if (job.offset >= 0) {
+        m_pos = job.offset;
+        m_end = job.offset + std::max<qint64>(job.length, 0);
+    }
+}
+
+BatchJobPieces::~BatchJobPieces()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool BatchJobPieces::isRegularFile() const
+{
+    struct stat st;
+    return m_fd >= 0 && ::fstat(m_fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+qint64 BatchJobPieces::read(char* out, qint64 max)
+{
+    if (m_fd < 0)
+        return -1;
+    const qint64 n = readAt(m_fd, out, m_end < 0 ? max : std::min(max, m_end - m_pos), m_pos);
+    if (n > 0)
+        m_pos += n;
+    return n;
+}
+
 } // namespace ms

@@ -56,4 +56,31 @@ bool looksLikeMessageStart(QByteArrayView head);
 // Reads a job's bytes. Returns false with a translated reason on failure.
 bool readBatchJob(const BatchJob& job, QByteArray* bytes, QString* error);
 
+// A job's bytes read piece by piece through one descriptor, for the batch path that streams
+// a large body instead of holding it (verify/BatchVerify.h). It says nothing about what went
+// wrong: that path then reads the job with readBatchJob(), which does.
+class BatchJobPieces
+{
+public:
+    explicit BatchJobPieces(const BatchJob& job); // opens the file (no fstat: one system call)
+    ~BatchJobPieces();
+    BatchJobPieces(const BatchJobPieces&) = delete;
+    BatchJobPieces& operator=(const BatchJobPieces&) = delete;
+
+    bool isOpen() const { return m_fd >= 0; }
+    // The next piece (at most max bytes): 0 at the end of the job (the file's end, or the end
+    // of an mbox message's range), -1 on an error.
+    qint64 read(char* out, qint64 max);
+    // Whether everything the job names was read: an mbox message's range can end past a file
+    // that shrank since it was listed.
+    bool complete() const { return m_end < 0 || m_pos == m_end; }
+    // A regular file (a device named on the command line can be read forever).
+    bool isRegularFile() const;
+
+private:
+    int m_fd = -1;
+    qint64 m_pos = 0;
+    qint64 m_end = -1; // -1: to the end of the file
+};
+
 } // namespace ms

@@ -20,6 +20,10 @@
 
 namespace ms {
 
+namespace dkim {
+class BodyDigests;
+}
+
 // What every check gets. Checks run in parallel where independent; everything here is
 // read-only except the resolver (thread-safe) and the cancel flag (polled).
 struct CheckContext {
@@ -36,6 +40,10 @@ struct CheckContext {
     // answers into the recorder, so the report lists the same DNS either way.
     dns::Recorder* recorder = nullptr;
     BatchMemo* memo = nullptr;
+    // Set when the body was streamed past instead of kept: message holds only the header
+    // block, and the body hashes are here (dkim/BodyDigests.h). A check that would need the
+    // body's bytes calls needBody() on it, and the caller verifies the whole message instead.
+    const dkim::BodyDigests* bodyDigests = nullptr;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
 };

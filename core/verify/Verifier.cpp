@@ -1,6 +1,7 @@
 #include "verify/Verifier.h"
 
 #include "crypto/Keys.h"
+#include "dkim/BodyDigests.h"
 #include "dns/Recorder.h"
 #include "report/Verdict.h"
 #include "verify/Checks.h"
@@ -112,6 +113,27 @@ Verifier::Verifier(VerifyOptions options, dns::ResolverPtr resolver, QList<Check
 Report Verifier::verify(const Message& message, const QString& fileName,
     const std::atomic_bool* cancelled, const Progress& progress) const
 {
+    return run(message, nullptr, fileName, cancelled, progress);
+}
+
+bool Verifier::streamsBody() const
+{
+    return m_lean && !m_options.wants(QStringLiteral("smime"));
+}
+
+Report Verifier::verifyStreamed(const Message& headers, const dkim::BodyDigests& body,
+    const QString& fileName, const std::atomic_bool* cancelled) const
+{
+    if (!streamsBody()) {
+        body.needBody();
+        return Report();
+    }
+    return run(headers, &body, fileName, cancelled, {});
+}
+
+Report Verifier::run(const Message& message, const dkim::BodyDigests* body, const QString& fileName,
+    const std::atomic_bool* cancelled, const Progress& progress) const
+{
     Report report;
     report.file = fileName;
 
@@ -202,7 +224,8 @@ Report Verifier::verify(const Message& message, const QString& fileName,
             r = cancelledResult(*e);
         } else {
             CheckContext ctx { message, *recorders[slot], m_options, report.evaluationTime,
-                report.envelope, earlier, chain.cancelFlag(), recorders[slot].get(), m_memo.get() };
+                report.envelope, earlier, chain.cancelFlag(), recorders[slot].get(), m_memo.get(),
+                body };
             r = runGuarded(*e, ctx);
         }
         if (reportOrder)

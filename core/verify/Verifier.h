@@ -27,6 +27,17 @@ public:
     Report verify(const Message& message, const QString& fileName,
         const std::atomic_bool* cancelled = nullptr, const Progress& progress = {}) const;
 
+    // A large message whose body a batch streamed past instead of holding it: `headers` is
+    // the message's header block alone (with the blank line after it) and `body` holds the
+    // body hashes (dkim/BodyDigests.h). The report is the whole message's only when
+    // body.bodyNeeded() is still false afterwards; otherwise verify the whole message.
+    Report verifyStreamed(const Message& headers, const dkim::BodyDigests& body,
+        const QString& fileName, const std::atomic_bool* cancelled = nullptr) const;
+    // Whether verifyStreamed() may stand in for verify(): a lean report (a failing
+    // signature's explanation needs the body's bytes and is verified whole anyway), and no
+    // S/MIME check (it walks the MIME parts of the body).
+    bool streamsBody() const;
+
     const VerifyOptions& options() const { return m_options; }
 
     // Lean reports leave out the parts of the step tree that only a viewer of the tree
@@ -51,6 +62,9 @@ public:
     const BatchMemo* batchMemo() const { return m_memo.get(); }
 
 private:
+    Report run(const Message& message, const dkim::BodyDigests* body, const QString& fileName,
+        const std::atomic_bool* cancelled, const Progress& progress) const;
+
     VerifyOptions m_options;
     dns::ResolverPtr m_resolver;
     QList<CheckEntry> m_table;

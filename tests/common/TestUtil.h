@@ -33,5 +33,8 @@ const ms::Step* findStep(const ms::Step& root, const QString& kind);
 bool hasNote(const ms::Message& m, const QString& needle, ms::Status status);
 // The strings of a JSON array (sidecar expectations).
 QStringList toStrings(const QJsonValue& v);
+// A JSON report line with each DNS answer's measured time ("elapsed_us") zeroed: the one
+// part of two verifications of the same message that differs from run to run.
+QByteArray withoutTimings(const QByteArray& jsonLine);
 
 } // namespace mstest

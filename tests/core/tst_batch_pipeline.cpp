@@ -15,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
@@ -120,13 +119,6 @@ QString stepDump(const Step& s)
     return toText(r);
 }
 
-// DNS timings differ from run to run; everything else must not.
-QByteArray withoutTimings(QByteArray line)
-{
-    static const QRegularExpression elapsed(QStringLiteral("\"elapsed_us\":[0-9]+"));
-    return QString::fromUtf8(line).replace(elapsed, QStringLiteral("\"elapsed_us\":0")).toUtf8();
-}
-
 VerifyOptions optionsAt(const QDateTime& t)
 {
     VerifyOptions o;
@@ -204,7 +196,7 @@ private Q_SLOTS:
             const Message m = Message::parse(s.eml);
             const Report a = full.verify(m, s.name);
             const Report b = lean.verify(m, s.name);
-            QCOMPARE(withoutTimings(toJsonLine(b)), withoutTimings(toJsonLine(a)));
+            QCOMPARE(mstest::withoutTimings(toJsonLine(b)), mstest::withoutTimings(toJsonLine(a)));
             QCOMPARE(b.checks.size(), a.checks.size());
             // Lean checks may leave `json` for their text (CheckResult::jsonText): the value
             // is the same.
@@ -215,8 +207,8 @@ private Q_SLOTS:
             po.parallelChecks = true;
             Verifier leanParallel(po, resolver);
             leanParallel.setLean(true);
-            QCOMPARE(withoutTimings(toJsonLine(leanParallel.verify(m, s.name))),
-                withoutTimings(toJsonLine(a)));
+            QCOMPARE(mstest::withoutTimings(toJsonLine(leanParallel.verify(m, s.name))),
+                mstest::withoutTimings(toJsonLine(a)));
         }
     }
 
@@ -242,15 +234,16 @@ private Q_SLOTS:
                 += changed.contains("\r\n") ? "\r\nadded in transit\r\n" : "\nadded in transit\n";
             const Message m[2] = { Message::parse(s.eml), Message::parse(changed) };
             const Report expected[2] = { full.verify(m[0], s.name), full.verify(m[1], s.name) };
-            const QByteArray lines[2] = { withoutTimings(toJsonLine(expected[0])),
-                withoutTimings(toJsonLine(expected[1])) };
+            const QByteArray lines[2] = { mstest::withoutTimings(toJsonLine(expected[0])),
+                mstest::withoutTimings(toJsonLine(expected[1])) };
             const CheckResult* dmarc[2] = { expected[0].check(QStringLiteral("dmarc")),
                 expected[1].check(QStringLiteral("dmarc")) };
             if (dmarc[0] && dmarc[1] && dmarc[0]->jsonText != dmarc[1]->jsonText)
                 ++differentDmarc;
             for (int turn = 0; turn < 6; ++turn) {
                 const int i = turn % 2;
-                const QByteArray line = withoutTimings(toJsonLine(memo.verify(m[i], s.name)));
+                const QByteArray line
+                    = mstest::withoutTimings(toJsonLine(memo.verify(m[i], s.name)));
                 QVERIFY2(line == lines[i],
                     qPrintable(s.name + QStringLiteral(" turn %1: ").arg(turn)
                         + firstDifference(line, lines[i])));
@@ -260,7 +253,8 @@ private Q_SLOTS:
                 futures.append(QtConcurrent::run([&, t] {
                     for (int turn = 0; turn < 20; ++turn) {
                         const int i = (turn + t) % 2;
-                        if (withoutTimings(toJsonLine(memo.verify(m[i], s.name))) != lines[i])
+                        if (mstest::withoutTimings(toJsonLine(memo.verify(m[i], s.name)))
+                            != lines[i])
                             return false;
                     }
                     return true;
