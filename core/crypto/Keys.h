@@ -10,6 +10,10 @@
 
 namespace ms::crypto {
 
+namespace ed25519 {
+class VerifyKey;
+}
+
 enum class KeyType { None, Rsa, Ed25519, Other };
 QString keyTypeName(KeyType t); // "rsa", "ed25519"
 
@@ -56,7 +60,10 @@ public:
         QString* error = nullptr) const;
 
 private:
+    void attachVerifier(); // for Ed25519 keys: the faster verifier of crypto/Ed25519.h
+
     std::shared_ptr<void> m_key; // EVP_PKEY
+    std::shared_ptr<const ed25519::VerifyKey> m_ed25519;
     friend class PrivateKey;
 };
 
