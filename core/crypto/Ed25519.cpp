@@ -2,15 +2,24 @@
 
 #include <openssl/evp.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
+
+// The field arithmetic multiplies 64-bit limbs into 128-bit sums, and loads bytes as
+// little-endian words: both hold on amd64, where Mailscope is built and tested, and arm64.
+#ifndef __SIZEOF_INT128__
+#error "crypto/Ed25519.cpp needs unsigned __int128 (a 64-bit GCC or Clang target)"
+#endif
+static_assert(
+    std::endian::native == std::endian::little, "crypto/Ed25519.cpp loads little-endian words");
 
 namespace ms::crypto::ed25519 {
 
 namespace {
 
 using u64 = std::uint64_t;
-__extension__ typedef unsigned __int128 u128; // GCC and Clang on 64-bit targets
+__extension__ typedef unsigned __int128 u128;
 
 constexpr u64 kMask51 = (u64(1) << 51) - 1;
 
@@ -25,7 +34,7 @@ struct Fe {
 u64 load64(const unsigned char* p)
 {
     u64 r;
-    std::memcpy(&r, p, 8); // x86-64 and the other targets Debian builds Qt 6 for: little-endian
+    std::memcpy(&r, p, 8); // little-endian (checked above)
     return r;
 }
 
