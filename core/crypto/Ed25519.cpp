@@ -532,6 +532,7 @@ VerifyKey::~VerifyKey() = default;
 
 void VerifyKey::prepare() const
 {
+    static_assert(sizeof(Tables) == kPreparedBytes);
     std::call_once(m_once, [this] {
         P3 a;
         if (!m_usable || !decode(a, m_encoded.data()))

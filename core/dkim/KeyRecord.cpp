@@ -1,6 +1,7 @@
 #include "dkim/KeyRecord.h"
 
 #include "crypto/Base64.h"
+#include "crypto/Ed25519.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -177,8 +178,12 @@ KeyRecordPtr KeyCache::get(const QByteArray& text)
     const auto it = dd->map.constFind(text);
     if (it != dd->map.cend())
         return it.value()->record;
-    // The text, its parsed copy and tags, the decoded key, and bookkeeping.
-    const qint64 cost = 3 * qint64(text.size()) + 1024;
+    // The text, its parsed copy and tags, the decoded key, and bookkeeping; an Ed25519 key
+    // also gets its 30 KB table of multiples on its first verification.
+    const qint64 cost = 3 * qint64(text.size()) + 1024
+        + (parsed->key.type() == crypto::KeyType::Ed25519
+                ? crypto::ed25519::VerifyKey::kPreparedBytes
+                : 0);
     dd->lru.push_front({ text, parsed, cost });
     dd->map.insert(text, dd->lru.begin());
     dd->bytes += cost;

@@ -12,6 +12,7 @@
 #include "common/TestUtil.h"
 #include "crypto/Base64.h"
 #include "crypto/Digest.h"
+#include "crypto/Ed25519.h"
 #include "crypto/Keys.h"
 #include "dkim/Canon.h"
 #include "dkim/Dkim.h"
@@ -611,6 +612,24 @@ void TestDkimSummary::keyCacheIsBoundedLru()
         QVERIFY(cache.bytes() <= dkim::KeyCache::kMaxBytes);
     }
     QVERIFY(cache.size() < 40);
+    // Distinct Ed25519 keys, each verified once (which makes its 30 KB table): counted by
+    // what they hold, so the cache keeps ~500 of them, not 4,096 (120 MB).
+    cache.clear();
+    for (int i = 0; i < 700; ++i) {
+        QByteArray seed(32, '\0');
+        seed[0] = char(i & 0xff);
+        seed[1] = char(i >> 8);
+        const auto priv = crypto::PrivateKey::fromEd25519Seed(seed);
+        const auto record = cache.get(dkimKeyRecord(priv));
+        QVERIFY(record->usable);
+        const QByteArray hash(32, 'h');
+        QVERIFY(record->key.verifyHash(crypto::DigestAlgorithm::Sha256, hash,
+            priv.signHash(crypto::DigestAlgorithm::Sha256, hash)));
+        QVERIFY(cache.bytes() <= dkim::KeyCache::kMaxBytes);
+    }
+    QVERIFY(cache.size() < 600);
+    QVERIFY(qint64(cache.size()) * crypto::ed25519::VerifyKey::kPreparedBytes
+        <= dkim::KeyCache::kMaxBytes);
     cache.clear();
     QCOMPARE(cache.size(), 0);
     QCOMPARE(cache.bytes(), 0);
