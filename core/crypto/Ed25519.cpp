@@ -235,7 +235,6 @@ struct Cached { // (Y + X, Y - X, Z, 2d T): a point prepared for full additions
 
 struct Constants {
     Fe d, d2, sqrtm1;
-    P3 base;
 };
 
 const Constants& constants();
@@ -460,7 +459,7 @@ void recode(signed char e[64], const unsigned char* s)
     }
     int carryOut = 0;
     for (int i = 0; i < 63; ++i) {
-        int v = e[i] + carryOut;
+        const int v = e[i] + carryOut;
         carryOut = (v + 8) >> 4;
         e[i] = static_cast<signed char>(v - carryOut * 16);
     }
@@ -592,7 +591,7 @@ QByteArray encoded(const P3& p)
 
 P3 scalarMultTable(const Table& t, QByteArrayView scalar32)
 {
-    // Digits need the scalar below 2^255: split off the top bit as 2^255 = 2^251 * 16.
+    // The digits need a scalar below 2^255: a top bit is added as 2 * ([2^254] P).
     unsigned char s[32];
     std::memcpy(s, scalar32.data(), 32);
     const bool top = s[31] & 0x80;
