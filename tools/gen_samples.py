@@ -16,6 +16,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 import textwrap
 
 T_SIGN = 1717243190  # 2024-06-01T12:00:00Z minus 10 s: t= of every signature
@@ -39,6 +40,31 @@ def public_b64(keypath):
 def rsa_sign(keypath, data):
     sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", keypath], input=data,
                          check=True, capture_output=True).stdout
+    return base64.b64encode(sig).decode()
+
+
+def ed_key(root, name):
+    path = os.path.join(root, "tests/data/samples-keys", name + ".pem")
+    if not os.path.exists(path):
+        subprocess.run(["openssl", "genpkey", "-algorithm", "ED25519", "-out", path],
+                       check=True, capture_output=True)
+    return path
+
+
+def ed_public_b64(keypath):
+    """RFC 8463 4.2: p= holds the bare 32-byte public key (the end of its SPKI DER)."""
+    der = subprocess.run(["openssl", "pkey", "-in", keypath, "-pubout", "-outform", "DER"],
+                         check=True, capture_output=True).stdout
+    return base64.b64encode(der[-32:]).decode()
+
+
+def ed_sign(keypath, data):
+    """RFC 8463 3: PureEdDSA over the SHA-256 hash of the header data (deterministic)."""
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(hashlib.sha256(data).digest())
+        f.flush()
+        sig = subprocess.run(["openssl", "pkeyutl", "-sign", "-inkey", keypath, "-rawin",
+                              "-in", f.name], check=True, capture_output=True).stdout
     return base64.b64encode(sig).decode()
 
 
@@ -83,7 +109,7 @@ def pick(fields, names):
     return chosen
 
 
-def dkim_like(msg, keypath, header_name, tags, names):
+def dkim_like(msg, keypath, header_name, tags, names, sign=rsa_sign):
     """A DKIM-Signature or ARC-Message-Signature over msg; returns the new header field."""
     fields, body = split_headers(msg)
     bh = base64.b64encode(hashlib.sha256(relaxed_body(body)).digest()).decode()
@@ -91,7 +117,7 @@ def dkim_like(msg, keypath, header_name, tags, names):
     unsigned = (header_name + ": " + value).encode()
     data = b"".join(relaxed_header(f) + b"\r\n" for f in pick(fields, names))
     data += relaxed_header(unsigned)
-    return unsigned + rsa_sign(keypath, data).encode()
+    return unsigned + sign(keypath, data).encode()
 
 
 def prepend(msg, *fields):
@@ -1154,11 +1180,114 @@ Shop Example
                           "fromDomain": "news.shop.example"},
                 "same_with_psl_discovery": True}), readme_ja=README_JA_MISSING_DMARC_RECORD)
 
+README_JA_DUAL_SIGNATURE = """
+    # dual-signature: RSA と Ed25519 の二つの DKIM 署名
+
+    ## 何が起きたか
+    greenmail.example は同じメッセージに二つの DKIM 署名を付けています。従来の RSA
+    (`a=rsa-sha256`, セレクタ rsa2024) と、RFC 8463 の Ed25519 (`a=ed25519-sha256`,
+    セレクタ ed2024) です。どちらも検証に成功し、SPF も成功するので DMARC は成功します。
+
+    ## Ed25519 の署名の違い
+    - 鍵レコードは `k=ed25519` で、`p=` は 32 バイトの公開鍵そのもの（base64 で 44 文字）
+      です。RSA-2048 の鍵（約 400 文字）よりずっと短く、DNS の TXT レコード一つに収まります。
+    - 署名は、正規化したヘッダーの SHA-256 ハッシュに対する PureEdDSA 署名です
+      （RFC 8463 3）。署名は 64 バイトです。
+    - Ed25519 を知らない古い検証器は、その署名を未知のアルゴリズムとして無視し、RSA の署名で
+      判定します（RFC 6376 3.3）。そのため移行期間中は両方で署名します（RFC 8463 の例の
+      メッセージも両方の署名を持っています）。
+
+    ## どこを見るか
+    DKIM のステップ「2 個中 2 個の署名を検証」と、各署名の鍵レコードのステップ（鍵の形式
+    「raw Ed25519」と鍵の長さ 256 ビット）。DMARC は整合した成功が一つあれば足ります。
+
+    ## どうするか
+    ポストマスター: Ed25519 の鍵を追加して二重に署名し、RSA の署名は Ed25519 をすべての
+    受信者が検証できるようになるまで残してください。ヘルプデスク: 対応は不要です。
+
+    オフラインで実行: `mailscope-cli verify --zone dual-signature.zone --time 2024-06-01T12:00:00Z dual-signature.eml`
+    """
+
+
+def dual_signature(root):
+    rsa = key(root, "greenmail-example-rsa2024")
+    ed = ed_key(root, "greenmail-example-ed2024")
+    msg = crlf("""
+From: Green Mail <news@greenmail.example>
+To: Dana <dana@example.net>
+Subject: Your June newsletter
+Date: %s
+Message-ID: <june-2024@greenmail.example>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Hello Dana,
+
+this month our new office runs on solar power, and the autumn catalogue is out.
+
+Green Mail
+""" % DATE)
+    rsa_sig = dkim_like(msg, rsa, "DKIM-Signature",
+                        ["v=1", "a=rsa-sha256", "c=relaxed/relaxed", "d=greenmail.example",
+                         "s=rsa2024", "t=%d" % T_SIGN], HEADERS)
+    ed_sig = dkim_like(msg, ed, "DKIM-Signature",
+                       ["v=1", "a=ed25519-sha256", "c=relaxed/relaxed", "d=greenmail.example",
+                        "s=ed2024", "t=%d" % T_SIGN], HEADERS, sign=ed_sign)
+    msg = prepend(msg, ed_sig, rsa_sig)
+    msg = prepend(msg,
+                  b"Return-Path: <news@greenmail.example>",
+                  received("mail.greenmail.example", "198.51.100.25", "mx.example.net",
+                           "4VsXkGmmm2", "dana@example.net", "Sat, 01 Jun 2024 11:59:45"))
+    zone = """
+    greenmail.example.                    IN TXT "v=spf1 ip4:198.51.100.25 -all"
+    mail.greenmail.example.               IN A   198.51.100.25
+    rsa2024._domainkey.greenmail.example. IN TXT %s
+    ; RFC 8463 4.2: k=ed25519, and p= is the bare 32-byte key.
+    ed2024._domainkey.greenmail.example.  IN TXT %s
+    _dmarc.greenmail.example.             IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@greenmail.example"
+    """ % (dkim_record(rsa), txt("v=DKIM1; k=ed25519; p=" + ed_public_b64(ed)))
+    readme = """
+    # dual-signature: two DKIM signatures, RSA and Ed25519
+
+    ## What happened
+    greenmail.example signs each message twice: with RSA (`a=rsa-sha256`, selector
+    rsa2024) and with Ed25519 as RFC 8463 defines it (`a=ed25519-sha256`, selector
+    ed2024). Both signatures verify and SPF passes, so DMARC passes.
+
+    ## What is different about Ed25519
+    - The key record says `k=ed25519`, and `p=` is the bare 32-byte public key (44
+      base64 characters), not a SubjectPublicKeyInfo: far shorter than an RSA-2048 key
+      (about 400 characters) and always within one TXT string.
+    - The signature is PureEdDSA over the SHA-256 hash of the canonicalized header
+      (RFC 8463 3), 64 bytes.
+    - A verifier that does not know Ed25519 ignores that signature as an unknown algorithm
+      and judges by the RSA one (RFC 6376 3.3), which is why signers sign with both while
+      verifiers catch up (RFC 8463's own example message carries both).
+
+    ## Where to look
+    The DKIM step "2 of 2 signatures verify", and under each signature the key-record step
+    (key form "raw Ed25519", 256 bits). DMARC needs only one aligned pass.
+
+    ## What to do
+    Postmasters: add an Ed25519 key and sign twice; keep the RSA signature until every
+    receiver you care about verifies Ed25519. Help desk: nothing to do.
+
+    Run offline: `mailscope-cli verify --zone dual-signature.zone --time 2024-06-01T12:00:00Z dual-signature.eml`
+    """
+    write(root, "dual-signature", msg, zone, readme, options(
+        expect={"checks": {"spf": "pass", "dkim": "pass", "dmarc": "pass"},
+                "dkim": [{"status": "pass", "domain": "greenmail.example"},
+                         {"status": "pass", "domain": "greenmail.example"}],
+                "dmarc": {"policy": "reject", "policyDomain": "greenmail.example"}}),
+          readme_ja=README_JA_DUAL_SIGNATURE)
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     args = ap.parse_args()
     os.makedirs(os.path.join(args.root, "tests/data/samples-keys"), exist_ok=True)
     for f in (good, mailing_list, lookalike, revoked_key, forwarding, spf_lookup_limit,
-              testing_key, smime_expired, strict_alignment, missing_dmarc_record):
+              testing_key, smime_expired, strict_alignment, missing_dmarc_record,
+              dual_signature):
         f(args.root)

@@ -312,6 +312,14 @@
         <source>news.shop.example publishes no DMARC record. DMARC then uses the record of the organizational domain shop.example, found by the DNS tree walk (RFC 9989 4.10) or with the Public Suffix List (RFC 7489 6.6.3, Settings &gt; DMARC discovery): both give shop.example here. Its record says p=none; sp=quarantine, and for a subdomain sp= applies. The newsletter service&apos;s DKIM and SPF pass for its own domain esp.example, which does not align, so DMARC fails and quarantine applies. Look at the DMARC steps &quot;Policy discovery&quot; and &quot;Policy: sp=quarantine&quot;.</source>
         <translation>news.shop.example は DMARC レコードを公開していません。そこで DMARC は組織ドメイン shop.example のレコードを使います。組織ドメインは DNS ツリーウォーク（RFC 9989 4.10）でも、Public Suffix List（RFC 7489 6.6.3、設定 &gt; DMARC の探索方法）でも見つかり、ここではどちらも shop.example になります。そのレコードは p=none; sp=quarantine で、サブドメインには sp= が適用されます。ニュースレター配信サービスの DKIM と SPF は自社ドメイン esp.example について成功しますが、アラインしないため DMARC は失敗し、quarantine が適用されます。DMARC のステップ「ポリシーの探索」と「ポリシー: sp=quarantine」を見てください。</translation>
     </message>
+    <message>
+        <source>Two DKIM signatures: RSA and Ed25519</source>
+        <translation>二つの DKIM 署名: RSA と Ed25519</translation>
+    </message>
+    <message>
+        <source>greenmail.example signs each message twice, with RSA (s=rsa2024) and with Ed25519 (s=ed2024, a=ed25519-sha256, RFC 8463). Both verify, so DKIM and DMARC pass. Look at the two key-record steps: the Ed25519 record says k=ed25519 and its p= is the bare 32-byte key, 44 base64 characters against about 400 for RSA-2048. A verifier that does not know Ed25519 ignores that signature as an unknown algorithm and judges by the RSA one (RFC 6376 3.3). Postmasters: sign with both and keep RSA until your receivers verify Ed25519.</source>
+        <translation>greenmail.example はメッセージごとに RSA（s=rsa2024）と Ed25519（s=ed2024、a=ed25519-sha256、RFC 8463）の二つで署名しています。どちらも検証に成功するので、DKIM と DMARC は成功します。二つの鍵レコードのステップを見てください。Ed25519 のレコードは k=ed25519 で、p= は 32 バイトの鍵そのもの、base64 で 44 文字です（RSA-2048 では約 400 文字）。Ed25519 を知らない検証器はその署名を未知のアルゴリズムとして無視し、RSA の署名で判定します（RFC 6376 3.3）。ポストマスター: 両方で署名し、受信者が Ed25519 を検証できるようになるまで RSA を残してください。</translation>
+    </message>
 </context>
 <context>
     <name>Smime</name>
@@ -4554,6 +4562,33 @@ Commands:
     </message>
 </context>
 <context>
+    <name>ms::dns::detail</name>
+    <message>
+        <source>the answer is shorter than a DNS header (%1 bytes)</source>
+        <translation>応答が DNS ヘッダーより短い（%1 バイト）</translation>
+    </message>
+    <message>
+        <source>the answer has the wrong ID (%1 instead of %2)</source>
+        <translation>応答の ID が違います（%2 ではなく %1）</translation>
+    </message>
+    <message>
+        <source>the packet is not an answer (QR bit clear)</source>
+        <translation>パケットが応答ではありません（QR ビットが 0）</translation>
+    </message>
+    <message>
+        <source>the answer does not parse (%1)</source>
+        <translation>応答を解析できません（%1）</translation>
+    </message>
+    <message>
+        <source>the answer carries %1 questions instead of 1</source>
+        <translation>応答の質問が 1 個ではなく %1 個です</translation>
+    </message>
+    <message>
+        <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
+        <translation>応答が別の問い合わせに対するものです（%3 %4 ではなく %1 %2）</translation>
+    </message>
+</context>
+<context>
     <name>ms::smime</name>
     <message>
         <source>S/MIME</source>
@@ -8533,33 +8568,6 @@ From: …</translation>
     <message>
         <source>TTL in seconds, row %1</source>
         <translation>TTL（秒）（%1 行目）</translation>
-    </message>
-</context>
-<context>
-    <name>ms::dns::detail</name>
-    <message>
-        <source>the answer is shorter than a DNS header (%1 bytes)</source>
-        <translation>応答が DNS ヘッダーより短い（%1 バイト）</translation>
-    </message>
-    <message>
-        <source>the answer has the wrong ID (%1 instead of %2)</source>
-        <translation>応答の ID が違います（%2 ではなく %1）</translation>
-    </message>
-    <message>
-        <source>the packet is not an answer (QR bit clear)</source>
-        <translation>パケットが応答ではありません（QR ビットが 0）</translation>
-    </message>
-    <message>
-        <source>the answer does not parse (%1)</source>
-        <translation>応答を解析できません（%1）</translation>
-    </message>
-    <message>
-        <source>the answer carries %1 questions instead of 1</source>
-        <translation>応答の質問が 1 個ではなく %1 個です</translation>
-    </message>
-    <message>
-        <source>the answer is for a different question (%1 %2 instead of %3 %4)</source>
-        <translation>応答が別の問い合わせに対するものです（%3 %4 ではなく %1 %2）</translation>
     </message>
 </context>
 </TS>

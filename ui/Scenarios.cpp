@@ -89,6 +89,16 @@ const Lesson kBundled[] = {
             "domain esp.example, which does not align, so DMARC fails and quarantine "
             "applies. Look at the DMARC steps \"Policy discovery\" and \"Policy: "
             "sp=quarantine\".") },
+    { { QStringLiteral("dual-signature") },
+        QT_TRANSLATE_NOOP("Scenarios", "Two DKIM signatures: RSA and Ed25519"),
+        QT_TRANSLATE_NOOP("Scenarios",
+            "greenmail.example signs each message twice, with RSA (s=rsa2024) and with "
+            "Ed25519 (s=ed2024, a=ed25519-sha256, RFC 8463). Both verify, so DKIM and DMARC "
+            "pass. Look at the two key-record steps: the Ed25519 record says k=ed25519 and "
+            "its p= is the bare 32-byte key, 44 base64 characters against about 400 for "
+            "RSA-2048. A verifier that does not know Ed25519 ignores that signature as an "
+            "unknown algorithm and judges by the RSA one (RFC 6376 3.3). Postmasters: sign "
+            "with both and keep RSA until your receivers verify Ed25519.") },
 };
 
 // Keyed by words in the sample's file name, so lessons follow the samples' naming.

@@ -54,9 +54,9 @@ private slots:
             titles.insert(s.title);
             lessons.insert(s.lesson);
         }
-        for (const char* id :
-            { "good", "mailing-list", "forwarding", "lookalike", "spf-lookup-limit", "revoked-key",
-                "testing-key", "smime-expired", "strict-alignment", "missing-dmarc-record" })
+        for (const char* id : { "good", "mailing-list", "forwarding", "lookalike",
+                 "spf-lookup-limit", "revoked-key", "testing-key", "smime-expired",
+                 "strict-alignment", "missing-dmarc-record", "dual-signature" })
             QVERIFY2(ids.contains(QLatin1String(id)), id);
         QCOMPARE(titles.size(), list.size());
         QCOMPARE(lessons.size(), list.size());
