@@ -2,10 +2,13 @@
 
 #include "crypto/Ed25519.h"
 #include "crypto/OpenSslText.h"
+#include "crypto/Rsa.h"
 
 #include <QCoreApplication>
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -109,6 +112,7 @@ PublicKey PublicKey::fromRsaPublicKey(QByteArrayView der, QString* error)
         return k;
     }
     k.m_key = wrap(key);
+    k.attachVerifier();
     return k;
 }
 
@@ -146,6 +150,26 @@ PublicKey PublicKey::fromPem(QByteArrayView pem, QString* error)
 
 void PublicKey::attachVerifier()
 {
+    if (type() == KeyType::Rsa) {
+        if (!rsa::ifmaAvailable())
+            return;
+        BIGNUM* n = nullptr;
+        BIGNUM* e = nullptr;
+        if (EVP_PKEY_get_bn_param(pkey(m_key), OSSL_PKEY_PARAM_RSA_N, &n) == 1
+            && EVP_PKEY_get_bn_param(pkey(m_key), OSSL_PKEY_PARAM_RSA_E, &e) == 1
+            && BN_num_bytes(n) <= 512 && BN_num_bytes(e) <= 8) {
+            unsigned char nb[512];
+            unsigned char eb[8];
+            const int nlen = BN_bn2bin(n, nb);
+            const int elen = BN_bn2bin(e, eb);
+            m_rsa = rsa::PublicOp::make(QByteArrayView(reinterpret_cast<const char*>(nb), nlen),
+                QByteArrayView(reinterpret_cast<const char*>(eb), elen));
+        }
+        BN_free(n);
+        BN_free(e);
+        ERR_clear_error();
+        return;
+    }
     if (type() != KeyType::Ed25519)
         return;
     unsigned char raw[32];
@@ -301,6 +325,17 @@ QByteArray PublicKey::recoverSignedHash(DigestAlgorithm algorithm, QByteArrayVie
 {
     if (type() != KeyType::Rsa)
         return {};
+    if (m_rsa) {
+        // What EVP_PKEY_verify_recover does with PKCS#1 padding and a digest (ossl_rsa_verify):
+        // the signature is exactly the modulus's length and below it, then the padding.
+        if (signature.size() != m_rsa->modulusBytes())
+            return {};
+        unsigned char encoded[512];
+        if (!m_rsa->apply(signature, encoded))
+            return {};
+        return rsa::digestFromEncoded(
+            algorithm, QByteArrayView(reinterpret_cast<const char*>(encoded), signature.size()));
+    }
     EVP_PKEY_CTX* c = verifyContexts.rsa(pkey(m_key), algorithm);
     unsigned char out[EVP_MAX_MD_SIZE];
     size_t len = sizeof out;

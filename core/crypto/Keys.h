@@ -13,6 +13,9 @@ namespace ms::crypto {
 namespace ed25519 {
 class VerifyKey;
 }
+namespace rsa {
+class PublicOp;
+}
 
 enum class KeyType { None, Rsa, Ed25519, Other };
 QString keyTypeName(KeyType t); // "rsa", "ed25519"
@@ -46,7 +49,8 @@ public:
     QByteArray ed25519Raw() const; // 32 bytes, Ed25519 only
 
     // RSA: PKCS#1 v1.5 signature over `hash`, which was made with `algorithm` (DigestInfo
-    // checked by OpenSSL). Ed25519 (RFC 8463 3): pure Ed25519 over the hash bytes.
+    // checked as OpenSSL's RSA_verify does). Ed25519 (RFC 8463 3): pure Ed25519 over the hash
+    // bytes.
     bool verifyHash(DigestAlgorithm algorithm, QByteArrayView hash, QByteArrayView signature,
         QString* error = nullptr) const;
     // RSA only: the hash a PKCS#1 v1.5 signature was made over, its DigestInfo checked to
@@ -60,10 +64,13 @@ public:
         QString* error = nullptr) const;
 
 private:
-    void attachVerifier(); // for Ed25519 keys: the faster verifier of crypto/Ed25519.h
+    // The faster verifiers: crypto/Ed25519.h for Ed25519 keys, crypto/Rsa.h's public
+    // operation for RSA keys where the CPU has AVX-512 IFMA.
+    void attachVerifier();
 
     std::shared_ptr<void> m_key; // EVP_PKEY
     std::shared_ptr<const ed25519::VerifyKey> m_ed25519;
+    std::shared_ptr<const rsa::PublicOp> m_rsa;
     friend class PrivateKey;
 };
 
