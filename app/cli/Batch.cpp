@@ -11,6 +11,7 @@
 #include <QThreadPool>
 #include <QWaitCondition>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <optional>
@@ -71,7 +72,7 @@ Batch::Batch(const Verifier& verifier, BatchConfig config)
 #endif
 }
 
-Batch::Result Batch::process(const Job& job) const
+Batch::Result Batch::process(const Job& job, std::optional<QByteArrayView> whole) const
 {
     Result result;
     BatchVerification v;
@@ -79,6 +80,8 @@ Batch::Result Batch::process(const Job& job) const
         QByteArray bytes;
         if (readJob(job, &bytes, &v.error))
             v.report = m_verifier.verify(Message::parse(std::move(bytes)), job.name);
+    } else if (whole) {
+        v = verifyBatchBytes(m_verifier, job, *whole);
     } else {
         v = verifyBatchJob(m_verifier, job);
     }
@@ -212,7 +215,12 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                 finished.wakeAll();
         };
 
+        // A worker claims a run of consecutive messages (at most BatchPrefetch::kMaxGroup,
+        // fewer near the end so that every worker keeps some) and reads their files ahead
+        // in one go before verifying them one by one.
+        const int threads = m_config.threads;
         auto workLoop = [&] {
+            BatchPrefetch prefetch;
             QMutexLocker lock(&mutex);
             for (;;) {
                 while (claimed < total && !outputBroken.load(std::memory_order_relaxed)
@@ -223,16 +231,33 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                 }
                 if (claimed >= total || outputBroken.load(std::memory_order_relaxed))
                     return;
-                const qsizetype i = claimed++;
+                const qsizetype first = claimed;
+                qsizetype run = 1;
+                if (prefetch.available()) {
+                    const qsizetype share = (total - claimed) / (2 * qsizetype(threads));
+                    run = std::clamp<qsizetype>(
+                        std::min<qsizetype>(share, qsizetype(slotCount) - (claimed - printed)), 1,
+                        BatchPrefetch::kMaxGroup);
+                }
+                claimed += run;
                 lock.unlock();
-                Result r = process(jobs[i]);
-                lock.relock();
-                pending[size_t(i) % slotCount].emplace(std::move(r));
-                if (i != printed || printing)
-                    continue; // an earlier one is not done, or its printer will reach this
-                printing = true;
-                drain(lock);
-                printing = false;
+                if (run > 1 && !isStandardInput(jobs[first]))
+                    prefetch.read(jobs.constData() + first, int(run));
+                else
+                    prefetch.read(nullptr, 0);
+                for (qsizetype k = 0; k < run; ++k) {
+                    const qsizetype i = first + k;
+                    Result r = process(jobs[i], prefetch.bytes(int(k)));
+                    lock.relock();
+                    pending[size_t(i) % slotCount].emplace(std::move(r));
+                    if (i == printed && !printing) {
+                        printing = true;
+                        drain(lock);
+                        printing = false;
+                    }
+                    if (k + 1 < run)
+                        lock.unlock();
+                }
             }
         };
 

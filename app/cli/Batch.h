@@ -7,6 +7,7 @@
 #include <QList>
 
 #include <cstdio>
+#include <optional>
 
 namespace ms::cli {
 
@@ -32,7 +33,8 @@ public:
 
 private:
     struct Result;
-    Result process(const Job& job) const;
+    // `whole`: the job's file as BatchPrefetch read it ahead, if it did.
+    Result process(const Job& job, std::optional<QByteArrayView> whole = std::nullopt) const;
 
     Verifier m_verifier; // the caller's, made lean when the output shows no step tree
     BatchConfig m_config;

@@ -8,12 +8,18 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#ifdef __linux__
+#include <linux/io_uring.h>
+#include <sys/syscall.h>
+#endif
 
 namespace ms {
 
@@ -546,6 +552,240 @@ qint64 BatchJobPieces::read(char* out, qint64 max)
     if (n > 0)
         m_pos += n;
     return n;
+}
+
+// ---- Reading ahead through io_uring -------------------------------------------------------
+// Raw system calls (the kernel's UAPI header, no liburing): the ring is set up once per
+// thread and used the simplest way, one io_uring_enter() that submits a group and waits for
+// all of it.
+
+#ifdef __linux__
+
+struct BatchPrefetch::Ring {
+    int fd = -1;
+    void* sq = MAP_FAILED;
+    size_t sqBytes = 0;
+    void* cq = MAP_FAILED;
+    size_t cqBytes = 0;
+    io_uring_sqe* sqes = static_cast<io_uring_sqe*>(MAP_FAILED);
+    size_t sqesBytes = 0;
+    unsigned* sqTail = nullptr;
+    unsigned sqMask = 0;
+    unsigned* sqArray = nullptr;
+    unsigned* cqHead = nullptr;
+    unsigned* cqTail = nullptr;
+    unsigned cqMask = 0;
+    io_uring_cqe* cqes = nullptr;
+    unsigned pending = 0; // submitted, not yet reaped
+
+    Ring() = default;
+    Ring(const Ring&) = delete;
+    Ring& operator=(const Ring&) = delete;
+    ~Ring()
+    {
+        if (sqes != MAP_FAILED)
+            ::munmap(sqes, sqesBytes);
+        if (cq != MAP_FAILED && cq != sq)
+            ::munmap(cq, cqBytes);
+        if (sq != MAP_FAILED)
+            ::munmap(sq, sqBytes);
+        if (fd >= 0)
+            ::close(fd);
+    }
+
+    static std::unique_ptr<Ring> make()
+    {
+        io_uring_params p {};
+        auto r = std::make_unique<Ring>();
+        r->fd = int(::syscall(__NR_io_uring_setup, 4 * kMaxGroup, &p));
+        // A linked read must find the file its open put into the slot when it runs, not
+        // when it was submitted (IORING_FEAT_LINKED_FILE, Linux 5.17).
+        if (r->fd < 0 || !(p.features & IORING_FEAT_SINGLE_MMAP)
+            || !(p.features & IORING_FEAT_LINKED_FILE))
+            return {};
+        r->sqBytes = std::max<size_t>(p.sq_off.array + p.sq_entries * sizeof(unsigned),
+            p.cq_off.cqes + p.cq_entries * sizeof(io_uring_cqe));
+        r->sq = ::mmap(nullptr, r->sqBytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
+            r->fd, IORING_OFF_SQ_RING);
+        r->cq = r->sq;
+        r->sqesBytes = p.sq_entries * sizeof(io_uring_sqe);
+        r->sqes = static_cast<io_uring_sqe*>(::mmap(nullptr, r->sqesBytes, PROT_READ | PROT_WRITE,
+            MAP_SHARED | MAP_POPULATE, r->fd, IORING_OFF_SQES));
+        if (r->sq == MAP_FAILED || r->sqes == MAP_FAILED)
+            return {};
+        char* sq = static_cast<char*>(r->sq);
+        r->sqTail = reinterpret_cast<unsigned*>(sq + p.sq_off.tail);
+        r->sqMask = *reinterpret_cast<unsigned*>(sq + p.sq_off.ring_mask);
+        r->sqArray = reinterpret_cast<unsigned*>(sq + p.sq_off.array);
+        r->cqHead = reinterpret_cast<unsigned*>(sq + p.cq_off.head);
+        r->cqTail = reinterpret_cast<unsigned*>(sq + p.cq_off.tail);
+        r->cqMask = *reinterpret_cast<unsigned*>(sq + p.cq_off.ring_mask);
+        r->cqes = reinterpret_cast<io_uring_cqe*>(sq + p.cq_off.cqes);
+        // One empty slot per job of a group for the files the ring opens itself.
+        int empty[kMaxGroup];
+        std::fill(std::begin(empty), std::end(empty), -1);
+        if (::syscall(__NR_io_uring_register, r->fd, IORING_REGISTER_FILES, empty, kMaxGroup) < 0)
+            return {};
+        return r;
+    }
+
+    io_uring_sqe* next()
+    {
+        const unsigned tail = *sqTail; // only this thread writes it
+        io_uring_sqe* e = &sqes[tail & sqMask];
+        std::memset(e, 0, sizeof *e);
+        sqArray[tail & sqMask] = tail & sqMask;
+        __atomic_store_n(sqTail, tail + 1, __ATOMIC_RELEASE);
+        ++pending;
+        return e;
+    }
+
+    // Submits what next() queued and calls `done` with each completion. False when the
+    // kernel refused (then nothing of the group counts).
+    template<typename F> bool run(F done)
+    {
+        unsigned toSubmit = pending;
+        while (pending > 0) {
+            const long r = ::syscall(
+                __NR_io_uring_enter, fd, toSubmit, pending, IORING_ENTER_GETEVENTS, nullptr, 0);
+            if (r < 0 && errno != EINTR)
+                return false;
+            if (r > 0)
+                toSubmit -= std::min<unsigned>(toSubmit, unsigned(r));
+            unsigned head = *cqHead;
+            const unsigned tail = __atomic_load_n(cqTail, __ATOMIC_ACQUIRE);
+            for (; head != tail; ++head) {
+                const io_uring_cqe& c = cqes[head & cqMask];
+                done(c.user_data, c.res);
+                --pending;
+            }
+            __atomic_store_n(cqHead, head, __ATOMIC_RELEASE);
+        }
+        return true;
+    }
+};
+
+BatchPrefetch::BatchPrefetch()
+    : m_ring(Ring::make())
+{
+}
+
+BatchPrefetch::~BatchPrefetch()
+{
+    if (m_dirFd >= 0)
+        ::close(m_dirFd);
+}
+
+void BatchPrefetch::read(const BatchJob* jobs, int count)
+{
+    m_count = std::min(count, int(kMaxGroup));
+    for (Slot& s : m_slots)
+        s = Slot();
+    if (!m_ring || m_count <= 0)
+        return;
+    if (!m_buffers)
+        m_buffers.reset(new char[size_t(kMaxGroup * kReadBytes)]);
+
+    // Whole files in the first job's folder (a batch lists folder by folder).
+    const QByteArray first = batchJobFile(jobs[0]);
+    const qsizetype slash = first.lastIndexOf('/');
+    if (slash <= 0)
+        return;
+    const QByteArrayView dir = QByteArrayView(first).first(slash);
+    const quint64 listing = g_listing.load(std::memory_order_relaxed);
+    if (m_dirFd < 0 || m_dir != dir || m_listing != listing) {
+        if (m_dirFd >= 0)
+            ::close(m_dirFd);
+        m_dir = dir.toByteArray();
+        m_listing = listing;
+        m_dirFd = ::open(m_dir.constData(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (m_dirFd < 0)
+            return;
+    }
+    for (int k = 0; k < m_count; ++k) {
+        // Only files a folder listing found (regular files then): a FIFO or device named on
+        // the command line is left to the usual path, which refuses it.
+        if (jobs[k].offset >= 0 || jobs[k].file.isEmpty())
+            continue;
+        const QByteArray file = batchJobFile(jobs[k]);
+        if (file.size() <= slash + 1 || !file.startsWith(m_dir) || file[slash] != '/'
+            || file.indexOf('/', slash + 1) >= 0)
+            continue;
+        m_slots[k].name = file.sliced(slash + 1);
+    }
+
+    // Each file opened, read and closed, linked: the reads run once the open has put the
+    // file into the job's slot, and the rest whatever a read did (hard links: a short read,
+    // the usual case, would otherwise cancel them). The second read, from where the first
+    // stopped, must see the end of the file: then the first saw all of it (a file system
+    // may also return short reads before its end). No statx: io_uring runs that on a
+    // kernel worker thread, which cost more than the system calls it saved.
+    char scratch[kMaxGroup];
+    for (int k = 0; k < m_count; ++k) {
+        if (m_slots[k].name.isEmpty())
+            continue;
+        io_uring_sqe* e = m_ring->next();
+        e->opcode = IORING_OP_OPENAT;
+        e->fd = m_dirFd;
+        e->addr = reinterpret_cast<quint64>(m_slots[k].name.constData());
+        e->open_flags = O_RDONLY | O_NONBLOCK; // (O_CLOEXEC: not with a slot)
+        e->file_index = unsigned(k + 1);
+        e->flags = IOSQE_IO_LINK;
+        e->user_data = quint64(k);
+        for (int part = 0; part < 2; ++part) {
+            e = m_ring->next();
+            e->opcode = IORING_OP_READ;
+            e->fd = k;
+            e->addr = reinterpret_cast<quint64>(
+                part == 0 ? m_buffers.get() + k * kReadBytes : scratch + k);
+            e->len = part == 0 ? unsigned(kReadBytes) : 1;
+            e->off = quint64(-1); // the file position: the second read goes on from the first
+            e->flags = IOSQE_FIXED_FILE | IOSQE_IO_HARDLINK;
+            e->user_data = quint64((1 + part) * kMaxGroup + k);
+        }
+        e = m_ring->next();
+        e->opcode = IORING_OP_CLOSE;
+        e->file_index = unsigned(k + 1);
+        e->user_data = quint64(3 * kMaxGroup + k);
+    }
+    const bool ok = m_ring->run([&](quint64 tag, int res) {
+        const int k = int(tag % kMaxGroup);
+        if (tag / kMaxGroup == 1)
+            m_slots[k].read = res;
+        else if (tag / kMaxGroup == 2)
+            m_slots[k].atEnd = res == 0;
+    });
+    if (!ok) {
+        for (Slot& s : m_slots)
+            s.read = -1;
+    }
+}
+
+#else
+
+struct BatchPrefetch::Ring {
+};
+
+BatchPrefetch::BatchPrefetch() = default;
+BatchPrefetch::~BatchPrefetch() = default;
+
+void BatchPrefetch::read(const BatchJob*, int count)
+{
+    m_count = std::min(count, int(kMaxGroup));
+    for (Slot& s : m_slots)
+        s = Slot();
+}
+
+#endif
+
+std::optional<QByteArrayView> BatchPrefetch::bytes(int k) const
+{
+    if (k < 0 || k >= m_count)
+        return std::nullopt;
+    const Slot& s = m_slots[k];
+    if (s.read <= 0 || s.read >= kReadBytes || !s.atEnd)
+        return std::nullopt;
+    return QByteArrayView(m_buffers.get() + k * kReadBytes, s.read);
 }
 
 } // namespace ms

@@ -149,4 +149,10 @@ BatchVerification verifyBatchJob(const Verifier& verifier, const BatchJob& job,
     return verifyWhole(verifier, job, std::move(bytes), cancelled);
 }
 
+BatchVerification verifyBatchBytes(const Verifier& verifier, const BatchJob& job,
+    QByteArrayView whole, const std::atomic_bool* cancelled)
+{
+    return verifyWhole(verifier, job, whole.toByteArray(), cancelled);
+}
+
 } // namespace ms

@@ -35,4 +35,9 @@ constexpr qint64 kBatchPieceBytes = 64 * 1024;
 BatchVerification verifyBatchJob(const Verifier& verifier, const BatchJob& job,
     const std::atomic_bool* cancelled = nullptr, qint64 pieceBytes = kBatchPieceBytes);
 
+// A job whose whole file BatchPrefetch read ahead (verify/BatchInputs.h): verified as
+// verifyBatchJob() verifies a file that fits in its first read.
+BatchVerification verifyBatchBytes(const Verifier& verifier, const BatchJob& job,
+    QByteArrayView whole, const std::atomic_bool* cancelled = nullptr);
+
 } // namespace ms
