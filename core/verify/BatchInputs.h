@@ -96,7 +96,10 @@ class BatchPrefetch
 {
 public:
     static constexpr int kMaxGroup = 16;
-    static constexpr qint64 kReadBytes = 64 * 1024; // as verifyBatchJob()'s first read
+    // Most mail is smaller. Each file larger than this costs a read of this size in vain
+    // (then the usual path): 64 KB made a corpus of large messages 3-5 % slower, 16-32 KB
+    // no measurable cost.
+    static constexpr qint64 kReadBytes = 32 * 1024;
 
     BatchPrefetch();
     ~BatchPrefetch();
