@@ -672,6 +672,7 @@ BatchPrefetch::BatchPrefetch()
 
 BatchPrefetch::~BatchPrefetch()
 {
+    m_ring.reset(); // before the buffers it reads into
     if (m_dirFd >= 0)
         ::close(m_dirFd);
 }
@@ -683,8 +684,8 @@ void BatchPrefetch::read(const BatchJob* jobs, int count)
         s = Slot();
     if (!m_ring || m_count <= 0)
         return;
-    if (!m_buffers)
-        m_buffers.reset(new char[size_t(kMaxGroup * kReadBytes)]);
+    if (!m_buffers) // the files' bytes, then one byte per file for the second reads
+        m_buffers.reset(new char[size_t(kMaxGroup * kReadBytes + kMaxGroup)]);
 
     // Whole files in the first job's folder (a batch lists folder by folder).
     const QByteArray first = batchJobFile(jobs[0]);
@@ -720,7 +721,7 @@ void BatchPrefetch::read(const BatchJob* jobs, int count)
     // stopped, must see the end of the file: then the first saw all of it (a file system
     // may also return short reads before its end). No statx: io_uring runs that on a
     // kernel worker thread, which cost more than the system calls it saved.
-    char scratch[kMaxGroup];
+    char* scratch = m_buffers.get() + kMaxGroup * kReadBytes;
     for (int k = 0; k < m_count; ++k) {
         if (m_slots[k].name.isEmpty())
             continue;
@@ -756,6 +757,11 @@ void BatchPrefetch::read(const BatchJob* jobs, int count)
             m_slots[k].atEnd = res == 0;
     });
     if (!ok) {
+        // The kernel refused io_uring_enter() with reads maybe still in flight: this thread
+        // reads the usual way from now on, and the buffers they may still write into are
+        // never freed (a few hundred KB, once).
+        (void)m_buffers.release();
+        m_ring.reset();
         for (Slot& s : m_slots)
             s.read = -1;
     }
