@@ -11,19 +11,16 @@
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QMutex>
-#include <QSemaphore>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 
 namespace ms::ui {
 
 namespace {
 
-// Held by the worker pool at most: enough to keep every worker busy, small enough that
-// memory does not grow with the batch.
-constexpr int kWindowPerThread = 4;
-// Rows waiting for the GUI: the feeder pauses beyond this (the GUI drains every tick).
+// Rows waiting for the GUI: the workers pause beyond this (the GUI drains every tick).
 constexpr int kMaxPending = 4096;
 
 bool isFailure(Status s)
@@ -47,16 +44,17 @@ QString headerText(const Message& m, QByteArrayView name)
 
 } // namespace
 
-BatchJobSetup batchJobSetup(const BatchRequest& request, const QString& path)
+BatchJobSetup batchJobSetup(
+    const BatchRequest& request, const QString& path, SampleFolders* folders)
 {
     BatchJobSetup s;
     s.zones = request.base.zoneFiles;
-    for (const QString& z : zonesFor(path)) {
+    for (const QString& z : folders ? folders->zonesFor(path) : zonesFor(path)) {
         if (!s.zones.contains(z))
             s.zones << z;
     }
     s.fixedTime = sampleTime(path);
-    if (isBundledSample(path))
+    if (folders ? folders->isBundledSample(path) : isBundledSample(path))
         s.sampleOptionsOf = path;
     return s;
 }
@@ -67,6 +65,8 @@ struct BatchRunner::State {
     std::atomic_int done { 0 };
     std::atomic_int total { -1 };
     std::atomic_bool finished { false };
+
+    SampleFolders folders;
 
     QMutex mutex; // guards everything below
     QList<BatchRow> pending;
@@ -110,8 +110,10 @@ struct BatchRunner::State {
         return v;
     }
 
-    // One message: read, parse, verify, summarize; the report is dropped here.
-    std::optional<BatchRow> process(const BatchJob& job, int index)
+    // One message: read (unless `whole` holds its file, read ahead), parse, verify,
+    // summarize; the report is dropped here.
+    std::optional<BatchRow> process(
+        const BatchJob& job, int index, std::optional<QByteArrayView> whole)
     {
         BatchRow row;
         row.index = index;
@@ -120,8 +122,9 @@ struct BatchRunner::State {
         row.file = job.file;
         row.offset = job.offset;
         row.length = job.length;
-        const auto verifier = verifierFor(batchJobSetup(request, job.path));
-        const BatchVerification verified = verifyBatchJob(*verifier, job, &cancel);
+        const auto verifier = verifierFor(batchJobSetup(request, job.path, &folders));
+        const BatchVerification verified = whole ? verifyBatchBytes(*verifier, job, *whole, &cancel)
+                                                 : verifyBatchJob(*verifier, job, &cancel);
         if (!verified.error.isEmpty()) {
             row.inputError = verified.error;
             return row;
@@ -206,28 +209,52 @@ void BatchRunner::start(const BatchRequest& request)
             state->push(std::move(row));
             ++state->done;
         }
-        QSemaphore window(threads * kWindowPerThread);
-        for (const BatchJob& job : std::as_const(jobs)) {
-            const int i = index++;
-            // Wait for a free slot (and for the GUI to keep up), watching for Cancel.
-            while (!state->cancel && !window.tryAcquire(1, 50)) { }
-            while (!state->cancel && state->pendingCount() > kMaxPending)
-                QThread::msleep(20);
-            if (state->cancel)
-                break;
-            workers->start([state, job, i, &window] {
-                if (!state->cancel) {
-                    if (std::optional<BatchRow> row = state->process(job, i)) {
+        // Each worker claims a run of consecutive messages from a shared counter (at most
+        // one read-ahead group, fewer near the end so that every worker keeps some), reads
+        // their files ahead in one go and verifies them one by one, as the CLI's workers
+        // do. A pool task per message cost a task hand-over and an OpenSSL clean-up (its
+        // cached contexts) per message.
+        std::atomic<qsizetype> next { 0 };
+        const qsizetype total = jobs.size();
+        const int firstIndex = index;
+        auto work = [&] {
+            BatchPrefetch prefetch;
+            for (;;) {
+                while (!state->cancel && state->pendingCount() > kMaxPending)
+                    QThread::msleep(20);
+                if (state->cancel)
+                    break;
+                qsizetype first = next.load(std::memory_order_relaxed);
+                qsizetype run = 1;
+                do {
+                    if (first >= total)
+                        break;
+                    run = prefetch.available()
+                        ? std::clamp<qsizetype>(
+                            (total - first) / (2 * qsizetype(threads)), 1, BatchPrefetch::kMaxGroup)
+                        : 1;
+                } while (!next.compare_exchange_weak(first, first + run));
+                if (first >= total)
+                    break;
+                if (run > 1)
+                    prefetch.read(jobs.constData() + first, int(run));
+                else
+                    prefetch.read(nullptr, 0);
+                for (qsizetype k = 0; k < run && !state->cancel; ++k) {
+                    const qsizetype i = first + k;
+                    if (std::optional<BatchRow> row
+                        = state->process(jobs[i], firstIndex + int(i), prefetch.bytes(int(k)))) {
                         state->push(std::move(*row));
                         ++state->done;
                     }
                 }
-                // The pool may be joined just before the program exits: free this
-                // thread's OpenSSL state now (costs a prepared RSA context per message).
-                crypto::releaseThreadResources();
-                window.release();
-            });
-        }
+            }
+            // The pool may be joined just before the program exits: free this thread's
+            // OpenSSL state now.
+            crypto::releaseThreadResources();
+        };
+        for (int t = 0; t < threads && t < total; ++t)
+            workers->start(work);
         workers->waitForDone();
         state->finished = true;
     });

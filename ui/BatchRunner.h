@@ -2,6 +2,7 @@
 
 #include "BatchModel.h"
 #include "Engine.h"
+#include "Scenarios.h"
 #include "verify/BatchInputs.h"
 
 #include <QFuture>
@@ -29,12 +30,15 @@ struct BatchJobSetup {
     QDateTime fixedTime; // invalid = the settings' time mode
     QString sampleOptionsOf; // a bundled scenario whose .json options apply (sealers, trust)
 };
-BatchJobSetup batchJobSetup(const BatchRequest& request, const QString& path);
+// `folders`: a batch's cache of what the folders say (Scenarios.h), or none.
+BatchJobSetup batchJobSetup(
+    const BatchRequest& request, const QString& path, SampleFolders* folders = nullptr);
 
 // Runs a batch on a worker pool, off the GUI thread, with the engine the CLI batch uses
-// (collectBatchJobs, Message::parse, one shared Verifier per DNS set-up, checks run one
-// message per thread). Only a summary row per message comes back; results arrive on the
-// GUI thread in small groups from a timer, so a fast batch cannot flood the event loop.
+// (collectBatchJobs, BatchPrefetch's read-ahead, one shared Verifier per DNS set-up, checks
+// run one message per thread, workers claiming runs of messages). Only a summary row per
+// message comes back; results arrive on the GUI thread in small groups from a timer, so a
+// fast batch cannot flood the event loop.
 class BatchRunner : public QObject
 {
     Q_OBJECT

@@ -210,31 +210,86 @@ QString samplesDir()
     return {};
 }
 
-bool isBundledSample(const QString& path)
+namespace {
+
+QString samplesPrefix()
 {
     const QString samples = samplesDir();
-    return !samples.isEmpty() && !path.isEmpty()
-        && QFileInfo(path).canonicalFilePath().startsWith(
-            QDir(samples).canonicalPath() + QLatin1Char('/'));
+    return samples.isEmpty() ? QString() : QDir(samples).canonicalPath() + QLatin1Char('/');
+}
+
+bool isUnder(const QString& prefix, const QString& path)
+{
+    return !prefix.isEmpty() && !path.isEmpty()
+        && QFileInfo(path).canonicalFilePath().startsWith(prefix);
+}
+
+// The zone file named after the message, if there is one.
+QString sameNameZone(const QFileInfo& fi)
+{
+    const QString same
+        = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".zone");
+    return QFileInfo::exists(same) ? same : QString();
+}
+
+// A sample in its own folder: every zone file there belongs to it.
+QStringList folderZones(const QDir& dir)
+{
+    QStringList out;
+    if (dir.entryList({ QStringLiteral("*.eml") }, QDir::Files).size() == 1) {
+        for (const QString& z :
+            dir.entryList({ QStringLiteral("*.zone") }, QDir::Files, QDir::Name))
+            out << dir.absoluteFilePath(z);
+    }
+    return out;
+}
+
+} // namespace
+
+bool isBundledSample(const QString& path)
+{
+    return isUnder(samplesPrefix(), path);
 }
 
 QStringList zonesFor(const QString& messagePath)
 {
     const QFileInfo fi(messagePath);
-    const QString same
-        = fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".zone");
-    if (QFileInfo::exists(same))
+    if (const QString same = sameNameZone(fi); !same.isEmpty())
         return { same };
-    // A sample in its own folder: every zone file there belongs to it.
-    const QDir dir = fi.absoluteDir();
-    if (dir.entryList({ QStringLiteral("*.eml") }, QDir::Files).size() == 1) {
-        QStringList out;
-        for (const QString& z :
-            dir.entryList({ QStringLiteral("*.zone") }, QDir::Files, QDir::Name))
-            out << dir.absoluteFilePath(z);
-        return out;
+    return folderZones(fi.absoluteDir());
+}
+
+QStringList SampleFolders::zonesFor(const QString& messagePath)
+{
+    const QFileInfo fi(messagePath);
+    if (const QString same = sameNameZone(fi); !same.isEmpty())
+        return { same };
+    const QString folder = fi.absolutePath();
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_folderZones.constFind(folder);
+        if (it != m_folderZones.cend())
+            return it.value();
     }
-    return {};
+    // Listed outside the lock; two threads may list one folder once each, with one answer.
+    QStringList zones = folderZones(fi.absoluteDir());
+    QMutexLocker lock(&m_mutex);
+    m_folderZones.insert(folder, zones);
+    return zones;
+}
+
+bool SampleFolders::isBundledSample(const QString& path)
+{
+    QString prefix;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_samplesKnown) {
+            m_samplesPrefix = samplesPrefix();
+            m_samplesKnown = true;
+        }
+        prefix = m_samplesPrefix;
+    }
+    return isUnder(prefix, path);
 }
 
 QDateTime sampleTime(const QString& messagePath)

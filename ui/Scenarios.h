@@ -3,6 +3,8 @@
 #include "verify/Options.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -33,5 +35,23 @@ bool applySampleOptions(const QString& messagePath, VerifyOptions& o);
 // True when the file lies inside samplesDir(): only a bundled scenario's sidecar is trusted
 // to change options (a .json beside a user's message is not).
 bool isBundledSample(const QString& path);
+
+// zonesFor() and isBundledSample() for the many messages of a batch: what they read of a
+// folder (its .eml count, its .zone files, where the samples are) is read once per folder,
+// not once per message (a folder of 2,000 messages was listed 2,000 times, 15 times
+// slower than verifying them). Answers as the free functions do, for files that stay put
+// during the batch. Safe to use from several threads.
+class SampleFolders
+{
+public:
+    QStringList zonesFor(const QString& messagePath);
+    bool isBundledSample(const QString& path);
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QStringList> m_folderZones; // absolute folder -> its zones (or none)
+    bool m_samplesKnown = false;
+    QString m_samplesPrefix; // the samples' canonical folder and '/', or empty
+};
 
 } // namespace ms::ui

@@ -1,6 +1,8 @@
 // The Scenarios menu's data: every bundled sample is listed with a lesson of its own (in
 // English and Japanese), and the options a sample's .json fixes reach the engine through
-// applySampleOptions(), so the scenario shows what its lesson describes.
+// applySampleOptions(), so the scenario shows what its lesson describes. Which zone files
+// belong to a message, asked once (zonesFor) or for a whole batch (SampleFolders, which reads
+// each folder once), gives the same answer.
 #include "I18n.h"
 #include "Scenarios.h"
 #include "common/TestUtil.h"
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ms;
@@ -111,6 +114,82 @@ private slots:
         const Report spf = verifySample(QStringLiteral("spf-lookup-limit"));
         QVERIFY(spf.outcomes.spf);
         QCOMPARE(spf.outcomes.spf->status, Status::PermError);
+    }
+
+    // Rows: a layout of files in a temporary folder, the message asked about, and the zone
+    // files (names) that belong to it.
+    void zonesOfAMessage_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("same-name zone") << QStringList { "a.eml", "a.zone", "b.eml", "b.zone" }
+                                        << "a.eml" << QStringList { "a.zone" };
+        QTest::newRow("own folder: every zone, sorted") << QStringList { "msg.eml", "z2.zone",
+            "z1.zone", "notes.txt" } << "msg.eml" << QStringList { "z1.zone", "z2.zone" };
+        QTest::newRow("shared folder: none")
+            << QStringList { "a.eml", "b.eml", "z.zone" } << "a.eml" << QStringList {};
+        QTest::newRow("same-name zone in a shared folder") << QStringList { "a.eml", "b.eml",
+            "b.zone", "z.zone" } << "b.eml" << QStringList { "b.zone" };
+        QTest::newRow("no zone at all")
+            << QStringList { "only.eml" } << "only.eml" << QStringList {};
+        QTest::newRow(".EML counts as a message (QDir filters ignore case)")
+            << QStringList { "a.eml", "B.EML", "z.zone" } << "a.eml" << QStringList {};
+    }
+    void zonesOfAMessage()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QString, message);
+        QFETCH(QStringList, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const QString& f : files) {
+            QFile out(dir.filePath(f));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("x\n");
+        }
+        QStringList want;
+        for (const QString& e : expected)
+            want << dir.filePath(e);
+        const QString path = dir.filePath(message);
+        QCOMPARE(zonesFor(path), want);
+        SampleFolders folders;
+        QCOMPARE(folders.zonesFor(path), want);
+        QCOMPARE(folders.zonesFor(path), want); // from what it kept
+    }
+
+    // A batch's SampleFolders reads a folder once: a message added later does not make it
+    // list the folder again (zonesFor, asked afresh, sees the change).
+    void batchReadsEachFolderOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char* f : { "one.eml", "k.zone" }) {
+            QFile out(dir.filePath(QLatin1String(f)));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+        }
+        SampleFolders folders;
+        const QString one = dir.filePath(QStringLiteral("one.eml"));
+        const QStringList own { dir.filePath(QStringLiteral("k.zone")) };
+        QCOMPARE(folders.zonesFor(one), own);
+        QFile second(dir.filePath(QStringLiteral("two.eml")));
+        QVERIFY(second.open(QIODevice::WriteOnly));
+        second.close();
+        QCOMPARE(zonesFor(one), QStringList {});
+        QCOMPARE(folders.zonesFor(one), own);
+        QCOMPARE(folders.zonesFor(second.fileName()), own);
+    }
+
+    void bundledSamplesAreRecognized()
+    {
+        SampleFolders folders;
+        const QString eml = mstest::sampleFile(QStringLiteral("forwarding"));
+        QVERIFY(isBundledSample(eml));
+        QVERIFY(folders.isBundledSample(eml));
+        QTemporaryDir dir;
+        const QString outside = dir.filePath(QStringLiteral("x.eml"));
+        QVERIFY(!isBundledSample(outside));
+        QVERIFY(!folders.isBundledSample(outside));
     }
 };
 
