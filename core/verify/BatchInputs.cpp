@@ -563,10 +563,8 @@ qint64 BatchJobPieces::read(char* out, qint64 max)
 
 struct BatchPrefetch::Ring {
     int fd = -1;
-    void* sq = MAP_FAILED;
+    void* sq = MAP_FAILED; // both rings in one mapping (IORING_FEAT_SINGLE_MMAP)
     size_t sqBytes = 0;
-    void* cq = MAP_FAILED;
-    size_t cqBytes = 0;
     io_uring_sqe* sqes = static_cast<io_uring_sqe*>(MAP_FAILED);
     size_t sqesBytes = 0;
     unsigned* sqTail = nullptr;
@@ -585,8 +583,6 @@ struct BatchPrefetch::Ring {
     {
         if (sqes != MAP_FAILED)
             ::munmap(sqes, sqesBytes);
-        if (cq != MAP_FAILED && cq != sq)
-            ::munmap(cq, cqBytes);
         if (sq != MAP_FAILED)
             ::munmap(sq, sqBytes);
         if (fd >= 0)
@@ -607,7 +603,6 @@ struct BatchPrefetch::Ring {
             p.cq_off.cqes + p.cq_entries * sizeof(io_uring_cqe));
         r->sq = ::mmap(nullptr, r->sqBytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE,
             r->fd, IORING_OFF_SQ_RING);
-        r->cq = r->sq;
         r->sqesBytes = p.sq_entries * sizeof(io_uring_sqe);
         r->sqes = static_cast<io_uring_sqe*>(::mmap(nullptr, r->sqesBytes, PROT_READ | PROT_WRITE,
             MAP_SHARED | MAP_POPULATE, r->fd, IORING_OFF_SQES));

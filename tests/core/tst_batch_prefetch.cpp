@@ -19,6 +19,18 @@
 #include <QTest>
 #include <QTimeZone>
 
+#ifdef __linux__
+#include <cerrno>
+#include <cstddef>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 using namespace ms;
 
 namespace {
@@ -50,6 +62,32 @@ QByteArray filler(qsizetype size)
     b.truncate(size);
     return b;
 }
+
+#if defined(__linux__) && (defined(__x86_64__) || defined(__aarch64__))
+#define MS_HAVE_SECCOMP_TEST 1
+// From now on io_uring_enter() fails with EIO in this process (irreversibly: call it in a
+// child). False when the kernel does not take the filter.
+bool refuseIoUringEnter()
+{
+#if defined(__x86_64__)
+    constexpr unsigned arch = AUDIT_ARCH_X86_64;
+#else
+    constexpr unsigned arch = AUDIT_ARCH_AARCH64;
+#endif
+    sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, arch, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_enter, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EIO & SECCOMP_RET_DATA)),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    sock_fprog program { static_cast<unsigned short>(std::size(filter)), filter };
+    return ::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
+        && ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) == 0;
+}
+#endif
 
 } // namespace
 
@@ -152,6 +190,62 @@ private slots:
         QCOMPARE(prefetch.bytes(1)->toByteArray(), filler(3000));
         prefetch.read(nullptr, 0);
         QVERIFY(!prefetch.bytes(0));
+    }
+
+    // The kernel refuses io_uring_enter() after a group went well: the next group hands out
+    // nothing (every job is read the usual way), the read-ahead is off for good, and nothing
+    // crashes or hangs. In a child process, since the filter cannot be taken back; the child
+    // says by its exit code which expectation failed.
+    void kernelRefusesMidBatch()
+    {
+#ifndef MS_HAVE_SECCOMP_TEST
+        QSKIP("needs Linux seccomp on x86-64 or AArch64");
+#else
+        {
+            BatchPrefetch probe;
+            if (!probe.available())
+                QSKIP("io_uring is not available here: every file is read the usual way");
+        }
+        const QString dir = m_dir.filePath(QStringLiteral("refused"));
+        QVERIFY(QDir().mkpath(dir));
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(writeFile(dir + QStringLiteral("/%1.eml").arg(i), filler(1000 + i)));
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        collectBatchJobs({ dir }, &jobs, &errors);
+        QCOMPARE(jobs.size(), 6);
+
+        std::fflush(nullptr);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            auto check = [](bool ok, int code) {
+                if (!ok)
+                    ::_exit(code);
+            };
+            BatchPrefetch prefetch;
+            prefetch.read(jobs.constData(), 3);
+            for (int k = 0; k < 3; ++k)
+                check(prefetch.bytes(k) && prefetch.bytes(k)->toByteArray() == filler(1000 + k),
+                    10 + k);
+            if (!refuseIoUringEnter())
+                ::_exit(77);
+            prefetch.read(jobs.constData() + 3, 3);
+            check(!prefetch.available(), 21);
+            for (int k = 0; k < 3; ++k)
+                check(!prefetch.bytes(k), 22 + k);
+            prefetch.read(jobs.constData(), 3); // nothing more is tried
+            for (int k = 0; k < 3; ++k)
+                check(!prefetch.bytes(k), 25 + k);
+            ::_exit(0);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY2(WIFEXITED(status), "the child crashed");
+        if (WEXITSTATUS(status) == 77)
+            QSKIP("the kernel does not take a seccomp filter here");
+        QCOMPARE(WEXITSTATUS(status), 0);
+#endif
     }
 
     // A report made from the bytes read ahead is the usual path's, byte for byte.
