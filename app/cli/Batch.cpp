@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <iterator>
 #include <optional>
 #include <unistd.h>
 #include <vector>
@@ -126,7 +127,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
             broke();
     };
 
-    auto emitResult = [&](qsizetype index, Result&& r, bool flush) {
+    auto emitResult = [&](qsizetype index, const Result& r, bool flush) {
         if (m_config.progress)
             std::fputs("\r\033[K", err); // clear the bar before anything else is printed
         if (!r.error.isEmpty())
@@ -178,6 +179,12 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         // few KB. A result's slot is its index modulo the window.
         const qsizetype window = qsizetype(m_config.threads) * 64;
         std::vector<std::optional<Result>> pending(size_t(std::min(window, total)));
+        // Who made each waiting result. A printed result goes back to the worker that made
+        // it, to be freed there: freed by the printing thread, every buffer of it went
+        // back to the other thread's malloc arena under that arena's lock, and the two
+        // threads waited on each other's arenas (the largest source of futex waits).
+        std::vector<int> madeBy(pending.size(), -1);
+        std::vector<std::vector<Result>> printedFor(size_t(m_config.threads));
         QMutex mutex;
         QWaitCondition room; // a worker ahead of the window waits for printing to advance
         QWaitCondition finished;
@@ -188,8 +195,9 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         bool wroteSinceFlush = false;
         const size_t slotCount = pending.size();
 
-        // Called with the lock held and `printing` taken; prints what is ready, in order.
-        auto drain = [&](QMutexLocker<QMutex>& lock) {
+        // Called with the lock held and `printing` taken, by worker `self` (-1: the main
+        // thread); prints what is ready, in order.
+        auto drain = [&](QMutexLocker<QMutex>& lock, int self) {
             for (;;) {
                 std::optional<Result>& slot = pending[size_t(printed) % slotCount];
                 if (!slot) {
@@ -205,13 +213,18 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                     lock.relock();
                     continue;
                 }
-                Result r = std::move(*slot);
+                std::optional<Result> r = std::move(slot);
                 slot.reset();
+                const int maker = madeBy[size_t(printed) % slotCount];
                 const qsizetype index = printed;
                 lock.unlock();
-                emitResult(index, std::move(r), false);
+                emitResult(index, *r, false);
+                if (maker == self || maker < 0)
+                    r.reset();
                 wroteSinceFlush = true;
                 lock.relock();
+                if (r)
+                    printedFor[size_t(maker)].push_back(std::move(*r));
                 ++printed;
                 if (roomWaiters > 0)
                     room.wakeAll();
@@ -224,8 +237,11 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
         // fewer near the end so that every worker keeps some) and reads their files ahead
         // in one go before verifying them one by one.
         const int threads = m_config.threads;
+        std::atomic<int> workerIds { 0 };
         auto workLoop = [&] {
+            const int self = workerIds.fetch_add(1);
             BatchPrefetch prefetch;
+            std::vector<Result> done; // this worker's printed results, freed outside the lock
             QMutexLocker lock(&mutex);
             for (;;) {
                 while (claimed < total && !outputBroken.load(std::memory_order_relaxed)
@@ -246,6 +262,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                 }
                 claimed += run;
                 lock.unlock();
+                done.clear();
                 if (run > 1 && !isStandardInput(jobs[first]))
                     prefetch.read(jobs.constData() + first, int(run));
                 else
@@ -255,13 +272,19 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                     Result r = process(jobs[i], prefetch.bytes(int(k)));
                     lock.relock();
                     pending[size_t(i) % slotCount].emplace(std::move(r));
+                    madeBy[size_t(i) % slotCount] = self;
                     if (i == printed && !printing) {
                         printing = true;
-                        drain(lock);
+                        drain(lock, self);
                         printing = false;
                     }
-                    if (k + 1 < run)
+                    std::vector<Result>& mine = printedFor[size_t(self)];
+                    std::move(mine.begin(), mine.end(), std::back_inserter(done));
+                    mine.clear();
+                    if (k + 1 < run) {
                         lock.unlock();
+                        done.clear();
+                    }
                 }
             }
         };
@@ -294,7 +317,7 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                         lastDraw = clock.elapsed();
                     }
                     lock.relock();
-                    drain(lock); // a worker may have finished the next one meanwhile
+                    drain(lock, -1); // a worker may have finished the next one meanwhile
                     printing = false;
                 }
             }
