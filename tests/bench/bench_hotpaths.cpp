@@ -12,9 +12,12 @@
 #include "dkim/Forensics.h"
 #include "dkim/KeyRecord.h"
 #include "message/Message.h"
+#include "verify/BatchInputs.h"
 #include "verify/Verifier.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 // The prefix-search benchmark copies low-level SHA-256 states, as the search does.
@@ -401,6 +404,27 @@ void BM_BodyHashStreaming(benchmark::State& state)
 BENCHMARK(BM_BodyHashStreaming)
     ->ArgsProduct({ { 200 << 10, 5 << 20, 25 << 20 }, { 0, 1 } })
     ->Unit(benchmark::kMicrosecond);
+
+// Listing a folder of N messages into batch jobs: serial work before any worker starts.
+void BM_CollectBatchJobs(benchmark::State& state)
+{
+    QTemporaryDir dir;
+    for (int i = 0; i < state.range(0); ++i) {
+        QFile f(dir.filePath(QStringLiteral("%1.eml").arg(i, 6, 10, QLatin1Char('0'))));
+        if (!f.open(QIODevice::WriteOnly)) {
+            state.SkipWithError("cannot write the folder");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        QList<BatchJob> jobs;
+        QList<BatchInputError> errors;
+        collectBatchJobs({ dir.path() }, &jobs, &errors);
+        benchmark::DoNotOptimize(jobs.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CollectBatchJobs)->Arg(2000)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
