@@ -132,6 +132,17 @@ private slots:
         for (int i = 0; i < 3000; ++i)
             noise.append("ab\r\n \0"[rng.bounded(6)]);
         QTest::newRow("random CR, LF, SP, NUL") << noise;
+        // Long CRLF lines (what the 16-byte scan passes over) with a bare LF at every offset
+        // of a block, as the first byte and right after a CR at a block's last byte.
+        QByteArray lines;
+        for (int k = 0; k < 40; ++k) {
+            lines.append(QByteArray(20 + k, char('A' + k % 26)));
+            lines.append(k % 3 == 0 ? "\n" : "\r\n");
+        }
+        QTest::newRow("bare LF at every block offset") << lines;
+        QTest::newRow("bare LF first, then long lines") << QByteArray("\n" + lines);
+        QTest::newRow("CR then bare LF on a block edge")
+            << QByteArray(QByteArray(15, 'x') + "\r" + QByteArray(16, 'y') + "\n\n" + lines);
     }
     void crlfStreamMatchesParse()
     {

@@ -1,5 +1,6 @@
 // RFC 6376 3.2 tag-lists and 3.4 canonicalization, pinned by RFC examples and edge cases.
 #include "dkim/Canon.h"
+#include "dkim/CanonScan.h"
 #include "dkim/TagList.h"
 #include "message/Message.h"
 
@@ -10,6 +11,15 @@ using namespace ms::dkim;
 class TestDkimCanon : public QObject
 {
     Q_OBJECT
+    // The vector scan both ways: AVX2 (where the CPU has it, else the baseline again) and
+    // the SSE2 baseline every x86-64 CPU has.
+    static void scanVariants()
+    {
+        QTest::addColumn<bool>("avx2");
+        QTest::newRow("AVX2 scan") << true;
+        QTest::newRow("SSE2 scan") << false;
+    }
+
 private slots:
     void tagList_data();
     void tagList();
@@ -23,7 +33,9 @@ private slots:
     void body();
     void bodyStreamingAnyChunking();
     void bodyLineBoundaries();
+    void bodyMatchesLineByLineReference_data() { scanVariants(); }
     void bodyMatchesLineByLineReference();
+    void bodyMailLikeLines_data() { scanVariants(); }
     void bodyMailLikeLines();
     void headerList();
     void qpDecode();
@@ -260,6 +272,9 @@ QByteArray referenceBody(Canon c, const QByteArray& body)
 
 void TestDkimCanon::bodyMatchesLineByLineReference()
 {
+    QFETCH(bool, avx2);
+    setCanonScanAvx2Allowed(avx2);
+    const auto restore = qScopeGuard([] { setCanonScanAvx2Allowed(true); });
     // Random bodies over the bytes that matter (WSP, CR, LF, others), with lines longer
     // than the canonicalizer's 16 KiB staging buffer, fed in random chunks.
     quint32 x = 7;
@@ -313,6 +328,9 @@ void TestDkimCanon::bodyMatchesLineByLineReference()
 
 void TestDkimCanon::bodyMailLikeLines()
 {
+    QFETCH(bool, avx2);
+    setCanonScanAvx2Allowed(avx2);
+    const auto restore = qScopeGuard([] { setCanonScanAvx2Allowed(true); });
     // Bodies as mail has them (base64 and text lines, single spaces, trailing WSP, empty
     // lines, lines starting with WSP), where the vectorised scan writes most CRLFs itself:
     // the hashing canonicalizer (no line records) must give the reference bytes and the
