@@ -736,8 +736,12 @@ CheckResult check(const CheckContext& ctx)
         res.outcomes.arc = o;
         return res;
     }
+    // Digests with the body held (BodyDigests::setBodyHeld): the message is whole, and ARC
+    // canonicalizes it itself.
+    const dkim::BodyDigests* streamed
+        = ctx.bodyDigests && !ctx.bodyDigests->bodyHeld() ? ctx.bodyDigests : nullptr;
     const ChainResult r
-        = validate({ ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, ctx.bodyDigests });
+        = validate({ ctx.message, ctx.dns, ctx.evaluationTime, ctx.cancelled, streamed });
     res.status = r.status;
     res.summary = r.reason;
     res.step = r.step;

@@ -65,6 +65,17 @@ public:
     bool bodyNeeded() const { return m_bodyNeeded.load(std::memory_order_relaxed); }
 
     const QList<BodyKey>& keys() const { return m_keys; }
+
+    // When a streamed verification needs the body after all (a hash that does not match bh=
+    // is explained from the body's bytes), the caller reads the whole message and verifies it
+    // with these digests still attached and setBodyHeld(): the message is then whole, and
+    // verification takes from here only the hashes already computed instead of hashing the
+    // body again (the whole message's CRLF body is the one that streamed past).
+    void setBodyHeld() { m_bodyHeld = true; }
+    bool bodyHeld() const { return m_bodyHeld; }
+    // After finish(): every hash computed, and the sizes of each canonicalization run.
+    const QHash<BodyKey, QByteArray>& computed() const { return m_hashes; }
+    const std::optional<BodyHashRun>& computedRun(Canon c) const { return m_runs[int(c)]; }
     // After finish(): a DKIM-Signature of `headers` whose bh= differs from the hash computed
     // for it. Its verification would need the body, so the caller can go straight to
     // verifying the whole message.
@@ -78,6 +89,7 @@ private:
     std::optional<BodyHashRun> m_runs[2];
     QHash<BodyKey, QByteArray> m_hashes;
     bool m_finished = false;
+    bool m_bodyHeld = false;
     mutable std::atomic_bool m_bodyNeeded { false };
 };
 

@@ -166,6 +166,28 @@ struct Shared {
         return it == byName.cend() ? none : it.value();
     }
 
+    // The message is whole, and the digests of a streamed pass over its body are at hand
+    // (BodyDigests::setBodyHeld): their hashes and sizes are taken as a pass would have
+    // computed them, and everything else is worked out from the message as usual.
+    void holdBody()
+    {
+        hashes = digests->computed();
+        for (int c = 0; c < 2; ++c) {
+            const auto& run = digests->computedRun(Canon(c));
+            if (!run || keepCanonical)
+                continue; // a pass keeps the canonical bytes too: leave it to one
+            BodyInfo& bi = infos[c];
+            bi.done = true;
+            bi.size = run->canonicalSize;
+            bi.lines = run->canonicalLines;
+            bi.ignoredLines = int(run->ignoredTrailingLines);
+            bi.ignoredOffset = run->ignoredTrailingOffset;
+            bi.ignoredLength = run->ignoredTrailingLength;
+            bi.addedCrlf = run->addedFinalCrlf;
+        }
+        digests = nullptr;
+    }
+
     const BodyInfo& info(Canon c)
     {
         BodyInfo& bi = infos[int(c)];
@@ -1099,6 +1121,8 @@ QList<SignatureResult> verifyAll(const VerifyInput& in)
 {
     QList<SignatureResult> out;
     Shared shared { in.message, in.keepCanonical, {}, in.bodyDigests, {}, {}, {}, 0, {} };
+    if (in.bodyDigests && in.bodyDigests->bodyHeld())
+        shared.holdBody();
     // Each signature's tag-list is parsed once, for the body-hash read-ahead and for its
     // verification (the first kMaxSignatures; the read-ahead looks at up to 64).
     std::vector<const HeaderField*> fields;

@@ -56,6 +56,23 @@ BatchVerification verifyWhole(const Verifier& verifier, const BatchJob& job, QBy
     return out;
 }
 
+// After a streamed pass found that the body is needed after all: the job read whole and
+// verified with the body hashes computed while it streamed past, which are not computed again.
+// A file that is not the size it was while streaming is verified from scratch.
+std::optional<BatchVerification> verifyHeld(const Verifier& verifier, const BatchJob& job,
+    dkim::BodyDigests& digests, qint64 streamedBytes, const std::atomic_bool* cancelled)
+{
+    BatchVerification out;
+    QByteArray bytes;
+    if (!readBatchJob(job, &bytes, &out.error) || bytes.size() != streamedBytes)
+        return std::nullopt;
+    out.message = Message::parse(std::move(bytes));
+    digests.setBodyHeld();
+    out.report = verifier.verifyHeld(out.message, digests, job.name, cancelled);
+    out.hashesReused = true;
+    return out;
+}
+
 // `in` has just read a whole piece into `piece` (`size` bytes), which is reused for the rest.
 // Nothing when the job must be verified whole.
 std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const BatchJob& job,
@@ -89,9 +106,10 @@ std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const 
     if (!digests || !in.isRegularFile())
         return std::nullopt;
     // Without DKIM signatures nothing reads the body: it is not read at all.
+    qint64 total = -1; // bytes read, when the body was
     if (!digests->keys().isEmpty()) {
         BodyCrlfStream crlf([&digests](QByteArrayView v) { digests->feed(v); });
-        qint64 total = head.size();
+        total = head.size();
         crlf.feed(QByteArrayView(head).sliced(end));
         head = QByteArray();
         for (;;) {
@@ -112,13 +130,16 @@ std::optional<BatchVerification> verifyStreamed(const Verifier& verifier, const 
         crlf.finish();
     }
     digests->finish();
-    if (digests->contradicts(m))
+    if (!digests->contradicts(m)) {
+        out.report = verifier.verifyStreamed(m, *digests, job.name, cancelled);
+        if (!digests->bodyNeeded()) {
+            out.streamed = true;
+            return out;
+        }
+    }
+    if (total < 0)
         return std::nullopt;
-    out.report = verifier.verifyStreamed(m, *digests, job.name, cancelled);
-    if (digests->bodyNeeded())
-        return std::nullopt;
-    out.streamed = true;
-    return out;
+    return verifyHeld(verifier, job, *digests, total, cancelled);
 }
 
 } // namespace

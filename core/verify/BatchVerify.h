@@ -17,6 +17,9 @@ struct BatchVerification {
     Message message; // the whole message, or only its header block when `streamed`
     Report report;
     bool streamed = false; // the body was hashed while it was read, never held whole
+    // Streamed, then read whole because the body was needed after all (a failing body hash
+    // is explained from its bytes), and verified with the hashes computed while streaming.
+    bool hashesReused = false;
 };
 
 // Reads and verifies a job. When the verifier allows it (Verifier::streamsBody()), a message

@@ -131,6 +131,13 @@ Report Verifier::verifyStreamed(const Message& headers, const dkim::BodyDigests&
     return run(headers, &body, fileName, cancelled, {});
 }
 
+Report Verifier::verifyHeld(const Message& message, const dkim::BodyDigests& body,
+    const QString& fileName, const std::atomic_bool* cancelled) const
+{
+    Q_ASSERT(body.bodyHeld());
+    return run(message, &body, fileName, cancelled, {});
+}
+
 Report Verifier::run(const Message& message, const dkim::BodyDigests* body, const QString& fileName,
     const std::atomic_bool* cancelled, const Progress& progress) const
 {

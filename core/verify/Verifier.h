@@ -33,6 +33,10 @@ public:
     // body.bodyNeeded() is still false afterwards; otherwise verify the whole message.
     Report verifyStreamed(const Message& headers, const dkim::BodyDigests& body,
         const QString& fileName, const std::atomic_bool* cancelled = nullptr) const;
+    // The whole message after verifyStreamed() needed its body: `body` (setBodyHeld()) gives
+    // the body hashes already computed. The report is verify()'s.
+    Report verifyHeld(const Message& message, const dkim::BodyDigests& body,
+        const QString& fileName, const std::atomic_bool* cancelled = nullptr) const;
     // Whether verifyStreamed() may stand in for verify(): a lean report (a failing
     // signature's explanation needs the body's bytes and is verified whole anyway), and no
     // S/MIME check (it walks the MIME parts of the body).

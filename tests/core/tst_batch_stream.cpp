@@ -204,6 +204,8 @@ private slots:
         QTest::addColumn<QByteArray>("file");
         QTest::addColumn<QStringList>("checks");
         QTest::addColumn<bool>("streamed");
+        // Streamed, then read whole with the body hashes kept (BodyDigests::setBodyHeld).
+        QTest::addColumn<bool>("reused");
 
         const QStringList dkimOnly { QStringLiteral("dkim") };
         const QStringList noBodyChecks { QStringLiteral("spf"), QStringLiteral("dkim"),
@@ -211,20 +213,20 @@ private slots:
         const QByteArray body = largeBody(300000);
 
         QTest::newRow("3.4.4 relaxed, rsa-sha256")
-            << signedMessage(body, opts("relaxed/relaxed")) << dkimOnly << true;
+            << signedMessage(body, opts("relaxed/relaxed")) << dkimOnly << true << false;
         QTest::newRow("3.4.3 simple, ed25519-sha256 (RFC 8463)")
             << signedMessage(body, opts("simple/simple", "ed25519-sha256"), &mstest::ed25519Key())
-            << dkimOnly << true;
+            << dkimOnly << true << false;
         const QStringList withArc { QStringLiteral("dkim"), QStringLiteral("arc") };
         const QByteArray sealed
             = mstest::arcSeal(signedMessage(body, opts("relaxed/relaxed")), m_arcKey);
         QTest::newRow("RFC 8617 4.1.2: ARC-Message-Signature body hash")
-            << sealed << withArc << true;
+            << sealed << withArc << true << false;
         {
             mstest::SealOptions second;
             second.amsCanon = "simple/simple";
             QTest::newRow("RFC 8617: two ARC sets, both canonicalizations")
-                << mstest::arcSeal(sealed, m_arcKey, second) << withArc << true;
+                << mstest::arcSeal(sealed, m_arcKey, second) << withArc << true << false;
         }
         {
             // A list changed the body after the intermediary sealed it and signed it anew:
@@ -233,42 +235,44 @@ private slots:
             changed.append("-- \r\nlist footer\r\n");
             changed = mstest::dkimSign(changed, mstest::rsaKey(2048), opts("relaxed/relaxed"));
             QTest::newRow("RFC 8617: AMS body hash fails, DKIM passes")
-                << changed << withArc << true;
+                << changed << withArc << true << false;
         }
         QTest::newRow("SPF, DKIM, DMARC, TLS, authres")
-            << signedMessage(body, opts("relaxed/relaxed")) << noBodyChecks << true;
+            << signedMessage(body, opts("relaxed/relaxed")) << noBodyChecks << true << false;
         QTest::newRow("RFC 5322 2.1: LF line endings")
-            << toLf(signedMessage(body, opts("relaxed/simple"))) << dkimOnly << true;
+            << toLf(signedMessage(body, opts("relaxed/simple"))) << dkimOnly << true << false;
         {
             QByteArray m = signedMessage(body, opts("simple/simple"));
             const qsizetype bodyAt = m.indexOf("\r\n\r\n") + 4;
             m = m.first(bodyAt) + toLf(m.sliced(bodyAt));
-            QTest::newRow("mixed: CRLF header, LF body") << m << dkimOnly << true;
+            QTest::newRow("mixed: CRLF header, LF body") << m << dkimOnly << true << false;
         }
         {
             QByteArray b = body;
             b.insert(1000, "bare\rCR ");
             QTest::newRow("RFC 5322 2.3: bare CR in the body")
-                << signedMessage(b, opts("simple/simple")) << dkimOnly << true;
+                << signedMessage(b, opts("simple/simple")) << dkimOnly << true << false;
         }
         {
             QByteArray m = signedMessage(body, opts("simple/simple"));
             m.chop(2);
-            QTest::newRow("3.4.3: last line without CRLF") << m << dkimOnly << true;
+            QTest::newRow("3.4.3: last line without CRLF") << m << dkimOnly << true << false;
         }
         QTest::newRow("3.5: l= shorter than the body")
-            << signedMessage(body, opts("relaxed/relaxed", "rsa-sha256", 5000)) << dkimOnly << true;
+            << signedMessage(body, opts("relaxed/relaxed", "rsa-sha256", 5000)) << dkimOnly << true
+            << false;
         {
             QByteArray m = signedMessage(body, opts("relaxed/relaxed"));
             m = mstest::dkimSign(m, mstest::ed25519Key(), opts("simple/simple", "ed25519-sha256"));
-            QTest::newRow("two signatures, both canonicalizations") << m << dkimOnly << true;
+            QTest::newRow("two signatures, both canonicalizations")
+                << m << dkimOnly << true << false;
         }
         QTest::newRow("mbox \"From \" line first")
             << "From alice@example.com Mon Jun  1 10:00:00 2026\n"
                 + signedMessage(body, opts("relaxed/relaxed"))
-            << dkimOnly << true;
+            << dkimOnly << true << false;
         QTest::newRow("no DKIM-Signature (the body is not read)")
-            << mstest::sampleMessage(body) << noBodyChecks << true;
+            << mstest::sampleMessage(body) << noBodyChecks << true << false;
         {
             // The header block reaches past the first read.
             QByteArray extra;
@@ -276,7 +280,7 @@ private slots:
                 extra += "X-Trace-" + QByteArray::number(i) + ": " + QByteArray(60, 'x') + "\r\n";
             const QByteArray m = mstest::dkimSign(
                 mstest::sampleMessage(body, extra), mstest::rsaKey(2048), opts("relaxed/relaxed"));
-            QTest::newRow("header block longer than one read") << m << dkimOnly << true;
+            QTest::newRow("header block longer than one read") << m << dkimOnly << true << false;
         }
         for (const bool lf : { false, true }) {
             // A line ending split between two reads. b= and bh= have a fixed length, so the
@@ -293,7 +297,7 @@ private slots:
             const QByteArray m = make(kPiece - header - (lf ? 0 : 1));
             QCOMPARE(m.mid(kPiece - (lf ? 0 : 1), lf ? 1 : 2), lf ? QByteArray("\n") : "\r\n");
             QTest::newRow(lf ? "LF starting the second read" : "CRLF split between two reads")
-                << m << dkimOnly << true;
+                << m << dkimOnly << true << false;
         }
 
         // Verified whole, and the result still the same.
@@ -301,14 +305,14 @@ private slots:
             QByteArray m = signedMessage(body, opts("relaxed/relaxed"));
             m[m.size() - 100] = 'Z';
             QTest::newRow("3.7: body modified (explained from the body's bytes)")
-                << m << dkimOnly << false;
+                << m << dkimOnly << false << true;
         }
         {
             QByteArray m = signedMessage(body, opts("simple/simple", "rsa-sha256", 5000));
             const qsizetype bodyAt = m.indexOf("\r\n\r\n") + 4;
             m.truncate(bodyAt + 3000);
             m = m + largeBody(200000, 9).replace('a', 'b');
-            QTest::newRow("3.5: body changed within l=") << m << dkimOnly << false;
+            QTest::newRow("3.5: body changed within l=") << m << dkimOnly << false << true;
         }
         {
             // Blank lines stay empty, so the header block still ends at one.
@@ -316,26 +320,42 @@ private slots:
             for (const QByteArray& line : signedMessage(body, opts("relaxed/relaxed")).split('\n'))
                 m += (line.isEmpty() || line == "\r" ? line : "  " + line) + '\n';
             m.chop(1);
-            QTest::newRow("every line indented (pasted)") << m << dkimOnly << false;
+            QTest::newRow("every line indented (pasted)") << m << dkimOnly << false << false;
         }
         {
             QByteArray m = mstest::sampleMessage(body);
             for (int i = 0; i < 17; ++i)
                 m = mstest::dkimSign(
                     m, mstest::rsaKey(2048), opts("relaxed/relaxed", "rsa-sha256", 1000 + i));
-            QTest::newRow("17 different body hashes") << m << dkimOnly << false;
+            QTest::newRow("17 different body hashes") << m << dkimOnly << false << false;
+        }
+        {
+            // One signature passes, one fails, and (sealed before the footer) the ARC set's
+            // AMS fails too: ARC canonicalizes the held body itself.
+            const QByteArray base = signedMessage(body, opts("relaxed/relaxed"));
+            const QByteArray footer = "-- \r\nlist footer\r\n";
+            const auto resign = [](const QByteArray& m) {
+                return mstest::dkimSign(
+                    m, mstest::ed25519Key(), opts("simple/simple", "ed25519-sha256"));
+            };
+            QTest::newRow("3.7: one of two signatures fails, footer appended")
+                << resign(base + footer) << dkimOnly << false << true;
+            QTest::newRow("RFC 8617: AMS body hash fails and one DKIM signature, footer appended")
+                << resign(mstest::arcSeal(base, m_arcKey) + footer) << withArc << false << true;
         }
         QTest::newRow("smaller than one read")
-            << signedMessage(largeBody(10000), opts("relaxed/relaxed")) << dkimOnly << false;
+            << signedMessage(largeBody(10000), opts("relaxed/relaxed")) << dkimOnly << false
+            << false;
         QTest::newRow("RFC 8551: S/MIME walks the body's MIME parts")
             << signedMessage(body, opts("relaxed/relaxed"))
-            << QStringList { QStringLiteral("dkim"), QStringLiteral("smime") } << false;
+            << QStringList { QStringLiteral("dkim"), QStringLiteral("smime") } << false << false;
         {
             QByteArray headerOnly;
             for (int i = 0; i < 1500; ++i)
                 headerOnly
                     += "X-Trace-" + QByteArray::number(i) + ": " + QByteArray(60, 'x') + "\r\n";
-            QTest::newRow("header fields only, no blank line") << headerOnly << dkimOnly << false;
+            QTest::newRow("header fields only, no blank line")
+                << headerOnly << dkimOnly << false << false;
         }
     }
     void streamedReportIsTheWholeReport()
@@ -343,6 +363,7 @@ private slots:
         QFETCH(QByteArray, file);
         QFETCH(QStringList, checks);
         QFETCH(bool, streamed);
+        QFETCH(bool, reused);
         const QString path = writeFile(file);
         QVERIFY(!path.isEmpty());
         const Verifier v = verifier(checks);
@@ -350,6 +371,7 @@ private slots:
         const BatchVerification got = verifyBatchJob(v, job);
         QVERIFY2(got.error.isEmpty(), qPrintable(got.error));
         QCOMPARE(got.streamed, streamed);
+        QCOMPARE(got.hashesReused, reused);
         // Streamed only when every body hash matched, so these signatures verify.
         if (streamed) {
             for (const DkimSignatureOutcome& d : got.report.outcomes.dkim)

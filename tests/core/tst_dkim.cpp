@@ -5,6 +5,7 @@
 #include "common/TestKeys.h"
 #include "common/TestUtil.h"
 #include "crypto/Digest.h"
+#include "dkim/BodyDigests.h"
 #include "dkim/Dkim.h"
 #include "dkim/Forensics.h"
 #include "dkim/KeyRecord.h"
@@ -55,6 +56,7 @@ private slots:
     void prefixSearchSmallBodyFooter();
     void keyCacheParsesOnce();
     void bodyHashedOncePerCanonicalization();
+    void heldDigestsAreNotHashedAgain();
     void checkJsonAndOutcomes();
     void compareCopies();
     void garbageNeverCrashes();
@@ -976,6 +978,63 @@ void TestDkim::bodyHashedOncePerCanonicalization()
     }
 }
 
+void TestDkim::heldDigestsAreNotHashedAgain()
+{
+    // A batch streamed the body into digests, one signature's hash did not match, and the
+    // whole message is verified with the digests held (BodyDigests::setBodyHeld): no body
+    // hash is computed again, and every result is the one a plain verification gives.
+    QByteArray msg = sampleMessage("Hello,\r\n\r\nthe report  is attached.\r\n");
+    msg = dkimSign(msg, rsaKey(2048));
+    DkimSignOptions simple;
+    simple.canon = "simple/simple";
+    msg = dkimSign(msg, rsaKey(2048), simple);
+    msg += "-- \r\nfooter\r\n";
+    DkimSignOptions limited; // signed after the footer: passes
+    limited.bodyLength = 10;
+    msg = dkimSign(msg, rsaKey(2048), limited);
+    const Message m = Message::parse(msg);
+
+    int plainPasses = -1;
+    dkim::VerifyInput plain { m, *m_zone, kNow };
+    plain.keepCanonical = false;
+    plain.bodyPasses = &plainPasses;
+    const auto want = dkim::verifyAll(plain);
+    QCOMPARE(want.size(), 3);
+    QCOMPARE(plainPasses, 2);
+
+    const dkim::BodyKey relaxed { dkim::Canon::Relaxed, crypto::DigestAlgorithm::Sha256, -1 };
+    const dkim::BodyKey relaxed10 { dkim::Canon::Relaxed, crypto::DigestAlgorithm::Sha256, 10 };
+    const dkim::BodyKey simpleKey { dkim::Canon::Simple, crypto::DigestAlgorithm::Sha256, -1 };
+    // Every key streamed: no pass. Only the relaxed ones: the simple pass alone.
+    for (const auto& [keys, passesWanted] :
+        { std::pair { QList { relaxed, relaxed10, simpleKey }, 0 },
+            std::pair { QList { relaxed, relaxed10 }, 1 } }) {
+        dkim::BodyDigests d(keys);
+        d.feed(m.body());
+        d.finish();
+        d.setBodyHeld();
+        int passes = -1;
+        dkim::VerifyInput in { m, *m_zone, kNow };
+        in.keepCanonical = false;
+        in.bodyPasses = &passes;
+        in.bodyDigests = &d;
+        const auto got = dkim::verifyAll(in);
+        QCOMPARE(passes, passesWanted);
+        QCOMPARE(got.size(), want.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].status, want[i].status);
+            QCOMPARE(got[i].reason, want[i].reason);
+            QCOMPARE(got[i].finding, want[i].finding);
+            QCOMPARE(got[i].step.detail, want[i].step.detail);
+        }
+        for (const auto& g : got) {
+            if (g.bodyLimit >= 0)
+                QCOMPARE(g.status, Status::Pass);
+            else
+                QCOMPARE(g.reason, QStringLiteral("body-appended"));
+        }
+    }
+}
 void TestDkim::keyCacheParsesOnce()
 {
     const QByteArray rec = dkimKeyRecord(rsaKey(2048)) + "; n=cache";
