@@ -380,6 +380,7 @@ void BodyCanonicalizer::finish()
 QByteArray canonBody(Canon c, QByteArrayView body)
 {
     BodyCanonicalizer b(c, BodyCanonicalizer::KeepOutput);
+    b.reserve(body.size() + 2);
     b.feed(body);
     b.finish();
     return b.output();
@@ -426,6 +427,7 @@ BodyHashRun hashCanonicalBody(
     Canon c, QByteArrayView body, QList<BodyHashRequest>& requests, bool keepCanonical)
 {
     BodyHasher h(c, requests, keepCanonical);
+    h.reserve(body.size() + 2);
     h.feed(body);
     return h.finish(requests);
 }

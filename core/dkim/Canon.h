@@ -55,6 +55,13 @@ public:
 
     Canon canon() const { return m_canon; }
     const QByteArray& output() const { return m_out; } // empty unless KeepOutput
+    // KeepOutput: room for this many canonical bytes (at most the input's size plus the CRLF
+    // that may be added), so that output() does not grow by copies.
+    void reserve(qsizetype bytes)
+    {
+        if (m_keep & KeepOutput)
+            m_out.reserve(bytes);
+    }
     const QList<CanonLine>& lines() const { return m_lines; } // empty unless KeepLines
     qint64 outputSize() const { return m_outSize; } // canonical bytes produced so far
     qint64 lineCount() const { return m_lineCount; } // canonical lines produced so far
@@ -123,6 +130,7 @@ public:
     BodyHasher& operator=(const BodyHasher&) = delete;
 
     void feed(QByteArrayView piece) { m_canon.feed(piece); }
+    void reserve(qsizetype bytes) { m_canon.reserve(bytes); } // see BodyCanonicalizer
     BodyHashRun finish(QList<BodyHashRequest>& requests);
 
 private:

@@ -227,6 +227,7 @@ struct Shared {
         }
         if (!slot) {
             BodyCanonicalizer bc(c, BodyCanonicalizer::KeepAll);
+            bc.reserve(message.body().size() + 2);
             bc.feed(message.body());
             bc.finish();
             slot = std::make_shared<Full>(Full { bc.output(), bc.lines() });

@@ -572,20 +572,33 @@ Finding investigateBody(const BodyEvidence& e)
             tr("A relay added spaces or tabs at the end of lines."),
             hashBody(e.canon, e.algorithm, stripTrailingWsp(body), e.limit));
     {
-        QByteArray c = e.canonical;
-        if (c.endsWith("\r\n")) {
-            c.chop(2);
+        // Both from one pass where they can be: the canonical body without its final CRLF,
+        // then (simple) the whole of it with one more CRLF, without copying the body.
+        const QByteArrayView canonical(e.canonical);
+        crypto::Digest d(e.algorithm);
+        qint64 hashed = -1; // the prefix of canonical in d
+        if (canonical.endsWith("\r\n")) {
+            QByteArrayView c = canonical.chopped(2);
             if (e.limit >= 0 && e.limit < c.size())
-                c.truncate(e.limit);
+                c = c.first(e.limit);
+            d.update(c);
+            hashed = c.size();
             add(QStringLiteral("final-newline-added"), tr("Final line end added"),
                 tr("The body was signed without its final CRLF, which was added later."),
-                crypto::Digest::hash(e.algorithm, c));
+                d.result());
         }
-        if (e.canon == Canon::Simple)
+        if (e.canon == Canon::Simple) {
+            if (hashed != canonical.size() - 2) {
+                d.reset();
+                hashed = 0;
+            }
+            d.update(canonical.sliced(hashed));
+            d.update("\r\n");
             add(QStringLiteral("final-newline-removed"), tr("Final empty line removed"),
                 tr("The signer hashed an empty line at the end of the body that was removed "
                    "later."),
-                crypto::Digest::hash(e.algorithm, e.canonical + "\r\n"));
+                d.result());
+        }
     }
     if (body.startsWith("..") || indexOfCr(body, "\r\n..") >= 0)
         add(QStringLiteral("dot-stuffing"), tr("SMTP dot-stuffing not reversed"),

@@ -6,6 +6,7 @@
 #include "common/TestUtil.h"
 #include "crypto/Digest.h"
 #include "dkim/BodyDigests.h"
+#include "dkim/Canon.h"
 #include "dkim/Dkim.h"
 #include "dkim/Forensics.h"
 #include "dkim/KeyRecord.h"
@@ -617,6 +618,31 @@ void TestDkim::forensics_data()
             << "body-appended"
             << "prefix"
             << "Also in the header: A list tag";
+    }
+    {
+        // bh= of what a signer would have hashed (the b= no longer matters: the body hash is
+        // checked first): the canonical body without its final CRLF (relaxed), and with one
+        // more empty line (simple).
+        DkimSignOptions flat;
+        flat.fold = false;
+        const auto withBh = [](QByteArray m, const QByteArray& hashed) {
+            const qsizetype at = m.indexOf("bh=") + 3;
+            return m.replace(at, m.indexOf(';', at) - at,
+                crypto::Digest::hash(crypto::DigestAlgorithm::Sha256, hashed).toBase64());
+        };
+        const QByteArray relaxedBody = dkim::canonBody(dkim::Canon::Relaxed, body);
+        QTest::newRow("RFC 6376 3.4.4: final CRLF added after signing")
+            << withBh(dkimSign(sampleMessage(body), rsaKey(2048), flat), relaxedBody.chopped(2))
+            << "body-modified"
+            << "final-newline-added"
+            << "without its final CRLF";
+        flat.canon = "simple/simple";
+        const QByteArray simpleBody = dkim::canonBody(dkim::Canon::Simple, body);
+        QTest::newRow("RFC 6376 3.4.3: final empty line removed after signing")
+            << withBh(dkimSign(sampleMessage(body), rsaKey(2048), flat), simpleBody + "\r\n")
+            << "body-modified"
+            << "final-newline-removed"
+            << "empty line at the end";
     }
     QTest::newRow("body edited in the middle")
         << QByteArray(signedRelaxed).replace("report is", "report was") << "body-modified"
