@@ -151,14 +151,21 @@ private slots:
         const Message whole = Message::parse(head + body);
         QVERIFY(whole.hasBody());
         const QByteArray expected = whole.body().toByteArray();
-        for (const qsizetype step : { qsizetype(1), qsizetype(2), qsizetype(3), qsizetype(7),
-                 qsizetype(64), body.size() + 1 }) {
-            QByteArray out;
-            BodyCrlfStream s([&out](QByteArrayView v) { out.append(v); });
-            for (qsizetype i = 0; i < body.size(); i += step)
-                s.feed(QByteArrayView(body).sliced(i, qMin(step, body.size() - i)));
-            s.finish();
-            QVERIFY2(out == expected, qPrintable(QStringLiteral("pieces of %1").arg(step)));
+        const auto restore = qScopeGuard([] { BodyCrlfStream::setAvx2Allowed(true); });
+        for (const bool avx2 : { true, false }) { // AVX2 where the CPU has it, and SSE2
+            BodyCrlfStream::setAvx2Allowed(avx2);
+            for (const qsizetype step : { qsizetype(1), qsizetype(2), qsizetype(3), qsizetype(7),
+                     qsizetype(64), body.size() + 1 }) {
+                QByteArray out;
+                BodyCrlfStream s([&out](QByteArrayView v) { out.append(v); });
+                for (qsizetype i = 0; i < body.size(); i += step)
+                    s.feed(QByteArrayView(body).sliced(i, qMin(step, body.size() - i)));
+                s.finish();
+                QVERIFY2(out == expected,
+                    qPrintable(QStringLiteral("pieces of %1, %2")
+                                   .arg(step)
+                                   .arg(avx2 ? QStringLiteral("AVX2") : QStringLiteral("SSE2"))));
+            }
         }
     }
 
