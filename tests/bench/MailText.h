@@ -33,4 +33,20 @@ inline QByteArray mailLikeBody(qsizetype size, unsigned seed, bool trailingWhite
     return out;
 }
 
+// An attachment's body as mail carries it: base64 lines of 76 characters, CRLF line ends, no
+// whitespace for relaxed canonicalization to change. Deterministic for a given seed.
+inline QByteArray base64Body(qsizetype size, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    QByteArray raw(size * 3 / 4, Qt::Uninitialized);
+    for (char& c : raw)
+        c = char(rng());
+    const QByteArray b64 = raw.toBase64();
+    QByteArray out;
+    out.reserve(b64.size() + b64.size() / 38 + 2);
+    for (qsizetype i = 0; i < b64.size(); i += 76)
+        out += b64.mid(i, 76) + "\r\n";
+    return out;
+}
+
 } // namespace msbench
