@@ -229,10 +229,8 @@ void BatchRunner::start(const BatchRequest& request)
                 do {
                     if (first >= total)
                         break;
-                    run = prefetch.available()
-                        ? std::clamp<qsizetype>(
-                            (total - first) / (2 * qsizetype(threads)), 1, BatchPrefetch::kMaxGroup)
-                        : 1;
+                    run = prefetch.available() ? BatchPrefetch::runLength(total - first, threads)
+                                               : 1;
                 } while (!next.compare_exchange_weak(first, first + run));
                 if (first >= total)
                     break;

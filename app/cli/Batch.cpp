@@ -254,12 +254,9 @@ Summary Batch::run(const QList<Job>& jobs, std::FILE* out, std::FILE* err,
                     return;
                 const qsizetype first = claimed;
                 qsizetype run = 1;
-                if (prefetch.available()) {
-                    const qsizetype share = (total - claimed) / (2 * qsizetype(threads));
-                    run = std::clamp<qsizetype>(
-                        std::min<qsizetype>(share, qsizetype(slotCount) - (claimed - printed)), 1,
-                        BatchPrefetch::kMaxGroup);
-                }
+                if (prefetch.available()) // no more than the output's free slots
+                    run = std::min(BatchPrefetch::runLength(total - claimed, threads),
+                        qsizetype(slotCount) - (claimed - printed));
                 claimed += run;
                 lock.unlock();
                 done.clear();

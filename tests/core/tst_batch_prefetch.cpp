@@ -100,6 +100,28 @@ class TestBatchPrefetch : public QObject
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // The run a worker claims (the CLI's and the GUI's batches alike): a whole read-ahead
+    // group while plenty is left, a share that leaves every worker some near the end, never
+    // none.
+    void runLength_data()
+    {
+        QTest::addColumn<qsizetype>("left");
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<qsizetype>("run");
+        QTest::newRow("plenty left: one group") << qsizetype(2000) << 2 << qsizetype(16);
+        QTest::newRow("near the end: a quarter each of two") << qsizetype(20) << 2 << qsizetype(5);
+        QTest::newRow("eight workers, 40 left") << qsizetype(40) << 8 << qsizetype(2);
+        QTest::newRow("the last message") << qsizetype(1) << 2 << qsizetype(1);
+        QTest::newRow("one worker, 10 left") << qsizetype(10) << 1 << qsizetype(5);
+    }
+    void runLength()
+    {
+        QFETCH(qsizetype, left);
+        QFETCH(int, workers);
+        QFETCH(qsizetype, run);
+        QCOMPARE(BatchPrefetch::runLength(left, workers), run);
+    }
+
     // Which files a group hands out, by size and kind: rows named after the case.
     void readsWholeSmallFilesOnly()
     {
