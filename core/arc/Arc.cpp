@@ -8,6 +8,7 @@
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
 #include "trace/JsonText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -21,7 +22,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::arc", text);
+    return ms::translate("ms::arc", text);
 }
 
 constexpr int kMaxInstance = 50; // RFC 8617 4.2.1

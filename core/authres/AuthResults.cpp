@@ -1,6 +1,7 @@
 #include "authres/AuthResults.h"
 
 #include "message/Message.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -10,7 +11,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::authres", text);
+    return ms::translate("ms::authres", text);
 }
 
 bool isWsp(char c)

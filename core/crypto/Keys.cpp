@@ -3,6 +3,7 @@
 #include "crypto/Ed25519.h"
 #include "crypto/OpenSslText.h"
 #include "crypto/Rsa.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -24,7 +25,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Crypto", s);
+    return ms::translate("Crypto", s);
 }
 
 void setError(QString* error, const QString& text)

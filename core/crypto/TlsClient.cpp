@@ -1,6 +1,7 @@
 #include "crypto/TlsClient.h"
 
 #include "crypto/OpenSslText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -28,7 +29,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Tls", text);
+    return ms::translate("Tls", text);
 }
 
 constexpr int kMaxReplyBytes = 64 * 1024; // one SMTP reply (RFC 5321 4.5.3.1 is far less)

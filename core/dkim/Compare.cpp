@@ -1,5 +1,6 @@
 #include "dkim/Dkim.h"
 #include "dkim/TagList.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -11,7 +12,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Dkim", s);
+    return ms::translate("Dkim", s);
 }
 
 QList<QByteArray> splitLines(const QByteArray& s)

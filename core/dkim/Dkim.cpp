@@ -7,6 +7,7 @@
 #include "dkim/KeyRecord.h"
 #include "dkim/TagList.h"
 #include "trace/JsonText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -25,7 +26,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Dkim", s);
+    return ms::translate("Dkim", s);
 }
 QString str(QByteArrayView v)
 {
@@ -61,7 +62,7 @@ QString tagMeaning(const QByteArray& n)
     };
     const auto it = m.constFind(n);
     return it == m.cend() ? tr("unknown tag: ignored (RFC 6376 3.2)")
-                          : QCoreApplication::translate("Dkim", it.value());
+                          : ms::translate("Dkim", it.value());
 }
 
 bool isDecimal(QByteArrayView v, int maxDigits)

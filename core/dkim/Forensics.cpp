@@ -4,6 +4,7 @@
 #include "dkim/Forensics.h"
 
 #include "dkim/TagList.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -25,7 +26,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Dkim", s);
+    return ms::translate("Dkim", s);
 }
 
 QString preview(QByteArrayView v, int max = 60)

@@ -2,6 +2,7 @@
 
 #include "crypto/Base64.h"
 #include "crypto/Ed25519.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -16,7 +17,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Dkim", s);
+    return ms::translate("Dkim", s);
 }
 
 QList<QByteArray> colonList(const QByteArray& v)

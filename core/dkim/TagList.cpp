@@ -1,6 +1,7 @@
 #include "dkim/TagList.h"
 
 #include "message/Hex.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -13,7 +14,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Dkim", s);
+    return ms::translate("Dkim", s);
 }
 
 bool isWsp(char c)

@@ -1,6 +1,7 @@
 #include "dmarc/Author.h"
 
 #include "message/Message.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -13,7 +14,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::dmarc", text);
+    return ms::translate("ms::dmarc", text);
 }
 
 struct Token {

@@ -2,6 +2,7 @@
 
 #include "dmarc/Psl.h"
 #include "dns/RecordCodec.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -11,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::dmarc", text);
+    return ms::translate("ms::dmarc", text);
 }
 
 int labelCount(const QString& d)

@@ -5,6 +5,7 @@
 #include "dmarc/Psl.h"
 #include "message/Message.h"
 #include "trace/JsonText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,7 +17,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::dmarc", text);
+    return ms::translate("ms::dmarc", text);
 }
 
 QString rfcFor(Discovery::Method m, const char* bis, const char* old)

@@ -1,5 +1,7 @@
 #include "dmarc/Record.h"
 
+#include "trace/Translate.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
@@ -10,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::dmarc", text);
+    return ms::translate("ms::dmarc", text);
 }
 
 bool isWsp(char c)

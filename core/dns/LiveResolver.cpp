@@ -4,6 +4,7 @@
 #include "dns/QueryLimits.h"
 #include "dns/RecordCodec.h"
 #include "dns/WireAnswer.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -27,7 +28,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns", s);
+    return ms::translate("ms::dns", s);
 }
 
 constexpr int kPollSliceMs = 50; // how often a wait looks at the cancel flag
@@ -598,7 +599,7 @@ namespace detail {
 // lupdate names the context after the enclosing namespace.
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns::detail", s);
+    return ms::translate("ms::dns::detail", s);
 }
 
 Checked checkResponse(const QByteArray& data, const QByteArray& qname, Type qtype, quint16 qid)

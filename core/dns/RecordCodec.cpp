@@ -1,6 +1,7 @@
 #include "dns/RecordCodec.h"
 
 #include "dns/LdnsUtil.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -13,7 +14,7 @@ namespace ms::dns {
 namespace {
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns", s);
+    return ms::translate("ms::dns", s);
 }
 } // namespace
 

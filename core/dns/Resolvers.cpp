@@ -3,6 +3,7 @@
 #include "dns/QueryLimits.h"
 #include "dns/RecordCodec.h"
 #include "dns/ZoneResolver.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -12,7 +13,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns", s);
+    return ms::translate("ms::dns", s);
 }
 
 QByteArray canonical(const QByteArray& name)

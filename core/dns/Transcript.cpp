@@ -1,6 +1,7 @@
 #include "dns/Transcript.h"
 
 #include "dns/RecordCodec.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,7 +16,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns", s);
+    return ms::translate("ms::dns", s);
 }
 
 constexpr qint64 kMaxTranscriptBytes = 64 * 1024 * 1024;

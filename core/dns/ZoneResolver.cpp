@@ -2,6 +2,7 @@
 
 #include "dns/LdnsUtil.h"
 #include "dns/RecordCodec.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -22,7 +23,7 @@ namespace {
 
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("ms::dns", s);
+    return ms::translate("ms::dns", s);
 }
 
 constexpr qint64 kMaxZoneBytes = 64 * 1024 * 1024;

@@ -8,6 +8,7 @@
 // by servers the receiver does not control and may be forged (RFC 5321 4.4, RFC 7208 2.4).
 
 #include "message/MessageData.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -21,7 +22,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Message", text);
+    return ms::translate("Message", text);
 }
 
 constexpr qsizetype kMaxHintField = 64 * 1024; // longer hint fields are not scanned

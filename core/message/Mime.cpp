@@ -2,6 +2,7 @@
 // mail clients, bounded like a server: depth and part count are capped.
 
 #include "message/MessageData.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -15,7 +16,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Message", text);
+    return ms::translate("Message", text);
 }
 
 constexpr int kMaxDepth = 64; // nesting levels parsed (input-controlled recursion)

@@ -2,6 +2,7 @@
 
 #include "report/Verdict.h"
 #include "trace/JsonText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -35,7 +36,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Report", text);
+    return ms::translate("Report", text);
 }
 
 QString isoTime(const QDateTime& t)

@@ -1,6 +1,7 @@
 #include "report/Verdict.h"
 
 #include "report/Report.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 
@@ -12,7 +13,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Verdict", text);
+    return ms::translate("Verdict", text);
 }
 
 // tag: the record's tag the policy came from ("p", "sp" for subdomains, "np").

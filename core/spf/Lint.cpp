@@ -1,12 +1,14 @@
 #include "spf/Lint.h"
 
+#include "trace/Translate.h"
+
 #include <QCoreApplication>
 
 namespace ms::spf {
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::spf::Lint", text);
+    return ms::translate("ms::spf::Lint", text);
 }
 
 static Step lint(Status st, const QString& title, const QString& detail, const QString& rfc)

@@ -1,5 +1,7 @@
 #include "spf/Macro.h"
 
+#include "trace/Translate.h"
+
 #include <QCoreApplication>
 
 namespace ms::spf {
@@ -15,7 +17,7 @@ bool MacroString::hasMacros() const
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::spf::Macro", text);
+    return ms::translate("ms::spf::Macro", text);
 }
 
 static bool isDelimiter(char c)

@@ -1,12 +1,14 @@
 #include "spf/Record.h"
 
+#include "trace/Translate.h"
+
 #include <QCoreApplication>
 
 namespace ms::spf {
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::spf::Record", text);
+    return ms::translate("ms::spf::Record", text);
 }
 
 // QByteArrayView::mid() is Qt 6.5+; clamp like QByteArray::mid().

@@ -5,6 +5,7 @@
 #include "spf/Lint.h"
 #include "spf/Macro.h"
 #include "spf/Record.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,7 +18,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::spf::Spf", text);
+    return ms::translate("ms::spf::Spf", text);
 }
 
 QString L1(const QByteArray& b)

@@ -1,5 +1,6 @@
 #include "spf/Spf.h"
 #include "trace/JsonText.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,7 +13,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ms::spf::Check", text);
+    return ms::translate("ms::spf::Check", text);
 }
 
 // One envelope value as a step: what it is, where it came from, or what to enter.

@@ -1,6 +1,7 @@
 #include "verify/BatchInputs.h"
 
 #include "message/Message.h"
+#include "trace/Translate.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -28,7 +29,7 @@ namespace {
 // The "Cli" context: these texts were the CLI's first and keep their translations.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Cli", text);
+    return ms::translate("Cli", text);
 }
 
 // Deep enough for any real mail archive; stops a hostile tree from recursing forever.

@@ -4,6 +4,7 @@
 #include "dkim/BodyDigests.h"
 #include "dns/Recorder.h"
 #include "report/Verdict.h"
+#include "trace/Translate.h"
 #include "verify/Checks.h"
 #include "verify/ResolverChain.h"
 
@@ -19,7 +20,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Verifier", text);
+    return ms::translate("Verifier", text);
 }
 
 EnvelopeValue given(const QString& value)
