@@ -17,11 +17,14 @@ QString tr(const char* text)
     return ms::translate("ms::dmarc", text);
 }
 
+// A token views the field's bytes; its text is built only when a phrase or an address is
+// joined (a QString per atom cost more than the rest of the parse).
 struct Token {
     enum Kind { Atom, Quoted, Special, Literal } kind = Atom;
-    QString text; // unquoted for Quoted
     char special = 0; // for Special
+    bool escaped = false; // Quoted: the text holds a quoted-pair or folding to remove
     qsizetype start = 0, end = 0;
+    QByteArrayView text; // as written; for Quoted without the quotes
 };
 
 bool isSpecial(char c)
@@ -29,17 +32,20 @@ bool isSpecial(char c)
     return c == '<' || c == '>' || c == ',' || c == ':' || c == ';' || c == '@' || c == '.';
 }
 
-// A special's text: literals, so the '.' and '@' of every address cost no allocation.
-QString specialText(char c)
+// Appends a token's text: a quoted string unquoted (quoted-pairs resolved, folding dropped).
+void appendText(QByteArray& out, const Token& t)
 {
-    switch (c) {
-    case '<': return QStringLiteral("<");
-    case '>': return QStringLiteral(">");
-    case ',': return QStringLiteral(",");
-    case ':': return QStringLiteral(":");
-    case ';': return QStringLiteral(";");
-    case '@': return QStringLiteral("@");
-    default: return QStringLiteral(".");
+    if (!t.escaped) {
+        out += t.text;
+        return;
+    }
+    const QByteArrayView raw = t.text;
+    for (qsizetype k = 0; k < raw.size(); ++k) {
+        if (raw[k] == '\\' && k + 1 < raw.size())
+            ++k;
+        if (raw[k] == '\r' || raw[k] == '\n')
+            continue; // folding inside a quoted string
+        out += raw[k];
     }
 }
 
@@ -50,17 +56,6 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
     qsizetype i = 0;
     const qsizetype n = v.size();
     out.reserve(std::min<qsizetype>(n / 3 + 2, 64));
-    auto unescape = [](QByteArrayView raw) {
-        QByteArray o;
-        for (qsizetype k = 0; k < raw.size(); ++k) {
-            if (raw[k] == '\\' && k + 1 < raw.size())
-                ++k;
-            if (raw[k] == '\r' || raw[k] == '\n')
-                continue; // folding inside a quoted string
-            o.append(raw[k]);
-        }
-        return QString::fromUtf8(o);
-    };
     while (i < n) {
         const char c = v[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -82,6 +77,7 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
             bool closed = false;
             while (i < n) {
                 if (v[i] == '\\') {
+                    t.escaped = true;
                     i += 2;
                     continue;
                 }
@@ -89,11 +85,13 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
                     closed = true;
                     break;
                 }
+                if (v[i] == '\r' || v[i] == '\n')
+                    t.escaped = true;
                 ++i;
             }
             i = qMin(i, n);
             t.kind = Token::Quoted;
-            t.text = unescape(v.sliced(s, i - s));
+            t.text = v.sliced(s, i - s);
             if (closed)
                 ++i;
             else
@@ -105,11 +103,11 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
             if (i < n)
                 ++i;
             t.kind = Token::Literal;
-            t.text = QString::fromUtf8(v.sliced(s, i - s));
+            t.text = v.sliced(s, i - s);
         } else if (isSpecial(c)) {
             t.kind = Token::Special;
             t.special = c;
-            t.text = specialText(c);
+            t.text = v.sliced(i, 1);
             ++i;
         } else if (c == ')' || c == '\\' || c == ']') {
             problems << tr("A stray '%1' in the address was ignored.").arg(QLatin1Char(c));
@@ -124,7 +122,7 @@ QList<Token> tokenize(QByteArrayView v, QStringList& problems)
                 ++i;
             }
             t.kind = Token::Atom;
-            t.text = QString::fromUtf8(v.sliced(t.start, i - t.start));
+            t.text = v.sliced(t.start, i - t.start);
         }
         t.end = i;
         out.append(t);
@@ -224,10 +222,15 @@ private:
 
     static QString phraseText(const QList<Token>& phrase)
     {
-        QStringList words;
-        for (const Token& t : phrase)
-            words << t.text;
-        return words.join(QLatin1Char(' '));
+        QByteArray words;
+        for (qsizetype k = 0; k < phrase.size(); ++k) {
+            if (k > 0)
+                words += ' ';
+            appendText(words, phrase[k]);
+        }
+        // Tokens end at ASCII bytes, so decoding the joined bytes equals joining the decoded
+        // tokens.
+        return QString::fromUtf8(words);
     }
 
     // A bare addr-spec (no angle brackets) between separators.
@@ -255,10 +258,10 @@ private:
                 at = r;
         }
         auto join = [](const QList<Token>& ts) {
-            QString s;
+            QByteArray s;
             for (const Token& t : ts)
-                s += t.text;
-            return s;
+                appendText(s, t);
+            return QString::fromUtf8(s);
         };
         m.span = { m_source, m_base + toks.first().start, toks.last().end - toks.first().start };
         if (at < 0) {

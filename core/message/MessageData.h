@@ -83,6 +83,7 @@ ReceivedHop parseReceived(const HeaderField& field, ReceivedDetail detail = Rece
 
 // A textual IPv4 or IPv6 address (no brackets, no "IPv6:" prefix).
 bool isIpAddress(const QString& s, bool* v6 = nullptr);
+bool isIpAddress(QByteArrayView s, bool* v6 = nullptr);
 
 // Parameter value (as written, unquoted; RFC 2231 values converted to UTF-8) of a
 // structured header such as Content-Type (RFC 2045 5.1, RFC 2231 3-4); empty when absent.

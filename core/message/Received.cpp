@@ -8,6 +8,8 @@
 #include <QVarLengthArray>
 
 #include <arpa/inet.h>
+#include <array>
+#include <cstring>
 
 namespace ms {
 
@@ -34,13 +36,27 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Bytes the date scan has to look at; every other byte of a Received field is skipped by one
+// table lookup (the field is scanned whole, so this loop is most of the parse).
+constexpr auto kDateScanStops = [] {
+    std::array<bool, 256> t {};
+    for (const unsigned char c : { '"', '\\', '(', ')', '[', ']', '<', '>', ';' })
+        t[c] = true;
+    return t;
+}();
+
 // Index of the ";" that introduces the date: the last one outside comments, quotes, brackets.
 qsizetype dateSemicolon(QByteArrayView v)
 {
     int depth = 0;
     bool quote = false, bracket = false, angle = false;
     qsizetype last = -1;
-    for (qsizetype i = 0; i < v.size(); ++i) {
+    const qsizetype n = v.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        while (i < n && !kDateScanStops[static_cast<unsigned char>(v[i])])
+            ++i;
+        if (i == n)
+            break;
         const char c = v[i];
         if (quote) {
             if (c == '\\')
@@ -136,6 +152,16 @@ QByteArrayView keyword(const QByteArray& w)
 {
     if (w.size() < 2 || w.size() > 4)
         return {};
+    // Only words starting with one of the keywords' first letters are compared.
+    switch (w[0] | 0x20) {
+    case 'f':
+    case 'b':
+    case 'v':
+    case 'w':
+    case 'i':
+    case 't': break;
+    default: return {};
+    }
     for (const char* k : { "from", "by", "via", "with", "id", "for", "tls" }) {
         if (w.compare(k, Qt::CaseInsensitive) == 0)
             return QByteArrayView(k);
@@ -196,19 +222,19 @@ QList<QByteArray> commentWords(const QByteArray& inner)
     return words;
 }
 
-QString normalizeIp(QByteArray s)
+QString normalizeIp(QByteArrayView s)
 {
     if (s.startsWith('[')) {
         const qsizetype close = s.indexOf(']');
-        s = close > 0 ? s.mid(1, close - 1) : s.mid(1);
+        s = close > 0 ? s.sliced(1, close - 1) : s.sliced(1);
     }
-    if (s.left(5).compare("IPv6:", Qt::CaseInsensitive) == 0)
-        s = s.mid(5);
-    QString ip = QString::fromLatin1(s);
+    if (s.size() >= 5 && s.first(5).compare("IPv6:", Qt::CaseInsensitive) == 0)
+        s = s.sliced(5);
     bool v6 = false;
-    if (detail::isIpAddress(ip, &v6))
-        return v6 ? ip.toLower() : ip;
-    return {};
+    if (!detail::isIpAddress(s, &v6))
+        return {};
+    const QString ip = QString::fromLatin1(s);
+    return v6 ? ip.toLower() : ip;
 }
 
 QString normalizeTlsVersion(QByteArray v)
@@ -256,14 +282,25 @@ bool isIpAddress(const QString& s, bool* v6)
 {
     if (s.isEmpty() || s.size() > 64)
         return false;
-    const QByteArray b = s.toLatin1();
+    return isIpAddress(QByteArrayView(s.toLatin1()), v6);
+}
+
+bool isIpAddress(QByteArrayView s, bool* v6)
+{
+    if (s.isEmpty() || s.size() > 64)
+        return false;
+    char text[65];
+    std::memcpy(text, s.data(), s.size());
+    text[s.size()] = '\0'; // an embedded NUL ends the text early: inet_pton then sees less
+    if (std::memchr(text, '\0', s.size()))
+        return false;
     unsigned char buf[16];
-    if (inet_pton(AF_INET, b.constData(), buf) == 1) {
+    if (inet_pton(AF_INET, text, buf) == 1) {
         if (v6)
             *v6 = false;
         return true;
     }
-    if (inet_pton(AF_INET6, b.constData(), buf) == 1) {
+    if (inet_pton(AF_INET6, text, buf) == 1) {
         if (v6)
             *v6 = true;
         return true;

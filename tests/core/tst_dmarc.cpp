@@ -113,6 +113,8 @@ class TestDmarc : public QObject
 private slots:
     void addressList_data();
     void addressList();
+    void addressTexts_data();
+    void addressTexts();
     void authorDomain_data();
     void authorDomain();
     void record_data();
@@ -190,6 +192,85 @@ void TestDmarc::addressList()
             QCOMPARE(
                 QString::fromUtf8(value.mid(m.domainSpan.offset, m.domainSpan.length)), m.domain);
     }
+}
+
+// The texts of a mailbox as the parser joins them from its tokens: display name words with
+// one space, quoted strings unquoted (quoted-pairs resolved, folding removed), UTF-8 kept.
+void TestDmarc::addressTexts_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("displayName");
+    QTest::addColumn<QString>("localPart");
+    QTest::addColumn<QString>("domain");
+    QTest::addColumn<QString>("group");
+    QTest::newRow("RFC 5322 3.2.5 phrase of atoms")
+        << QByteArray(" Bob  Roberts <bob.roberts@news.example.com>") << "Bob Roberts"
+        << "bob.roberts"
+        << "news.example.com"
+        << "";
+    QTest::newRow("RFC 5322 3.2.5 obsolete phrase with dots")
+        << QByteArray(" J. R. Smith <jrs@example.com>") << "J . R . Smith"
+        << "jrs"
+        << "example.com"
+        << "";
+    QTest::newRow("RFC 5322 3.2.4 quoted-pairs")
+        << QByteArray(" \"Doe, \\\"J\\\"\" <j@example.com>") << "Doe, \"J\""
+        << "j"
+        << "example.com"
+        << "";
+    QTest::newRow("RFC 5322 3.2.4 folded quoted string")
+        << QByteArray(" \"Bob\r\n Roberts\" <b@example.com>") << "Bob Roberts"
+        << "b"
+        << "example.com"
+        << "";
+    QTest::newRow("quoted string then atom")
+        << QByteArray(" \"Bob\" Roberts <b@example.com>") << "Bob Roberts"
+        << "b"
+        << "example.com"
+        << "";
+    QTest::newRow("RFC 6532 3.2 UTF-8 display name")
+        << QByteArray(" J\xc3\xbcrgen \"M\xc3\xbcller\" <j@example.com>")
+        << QString::fromUtf8("J\xc3\xbcrgen M\xc3\xbcller") << "j"
+        << "example.com"
+        << "";
+    QTest::newRow("empty quoted display name") << QByteArray(" \"\" <a@example.com>") << ""
+                                               << "a"
+                                               << "example.com"
+                                               << "";
+    QTest::newRow("RFC 5322 3.4.1 quoted local part")
+        << QByteArray(" \"a b\\\\c\"@example.com") << ""
+        << "a b\\c"
+        << "example.com"
+        << "";
+    QTest::newRow("RFC 5322 3.4.1 dot-atom local part and domain")
+        << QByteArray(" first.last@mail.example.org") << ""
+        << "first.last"
+        << "mail.example.org"
+        << "";
+    QTest::newRow("RFC 5322 3.4.1 domain literal") << QByteArray(" a@[192.0.2.1]") << ""
+                                                   << "a"
+                                                   << "[192.0.2.1]"
+                                                   << "";
+    QTest::newRow("RFC 5322 3.4 group name") << QByteArray(" The \"A\" Team: x@example.com;") << ""
+                                             << "x"
+                                             << "example.com"
+                                             << "The A Team";
+}
+
+void TestDmarc::addressTexts()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, displayName);
+    QFETCH(QString, localPart);
+    QFETCH(QString, domain);
+    QFETCH(QString, group);
+    const AddressList l = parseAddressList(value, QStringLiteral("message"), 0);
+    QCOMPARE(l.mailboxes.size(), 1);
+    const Mailbox& m = l.mailboxes.first();
+    QCOMPARE(m.displayName, displayName);
+    QCOMPARE(m.localPart, localPart);
+    QCOMPARE(m.domain, domain);
+    QCOMPARE(m.group, group);
 }
 
 void TestDmarc::authorDomain_data()

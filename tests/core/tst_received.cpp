@@ -32,6 +32,10 @@ private slots:
     void dates_data();
     void dates();
     void hostile();
+    void clientAddress_data();
+    void clientAddress();
+    void dateSeparator_data();
+    void dateSeparator();
 };
 
 void TestReceived::formats_data()
@@ -394,6 +398,84 @@ void TestReceived::hostile()
         QCOMPARE(h.spans.size(), h.spanNames.size());
     (void)m.parseStep();
     (void)m.guessEnvelope();
+}
+
+void TestReceived::clientAddress_data()
+{
+    static const char kNulAfterAddress[] = "mail.example.net (mail.example.net [192.0.2.7\0junk])";
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QString>("ip");
+    QTest::newRow("RFC 5321 4.1.3 IPv4 literal in the comment")
+        << QByteArray("mail.example.net (mail.example.net [192.0.2.7])") << "192.0.2.7";
+    QTest::newRow("RFC 5321 4.1.3 IPv6 literal, tag and hex case")
+        << QByteArray("mail.example.net (mail.example.net [IPv6:2001:DB8::1])") << "2001:db8::1";
+    QTest::newRow("IPv6 tag in lower case")
+        << QByteArray("mail.example.net ([ipv6:2001:db8::2])") << "2001:db8::2";
+    QTest::newRow("literal without its closing bracket")
+        << QByteArray("mail.example.net ([192.0.2.8 helo=x)") << "192.0.2.8";
+    QTest::newRow("bracketed text that is no address")
+        << QByteArray("mail.example.net (mail.example.net [not-an-address])") << "";
+    QTest::newRow("address followed by a NUL byte")
+        << QByteArray::fromRawData(kNulAfterAddress, sizeof(kNulAfterAddress) - 1) << "";
+    QTest::newRow("Exchange bare address")
+        << QByteArray("host.example.net (192.0.2.9)") << "192.0.2.9";
+    QTest::newRow("literal in place of the name")
+        << QByteArray("[198.51.100.3] (helo=client)") << "198.51.100.3";
+    QTest::newRow("keywords in upper case") << QByteArray(
+        "mail.example.net (mail.example.net [192.0.2.10]) BY mx.example.org WITH "
+        "SMTP") << "192.0.2.10";
+}
+
+void TestReceived::clientAddress()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QString, ip);
+    const QByteArray field = "Received: from " + from
+        + (from.contains("BY") ? QByteArray() : QByteArray(" by mx.example.org with ESMTP"))
+        + "; Sat, 3 Jan 2026 01:05:34 +0000\r\n";
+    const Message m = Message::parse(field + "Subject: x\r\n\r\n");
+    QCOMPARE(m.hops().size(), 1);
+    QCOMPARE(m.hops().at(0).fromIp, ip);
+    QCOMPARE(m.hops().at(0).by, QStringLiteral("mx.example.org"));
+    // The envelope guess parses the same hop its own way (without id, for and date).
+    QCOMPARE(m.guessEnvelope().clientIp.value, ip);
+}
+
+// RFC 5321 4.4: the date follows the last ";" that is not inside a comment, a quoted string,
+// an address literal or angle brackets.
+void TestReceived::dateSeparator_data()
+{
+    QTest::addColumn<QByteArray>("clauses");
+    QTest::addColumn<QString>("forAddr");
+    QTest::newRow("plain") << QByteArray("from a.example (a.example [192.0.2.1]) by b.example "
+                                         "id x for <u@b.example>")
+                           << "u@b.example";
+    QTest::newRow("semicolon in a comment")
+        << QByteArray("from a.example (a; b) by b.example id x for <u@b.example>") << "u@b.example";
+    QTest::newRow("semicolon in a nested comment")
+        << QByteArray("from a.example (a (b; c) d) by b.example for <u@b.example>")
+        << "u@b.example";
+    QTest::newRow("semicolon in angle brackets")
+        << QByteArray("from a.example by b.example for <u;v@b.example>") << "u;v@b.example";
+    QTest::newRow("semicolon in a quoted string")
+        << QByteArray("from a.example by b.example for <\"u;v\"@b.example>") << "\"u;v\"@b.example";
+    QTest::newRow("escaped quote in a quoted string")
+        << QByteArray("from a.example by b.example for <\"u\\\";v\"@b.example>")
+        << "\"u\\\";v\"@b.example";
+    QTest::newRow("semicolon in an address literal")
+        << QByteArray("from a.example ([192.0.2.1;x]) by b.example for <u@b.example>")
+        << "u@b.example";
+}
+
+void TestReceived::dateSeparator()
+{
+    QFETCH(QByteArray, clauses);
+    QFETCH(QString, forAddr);
+    const Message m
+        = Message::parse("Received: " + clauses + "; Sat, 3 Jan 2026 01:05:34 +0000\r\n\r\n");
+    QCOMPARE(m.hops().size(), 1);
+    QCOMPARE(m.hops().at(0).forAddr, forAddr);
+    QCOMPARE(m.hops().at(0).date, QDateTime(QDate(2026, 1, 3), QTime(1, 5, 34), Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(TestReceived)
