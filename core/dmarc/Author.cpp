@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 #include <QUrl>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <span>
 
 namespace ms::dmarc {
 
@@ -26,6 +28,9 @@ struct Token {
     qsizetype start = 0, end = 0;
     QByteArrayView text; // as written; for Quoted without the quotes
 };
+
+// Runs of tokens are views of the parser's list (or of a small inline array), not copies.
+using Tokens = std::span<const Token>;
 
 bool isSpecial(char c)
 {
@@ -142,7 +147,7 @@ public:
 
     AddressList run()
     {
-        QList<Token> phrase;
+        QVarLengthArray<Token, 16> phrase; // not always contiguous: a stray '>' is left out
         QString group;
         bool inGroup = false;
         bool sawAngle = false; // the pending phrase was a display name already used
@@ -150,33 +155,33 @@ public:
             const Token& t = m_tokens[k];
             if (t.kind == Token::Special && t.special == '<') {
                 // angle-addr: up to '>' (an obsolete route "@a,@b:" is dropped).
-                QList<Token> inner;
                 qsizetype j = k + 1;
                 for (; j < m_tokens.size(); ++j) {
                     if (m_tokens[j].kind == Token::Special && m_tokens[j].special == '>')
                         break;
-                    inner.append(m_tokens[j]);
                 }
+                Tokens inner
+                    = Tokens(m_tokens.constData(), m_tokens.size()).subspan(k + 1, j - k - 1);
                 if (j >= m_tokens.size())
                     m_list.problems << tr("A '<' has no matching '>'.");
                 qsizetype colon = -1;
-                for (qsizetype r = 0; r < inner.size(); ++r) {
+                for (qsizetype r = 0; r < qsizetype(inner.size()); ++r) {
                     if (inner[r].kind == Token::Special && inner[r].special == ':')
                         colon = r;
                 }
-                if (colon >= 0 && !inner.isEmpty() && inner[0].kind == Token::Special
+                if (colon >= 0 && !inner.empty() && inner[0].kind == Token::Special
                     && inner[0].special == '@') {
                     m_list.problems << tr("An obsolete source route (RFC 5322 4.4) was ignored.");
-                    inner = inner.mid(colon + 1);
+                    inner = inner.subspan(colon + 1);
                 }
                 Mailbox m;
-                m.displayName = phraseText(phrase);
+                m.displayName = phraseText(Tokens(phrase.constData(), phrase.size()));
                 m.group = inGroup ? group : QString();
-                if (inner.isEmpty())
+                if (inner.empty())
                     m_list.problems << tr("An empty address \"<>\" was found.");
                 else
                     addrSpec(inner, m);
-                if (!inner.isEmpty())
+                if (!inner.empty())
                     m_list.mailboxes.append(m);
                 phrase.clear();
                 sawAngle = true;
@@ -184,7 +189,7 @@ public:
                 continue;
             }
             if (t.kind == Token::Special && t.special == ':' && !inGroup) {
-                group = phraseText(phrase);
+                group = phraseText(Tokens(phrase.constData(), phrase.size()));
                 inGroup = true;
                 m_list.groups << group;
                 phrase.clear();
@@ -192,7 +197,8 @@ public:
                 continue;
             }
             if (t.kind == Token::Special && (t.special == ',' || t.special == ';')) {
-                flush(phrase, inGroup ? group : QString(), sawAngle);
+                flush(Tokens(phrase.constData(), phrase.size()), inGroup ? group : QString(),
+                    sawAngle);
                 phrase.clear();
                 sawAngle = false;
                 if (t.special == ';') {
@@ -208,7 +214,7 @@ public:
             }
             phrase.append(t);
         }
-        flush(phrase, inGroup ? group : QString(), sawAngle);
+        flush(Tokens(phrase.constData(), phrase.size()), inGroup ? group : QString(), sawAngle);
         if (inGroup)
             m_list.problems << tr("The group \"%1\" is not closed with ';'.").arg(group);
         return std::move(m_list);
@@ -220,10 +226,10 @@ private:
     qint64 m_base;
     AddressList m_list;
 
-    static QString phraseText(const QList<Token>& phrase)
+    static QString phraseText(Tokens phrase)
     {
         QByteArray words;
-        for (qsizetype k = 0; k < phrase.size(); ++k) {
+        for (qsizetype k = 0; k < qsizetype(phrase.size()); ++k) {
             if (k > 0)
                 words += ' ';
             appendText(words, phrase[k]);
@@ -234,9 +240,9 @@ private:
     }
 
     // A bare addr-spec (no angle brackets) between separators.
-    void flush(const QList<Token>& phrase, const QString& group, bool afterAngle)
+    void flush(Tokens phrase, const QString& group, bool afterAngle)
     {
-        if (phrase.isEmpty())
+        if (phrase.empty())
             return;
         if (afterAngle) {
             m_list.problems
@@ -250,20 +256,20 @@ private:
     }
 
     // local-part "@" domain from tokens; the last '@' splits (a quoted local part may hold '@').
-    void addrSpec(const QList<Token>& toks, Mailbox& m)
+    void addrSpec(Tokens toks, Mailbox& m)
     {
         qsizetype at = -1;
-        for (qsizetype r = 0; r < toks.size(); ++r) {
+        for (qsizetype r = 0; r < qsizetype(toks.size()); ++r) {
             if (toks[r].kind == Token::Special && toks[r].special == '@')
                 at = r;
         }
-        auto join = [](const QList<Token>& ts) {
+        auto join = [](Tokens ts) {
             QByteArray s;
             for (const Token& t : ts)
                 appendText(s, t);
             return QString::fromUtf8(s);
         };
-        m.span = { m_source, m_base + toks.first().start, toks.last().end - toks.first().start };
+        m.span = { m_source, m_base + toks.front().start, toks.back().end - toks.front().start };
         if (at < 0) {
             m.localPart = join(toks);
             m_list.problems << tr(
@@ -271,14 +277,14 @@ private:
                                    .arg(m.localPart);
             return;
         }
-        m.localPart = join(toks.mid(0, at));
-        const QList<Token> dom = toks.mid(at + 1);
-        if (dom.isEmpty()) {
+        m.localPart = join(toks.first(at));
+        const Tokens dom = toks.subspan(at + 1);
+        if (dom.empty()) {
             m_list.problems << tr("The address \"%1@\" has an empty domain.").arg(m.localPart);
             return;
         }
         m.domain = join(dom);
-        m.domainSpan = { m_source, m_base + dom.first().start, dom.last().end - dom.first().start };
+        m.domainSpan = { m_source, m_base + dom.front().start, dom.back().end - dom.front().start };
         for (const Token& t : dom) {
             if (t.kind == Token::Literal)
                 m.domainLiteral = true;
