@@ -115,9 +115,10 @@ QString orgDomain(QString host)
 
 bool isLocalDelivery(const ReceivedHop& hop)
 {
-    const QString w = isAsciiLower(hop.with) ? hop.with : hop.with.toLower();
-    return w.contains(QLatin1String("lmtp")) || w == QLatin1String("local")
-        || w.startsWith(QLatin1String("local "));
+    const QString& w = hop.with;
+    return w.contains(QLatin1String("lmtp"), Qt::CaseInsensitive)
+        || w.compare(QLatin1String("local"), Qt::CaseInsensitive) == 0
+        || w.startsWith(QLatin1String("local "), Qt::CaseInsensitive);
 }
 
 struct Hint {

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 
 #include <optional>
 
@@ -113,6 +114,32 @@ QString mechanismRfc(Mechanism m)
     case Mechanism::Exists: return QStringLiteral("RFC 7208 5.7");
     }
     return QStringLiteral("RFC 7208 5");
+}
+
+// parseRecord() remembered per thread by the record's text: a batch meets the same few records
+// for thousands of messages. A copy is returned (it shares the memo's data): evaluating an
+// include parses further records, which may rehash the memo. The error texts are translated,
+// so a translator change empties it.
+ParsedRecord parsedRecord(const QByteArray& text)
+{
+    struct Memo {
+        quint64 generation = 0;
+        QHash<QByteArray, ParsedRecord> records;
+    };
+    thread_local Memo memo;
+    constexpr qsizetype kMaxRecords = 1024; // hostile batches of distinct records stay bounded
+    const quint64 generation = translationGeneration();
+    if (memo.generation != generation || memo.records.size() >= kMaxRecords) {
+        memo.records.clear();
+        memo.generation = generation;
+    }
+    const auto it = memo.records.constFind(text);
+    if (it != memo.records.cend())
+        return it.value();
+    ParsedRecord rec = parseRecord(text);
+    if (text.size() <= 4096)
+        memo.records.insert(text, rec);
+    return rec;
 }
 
 QString counterText(int n, int limit)
@@ -789,7 +816,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
     }
 
     const QString source = m_explain ? ids.first() : QString();
-    const ParsedRecord rec = parseRecord(records.first());
+    const ParsedRecord rec = parsedRecord(records.first());
     if (m_explain) {
         Step& recStep = s.add(Step(QStringLiteral("spf.record"), Status::Info,
             tr("record: %1").arg(QString::fromLatin1(rec.text.left(500))),

@@ -44,6 +44,11 @@ struct Memo {
 // Runs when the QCoreApplication is constructed (or at once if it exists), in its thread.
 Q_COREAPP_STARTUP_FUNCTION(watchLanguageChanges)
 
+quint64 translationGeneration()
+{
+    return g_generation.load(std::memory_order_acquire);
+}
+
 QString translate(const char* context, const char* text)
 {
     thread_local Memo memo;

@@ -12,4 +12,8 @@ namespace ms {
 // the application) empties every thread's memo.
 QString translate(const char* context, const char* text);
 
+// Counts translator changes: a memo of anything holding translated text (a parsed record's
+// error, say) is valid while this count stays what it was when the memo was filled.
+quint64 translationGeneration();
+
 } // namespace ms

@@ -316,6 +316,7 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
         report.root.detail = timeProblem;
     if (!m_lean)
         report.root.add(message.parseStep());
+    report.checks.reserve(qsizetype(results.size()));
     for (CheckResult& r : results) {
         report.root.add(r.step);
         report.sources.append(r.sources);

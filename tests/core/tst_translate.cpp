@@ -2,6 +2,8 @@
 // installed and removed, on the thread that asks and on others.
 
 #include "dmarc/Author.h"
+#include "dns/ZoneResolver.h"
+#include "spf/Spf.h"
 #include "trace/Translate.h"
 
 #include <QTest>
@@ -58,6 +60,7 @@ private slots:
     void followsTranslators_data();
     void followsTranslators();
     void sameTextOtherContext();
+    void spfRecordMemo();
 
 private:
     // One worker thread that lives through the whole test, so its memo outlives each change
@@ -125,6 +128,35 @@ void TestTranslate::sameTextOtherContext()
     QCOMPARE(ms::translate("A", text), QStringLiteral("A:shared text"));
     QVERIFY(QCoreApplication::removeTranslator(&t));
     QCOMPARE(ms::translate("A", text), QStringLiteral("shared text"));
+}
+
+// SPF remembers parsed records per thread (they carry translated syntax errors): a translator
+// change must reach the error of a record parsed before it.
+void TestTranslate::spfRecordMemo()
+{
+    auto zone = dns::ZoneResolver::fromText(
+        "$TTL 300\nexample.com. IN TXT \"v=spf1 ip4:192.0.2.1 bogus -all\"\n");
+    auto reason = [&] {
+        spf::SpfRequest req;
+        req.ip = QStringLiteral("192.0.2.9");
+        req.mailFrom = QStringLiteral("a@example.com");
+        req.helo = QStringLiteral("mail.example.com");
+        req.explain = false;
+        const spf::SpfEvaluation ev = spf::evaluate(req, *zone);
+        return std::make_pair(ev.result, ev.reason);
+    };
+    const auto [plainResult, plain] = reason();
+    QCOMPARE(plainResult, Status::PermError); // RFC 7208 4.6: a syntax error
+    QCOMPARE(reason().second, plain); // the second time from the memo
+    QVERIFY(!plain.contains(QLatin1String("[1]")));
+    MarkingTranslator marking(QStringLiteral("[1]"));
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    const QString marked = reason().second;
+    // The sentence and the record's own error (after the colon) both come translated.
+    QVERIFY2(marked.startsWith(QLatin1String("[1]")), qPrintable(marked));
+    QVERIFY2(marked.contains(QLatin1String(": [1]")), qPrintable(marked));
+    QVERIFY(QCoreApplication::removeTranslator(&marking));
+    QCOMPARE(reason().second, plain);
 }
 
 QTEST_GUILESS_MAIN(TestTranslate)
