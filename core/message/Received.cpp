@@ -88,10 +88,14 @@ qsizetype dateSemicolon(QByteArrayView v)
     return last;
 }
 
-QList<Token> tokenize(QByteArrayView v, qsizetype end)
+// A field's tokens and a comment's words live on the stack for the usual field; only long
+// ones spill to the heap.
+using Tokens = QVarLengthArray<Token, 32>;
+using Words = QVarLengthArray<QByteArray, 16>;
+
+Tokens tokenize(QByteArrayView v, qsizetype end)
 {
-    QList<Token> out;
-    out.reserve(std::min<qsizetype>(kMaxTokens, 16 + end / 8));
+    Tokens out;
     qsizetype i = 0;
     while (i < end && out.size() < kMaxTokens) {
         if (isSpace(v[i])) {
@@ -162,17 +166,19 @@ QByteArrayView keyword(const QByteArray& w)
     case 't': break;
     default: return {};
     }
-    for (const char* k : { "from", "by", "via", "with", "id", "for", "tls" }) {
-        if (w.compare(k, Qt::CaseInsensitive) == 0)
-            return QByteArrayView(k);
+    static constexpr QByteArrayView kKeywords[]
+        = { "from", "by", "via", "with", "id", "for", "tls" };
+    for (const QByteArrayView k : kKeywords) {
+        if (k.size() == w.size() && QByteArrayView(w).compare(k, Qt::CaseInsensitive) == 0)
+            return k;
     }
     return {};
 }
 
 // Words of a comment's inner text, nested comments such as "(may be forged)" left out.
-QList<QByteArray> commentWords(const QByteArray& inner)
+Words commentWords(const QByteArray& inner)
 {
-    QList<QByteArray> words;
+    Words words;
     if (!inner.contains('(') && !inner.contains(')')) {
         // The usual comment: words are slices of the text (which outlives them), not copies
         // built a byte at a time.
@@ -328,10 +334,9 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
 
     const qsizetype semi = dateSemicolon(v);
     const qsizetype clauseEnd = semi >= 0 ? semi : v.size();
-    const QList<Token> tokens = tokenize(v, clauseEnd);
+    const Tokens tokens = tokenize(v, clauseEnd);
 
-    QList<Clause> clauses;
-    clauses.reserve(6);
+    QVarLengthArray<Clause, 8> clauses;
     for (const Token& t : tokens) {
         const QByteArrayView kw = t.comment ? QByteArrayView() : keyword(t.text);
         if (!kw.isEmpty()) {
@@ -359,12 +364,15 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
         return c && !c->words.isEmpty() ? c->words.first().text : QByteArray();
     };
     auto joinedWords = [](const Clause* c) {
-        QByteArrayList l;
+        QByteArray joined;
         if (c) {
-            for (const Token& w : c->words)
-                l.append(w.text);
+            for (const Token& w : c->words) {
+                if (&w != c->words.begin())
+                    joined += ' ';
+                joined += w.text;
+            }
         }
-        return l.join(' ');
+        return joined;
     };
 
     const Clause* from = clause("from");
@@ -423,7 +431,7 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
         QString ip, rdns, helo;
         bool heloGiven = false, rdnsFromComment = false;
         for (const Token& t : from->comments) {
-            const QList<QByteArray> words = commentWords(t.text);
+            const Words words = commentWords(t.text);
             bool isAddress = false;
             for (qsizetype i = 0; i < words.size(); ++i) {
                 const QByteArray& w = words[i];
@@ -512,7 +520,7 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
         for (const Token& t : c.comments) {
             const QByteArray& text = t.text;
             if (text.startsWith("using ")) { // Postfix
-                const QList<QByteArray> w = commentWords(text);
+                const Words w = commentWords(text);
                 for (qsizetype i = 0; i + 1 < w.size(); ++i) {
                     if (w[i] == "using" && hop.tlsVersion.isEmpty())
                         hop.tlsVersion = normalizeTlsVersion(w[i + 1]);
