@@ -44,15 +44,17 @@ Step envelopeStep(const QString& what, const EnvelopeValue& v, const QString& fl
 // than evaluating SPF. Full runs parse the text into `json`.
 void writeStrings(QByteArray& out, const QStringList& list);
 
-// The members the check's top-level object has beside the main evaluation's.
-struct TopLevel {
-    QByteArrayView heloCheck, mailFromCheck; // empty: absent
-    const QStringList* missing = nullptr; // null or empty: absent
+// Where the check's top-level members go into an evaluation's object: after "domain"
+// ("evaluated"), after "helo" ("helo_check") and after "mail_from" ("mailfrom_check",
+// "missing"), so the keys stay in QJsonObject's sorted order. Offsets from the '{'.
+struct Cuts {
+    qsizetype afterDomain = 0, afterHelo = 0, afterMailFrom = 0;
 };
 
-// One evaluation as an object, or (with `top`) the check's top-level object around it.
-void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* top = nullptr)
+// One evaluation as an object; `cuts` (if given) receives its insertion points.
+void writeEvaluation(QByteArray& out, const SpfEvaluation& e, Cuts* cuts = nullptr)
 {
+    const qsizetype start = out.size();
     json::put(out, "{\"client_ip\":");
     json::writeString(out, e.clientIp);
     json::put(out, ",\"counters\":{\"dns_terms\":");
@@ -67,30 +69,20 @@ void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* to
     json::writeInteger(out, e.counters.voidLookups);
     json::put(out, "},\"domain\":");
     json::writeString(out, e.domain);
-    if (top) {
-        json::putKey(out, "evaluated");
-        json::put(out, "true");
-    }
+    if (cuts)
+        cuts->afterDomain = out.size() - start;
     json::putKey(out, "explanation");
     json::writeString(out, e.explanation);
     json::putKey(out, "helo");
     json::writeString(out, e.helo);
-    if (top && !top->heloCheck.isEmpty()) {
-        json::putKey(out, "helo_check");
-        out += top->heloCheck;
-    }
+    if (cuts)
+        cuts->afterHelo = out.size() - start;
     json::putKey(out, "identity");
     json::writeString(out, e.identity);
     json::putKey(out, "mail_from");
     json::writeString(out, e.mailFrom);
-    if (top && !top->mailFromCheck.isEmpty()) {
-        json::putKey(out, "mailfrom_check");
-        out += top->mailFromCheck;
-    }
-    if (top && top->missing && !top->missing->isEmpty()) {
-        json::putKey(out, "missing");
-        writeStrings(out, *top->missing);
-    }
+    if (cuts)
+        cuts->afterMailFrom = out.size() - start;
     if (!e.inputProblem.isEmpty()) {
         json::putKey(out, "problem");
         json::writeString(out, e.inputProblem);
@@ -104,11 +96,42 @@ void writeEvaluation(QByteArray& out, const SpfEvaluation& e, const TopLevel* to
     json::put(out, '}');
 }
 
-QByteArray evaluationJson(const SpfEvaluation& e)
+void writeStrings(QByteArray& out, const QStringList& list);
+
+// The check's top-level object: the main evaluation's object (already written, with its
+// cuts) with the flag, both checks and what is missing spliced in, instead of encoding the
+// main evaluation a second time.
+QByteArray topLevelJson(QByteArrayView main, const Cuts& cuts, QByteArrayView heloCheck,
+    QByteArrayView mailFromCheck, const QStringList& missing)
+{
+    QByteArray out;
+    out.reserve(main.size() + heloCheck.size() + mailFromCheck.size() + 256);
+    out += main.first(cuts.afterDomain);
+    json::putKey(out, "evaluated");
+    json::put(out, "true");
+    out += main.sliced(cuts.afterDomain, cuts.afterHelo - cuts.afterDomain);
+    if (!heloCheck.isEmpty()) {
+        json::putKey(out, "helo_check");
+        out += heloCheck;
+    }
+    out += main.sliced(cuts.afterHelo, cuts.afterMailFrom - cuts.afterHelo);
+    if (!mailFromCheck.isEmpty()) {
+        json::putKey(out, "mailfrom_check");
+        out += mailFromCheck;
+    }
+    if (!missing.isEmpty()) {
+        json::putKey(out, "missing");
+        writeStrings(out, missing);
+    }
+    out += main.sliced(cuts.afterMailFrom);
+    return out;
+}
+
+QByteArray evaluationJson(const SpfEvaluation& e, Cuts* cuts)
 {
     QByteArray out;
     out.reserve(512 + e.reason.size() + e.explanation.size());
-    writeEvaluation(out, e);
+    writeEvaluation(out, e, cuts);
     return out;
 }
 
@@ -259,15 +282,11 @@ CheckResult check(const CheckContext& ctx)
 
     // The top level is the main evaluation's object with the flag, both checks and what is
     // missing among its members. The envelope is the report's own member (schema /2).
-    const QByteArray mailJson = mailEval ? evaluationJson(*mailEval) : QByteArray();
-    const QByteArray heloJson = heloEval ? evaluationJson(*heloEval) : QByteArray();
-    TopLevel top;
-    top.mailFromCheck = mailJson;
-    top.heloCheck = heloJson;
-    top.missing = &missing;
-    QByteArray json;
-    json.reserve(mailJson.size() + heloJson.size() + 2048);
-    writeEvaluation(json, main, &top);
+    Cuts mailCuts, heloCuts;
+    const QByteArray mailJson = mailEval ? evaluationJson(*mailEval, &mailCuts) : QByteArray();
+    const QByteArray heloJson = heloEval ? evaluationJson(*heloEval, &heloCuts) : QByteArray();
+    QByteArray json = mailEval ? topLevelJson(mailJson, mailCuts, heloJson, mailJson, missing)
+                               : topLevelJson(heloJson, heloCuts, heloJson, {}, missing);
     setJson(res, std::move(json), ctx);
 
     if (mailEval)

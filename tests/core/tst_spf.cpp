@@ -12,6 +12,7 @@
 #include "spf/Spf.h"
 #include "verify/Check.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
@@ -839,6 +840,22 @@ void TestSpf::checkEnvelope()
     }
     const QJsonObject json = r.json.toObject();
     QCOMPARE(json.value(QStringLiteral("result")).toString(), status);
+    // The top level is spliced from the main evaluation's text: it must be the very text
+    // QJsonDocument writes for it (members in sorted order, nothing lost or doubled).
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.jsonText, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(r.jsonText, doc.toJson(QJsonDocument::Compact));
+    QCOMPARE(json.contains(QLatin1String("helo_check")), hasHeloOutcome);
+    QCOMPARE(json.value(QLatin1String("evaluated")).toBool(), hasMailFromOutcome);
+    QCOMPARE(json.contains(QLatin1String("missing")),
+        !helo.isEmpty() + !mailFrom.isEmpty() + !ip.isEmpty() < 3);
+    if (json.contains(QLatin1String("mailfrom_check")))
+        QCOMPARE(json.value(QLatin1String("mailfrom_check"))
+                     .toObject()
+                     .value(QLatin1String("identity"))
+                     .toString(),
+            QStringLiteral("mailfrom"));
     if (hasMailFromOutcome) {
         for (const char* key :
             { "domain", "identity", "client_ip", "helo", "mail_from", "explanation", "counters" })
