@@ -108,6 +108,15 @@ QString outcomeRfc(Outcome o)
 }
 } // namespace
 
+QLatin1StringView typeNameView(Type t)
+{
+    for (const auto& e : kTypes) {
+        if (e.type == t)
+            return QLatin1StringView(e.name);
+    }
+    return {};
+}
+
 QString typeName(Type t)
 {
     for (const auto& e : kTypes) {
@@ -130,6 +139,15 @@ std::optional<Type> typeFromName(QStringView name)
             return Type(quint16(v));
     }
     return std::nullopt;
+}
+
+QLatin1StringView outcomeNameView(Outcome o)
+{
+    for (const auto& e : kOutcomes) {
+        if (e.outcome == o)
+            return QLatin1StringView(e.name);
+    }
+    return {};
 }
 
 QString outcomeName(Outcome o)

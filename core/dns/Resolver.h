@@ -28,6 +28,7 @@ enum class Type : quint16 {
     ANY = 255,
 };
 QString typeName(Type t); // "TXT"
+QLatin1StringView typeNameView(Type t); // "TXT"; empty for a type without a mnemonic
 std::optional<Type> typeFromName(QStringView name);
 
 // What happened to a query. NoData = NOERROR with no record of the type (the name exists).
@@ -46,6 +47,7 @@ enum class Outcome {
     Malformed, // an answer that does not parse, or does not match the question
 };
 QString outcomeName(Outcome o); // "ok", "nxdomain", "servfail", ...
+QLatin1StringView outcomeNameView(Outcome o); // the same without a copy
 std::optional<Outcome> outcomeFromName(QStringView name);
 // RFC 7208 / RFC 6376: which outcomes are temporary errors (temperror) rather than answers.
 bool isTemporary(Outcome o);

@@ -372,6 +372,16 @@ void writeEnvelopeJson(QByteArray& out, const Envelope& envelope)
     json::put(out, '}');
 }
 
+// A type's mnemonic without building a QString ("TYPE65" only for the rare unnamed type).
+void writeTypeName(QByteArray& out, dns::Type t)
+{
+    const QLatin1StringView name = dns::typeNameView(t);
+    if (!name.isEmpty())
+        json::writeString(out, name);
+    else
+        json::writeString(out, dns::typeName(t));
+}
+
 void jsonAnswer(QByteArray& out, const dns::Answer& a)
 {
     // Keys in the order QJsonObject keeps them (sorted), so both writers agree byte for byte.
@@ -386,7 +396,7 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
     json::put(out, ",\"name\":");
     json::writeString(out, QLatin1StringView(a.qname));
     json::put(out, ",\"outcome\":");
-    json::writeString(out, dns::outcomeName(a.outcome));
+    json::writeString(out, dns::outcomeNameView(a.outcome));
     json::put(out, ",\"rcode\":");
     json::writeInteger(out, a.rcode);
     json::put(out, ",\"records\":[");
@@ -402,7 +412,7 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
         json::put(out, ",\"ttl\":");
         json::writeNumber(out, double(rec.ttl));
         json::put(out, ",\"type\":");
-        json::writeString(out, dns::typeName(rec.type));
+        writeTypeName(out, rec.type);
         json::put(out, '}');
     }
     json::put(out, "],\"server\":");
@@ -410,7 +420,7 @@ void jsonAnswer(QByteArray& out, const dns::Answer& a)
     if (a.viaTcp)
         json::put(out, ",\"tcp\":true");
     json::put(out, ",\"type\":");
-    json::writeString(out, dns::typeName(a.qtype));
+    writeTypeName(out, a.qtype);
     json::put(out, '}');
 }
 

@@ -19,6 +19,8 @@
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 using namespace ms;
 
 namespace {
@@ -350,12 +352,12 @@ private Q_SLOTS:
         QTest::newRow("lone low surrogate at end")
             << (QStringLiteral("abcdefghij") + QChar(0xdc00));
         QTest::newRow("reversed pair") << (QString(QChar(0xdc00)) + QChar(0xd800) + u'x');
-        // The eight-at-a-time path: one character that needs care at every position of
-        // strings around the block size.
-        for (const int len : { 7, 8, 9, 15, 16, 17, 33 }) {
+        // The block paths (eight UTF-16 units, sixteen Latin-1 bytes at a time): one character
+        // that needs care at every position of strings around the block sizes.
+        for (const int len : { 7, 8, 9, 15, 16, 17, 31, 32, 33 }) {
             for (int pos = 0; pos < len; ++pos) {
-                for (const QChar bad : { QChar(u'"'), QChar(u'\\'), QChar(u'\n'), QChar(0xe9),
-                         QChar(0x8000), QChar(0xffff) }) {
+                for (const QChar bad : { QChar(u'"'), QChar(u'\\'), QChar(u'\n'), QChar(0x1f),
+                         QChar(0x7f), QChar(0x80), QChar(0xe9), QChar(0x8000), QChar(0xffff) }) {
                     QString t(len, u'a');
                     t[pos] = bad;
                     QTest::addRow("len %d pos %d U+%04x", len, pos, bad.unicode()) << t;
@@ -377,6 +379,14 @@ private Q_SLOTS:
         QByteArray prefixed = "xyz";
         json::writeString(prefixed, text);
         QCOMPARE(prefixed, QByteArray("xyz") + expected.mid(1, expected.size() - 2));
+        // The Latin-1 writer (DNS names, record texts) gives the same text for what Latin-1
+        // can hold.
+        if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() <= 0xff; })) {
+            const QByteArray latin1 = text.toLatin1();
+            QByteArray l1 = "xyz";
+            json::writeString(l1, QLatin1StringView(latin1));
+            QCOMPARE(l1, prefixed);
+        }
     }
 
     void writeValueMatchesQJsonDocument()
