@@ -1,6 +1,7 @@
 #include "spf/Ip.h"
 
 #include <arpa/inet.h>
+#include <cstring>
 
 namespace ms::spf {
 
@@ -38,10 +39,14 @@ std::optional<IpAddress> IpAddress::parseV6(QByteArrayView text)
 {
     if (text.isEmpty() || text.size() > 45)
         return std::nullopt;
-    const QByteArray z = text.toByteArray(); // NUL-terminated copy for inet_pton
+    char z[46]; // NUL-terminated copy for inet_pton
+    std::memcpy(z, text.data(), text.size());
+    z[text.size()] = '\0';
+    if (std::memchr(z, '\0', text.size()))
+        return std::nullopt; // inet_pton would stop there and accept a prefix
     IpAddress ip;
     ip.v6 = true;
-    if (inet_pton(AF_INET6, z.constData(), ip.bytes.data()) != 1)
+    if (inet_pton(AF_INET6, z, ip.bytes.data()) != 1)
         return std::nullopt;
     return ip;
 }
@@ -59,12 +64,22 @@ static IpAddress folded(IpAddress ip)
 
 std::optional<IpAddress> IpAddress::parse(QStringView text, bool foldMapped)
 {
-    QString t = text.trimmed().toString();
+    QStringView t = text.trimmed();
     if (t.startsWith(u'[') && t.endsWith(u']'))
-        t = t.mid(1, t.size() - 2);
+        t = t.sliced(1, t.size() - 2);
     if (t.startsWith(QLatin1String("IPv6:"), Qt::CaseInsensitive))
-        t = t.mid(5);
-    const QByteArray b = t.toLatin1();
+        t = t.sliced(5);
+    // The longest address is 45 characters; anything beyond Latin-1 is no address either.
+    if (t.size() > 64)
+        return std::nullopt;
+    char buf[64];
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        const char16_t c = t[i].unicode();
+        if (c > 0xff)
+            return std::nullopt;
+        buf[i] = char(c);
+    }
+    const QByteArrayView b(buf, t.size());
     if (auto v4 = parseV4(b))
         return v4;
     auto v6 = parseV6(b);

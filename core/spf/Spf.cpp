@@ -45,11 +45,12 @@ enum class Match { No, Yes, TempError, PermError };
 class Evaluator
 {
 public:
-    Evaluator(const SpfRequest& request, dns::Resolver& resolver, IpAddress ip, QByteArray sender,
-        QByteArray localPart, QByteArray senderDomain)
+    Evaluator(const SpfRequest& request, dns::Resolver& resolver, IpAddress ip, QString ipText,
+        QByteArray sender, QByteArray localPart, QByteArray senderDomain)
         : m_req(request)
         , m_dns(resolver)
         , m_ip(ip)
+        , m_ipText(std::move(ipText))
         , m_sender(std::move(sender))
         , m_local(std::move(localPart))
         , m_senderDomain(std::move(senderDomain))
@@ -94,6 +95,7 @@ private:
     const SpfRequest& m_req;
     dns::Resolver& m_dns;
     IpAddress m_ip;
+    QString m_ipText; // m_ip.toString(): the reasons quote it
     QByteArray m_sender, m_local, m_senderDomain;
     int m_nextSource;
     const bool m_explain; // false: no steps, texts or sources (summary-only runs)
@@ -261,7 +263,7 @@ QByteArray Evaluator::expand(const MacroString& macros, const QByteArray& text,
         case 'i': value = m_ip.dotted(); break;
         case 'v': value = m_ip.v6 ? "ip6" : "in-addr"; break;
         case 'h': value = m_req.helo.toUtf8(); break;
-        case 'c': value = m_ip.toString().toLatin1(); break;
+        case 'c': value = m_ipText.toLatin1(); break;
         case 'r':
             value = m_req.receiver.isEmpty() ? QByteArray("unknown") : m_req.receiver.toUtf8();
             break;
@@ -338,7 +340,7 @@ QList<QByteArray> Evaluator::validatedNames(Step& parent, const QByteArray& pref
         Step scratch; // without explanations: dropped
         Step& s = !m_explain ? scratch
                              : parent.add(Step(QStringLiteral("spf.ptr.validate"), Status::Info,
-                                 tr("find a validated domain name for %1").arg(m_ip.toString()),
+                                 tr("find a validated domain name for %1").arg(m_ipText),
                                  tr("Reverse lookup, then a forward lookup of each name (at most "
                                     "10); a name is validated when it resolves back to the "
                                     "client address (RFC 7208 5.5)."),
@@ -409,7 +411,7 @@ Match Evaluator::matchAddresses(const QByteArray& name, int cidr4, int cidr6, St
         const auto addr = IpAddress::fromRecord(r.address);
         if (addr && m_ip.matches(*addr, prefix)) {
             *why = tr("%1 is within %2/%3 (%4 of %5)")
-                       .arg(m_ip.toString(), addr->toString())
+                       .arg(m_ipText, addr->toString())
                        .arg(prefix)
                        .arg(dns::typeName(type), L1(name));
             return Match::Yes;
@@ -417,7 +419,7 @@ Match Evaluator::matchAddresses(const QByteArray& name, int cidr4, int cidr6, St
     }
     *why = tr("none of the %1 addresses of %2 matches %3 with prefix /%4")
                .arg(recs.size())
-               .arg(L1(name), m_ip.toString())
+               .arg(L1(name), m_ipText)
                .arg(prefix);
     return Match::No;
 }
@@ -466,8 +468,7 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         }
         const bool yes = m_ip.matches(t.network, prefix);
         *why = (yes ? tr("%1 is within %2/%3") : tr("%1 is not within %2/%3"))
-                   .arg(m_ip.toString(), t.network.toString())
-                   .arg(prefix);
+                   .arg(m_ipText, t.network.toString(), QString::number(prefix));
         return yes ? Match::Yes : Match::No;
     }
     case Mechanism::A: {
@@ -550,7 +551,7 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         }
         *why = tr("no address of the %1 MX hosts of %2 matches %3")
                    .arg(mx.size())
-                   .arg(L1(name), m_ip.toString());
+                   .arg(L1(name), m_ipText);
         return Match::No;
     }
     case Mechanism::Ptr: {
@@ -571,7 +572,7 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
         if (ptrs.isEmpty()) {
             if (!countVoid(step, why))
                 return Match::PermError;
-            *why = tr("%1 has no PTR record").arg(m_ip.toString());
+            *why = tr("%1 has no PTR record").arg(m_ipText);
             return Match::No;
         }
         counters.maxPtrNames = std::max(counters.maxPtrNames, int(ptrs.size()));
@@ -595,12 +596,12 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
             const Match m = matchAddresses(host, -1, -1, step, false, &sub, &had);
             if (m == Match::Yes) {
                 *why = tr("%1 resolves back to %2 and is %3 or below it (validated name)")
-                           .arg(L1(host), m_ip.toString(), L1(name));
+                           .arg(L1(host), m_ipText, L1(name));
                 return Match::Yes;
             }
             // RFC 7208 5.5: a DNS error on a forward lookup skips that name.
         }
-        *why = tr("no validated PTR name of %1 is %2 or below it").arg(m_ip.toString(), L1(name));
+        *why = tr("no validated PTR name of %1 is %2 or below it").arg(m_ipText, L1(name));
         return Match::No;
     }
     case Mechanism::Include: {
@@ -714,7 +715,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
         ? quiet
         : parent.add(Step(QStringLiteral("spf.check_host"), Status::Neutral,
             tr("check_host(%1, %2, %3)")
-                .arg(m_ip.toString(), L1(domain.left(300)), QString::fromUtf8(m_sender.left(300))),
+                .arg(m_ipText, L1(domain.left(300)), QString::fromUtf8(m_sender.left(300))),
             {}, kRfcCheckHost));
     if (m_explain) {
         s.addFact(tr("domain"), L1(domain));
@@ -1060,7 +1061,7 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
     }
 
     const QByteArray senderBytes = ev.sender.toUtf8();
-    Evaluator e(req, resolver, *ip, senderBytes, local.toUtf8(), dom.toUtf8());
+    Evaluator e(req, resolver, *ip, ev.clientIp, senderBytes, local.toUtf8(), dom.toUtf8());
     const HostResult r = e.checkHost(dom.toUtf8(), root, 0, Role::Top);
     ev.counters = e.counters;
     ev.sources = e.sources;
