@@ -143,6 +143,19 @@ struct Shared {
         int ignoredLines = 0;
         qint64 ignoredOffset = 0, ignoredLength = 0;
         bool addedCrlf = false;
+
+        // What a canonicalization run found (its bytes only when the run kept them).
+        void take(const BodyHashRun& run)
+        {
+            done = true;
+            bytes = run.canonical;
+            size = run.canonicalSize;
+            lines = run.canonicalLines;
+            ignoredLines = int(run.ignoredTrailingLines);
+            ignoredOffset = run.ignoredTrailingOffset;
+            ignoredLength = run.ignoredTrailingLength;
+            addedCrlf = run.addedFinalCrlf;
+        }
     };
     BodyInfo infos[2];
     struct Full {
@@ -177,14 +190,7 @@ struct Shared {
             const auto& run = digests->computedRun(Canon(c));
             if (!run || keepCanonical)
                 continue; // a pass keeps the canonical bytes too: leave it to one
-            BodyInfo& bi = infos[c];
-            bi.done = true;
-            bi.size = run->canonicalSize;
-            bi.lines = run->canonicalLines;
-            bi.ignoredLines = int(run->ignoredTrailingLines);
-            bi.ignoredOffset = run->ignoredTrailingOffset;
-            bi.ignoredLength = run->ignoredTrailingLength;
-            bi.addedCrlf = run->addedFinalCrlf;
+            infos[c].take(*run);
         }
         digests = nullptr;
     }
@@ -194,14 +200,8 @@ struct Shared {
         BodyInfo& bi = infos[int(c)];
         if (!bi.done && digests) {
             bi.done = true;
-            if (const BodyHashRun* run = digests->run(c)) {
-                bi.size = run->canonicalSize;
-                bi.lines = run->canonicalLines;
-                bi.ignoredLines = int(run->ignoredTrailingLines);
-                bi.ignoredOffset = run->ignoredTrailingOffset;
-                bi.ignoredLength = run->ignoredTrailingLength;
-                bi.addedCrlf = run->addedFinalCrlf;
-            }
+            if (const BodyHashRun* run = digests->run(c))
+                bi.take(*run);
         }
         if (!bi.done)
             pass(c, {});
@@ -259,16 +259,8 @@ private:
         ++bodyPasses;
         for (qsizetype i = 0; i < keys.size(); ++i)
             hashes.insert(keys[i], reqs[i].hash);
-        if (!bi.done) {
-            bi.done = true;
-            bi.bytes = run.canonical;
-            bi.size = run.canonicalSize;
-            bi.lines = run.canonicalLines;
-            bi.ignoredLines = int(run.ignoredTrailingLines);
-            bi.ignoredOffset = run.ignoredTrailingOffset;
-            bi.ignoredLength = run.ignoredTrailingLength;
-            bi.addedCrlf = run.addedFinalCrlf;
-        }
+        if (!bi.done)
+            bi.take(run);
     }
 };
 

@@ -11,10 +11,7 @@ namespace ms {
 
 namespace {
 
-// The first LF at or after `from` (>= 1) without a CR before it, or -1. Mail bodies are CRLF
-// already, so almost every block has none: comparing whole vectors with the bytes one before
-// them, instead of a memchr() per line (a call and a branch miss every 80 bytes of base64,
-// 4 % of a DKIM-only batch of `mixed`).
+// The scalar search of nextBareLf() (below), for the bytes the vector loops leave.
 qsizetype scanTail(const char* p, qsizetype from, qsizetype n)
 {
     for (qsizetype i = from; i < n;) {
@@ -65,6 +62,10 @@ __attribute__((target("avx2"))) qsizetype nextBareLfAvx2(const char* p, qsizetyp
 std::atomic_bool g_avx2 { bool(__builtin_cpu_supports("avx2")) };
 #endif
 
+// The first LF at or after `from` (>= 1) without a CR before it, or -1. Mail bodies are CRLF
+// already, so almost every block has none: comparing whole vectors with the bytes one before
+// them, instead of a memchr() per line (a call and a branch miss every 80 bytes of base64,
+// 4 % of a DKIM-only batch of `mixed`).
 qsizetype nextBareLf(const char* p, qsizetype from, qsizetype n)
 {
 #ifdef MAILSCOPE_CRLF_AVX2
