@@ -6,10 +6,10 @@
 #include "spf/Macro.h"
 #include "spf/Record.h"
 #include "trace/Translate.h"
+#include "verify/BatchMemo.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QHash>
 
 #include <optional>
 
@@ -77,6 +77,7 @@ private:
             || (m_req.timeBudgetMs > 0 && m_timer.elapsed() > m_req.timeBudgetMs);
     }
     std::optional<dns::Answer> query(const QByteArray& name, dns::Type type, Step& parent);
+    ParsedRecord parsedRecord(const QByteArray& text) const;
     void addCounters(Step& s) const;
     QByteArray expand(const MacroString& macros, const QByteArray& text, const QString& source,
         qint64 offset, const QByteArray& domain, bool explanation, Step& parent,
@@ -118,30 +119,25 @@ QString mechanismRfc(Mechanism m)
     return QStringLiteral("RFC 7208 5");
 }
 
-// parseRecord() remembered per thread by the record's text: a batch meets the same few records
-// for thousands of messages. A copy is returned (it shares the memo's data): evaluating an
-// include parses further records, which may rehash the memo. The error texts are translated,
-// so a translator change empties it.
-ParsedRecord parsedRecord(const QByteArray& text)
+// parseRecord(), shared through the batch's memo (when the request has one) by the record's
+// text: a batch meets the same few records for thousands of messages. The syntax errors are
+// translated, so the key carries the translation count.
+ParsedRecord Evaluator::parsedRecord(const QByteArray& text) const
 {
-    struct Memo {
-        quint64 generation = 0;
-        QHash<QByteArray, ParsedRecord> records;
-    };
-    thread_local Memo memo;
-    constexpr qsizetype kMaxRecords = 1024; // hostile batches of distinct records stay bounded
-    const quint64 generation = translationGeneration();
-    if (memo.generation != generation || memo.records.size() >= kMaxRecords) {
-        memo.records.clear();
-        memo.generation = generation;
-    }
-    const auto it = memo.records.constFind(text);
-    if (it != memo.records.cend())
-        return it.value();
-    ParsedRecord rec = parseRecord(text);
-    if (text.size() <= 4096)
-        memo.records.insert(text, rec);
-    return rec;
+    if (!m_req.memo || text.size() > 4096)
+        return parseRecord(text);
+    QByteArray key;
+    key.reserve(text.size() + 32);
+    key += "spf-record/";
+    key += QByteArray::number(translationGeneration());
+    key += '/';
+    key += text;
+    if (const auto hit = std::static_pointer_cast<const ParsedRecord>(m_req.memo->find(key)))
+        return *hit;
+    auto rec = std::make_shared<const ParsedRecord>(parseRecord(text));
+    const qint64 cost = 512 + 3 * text.size() + qint64(rec->terms.size()) * qint64(sizeof(Term));
+    m_req.memo->insert(key, rec, cost);
+    return *rec;
 }
 
 QString counterText(int n, int limit)

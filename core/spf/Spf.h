@@ -48,6 +48,10 @@ struct SpfRequest {
     // explanation and counters are the same, but the step is only an empty root with the
     // result as its status (the "spf" check shows its own root), and there are no sources.
     bool explain = true;
+
+    // The batch's memo (verify/BatchMemo.h): parsed records are shared through it by their
+    // text. Null: each record is parsed where it is met.
+    BatchMemo* memo = nullptr;
 };
 
 // RFC 7208 4.6.4 counters, as they stood at the end.

@@ -234,6 +234,7 @@ CheckResult check(const CheckContext& ctx)
     base.cancelled = ctx.cancelled;
     base.timeBudgetMs = std::min(20000, ctx.options.timeBudgetMs);
     base.explain = explain;
+    base.memo = ctx.memo;
 
     std::optional<SpfEvaluation> mailEval, heloEval;
     int nextSource = 1;

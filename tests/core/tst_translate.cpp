@@ -5,6 +5,7 @@
 #include "dns/ZoneResolver.h"
 #include "spf/Spf.h"
 #include "trace/Translate.h"
+#include "verify/BatchMemo.h"
 
 #include <QTest>
 #include <QThreadPool>
@@ -130,24 +131,28 @@ void TestTranslate::sameTextOtherContext()
     QCOMPARE(ms::translate("A", text), QStringLiteral("shared text"));
 }
 
-// SPF remembers parsed records per thread (they carry translated syntax errors): a translator
-// change must reach the error of a record parsed before it.
+// A batch shares parsed SPF records through its memo (they carry translated syntax errors):
+// a translator change must reach the error of a record parsed before it.
 void TestTranslate::spfRecordMemo()
 {
     auto zone = dns::ZoneResolver::fromText(
         "$TTL 300\nexample.com. IN TXT \"v=spf1 ip4:192.0.2.1 bogus -all\"\n");
+    BatchMemo memo;
     auto reason = [&] {
         spf::SpfRequest req;
         req.ip = QStringLiteral("192.0.2.9");
         req.mailFrom = QStringLiteral("a@example.com");
         req.helo = QStringLiteral("mail.example.com");
         req.explain = false;
+        req.memo = &memo;
         const spf::SpfEvaluation ev = spf::evaluate(req, *zone);
         return std::make_pair(ev.result, ev.reason);
     };
     const auto [plainResult, plain] = reason();
     QCOMPARE(plainResult, Status::PermError); // RFC 7208 4.6: a syntax error
-    QCOMPARE(reason().second, plain); // the second time from the memo
+    QCOMPARE(memo.size(), 1);
+    QCOMPARE(reason().second, plain);
+    QCOMPARE(memo.hits(), 1); // the second time from the memo
     QVERIFY(!plain.contains(QLatin1String("[1]")));
     MarkingTranslator marking(QStringLiteral("[1]"));
     QVERIFY(QCoreApplication::installTranslator(&marking));
