@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <limits>
 #include <utility>
@@ -228,6 +229,9 @@ Answer PendingAnswer::finish(Outcome o, int rcode, const QString& error)
 
 QList<Record> Answer::ofType(Type t) const
 {
+    // The usual answer holds only records of the asked type: share it rather than copy.
+    if (std::all_of(records.cbegin(), records.cend(), [t](const Record& r) { return r.type == t; }))
+        return records;
     QList<Record> out;
     for (const auto& r : records) {
         if (r.type == t)

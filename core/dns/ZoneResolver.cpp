@@ -460,24 +460,31 @@ std::shared_ptr<ZoneResolver> ZoneResolver::fromText(
     return z;
 }
 
-bool ZoneResolver::exists(const QByteArray& name) const
-{
-    return m_existing.contains(name);
-}
-
 // The records at a name, or those of the wildcard that covers it (RFC 4592 3.3.1) with the
-// owner rewritten to the name.
-QList<Record> ZoneResolver::nodeRecords(const QByteArray& name, bool* wildcard) const
+// owner rewritten to the name. *exists: the name itself is an owner or an empty non-terminal.
+// One hash lookup for an owner; the closest encloser is looked up on views of the name (no
+// copy per ancestor).
+QList<Record> ZoneResolver::nodeRecords(const QByteArray& name, bool* wildcard, bool* exists) const
 {
     *wildcard = false;
-    if (exists(name))
-        return m_nodes.value(name);
-    QByteArray encloser = name;
-    while (!encloser.isEmpty() && !exists(encloser)) {
-        const qsizetype dot = encloser.indexOf('.');
-        encloser = dot < 0 ? QByteArray() : encloser.mid(dot + 1);
+    *exists = true;
+    if (const auto it = m_nodes.constFind(name); it != m_nodes.constEnd())
+        return *it;
+    if (m_existing.contains(name))
+        return {};
+    *exists = false;
+    qsizetype from = 0; // the encloser is name.mid(from); from == size: the root
+    while (from < name.size()) {
+        const qsizetype dot = name.indexOf('.', from);
+        from = dot < 0 ? name.size() : dot + 1;
+        if (from < name.size()
+            && m_existing.contains(
+                QByteArray::fromRawData(name.constData() + from, name.size() - from)))
+            break;
     }
-    const QByteArray star = encloser.isEmpty() ? QByteArray("*") : "*." + encloser;
+    QByteArray star("*");
+    if (from < name.size())
+        star.append('.').append(QByteArrayView(name).sliced(from));
     const auto it = m_nodes.constFind(star);
     if (it == m_nodes.constEnd())
         return {};
@@ -503,19 +510,29 @@ Answer ZoneResolver::resolve(const QByteArray& name, Type type)
     for (int hop = 0;; ++hop) {
         seen.append(cur);
         bool wildcard = false;
-        const QList<Record> node = nodeRecords(cur, &wildcard);
-        if (node.isEmpty() && !exists(cur))
+        bool exists = false;
+        const QList<Record> node = nodeRecords(cur, &wildcard, &exists);
+        if (node.isEmpty() && !exists)
             return pending.finish(Outcome::NxDomain, 3);
-        QList<Record> matching;
+        auto wanted = [type](const Record& r) { return type == Type::ANY || r.type == type; };
+        qsizetype matches = 0;
         const Record* cname = nullptr;
         for (const auto& r : node) {
-            if (type == Type::ANY || r.type == type)
-                matching << r;
+            if (wanted(r))
+                ++matches;
             else if (r.type == Type::CNAME)
                 cname = &r;
         }
-        if (!matching.isEmpty()) {
-            a.records << matching.mid(0, kMaxRecordsPerAnswer);
+        if (matches > 0) {
+            if (a.records.isEmpty() && matches == node.size() && matches <= kMaxRecordsPerAnswer) {
+                a.records = node; // the usual answer: the whole node, shared
+            } else {
+                qsizetype taken = 0;
+                for (const auto& r : node) {
+                    if (wanted(r) && taken++ < kMaxRecordsPerAnswer)
+                        a.records << r;
+                }
+            }
             return pending.finish(Outcome::Ok, 0);
         }
         if (!cname)

@@ -49,8 +49,7 @@ public:
     QString describe() const override;
 
 private:
-    bool exists(const QByteArray& name) const;
-    QList<Record> nodeRecords(const QByteArray& name, bool* wildcard) const;
+    QList<Record> nodeRecords(const QByteArray& name, bool* wildcard, bool* exists) const;
 
     mutable QReadWriteLock m_lock;
     QHash<QByteArray, QList<Record>> m_nodes; // owner → records, file order

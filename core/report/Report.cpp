@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QVarLengthArray>
 
-#include <algorithm>
 #include <functional>
 
 namespace ms {
@@ -553,8 +552,14 @@ QByteArray writeReport(const Report& r, JsonParts parts)
         members.append({ u"steps", Member::Steps, -1 });
     }
     members.append({ u"verdict", Member::Verdict, -1 });
-    std::stable_sort(members.begin(), members.end(),
-        [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    // A dozen members: insertion sort (stable) without stable_sort's temporary buffer.
+    for (qsizetype i = 1; i < members.size(); ++i) {
+        const Entry e = members[i];
+        qsizetype j = i;
+        for (; j > 0 && e.key < members[j - 1].key; --j)
+            members[j] = members[j - 1];
+        members[j] = e;
+    }
 
     qsizetype estimate = 1024;
     for (const dns::Answer& a : r.dns) {

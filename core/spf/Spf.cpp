@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include <charconv>
 #include <optional>
 
 namespace ms::spf {
@@ -126,12 +127,13 @@ ParsedRecord Evaluator::parsedRecord(const QByteArray& text) const
 {
     if (!m_req.memo || text.size() > 4096)
         return parseRecord(text);
+    char generation[24];
+    const auto [end, ec]
+        = std::to_chars(generation, generation + sizeof generation, translationGeneration());
+    Q_UNUSED(ec); // 24 bytes hold any unsigned 64-bit number
     QByteArray key;
     key.reserve(text.size() + 32);
-    key += "spf-record/";
-    key += QByteArray::number(translationGeneration());
-    key += '/';
-    key += text;
+    key.append("spf-record/").append(generation, end - generation).append('/').append(text);
     if (const auto hit = std::static_pointer_cast<const ParsedRecord>(m_req.memo->find(key)))
         return *hit;
     auto rec = std::make_shared<const ParsedRecord>(parseRecord(text));

@@ -85,6 +85,9 @@ private slots:
         QTest::newRow("RFC 4592 wildcard match")
             << QByteArray("anything.wild.example.com") << Type::TXT << Outcome::Ok << 0
             << QStringList { "\"wildcard\"" };
+        QTest::newRow("RFC 4592 wildcard two labels below its owner")
+            << QByteArray("a.b.wild.example.com") << Type::TXT << Outcome::Ok << 0
+            << QStringList { "\"wildcard\"" };
         QTest::newRow("RFC 4592 wildcard, other type is NODATA")
             << QByteArray("anything.wild.example.com") << Type::A << Outcome::NoData << 0
             << QStringList {};
