@@ -123,8 +123,17 @@ fuzz-smoke | fuzz-long)
     # restarts it. The ledgers are committed: a run on another machine adds to them when it
     # builds the very same code (same sources, compiler and checkout path).
     ledgers=tests/fuzz/ledger
+    # Through a temporary file, not /dev/stdout: objcopy deletes its output when it fails (a
+    # missing binary), and as root that removed the /dev/stdout link; the next call then
+    # wrote a regular file there, and every fingerprint after it was the hash of nothing.
     fingerprint() {
-        objcopy -O binary --only-section=.text "$1" /dev/stdout 2>/dev/null | sha256sum | cut -c1-16
+        local tmp sum=unknown
+        tmp=$(mktemp) || { echo unknown; return; }
+        if objcopy -O binary --only-section=.text "$1" "$tmp" 2>/dev/null; then
+            sum=$(sha256sum "$tmp" | cut -c1-16)
+        fi
+        rm -f "$tmp"
+        echo "$sum"
     }
     counted() { # LEDGER FINGERPRINT -> clean executions of that code so far
         if [ -e "$1" ]; then
