@@ -7719,6 +7719,10 @@ Received copy: DKIM %2</source>
         <source>given by you</source>
         <translation>あなたが指定</translation>
     </message>
+    <message>
+        <source>SMTP envelope</source>
+        <translation>SMTP エンベロープ</translation>
+    </message>
 </context>
 <context>
     <name>ms::ui::MainWindow</name>

@@ -1,22 +1,42 @@
 #include "EnvelopePanel.h"
 
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ms::ui {
+
+namespace {
+
+// A word-wrapped label whose minimum is one line: QLabel's own minimum assumes a narrow
+// width, and inside the scroll area below that inflated the panel's height, every label
+// getting a band of empty space. The layouts still give it the height its text needs at
+// the width it has (height-for-width).
+class WrapLabel : public QLabel
+{
+public:
+    explicit WrapLabel(QWidget* parent = nullptr)
+        : QLabel(parent)
+    {
+        setWordWrap(true);
+    }
+    QSize minimumSizeHint() const override { return { 0, fontMetrics().height() }; }
+};
+
+} // namespace
 
 EnvelopePanel::EnvelopePanel(QWidget* parent)
     : QWidget(parent)
     , m_ip(new QLineEdit(this))
     , m_helo(new QLineEdit(this))
     , m_mailFrom(new QLineEdit(this))
-    , m_ipWhy(new QLabel(this))
-    , m_heloWhy(new QLabel(this))
-    , m_mailFromWhy(new QLabel(this))
+    , m_ipWhy(new WrapLabel(this))
+    , m_heloWhy(new WrapLabel(this))
+    , m_mailFromWhy(new WrapLabel(this))
 {
     m_ip->setObjectName(QStringLiteral("envelopeIp"));
     m_helo->setObjectName(QStringLiteral("envelopeHelo"));
@@ -24,20 +44,30 @@ EnvelopePanel::EnvelopePanel(QWidget* parent)
     m_ip->setAccessibleName(tr("Client IP address"));
     m_helo->setAccessibleName(tr("HELO name"));
     m_mailFrom->setAccessibleName(tr("MAIL FROM address"));
+    m_ipWhy->setObjectName(QStringLiteral("envelopeIpWhy"));
+    m_heloWhy->setObjectName(QStringLiteral("envelopeHeloWhy"));
+    m_mailFromWhy->setObjectName(QStringLiteral("envelopeMailFromWhy"));
     for (QLabel* l : { m_ipWhy, m_heloWhy, m_mailFromWhy }) {
-        l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont f = l->font();
         f.setItalic(true);
         l->setFont(f);
     }
-    auto* form = new QFormLayout;
-    form->addRow(tr("Client &IP:"), m_ip);
-    form->addRow(QString(), m_ipWhy);
-    form->addRow(tr("&HELO:"), m_helo);
-    form->addRow(QString(), m_heloWhy);
-    form->addRow(tr("&MAIL FROM:"), m_mailFrom);
-    form->addRow(QString(), m_mailFromWhy);
+    // A grid rather than a form layout: QFormLayout gave a wrapped label under a field more
+    // height than its text needs (the text then floated in a band of empty space).
+    auto* form = new QGridLayout;
+    int row = 0;
+    auto addField = [&](const QString& name, QLineEdit* edit, QLabel* why) {
+        auto* label = new QLabel(name, this);
+        label->setBuddy(edit);
+        form->addWidget(label, row, 0);
+        form->addWidget(edit, row++, 1);
+        form->addWidget(why, row++, 1);
+    };
+    addField(tr("Client &IP:"), m_ip, m_ipWhy);
+    addField(tr("&HELO:"), m_helo, m_heloWhy);
+    addField(tr("&MAIL FROM:"), m_mailFrom, m_mailFromWhy);
+    form->setColumnStretch(1, 1);
     auto* reverify = new QPushButton(tr("&Re-verify with this envelope"), this);
     reverify->setObjectName(QStringLiteral("envelopeReverify"));
     auto* reset = new QPushButton(tr("Use the &guess"), this);
@@ -50,16 +80,29 @@ EnvelopePanel::EnvelopePanel(QWidget* parent)
     buttons->addWidget(reverify);
     buttons->addWidget(reset);
     buttons->addStretch(1);
-    auto* lay = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("The envelope is not part of the message: Mailscope guesses it "
-                                "from the receiving server's Received field. SPF checks the "
-                                "client IP against the MAIL FROM (or HELO) domain."),
-        this);
-    intro->setWordWrap(true);
+    // The reasons are sentences (three lines for the client IP, more in Japanese): in a
+    // docked panel only a few lines high, a layout squeezed them to what fitted and cut the
+    // rest off. Inside a scroll area each label keeps the height its text needs.
+    auto* content = new QWidget;
+    auto* lay = new QVBoxLayout(content);
+    auto* intro = new WrapLabel(content);
+    intro->setText(tr("The envelope is not part of the message: Mailscope guesses it from the "
+                      "receiving server's Received field. SPF checks the client IP against the "
+                      "MAIL FROM (or HELO) domain."));
     lay->addWidget(intro);
     lay->addLayout(form);
     lay->addLayout(buttons);
     lay->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("envelopeScroll"));
+    scroll->setAccessibleName(tr("SMTP envelope"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 }
 
 void EnvelopePanel::setEnvelope(const Envelope& used)

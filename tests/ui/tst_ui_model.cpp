@@ -1,11 +1,14 @@
 // StepTreeModel, SourceView and SourceTabs over a hand-built Report: roles, paths, the
-// highlight read back from the editor, the hex view's mapping, byte → deepest step.
+// highlight read back from the editor, the hex view's mapping, byte → deepest step; the
+// envelope panel's reasons readable in a short dock.
+#include "EnvelopePanel.h"
 #include "SourceTabs.h"
 #include "SourceView.h"
 #include "StatusStyle.h"
 #include "StepTreeModel.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QTabWidget>
 #include <QtTest>
 
@@ -70,6 +73,8 @@ private slots:
     void hexViewMapsBytes();
     void sourceTabsRoutesHighlight();
     void clickByteFindsDeepestStep();
+    void envelopeReasonsNotClipped_data();
+    void envelopeReasonsNotClipped();
 };
 
 void TestUiModel::modelRolesAndPaths()
@@ -210,6 +215,61 @@ void TestUiModel::clickByteFindsDeepestStep()
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(spy[1][1].toLongLong(), 50);
     QCOMPARE(*deepestStepAt(report->root, QStringLiteral("message"), 50), (StepPath { 1, 0 }));
+}
+
+// The envelope panel sits in a dock a few lines high; each reason label must still get the
+// height its whole text needs (the panel scrolls), in English and in Japanese, whose lines
+// break between characters.
+void TestUiModel::envelopeReasonsNotClipped_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("English, three lines") << QStringLiteral(
+        "Taken from Received field 1 from the top, written by mx.example.net when "
+        "the client connected: it is the topmost hop whose client is outside "
+        "the receiving network, so it records the server that handed the "
+        "message over. Fields below it were written by servers the receiver "
+        "does not control and could be forged (RFC 5321 4.4).");
+    QTest::newRow("Japanese, no spaces")
+        << QStringLiteral("上から 1 番目の Received フィールド。クライアントの接続時に "
+                          "mx.example.com が書き込んだもの から取得: "
+                          "受信側ネットワークの外にクライアントがある最上位のホップなので、"
+                          "メッセージを引き渡したサーバーが記録されています。それより下の"
+                          "フィールドは受信者が管理していないサーバーによって書き込まれたもので"
+                          "、偽造されている可能性があります（RFC 5321 4.4）。");
+}
+
+void TestUiModel::envelopeReasonsNotClipped()
+{
+    QFETCH(QString, reason);
+    EnvelopePanel panel;
+    Envelope env;
+    env.clientIp = { QStringLiteral("198.51.100.40"), reason, {}, false };
+    env.helo = { QStringLiteral("fwd.example.edu"), reason, {}, false };
+    env.mailFrom = { QStringLiteral("ines@example.org"), reason, {}, false };
+    panel.setEnvelope(env);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    // A docked panel's usual height (about six lines), a narrow one, and one tall enough for
+    // everything.
+    for (const QSize size : { QSize(640, 180), QSize(420, 120), QSize(900, 700) }) {
+        panel.resize(size);
+        QApplication::processEvents();
+        for (const char* name : { "envelopeIpWhy", "envelopeHeloWhy", "envelopeMailFromWhy" }) {
+            const auto* label = panel.findChild<QLabel*>(QLatin1String(name));
+            QVERIFY2(label, name);
+            QCOMPARE(label->text(), reason);
+            QVERIFY(label->width() > 100);
+            // The text needs several lines at this width, and the label is as high as they are.
+            QVERIFY2(label->heightForWidth(label->width()) > 2 * label->fontMetrics().height()
+                    || size.width() > 800,
+                name);
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                qPrintable(QStringLiteral("%1: %2 px high, its text needs %3")
+                               .arg(QLatin1String(name))
+                               .arg(label->height())
+                               .arg(label->heightForWidth(label->width()))));
+        }
+    }
 }
 
 QTEST_MAIN(TestUiModel)
