@@ -10,33 +10,14 @@
 
 namespace ms::ui {
 
-namespace {
-
-// A word-wrapped label whose minimum is one line: QLabel's own minimum assumes a narrow
-// width, and inside the scroll area below that inflated the panel's height, every label
-// getting a band of empty space. The layouts still give it the height its text needs at
-// the width it has (height-for-width).
-class WrapLabel : public QLabel
-{
-public:
-    explicit WrapLabel(QWidget* parent = nullptr)
-        : QLabel(parent)
-    {
-        setWordWrap(true);
-    }
-    QSize minimumSizeHint() const override { return { 0, fontMetrics().height() }; }
-};
-
-} // namespace
-
 EnvelopePanel::EnvelopePanel(QWidget* parent)
     : QWidget(parent)
     , m_ip(new QLineEdit(this))
     , m_helo(new QLineEdit(this))
     , m_mailFrom(new QLineEdit(this))
-    , m_ipWhy(new WrapLabel(this))
-    , m_heloWhy(new WrapLabel(this))
-    , m_mailFromWhy(new WrapLabel(this))
+    , m_ipWhy(new QLabel(this))
+    , m_heloWhy(new QLabel(this))
+    , m_mailFromWhy(new QLabel(this))
 {
     m_ip->setObjectName(QStringLiteral("envelopeIp"));
     m_helo->setObjectName(QStringLiteral("envelopeHelo"));
@@ -48,6 +29,7 @@ EnvelopePanel::EnvelopePanel(QWidget* parent)
     m_heloWhy->setObjectName(QStringLiteral("envelopeHeloWhy"));
     m_mailFromWhy->setObjectName(QStringLiteral("envelopeMailFromWhy"));
     for (QLabel* l : { m_ipWhy, m_heloWhy, m_mailFromWhy }) {
+        l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QFont f = l->font();
         f.setItalic(true);
@@ -85,10 +67,11 @@ EnvelopePanel::EnvelopePanel(QWidget* parent)
     // rest off. Inside a scroll area each label keeps the height its text needs.
     auto* content = new QWidget;
     auto* lay = new QVBoxLayout(content);
-    auto* intro = new WrapLabel(content);
-    intro->setText(tr("The envelope is not part of the message: Mailscope guesses it from the "
-                      "receiving server's Received field. SPF checks the client IP against the "
-                      "MAIL FROM (or HELO) domain."));
+    auto* intro = new QLabel(tr("The envelope is not part of the message: Mailscope guesses it "
+                                "from the receiving server's Received field. SPF checks the "
+                                "client IP against the MAIL FROM (or HELO) domain."),
+        content);
+    intro->setWordWrap(true);
     lay->addWidget(intro);
     lay->addLayout(form);
     lay->addLayout(buttons);
