@@ -726,8 +726,8 @@ CheckResult check(const CheckContext& ctx)
         // root step and the JSON validate() writes for that case (keys in QJsonObject order).
         res.status = Status::None;
         res.summary = noArcReason();
-        res.step = Step(QStringLiteral("arc"), Status::None,
-            QStringLiteral("ARC: %1").arg(res.summary), {}, QStringLiteral("RFC 8617 5.2"));
+        res.step = Step(QStringLiteral("arc"), Status::None, QLatin1String("ARC: ") + res.summary,
+            {}, QStringLiteral("RFC 8617 5.2"));
         res.jsonText = "{\"hops\":[],\"instances\":0,\"oldest_pass\":null,\"reason\":";
         json::writeString(res.jsonText, res.summary);
         json::put(res.jsonText, ",\"reason_code\":\"no-arc\",\"result\":\"none\"}");

@@ -1030,7 +1030,7 @@ void Verifying::runInner()
                "known whether it changed."));
     } else {
         finish(Status::Pass, {},
-            tr("Body hash and signature verify: %1 vouches for this message.").arg(r.domain));
+            fill(tr("Body hash and signature verify: %1 vouches for this message."), r.domain));
     }
 }
 
@@ -1235,10 +1235,9 @@ CheckResult check(const CheckContext& ctx)
         for (const SignatureResult& s : sigs)
             if (s.status == Status::Pass && !domains.contains(s.domain))
                 domains << s.domain;
-        cr.summary = tr("pass: %1 of %2 signatures verify (%3)")
-                         .arg(pass)
-                         .arg(sigs.size())
-                         .arg(domains.join(QStringLiteral(", ")));
+        cr.summary = fill(tr("pass: %1 of %2 signatures verify (%3)"),
+            { QString::number(pass), QString::number(sigs.size()),
+                domains.join(QStringLiteral(", ")) });
     } else {
         cr.status = worst;
         const SignatureResult& first = sigs.first();
@@ -1247,7 +1246,7 @@ CheckResult check(const CheckContext& ctx)
     }
     if (!sigs.isEmpty()) {
         cr.step.status = cr.status;
-        cr.step.title = tr("DKIM: %1").arg(cr.summary);
+        cr.step.title = fill(tr("DKIM: %1"), cr.summary);
     }
     return cr;
 }

@@ -432,7 +432,9 @@ AuthorDomain authorDomain(const Message& message, bool explain)
     }
     a.domain = domains.first();
     a.domainAsWritten = a.mailboxes.first().domain;
-    s.status = Status::Info;
+    s.status = problems.isEmpty() ? Status::Info : Status::Warning;
+    if (!explain)
+        return a; // the found domain's texts are only ever shown in an explained trace
     s.title = tr("Author domain: %1").arg(a.domain);
     s.detail = a.mailboxes.size() > 1
         ? tr("The From field names %1 mailboxes, all in the same domain, so there is "
@@ -447,8 +449,6 @@ AuthorDomain authorDomain(const Message& message, bool explain)
                   .arg(a.domainAsWritten, a.domain);
     s.addFact(tr("domain"), a.domain);
     s.spans.append(a.mailboxes.first().domainSpan);
-    if (!problems.isEmpty())
-        s.status = Status::Warning;
     return a;
 }
 

@@ -54,8 +54,9 @@ struct AuthorDomain {
     Step step; // kind "dmarc.from": how the domain was found, or why not
 };
 
-// explain false (summary-only runs): the step keeps its title, detail and status but gets
-// no sub-steps for the fields and mailboxes.
+// explain false (summary-only runs): no sub-steps for the fields and mailboxes, and when a
+// domain is found the step keeps only its status (the summary quotes the texts of a problem,
+// never those of a found domain).
 AuthorDomain authorDomain(const Message& message, bool explain = true);
 
 // Lower-case, no trailing dot, U-labels converted to A-labels (RFC 5890 2.3). Empty when the

@@ -268,7 +268,7 @@ Core decide(
             if (row.counts)
                 which << QStringLiteral("%1 (%2)").arg(row.identifier.toUpper(), row.domain);
         }
-        because([&] { return tr("pass: aligned %1").arg(which.join(QStringLiteral(", "))); });
+        because([&] { return fill(tr("pass: aligned %1"), which.join(QStringLiteral(", "))); });
         if (explain)
             c.resultStep.detail = tr("At least one authenticated identifier passes and aligns "
                                      "with the author domain.");
@@ -415,7 +415,7 @@ AlignmentRow align(Lookups& dns, const QString& identifier, const QString& domai
     row.counts = row.aligned && authResult == Status::Pass;
     if (reasons && row.aligned && authResult != Status::Pass)
         row.reason += QStringLiteral("; ")
-            + tr("but its result is %1, so it does not count").arg(statusName(authResult));
+            + fill(tr("but its result is %1, so it does not count"), statusName(authResult));
     if (!step)
         return row;
     const QString mode = strict ? tr("strict") : tr("relaxed");
@@ -452,7 +452,7 @@ Evaluation evaluate(const QString& author, const Inputs& in, dns::Resolver& reso
     e.policyTag = c.choice.tag;
     e.policy = c.choice.policy;
 
-    Step root(QStringLiteral("dmarc"), e.result, QStringLiteral("DMARC: %1").arg(e.reason), {},
+    Step root(QStringLiteral("dmarc"), e.result, QLatin1String("DMARC: ") + e.reason, {},
         rfcFor(method, "5.3", "6.6"));
     root.addFact(tr("author domain"), author);
     root.addFact(tr("method"), methodName(method));

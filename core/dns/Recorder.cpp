@@ -21,6 +21,8 @@ Answer Recorder::resolve(const QByteArray& name, Type type)
     }
     QMutexLocker lock(&m_mutex);
     a.transcriptIndex = m_firstIndex + int(m_transcript.size());
+    if (m_transcript.isEmpty())
+        m_transcript.reserve(4); // a check asks a few questions: one allocation, not three
     m_transcript.append(a);
     return a;
 }
@@ -39,6 +41,7 @@ QList<Answer> Recorder::transcript() const
 void Recorder::replay(const QList<Answer>& answers)
 {
     QMutexLocker lock(&m_mutex);
+    m_transcript.reserve(m_transcript.size() + answers.size());
     for (Answer a : answers) {
         a.transcriptIndex = m_firstIndex + int(m_transcript.size());
         m_transcript.append(std::move(a));

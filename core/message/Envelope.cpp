@@ -27,21 +27,6 @@ QString tr(const char* text)
 
 constexpr qsizetype kMaxHintField = 64 * 1024; // longer hint fields are not scanned
 
-// text.arg(a) for a text whose only '%' is one "%1", as the long reason texts here are: one
-// copy instead of arg()'s general parse of the whole text (a fifth of the instructions).
-// Any other text (a translation with other markers) takes arg().
-QString fillArg(const QString& text, const QString& a)
-{
-    const qsizetype at = text.indexOf(u'%');
-    if (at < 0 || at + 1 >= text.size() || text.at(at + 1) != u'1'
-        || (at + 2 < text.size() && text.at(at + 2).isDigit()) || text.indexOf(u'%', at + 1) >= 0)
-        return text.arg(a);
-    QString out;
-    out.reserve(text.size() - 2 + a.size());
-    out.append(QStringView(text).first(at)).append(a).append(QStringView(text).sliced(at + 2));
-    return out;
-}
-
 Span fieldSpan(const HeaderField& f)
 {
     return Span { QStringLiteral("message"), f.offset, f.raw.size() };
@@ -177,13 +162,14 @@ void mentionHint(EnvelopeValue& v, const Hint& h, const QString& label)
     if (h.value.isEmpty())
         return;
     if (h.value.compare(v.value, Qt::CaseInsensitive) == 0) {
-        v.reason += u' ' + tr("%1 records the same value.").arg(label);
+        v.reason += u' ' + fill(tr("%1 records the same value."), label);
         v.spans.append(h.span);
     } else {
         v.reason += u' '
-            + tr("Note: %1 records \"%2\" instead; if that field was added by your own server, "
-                 "it may be the better choice.")
-                  .arg(label, h.value);
+            + fill(
+                tr("Note: %1 records \"%2\" instead; if that field was added by your own server, "
+                   "it may be the better choice."),
+                { label, h.value });
         v.spans.append(h.span);
     }
 }
@@ -208,22 +194,23 @@ Envelope Message::guessEnvelope() const
         const ReceivedHop& hop = chain.at(i);
         const QString n = QString::number(i + 1);
         if (isLocalDelivery(hop)) {
-            skipped << tr("hop %1 is local delivery (%2)").arg(n, hop.with);
+            skipped << fill(tr("hop %1 is local delivery (%2)"), { n, hop.with });
             continue;
         }
         if (hop.fromIp.isEmpty()) {
-            skipped << tr("hop %1 names no client address").arg(n);
+            skipped << fill(tr("hop %1 names no client address"), n);
             continue;
         }
         if (isLocalAddress(hop.fromIp)) {
-            skipped << tr("hop %1 comes from the local or private address %2").arg(n, hop.fromIp);
+            skipped << fill(
+                tr("hop %1 comes from the local or private address %2"), { n, hop.fromIp });
             continue;
         }
         if (fallback < 0)
             fallback = i;
         const QString fromOrg = orgDomain(hop.fromRdns.isEmpty() ? hop.fromHelo : hop.fromRdns);
         if (!fromOrg.isEmpty() && fromOrg == orgDomain(hop.by)) {
-            skipped << tr("hop %1 is a relay inside %2").arg(n, fromOrg);
+            skipped << fill(tr("hop %1 is a relay inside %2"), { n, fromOrg });
             continue;
         }
         chosen = i;
@@ -257,7 +244,7 @@ Envelope Message::guessEnvelope() const
 
     const QString skippedText = skipped.isEmpty()
         ? QString()
-        : u' ' + tr("Skipped above it: %1.").arg(skipped.join(QStringLiteral("; ")));
+        : u' ' + fill(tr("Skipped above it: %1."), skipped.join(QStringLiteral("; ")));
 
     if (chosen >= 0) {
         const ReceivedHop& hop = chain.at(chosen);
@@ -267,15 +254,15 @@ Envelope Message::guessEnvelope() const
         if (fi >= 0)
             fromSpan = hop.spans.at(fi);
         const QString where
-            = tr("Received field %1 from the top, written by %2 when the client connected")
-                  .arg(QString::number(chosen + 1),
-                      hop.by.isEmpty() ? tr("the receiving server") : hop.by);
+            = fill(tr("Received field %1 from the top, written by %2 when the client connected"),
+                { QString::number(chosen + 1),
+                    hop.by.isEmpty() ? tr("the receiving server") : hop.by });
         env.clientIp.value = hop.fromIp;
         env.clientIp.reason
-            = fillArg(tr("Taken from %1: it is the topmost hop whose client is outside the "
-                         "receiving network, so it records the server that handed the message "
-                         "over. Fields below it were written by servers the receiver does not "
-                         "control and could be forged (RFC 5321 4.4)."),
+            = fill(tr("Taken from %1: it is the topmost hop whose client is outside the "
+                      "receiving network, so it records the server that handed the message "
+                      "over. Fields below it were written by servers the receiver does not "
+                      "control and could be forged (RFC 5321 4.4)."),
                   where)
             + skippedText;
         env.clientIp.spans = { fromSpan };
@@ -283,7 +270,7 @@ Envelope Message::guessEnvelope() const
         if (!hop.fromHelo.isEmpty()) {
             env.helo.value = hop.fromHelo;
             env.helo.reason
-                = fillArg(tr("The name the client gave in HELO/EHLO, as recorded in %1."), where);
+                = fill(tr("The name the client gave in HELO/EHLO, as recorded in %1."), where);
             env.helo.spans = { fromSpan };
             mentionHint(env.helo, spfHelo, QStringLiteral("Received-SPF helo"));
         }

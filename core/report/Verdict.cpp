@@ -23,13 +23,13 @@ QString policyWords(const QString& policy, QString tag)
         tag = QStringLiteral("p");
     const QString published = tag + QLatin1Char('=') + policy;
     if (policy == QLatin1String("reject"))
-        return tr("The domain asks receivers to reject such mail (%1).").arg(published);
+        return fill(tr("The domain asks receivers to reject such mail (%1)."), published);
     if (policy == QLatin1String("quarantine"))
-        return tr("The domain asks receivers to treat such mail as suspicious (%1).")
-            .arg(published);
+        return fill(
+            tr("The domain asks receivers to treat such mail as suspicious (%1)."), published);
     if (policy == QLatin1String("none"))
-        return tr("The domain only monitors (%1), so receivers usually deliver it anyway.")
-            .arg(published);
+        return fill(tr("The domain only monitors (%1), so receivers usually deliver it anyway."),
+            published);
     return {};
 }
 
@@ -44,7 +44,7 @@ QString withReason(QString text, QString reason, Status status)
     while (reason.endsWith(QLatin1Char('.')))
         reason.chop(1);
     if (!reason.isEmpty())
-        text += QLatin1Char(' ') + tr("Reason: %1.").arg(reason);
+        text += QLatin1Char(' ') + fill(tr("Reason: %1."), reason);
     return text;
 }
 
@@ -76,9 +76,9 @@ std::optional<Verdict> fromDkim(const Outcomes& o)
         for (const DkimSignatureOutcome& s : o.dkim) {
             if (s.status == Status::Pass) {
                 return Verdict { Status::Pass, QStringLiteral("dkim"),
-                    tr("The message carries a valid DKIM signature of %1; nothing was "
-                       "changed after signing.")
-                        .arg(s.domain) };
+                    fill(tr("The message carries a valid DKIM signature of %1; nothing was "
+                            "changed after signing."),
+                        s.domain) };
             }
         }
     }
@@ -92,10 +92,9 @@ std::optional<Verdict> fromDkim(const Outcomes& o)
     }
     const QString why = !first->finding.isEmpty() ? first->finding : first->reason;
     return Verdict { worst, QStringLiteral("dkim"),
-        withReason(tr("No DKIM signature on the message verifies (%1 signature(s); "
-                      "the first is from %2).")
-                       .arg(o.dkim.size())
-                       .arg(first->domain),
+        withReason(fill(tr("No DKIM signature on the message verifies (%1 signature(s); "
+                           "the first is from %2)."),
+                       { QString::number(o.dkim.size()), first->domain }),
             why, worst) };
 }
 
@@ -107,28 +106,28 @@ std::optional<Verdict> fromSpf(const Outcomes& o)
     QString text;
     switch (s.status) {
     case Status::Pass:
-        text = tr("The sending server %1 is allowed to send mail for %2 (SPF pass).")
-                   .arg(s.clientIp, s.domain);
+        text = fill(tr("The sending server %1 is allowed to send mail for %2 (SPF pass)."),
+            { s.clientIp, s.domain });
         break;
     case Status::Fail:
-        text = tr("The sending server %1 is not allowed to send mail for %2 (SPF fail).")
-                   .arg(s.clientIp, s.domain);
+        text = fill(tr("The sending server %1 is not allowed to send mail for %2 (SPF fail)."),
+            { s.clientIp, s.domain });
         break;
     case Status::SoftFail:
-        text = tr("The sending server %1 is probably not allowed to send mail for %2 (SPF "
-                  "softfail).")
-                   .arg(s.clientIp, s.domain);
+        text = fill(tr("The sending server %1 is probably not allowed to send mail for %2 (SPF "
+                       "softfail)."),
+            { s.clientIp, s.domain });
         break;
     case Status::TempError:
-        text
-            = tr("SPF for %1 could not be checked because of a temporary DNS error.").arg(s.domain);
+        text = fill(
+            tr("SPF for %1 could not be checked because of a temporary DNS error."), s.domain);
         break;
     case Status::PermError:
-        text = tr("The SPF record of %1 is broken (SPF permerror).").arg(s.domain);
+        text = fill(tr("The SPF record of %1 is broken (SPF permerror)."), s.domain);
         break;
     default:
-        text
-            = tr("SPF for %1 gives no answer either way (%2).").arg(s.domain, statusName(s.status));
+        text = fill(
+            tr("SPF for %1 gives no answer either way (%2)."), { s.domain, statusName(s.status) });
         break;
     }
     return Verdict { s.status, QStringLiteral("spf"), withReason(text, s.reason, s.status) };
@@ -150,42 +149,45 @@ Verdict overallVerdict(const Report& r)
         const Status status = dmarcStatus(d);
         switch (d.status) {
         case Status::Pass:
-            text = tr("The message really comes from %1: DMARC passed.").arg(d.fromDomain);
+            text = fill(tr("The message really comes from %1: DMARC passed."), d.fromDomain);
             break;
         case Status::Fail:
             if (d.overriddenByArc) {
-                text = tr("DMARC failed for %1, but a trusted forwarder's ARC chain shows the "
-                          "message passed before it was forwarded.")
-                           .arg(d.fromDomain);
+                text = fill(tr("DMARC failed for %1, but a trusted forwarder's ARC chain shows the "
+                               "message passed before it was forwarded."),
+                    d.fromDomain);
             } else {
-                text = tr("The message could not be shown to come from %1: DMARC failed.")
-                           .arg(d.fromDomain);
+                text = fill(tr("The message could not be shown to come from %1: DMARC failed."),
+                    d.fromDomain);
                 const QString p = policyWords(d.policy, d.policyTag);
                 if (!p.isEmpty())
                     text += QLatin1Char(' ') + p;
             }
             break;
         case Status::TempError:
-            text = tr("DMARC for %1 could not be decided because of a temporary DNS error; try "
-                      "again later.")
-                       .arg(d.fromDomain);
+            text
+                = fill(tr("DMARC for %1 could not be decided because of a temporary DNS error; try "
+                          "again later."),
+                    d.fromDomain);
             break;
         case Status::PermError:
             if (d.fromDomain.isEmpty() && d.policyDomain.isEmpty()) {
                 text = tr("DMARC cannot be applied: the message names no author domain.");
             } else {
-                text = tr("The DMARC policy of %1 is broken, so it cannot be applied.")
-                           .arg(d.policyDomain.isEmpty() ? d.fromDomain : d.policyDomain);
+                text = fill(tr("The DMARC policy of %1 is broken, so it cannot be applied."),
+                    d.policyDomain.isEmpty() ? d.fromDomain : d.policyDomain);
             }
             break;
-        default: text = tr("DMARC for %1: %2.").arg(d.fromDomain, statusName(d.status)); break;
+        default:
+            text = fill(tr("DMARC for %1: %2."), { d.fromDomain, statusName(d.status) });
+            break;
         }
         return Verdict { status, QStringLiteral("dmarc"),
             prefix + withReason(text, d.reason, d.status) };
     }
     if (o.dmarc && !o.dmarc->fromDomain.isEmpty()) {
-        prefix += tr("%1 publishes no DMARC policy, so the result rests on weaker checks.")
-                      .arg(o.dmarc->fromDomain)
+        prefix += fill(tr("%1 publishes no DMARC policy, so the result rests on weaker checks."),
+                      o.dmarc->fromDomain)
             + QLatin1Char(' ');
     }
     if (auto v = fromDkim(o)) {

@@ -760,7 +760,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
     if (!answer)
         return finish(Status::TempError, tr("time budget used up"));
     if (answer->outcome == dns::Outcome::NxDomain)
-        return finish(Status::None, tr("%1 does not exist (NXDOMAIN)").arg(L1(domain)),
+        return finish(Status::None, fill(tr("%1 does not exist (NXDOMAIN)"), L1(domain)),
             tr("RFC 7208 4.3: a name that does not exist has no SPF policy: none."));
     if (answer->isTemporaryError())
         return finish(Status::TempError,
@@ -880,7 +880,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
                 ts.title = tr("%1: match → %2").arg(L1(t.text), statusName(ts.status));
             decided = ts.status;
             decidedReason
-                = tr("%1 matched in the record of %2: %3").arg(L1(t.text), L1(domain), why);
+                = fill(tr("%1 matched in the record of %2: %3"), { L1(t.text), L1(domain), why });
             matched = i;
             break;
         case Match::No:

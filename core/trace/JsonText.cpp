@@ -74,11 +74,9 @@ void twoDigits(char* p, int v)
 void writeString(QByteArray& out, QStringView s)
 {
     const qsizetype n = s.size();
-    const qsizetype start = out.size();
     // At most 6 bytes per UTF-16 unit ("\u001f"; UTF-8 needs at most 3), plus the quotes.
-    out.resize(start + 2 + 6 * n);
+    char* p = grow(out, 2 + 6 * n);
     char* const base = out.data();
-    char* p = base + start;
     *p++ = '"';
     const char16_t* u = s.utf16();
     for (qsizetype i = 0; i < n; ++i) {
@@ -134,16 +132,14 @@ void writeString(QByteArray& out, QStringView s)
         }
     }
     *p++ = '"';
-    out.truncate(p - base);
+    shrinkTo(out, p - base);
 }
 
 void writeString(QByteArray& out, QLatin1StringView s)
 {
     const qsizetype n = s.size();
-    const qsizetype start = out.size();
-    out.resize(start + 2 + 6 * n);
+    char* p = grow(out, 2 + 6 * n);
     char* const base = out.data();
-    char* p = base + start;
     *p++ = '"';
     const char* const d = s.data();
     for (qsizetype i = 0; i < n; ++i) {
@@ -176,7 +172,7 @@ void writeString(QByteArray& out, QLatin1StringView s)
         }
     }
     *p++ = '"';
-    out.truncate(p - base);
+    shrinkTo(out, p - base);
 }
 
 void writeInteger(QByteArray& out, qint64 i)

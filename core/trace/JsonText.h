@@ -19,13 +19,32 @@
 namespace ms::json {
 
 // Appending. Qt 6.4's QByteArray::append and operator+= all take insert()'s general path
-// (position checks, aliasing) at ~100 instructions a call; a report line is a few hundred
-// short pieces, so the writers below grow the buffer and copy instead.
+// (position checks, aliasing) at ~100 instructions a call, and even resize() is a library
+// call of ~40; a report line is a few hundred short pieces. While the buffer is unshared and
+// has room, grow() moves its size in place (keeping the terminating '\0' QByteArray
+// promises, inside the capacity); otherwise resize() reallocates, geometrically.
 inline char* grow(QByteArray& out, qsizetype n)
 {
-    const qsizetype at = out.size();
-    out.resize(at + n);
+    QByteArray::DataPointer& d = out.data_ptr();
+    const qsizetype at = d.size;
+    if (!d.needsDetach() && d.freeSpaceAtEnd() > n) [[likely]] {
+        d.size = at + n;
+        d.data()[at + n] = '\0';
+    } else {
+        out.resize(at + n);
+    }
     return out.data() + at;
+}
+// Drops the end of a buffer grow() gave room in (size <= out.size()).
+inline void shrinkTo(QByteArray& out, qsizetype size)
+{
+    QByteArray::DataPointer& d = out.data_ptr();
+    if (!d.needsDetach()) [[likely]] {
+        d.size = size;
+        d.data()[size] = '\0';
+    } else {
+        out.truncate(size);
+    }
 }
 inline void put(QByteArray& out, std::string_view s)
 {

@@ -5,7 +5,13 @@
 #include <QHash>
 
 #include <atomic>
+#include <bit>
+#include <cstring>
 #include <utility>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace ms {
 
@@ -39,6 +45,27 @@ struct Memo {
     QHash<std::pair<const void*, const void*>, QString> texts;
 };
 
+// The first '%' at or after `from` (size when there is none). Texts are a few hundred
+// characters; eight at a time.
+qsizetype nextPercent(const char16_t* t, qsizetype from, qsizetype size)
+{
+    qsizetype i = from;
+#ifdef __SSE2__
+    const __m128i percent = _mm_set1_epi16(short(u'%'));
+    for (; i + 8 <= size; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi16(v, percent));
+        if (mask != 0)
+            return i + std::countr_zero(unsigned(mask)) / 2;
+    }
+#endif
+    for (; i < size; ++i) {
+        if (t[i] == u'%')
+            return i;
+    }
+    return size;
+}
+
 } // namespace
 
 // Runs when the QCoreApplication is constructed (or at once if it exists), in its thread.
@@ -66,6 +93,72 @@ QString translate(const char* context, const char* text)
     QString t = QCoreApplication::translate(context, text);
     memo.texts.insert(key, t);
     return t;
+}
+
+QString fill(const QString& text, std::initializer_list<QStringView> args)
+{
+    const qsizetype n = qsizetype(args.size());
+    const char16_t* const t = reinterpret_cast<const char16_t*>(text.constData());
+    const qsizetype size = text.size();
+    // Markers: "%d" with d in 1..9 not followed by another digit; a text with more than a
+    // handful, or anything else after a '%', is left to Qt.
+    constexpr int kMaxMarkers = 8;
+    qsizetype at[kMaxMarkers];
+    int markers = 0;
+    int distinct = 0;
+    unsigned seen = 0; // bit d: marker %d occurs
+    bool plain = n >= 1 && n <= 3;
+    for (qsizetype i = nextPercent(t, 0, size); plain && i < size;
+         i = nextPercent(t, i + 2, size)) {
+        const char16_t d = i + 1 < size ? t[i + 1] : u'\0';
+        const bool digitAfter = i + 2 < size && t[i + 2] >= u'0' && t[i + 2] <= u'9';
+        if (d < u'1' || d > u'9' || digitAfter || markers == kMaxMarkers) {
+            plain = false;
+            break;
+        }
+        if (!(seen & (1u << (d - u'0'))))
+            ++distinct;
+        seen |= 1u << (d - u'0');
+        at[markers++] = i;
+    }
+    if (!plain || markers == 0 || distinct < n) {
+        const QStringView* a = args.begin();
+        switch (n) {
+        case 1: return text.arg(a[0]);
+        case 2: return text.arg(a[0], a[1]);
+        case 3: return text.arg(a[0], a[1], a[2]);
+        default: return text;
+        }
+    }
+    // The k-th lowest marker number present takes args[k].
+    const QStringView* byNumber[10] = {};
+    for (int d = 1, k = 0; d <= 9 && k < n; ++d) {
+        if (seen & (1u << d))
+            byNumber[d] = args.begin() + k++;
+    }
+    qsizetype outSize = size;
+    for (int m = 0; m < markers; ++m) {
+        if (const QStringView* a = byNumber[t[at[m] + 1] - u'0'])
+            outSize += a->size() - 2;
+    }
+    QString out(outSize, Qt::Uninitialized);
+    char16_t* o = reinterpret_cast<char16_t*>(out.data());
+    qsizetype from = 0;
+    const auto copy = [&o](const char16_t* p, qsizetype len) {
+        if (len > 0) {
+            std::memcpy(o, p, size_t(len) * sizeof(char16_t));
+            o += len;
+        }
+    };
+    for (int m = 0; m < markers; ++m) {
+        if (const QStringView* a = byNumber[t[at[m] + 1] - u'0']) {
+            copy(t + from, at[m] - from);
+            copy(reinterpret_cast<const char16_t*>(a->data()), a->size());
+            from = at[m] + 2;
+        }
+    }
+    copy(t + from, size - from);
+    return out;
 }
 
 } // namespace ms

@@ -279,15 +279,22 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
         [&](size_t a, size_t b) { return rank(results[a].name) < rank(results[b].name); });
     std::vector<CheckResult> sorted;
     sorted.reserve(results.size());
+    std::vector<QList<dns::Answer>> transcripts(results.size());
+    qsizetype answers = report.dns.size();
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (recorders[i])
+            transcripts[i] = recorders[i]->transcript();
+        answers += transcripts[i].size();
+    }
+    report.dns.reserve(answers);
     for (size_t i : order) {
-        const QList<dns::Answer> local
-            = recorders[i] ? recorders[i]->transcript() : QList<dns::Answer>();
+        const QList<dns::Answer>& local = transcripts[i];
         // Where this check's answers start in the merged transcript, less where its
         // recorder already numbered them from.
         const int shift = int(report.dns.size()) - (recorders[i] ? recorders[i]->firstIndex() : 0);
         for (dns::Answer a : local) {
             a.transcriptIndex += shift;
-            report.dns.append(a);
+            report.dns.append(std::move(a));
         }
         if (shift != 0 && !local.isEmpty())
             renumberDns(results[i].step, shift);
@@ -305,7 +312,7 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
         report.sources.append(message.originalSource());
 
     report.root = Step(QStringLiteral("report"), Status::Info,
-        fileName.isEmpty() ? tr("Verification") : tr("Verification of %1").arg(fileName));
+        fileName.isEmpty() ? tr("Verification") : fill(tr("Verification of %1"), fileName));
     if (!m_lean) {
         report.root.addFact(
             QStringLiteral("evaluation-time"), report.evaluationTime.toString(Qt::ISODate));

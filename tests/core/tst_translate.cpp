@@ -62,6 +62,8 @@ private slots:
     void followsTranslators();
     void sameTextOtherContext();
     void spfRecordMemo();
+    void fillsLikeMultiArg_data();
+    void fillsLikeMultiArg();
 
 private:
     // One worker thread that lives through the whole test, so its memo outlives each change
@@ -162,6 +164,58 @@ void TestTranslate::spfRecordMemo()
     QVERIFY2(marked.contains(QLatin1String(": [1]")), qPrintable(marked));
     QVERIFY(QCoreApplication::removeTranslator(&marking));
     QCOMPARE(reason().second, plain);
+}
+
+// ms::fill() gives what QString's multi-argument arg() gives, on its own fast path for plain
+// %1..%9 markers and through arg() for anything else.
+void TestTranslate::fillsLikeMultiArg_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char* name, const char* text, QStringList args, const char* out) {
+        QTest::newRow(name) << QString::fromUtf8(text) << args << QString::fromUtf8(out);
+    };
+    row("one marker", "Reason: %1.", { "body changed" }, "Reason: body changed.");
+    row("marker first and last", "%1 and %1", { "x" }, "x and x");
+    row("two in order", "server %1 for %2", { "192.0.2.1", "example.com" },
+        "server 192.0.2.1 for example.com");
+    // A translation may put the markers the other way round.
+    row("two reordered", "%2 のために %1", { "a", "b" }, "b のために a");
+    row("three", "%1 matched in %2: %3", { "ip4:192.0.2.0/24", "example.com", "inside" },
+        "ip4:192.0.2.0/24 matched in example.com: inside");
+    // Lowest markers first, whatever their numbers; a higher one without an argument stays.
+    row("numbers with gaps", "%3 then %5", { "a", "b" }, "a then b");
+    row("more markers than arguments", "%1 %2 %3", { "a" }, "a %2 %3");
+    // An argument is never scanned again (chained .arg() would put "b" into "%2").
+    row("argument holding a marker", "%1 / %2", { "x%2y", "b" }, "x%2y / b");
+    row("empty argument", "[%1]", { "" }, "[]");
+    row("long text, marker past 8 units", "0123456789abcdef%1", { "z" }, "0123456789abcdefz");
+    // The rest goes to QString::arg: a two-digit marker, %L1, a lone '%', '%%'.
+    row("two-digit marker", "%10 and %1", { "a" }, "%10 and a");
+    row("locale marker", "%L1 items", { "5" }, "5 items");
+    row("lone percent", "100% of %1", { "mail" }, "100% of mail");
+    row("percent at the end", "%1 is 5%", { "x" }, "x is 5%");
+}
+
+void TestTranslate::fillsLikeMultiArg()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QString filled;
+    switch (args.size()) {
+    case 1: filled = fill(text, args.at(0)); break;
+    case 2: filled = fill(text, { args.at(0), args.at(1) }); break;
+    case 3: filled = fill(text, { args.at(0), args.at(1), args.at(2) }); break;
+    default: QFAIL("rows have one to three arguments");
+    }
+    QCOMPARE(filled, expected);
+    // Qt's own multi-argument fill agrees on every row.
+    const QString qt = args.size() == 1 ? text.arg(args.at(0))
+        : args.size() == 2              ? text.arg(args.at(0), args.at(1))
+                                        : text.arg(args.at(0), args.at(1), args.at(2));
+    QCOMPARE(filled, qt);
 }
 
 QTEST_GUILESS_MAIN(TestTranslate)
