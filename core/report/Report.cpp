@@ -561,7 +561,20 @@ QByteArray writeReport(const Report& r, JsonParts parts)
         members[j] = e;
     }
 
-    qsizetype estimate = 1024;
+    // Room for the whole line up front: each reallocation copies all that was written, and
+    // writeString() asks for six bytes a UTF-16 unit of the text it is about to write.
+    qsizetype estimate = 2048;
+    for (const CheckResult& c : r.checks)
+        estimate += c.jsonText.size();
+    if (r.hasEnvelope) {
+        qsizetype longest = 0;
+        for (const EnvelopeValue* v :
+            { &r.envelope.clientIp, &r.envelope.helo, &r.envelope.mailFrom }) {
+            estimate += 3 * (v->value.size() + v->reason.size()) + 64;
+            longest = std::max(longest, v->reason.size());
+        }
+        estimate += 6 * longest;
+    }
     for (const dns::Answer& a : r.dns) {
         for (const dns::Record& rec : a.records)
             estimate += rec.presentation.size() + rec.name.size() + 64;
