@@ -325,7 +325,9 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
         report.root.add(message.parseStep());
     report.checks.reserve(qsizetype(results.size()));
     for (CheckResult& r : results) {
-        report.root.add(r.step);
+        // A lean report's tree is never shown: each check keeps its own step, uncopied.
+        if (!m_lean)
+            report.root.add(r.step);
         report.sources.append(r.sources);
         report.checks.append(std::move(r));
     }
