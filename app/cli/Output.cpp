@@ -45,6 +45,7 @@ MessageSummary summarize(const Report& r)
     m.file = r.file;
     m.verdict = overallStatus(r);
     bool failed = false, temporary = r.cancelled;
+    m.checks.reserve(r.checks.size());
     for (const CheckResult& c : r.checks) {
         m.checks.append({ c.name, c.status });
         if (isFailure(c.status)) {

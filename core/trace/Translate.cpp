@@ -43,6 +43,21 @@ void watchLanguageChanges()
 struct Memo {
     quint64 generation = 0;
     QHash<std::pair<const void*, const void*>, QString> texts;
+    // In front of the hash: the last text seen at each of 256 slots, picked by the text's
+    // address. A message asks for a few dozen texts; a hit is two compares, not a hash
+    // lookup.
+    struct Slot {
+        const char* context = nullptr;
+        const char* text = nullptr;
+        QString value;
+    };
+    Slot recent[256];
+    void clear()
+    {
+        texts.clear();
+        for (Slot& s : recent)
+            s = Slot();
+    }
 };
 
 // The first '%' at or after `from` (size when there is none). Texts are a few hundred
@@ -83,16 +98,18 @@ QString translate(const char* context, const char* text)
     // next call instead of leaving an old text under the new count.
     const quint64 generation = g_generation.load(std::memory_order_acquire);
     if (memo.generation != generation) {
-        memo.texts.clear();
+        memo.clear();
         memo.generation = generation;
     }
+    Memo::Slot& slot = memo.recent[(quintptr(text) >> 3) & 255];
+    if (slot.text == text && slot.context == context)
+        return slot.value;
     const std::pair<const void*, const void*> key { context, text };
-    const auto it = memo.texts.constFind(key);
-    if (it != memo.texts.cend())
-        return it.value();
-    QString t = QCoreApplication::translate(context, text);
-    memo.texts.insert(key, t);
-    return t;
+    auto it = memo.texts.constFind(key);
+    if (it == memo.texts.cend())
+        it = memo.texts.insert(key, QCoreApplication::translate(context, text));
+    slot = { context, text, it.value() };
+    return it.value();
 }
 
 QString fill(const QString& text, std::initializer_list<QStringView> args)
