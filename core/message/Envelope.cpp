@@ -36,14 +36,24 @@ Span fieldSpan(const HeaderField& f)
 // a client there is inside the receiving network.
 bool isLocalAddress(const QString& ip)
 {
-    const QByteArray b = ip.toLatin1();
+    // An address fits in 64 characters; inet_pton() reads a C string (from the stack here).
+    if (ip.isEmpty() || ip.size() > 64)
+        return false;
+    char b[65];
+    for (qsizetype i = 0; i < ip.size(); ++i) {
+        const char16_t c = ip.at(i).unicode();
+        if (c == 0 || c >= 0x80)
+            return false;
+        b[i] = char(c);
+    }
+    b[ip.size()] = '\0';
     unsigned char a[16];
-    if (inet_pton(AF_INET, b.constData(), a) == 1) {
+    if (inet_pton(AF_INET, b, a) == 1) {
         return a[0] == 10 || a[0] == 127 || a[0] == 0 || (a[0] == 172 && (a[1] & 0xf0) == 16)
             || (a[0] == 192 && a[1] == 168) || (a[0] == 169 && a[1] == 254)
             || (a[0] == 100 && (a[1] & 0xc0) == 64);
     }
-    if (inet_pton(AF_INET6, b.constData(), a) == 1) {
+    if (inet_pton(AF_INET6, b, a) == 1) {
         static const unsigned char loopback[16]
             = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
         static const unsigned char unspecified[16] = {};
@@ -192,25 +202,25 @@ Envelope Message::guessEnvelope() const
     for (int i = 0; i < received.size(); ++i) {
         chain.append(detail::parseReceived(*received.at(i), detail::ReceivedDetail::Envelope));
         const ReceivedHop& hop = chain.at(i);
-        const QString n = QString::number(i + 1);
+        const auto n = [i] { return QString::number(i + 1); }; // only a skipped hop's reason
         if (isLocalDelivery(hop)) {
-            skipped << fill(tr("hop %1 is local delivery (%2)"), { n, hop.with });
+            skipped << fill(tr("hop %1 is local delivery (%2)"), { n(), hop.with });
             continue;
         }
         if (hop.fromIp.isEmpty()) {
-            skipped << fill(tr("hop %1 names no client address"), n);
+            skipped << fill(tr("hop %1 names no client address"), n());
             continue;
         }
         if (isLocalAddress(hop.fromIp)) {
             skipped << fill(
-                tr("hop %1 comes from the local or private address %2"), { n, hop.fromIp });
+                tr("hop %1 comes from the local or private address %2"), { n(), hop.fromIp });
             continue;
         }
         if (fallback < 0)
             fallback = i;
         const QString fromOrg = orgDomain(hop.fromRdns.isEmpty() ? hop.fromHelo : hop.fromRdns);
         if (!fromOrg.isEmpty() && fromOrg == orgDomain(hop.by)) {
-            skipped << fill(tr("hop %1 is a relay inside %2"), { n, fromOrg });
+            skipped << fill(tr("hop %1 is a relay inside %2"), { n(), fromOrg });
             continue;
         }
         chosen = i;
@@ -263,8 +273,9 @@ Envelope Message::guessEnvelope() const
                       "receiving network, so it records the server that handed the message "
                       "over. Fields below it were written by servers the receiver does not "
                       "control and could be forged (RFC 5321 4.4)."),
-                  where)
-            + skippedText;
+                where);
+        if (!skippedText.isEmpty())
+            env.clientIp.reason += skippedText; // `a + b` would copy the long text again
         env.clientIp.spans = { fromSpan };
         mentionHint(env.clientIp, spfIp, QStringLiteral("Received-SPF client-ip"));
         if (!hop.fromHelo.isEmpty()) {

@@ -364,6 +364,8 @@ ReceivedHop parseReceived(const HeaderField& f, ReceivedDetail level)
         return c && !c->words.isEmpty() ? c->words.first().text : QByteArray();
     };
     auto joinedWords = [](const Clause* c) {
+        if (c && c->words.size() == 1)
+            return c->words.first().text; // the usual "with ESMTPS": a view, no copy
         QByteArray joined;
         if (c) {
             for (const Token& w : c->words) {
