@@ -271,12 +271,12 @@ CheckResult check(const CheckContext& ctx)
     const SpfEvaluation& main = mailEval ? *mailEval : *heloEval;
     res.status = main.result;
     root.status = main.result;
-    root.title = tr("SPF %1 for %2 (%3)")
-                     .arg(statusName(main.result), main.domain,
-                         main.identity == QLatin1String("helo") ? tr("HELO identity")
-                                                                : tr("MAIL FROM identity"));
+    root.title = fill(tr("SPF %1 for %2 (%3)"),
+        { statusName(main.result), main.domain,
+            main.identity == QLatin1String("helo") ? tr("HELO identity")
+                                                   : tr("MAIL FROM identity") });
     root.detail = main.reason;
-    res.summary = tr("%1: %2").arg(statusName(main.result), main.reason);
+    res.summary = fill(tr("%1: %2"), { statusName(main.result), main.reason });
     if (nullPath && mailEval)
         res.summary
             += QLatin1Char(' ') + tr("(null MAIL FROM: checked as postmaster@%1)").arg(main.domain);
