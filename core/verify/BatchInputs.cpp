@@ -176,15 +176,16 @@ struct Collector {
     }
 
     // Paths are the file system's bytes (QFile::encodeName of an argument, then names as
-    // readdir() gives them); jobs and errors show them decoded.
-    void addFile(const QByteArray& local, Filter filter, NameKind kind);
+    // readdir() gives them); jobs and errors show them decoded (`shown`, when the caller
+    // has it already: its folder's decoded path and the decoded name).
+    void addFile(const QByteArray& local, Filter filter, NameKind kind, QString shown = {});
     void addFilesOf(const QByteArray& dirPath);
     void addDir(const QByteArray& local, int depth);
 };
 
-void Collector::addFile(const QByteArray& local, Filter filter, NameKind kind)
+void Collector::addFile(const QByteArray& local, Filter filter, NameKind kind, QString shown)
 {
-    const QString path = QFile::decodeName(local);
+    const QString path = shown.isNull() ? QFile::decodeName(local) : std::move(shown);
     if (filter != Filter::None && kind == NameKind::Message) {
         // A .eml or .msg in a folder (or a Maildir file) holds one message, and the listing
         // already said it is a regular file: taken without a system call. Reading it says
@@ -268,22 +269,46 @@ bool isDirectory(const QByteArray& local)
 
 // "dir" + "/" + name, as QDir::filePath() and QDirIterator build it (one trailing slash of
 // the directory dropped), so reports name files exactly as before.
-QByteArray joinPath(const QByteArray& dir, const QByteArray& name)
+QByteArray joinPath(const QByteArray& dir, QByteArrayView name)
 {
-    QByteArray p = dir;
-    if (p.size() > 1 && p.endsWith('/'))
-        p.chop(1);
-    if (!p.endsWith('/'))
-        p += '/';
-    return p + name;
+    qsizetype n = dir.size();
+    if (n > 1 && dir.endsWith('/'))
+        --n;
+    const bool slash = n == 0 || dir.at(n - 1) != '/';
+    QByteArray p;
+    p.reserve(n + 1 + name.size());
+    p.append(dir.constData(), n);
+    if (slash)
+        p.append('/');
+    p.append(name);
+    return p;
+}
+
+// QFile::decodeName() (UTF-8) for a name, by a plain widening when it is ASCII: the general
+// decoder was a quarter of listing a folder of small messages.
+bool isAscii(QByteArrayView b)
+{
+    for (const char c : b) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+QString decodeName(QByteArrayView local, bool ascii)
+{
+    return ascii ? QString::fromLatin1(local) : QFile::decodeName(local.toByteArray());
 }
 
 // A directory entry: its name as shown (sorted by it) and as the file system spells it.
 struct DirEntry {
     QString name;
     QByteArray local;
+    bool ascii = false; // then the bytes sort as the shown name does (UTF-16 order)
     bool operator<(const DirEntry& o) const
     {
+        if (ascii && o.ascii)
+            return local < o.local;
         return name < o.name || (name == o.name && local < o.local);
     }
 };
@@ -320,10 +345,11 @@ DirEntries listDir(const QByteArray& local)
             else
                 continue;
         }
-        if (type == DT_REG)
-            out.files.append({ QFile::decodeName(e->d_name), QByteArray(e->d_name) });
-        else if (type == DT_DIR)
-            out.dirs.append({ QFile::decodeName(e->d_name), QByteArray(e->d_name) });
+        if (type != DT_REG && type != DT_DIR)
+            continue;
+        const QByteArray name(e->d_name);
+        const bool ascii = isAscii(name);
+        (type == DT_REG ? out.files : out.dirs).append({ decodeName(name, ascii), name, ascii });
     }
     ::closedir(d);
     std::sort(out.files.begin(), out.files.end());
@@ -335,8 +361,10 @@ void Collector::addFilesOf(const QByteArray& dirPath)
 {
     // Maildir: every file of new/ and cur/ is a delivered message, whatever its name.
     const DirEntries list = listDir(dirPath);
+    const QByteArray prefix = joinPath(dirPath, {});
+    const QString shownPrefix = decodeName(prefix, isAscii(prefix));
     for (const DirEntry& e : list.files)
-        addFile(joinPath(dirPath, e.local), Filter::Maildir, NameKind::Message);
+        addFile(prefix + e.local, Filter::Maildir, NameKind::Message, shownPrefix + e.name);
 }
 
 void Collector::addDir(const QByteArray& local, int depth)
@@ -367,8 +395,13 @@ void Collector::addDir(const QByteArray& local, int depth)
         errors->append({ path, tr("cannot read directory") });
         return;
     }
-    for (const DirEntry& e : list.files)
-        addFile(joinPath(local, e.local), Filter::ByContent, kindOfName(e.name));
+    // The shown path of each file is the folder's, decoded once, and the decoded name: what
+    // decoding the whole path gives (a '/' never falls inside a UTF-8 sequence).
+    const QByteArray prefix = joinPath(local, {});
+    const QString shownPrefix = decodeName(prefix, isAscii(prefix));
+    for (const DirEntry& e : list.files) {
+        addFile(prefix + e.local, Filter::ByContent, kindOfName(e.name), shownPrefix + e.name);
+    }
     for (const DirEntry& e : list.dirs)
         addDir(joinPath(local, e.local), depth + 1);
 }
