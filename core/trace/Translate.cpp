@@ -115,6 +115,7 @@ QString translate(const char* context, const char* text)
 QString fill(const QString& text, std::initializer_list<QStringView> args)
 {
     const qsizetype n = qsizetype(args.size());
+    Q_ASSERT(n >= 1 && n <= 3);
     const char16_t* const t = reinterpret_cast<const char16_t*>(text.constData());
     const qsizetype size = text.size();
     // Markers: "%d" with d in 1..9 not followed by another digit; a text with more than a

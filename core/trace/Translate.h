@@ -25,6 +25,7 @@ quint64 translationGeneration();
 // "%2" then garbles the text). One allocation instead of arg()'s parse and temporaries,
 // which cost ~1,000 instructions a call on the per-message texts. Texts with any other use
 // of '%' (%L1, %10, a lone '%'), or with fewer markers than arguments, go to QString::arg.
+// One to three arguments.
 QString fill(const QString& text, std::initializer_list<QStringView> args);
 inline QString fill(const QString& text, QStringView a)
 {
