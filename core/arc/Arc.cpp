@@ -724,13 +724,28 @@ CheckResult check(const CheckContext& ctx)
     if (ctx.options.summaryOnly && collectFields(ctx.message).isEmpty()) {
         // Most messages have no ARC fields; a summary-only run then needs only the result, the
         // root step and the JSON validate() writes for that case (keys in QJsonObject order).
+        // The same texts for every such message: made once per thread and language, then
+        // shared.
+        struct NoArc {
+            quint64 generation = ~quint64(0);
+            QString summary, title;
+            QByteArray json;
+        };
+        thread_local NoArc memo;
+        const quint64 generation = translationGeneration(); // read before translating
+        if (memo.generation != generation) {
+            memo.summary = noArcReason();
+            memo.title = QLatin1String("ARC: ") + memo.summary;
+            memo.json = "{\"hops\":[],\"instances\":0,\"oldest_pass\":null,\"reason\":";
+            json::writeString(memo.json, memo.summary);
+            json::put(memo.json, ",\"reason_code\":\"no-arc\",\"result\":\"none\"}");
+            memo.generation = generation;
+        }
         res.status = Status::None;
-        res.summary = noArcReason();
-        res.step = Step(QStringLiteral("arc"), Status::None, QLatin1String("ARC: ") + res.summary,
-            {}, QStringLiteral("RFC 8617 5.2"));
-        res.jsonText = "{\"hops\":[],\"instances\":0,\"oldest_pass\":null,\"reason\":";
-        json::writeString(res.jsonText, res.summary);
-        json::put(res.jsonText, ",\"reason_code\":\"no-arc\",\"result\":\"none\"}");
+        res.summary = memo.summary;
+        res.step = Step(
+            QStringLiteral("arc"), Status::None, memo.title, {}, QStringLiteral("RFC 8617 5.2"));
+        res.jsonText = memo.json;
         ArcOutcome o;
         o.status = Status::None;
         o.reason = res.summary;

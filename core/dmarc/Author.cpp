@@ -264,7 +264,13 @@ private:
                 at = r;
         }
         auto join = [](Tokens ts) {
+            if (ts.size() == 1 && !ts.front().escaped)
+                return QString::fromUtf8(ts.front().text);
+            qsizetype size = 0;
+            for (const Token& t : ts)
+                size += t.text.size();
             QByteArray s;
+            s.reserve(size); // one allocation, not one per growing token
             for (const Token& t : ts)
                 appendText(s, t);
             return QString::fromUtf8(s);
@@ -313,21 +319,25 @@ AddressList parseAddressList(QByteArrayView value, const QString& sourceId, qint
 
 QString normalizeDomain(const QString& domain)
 {
-    QString d = domain.trimmed();
-    if (d.endsWith(QLatin1Char('.')))
+    QStringView d = QStringView(domain).trimmed();
+    if (d.endsWith(u'.'))
         d.chop(1);
     if (d.isEmpty() || d.size() > 1024)
         return {};
-    bool ascii = true;
+    bool ascii = true, lower = true;
     for (const QChar c : d) {
         if (c.unicode() >= 0x80)
             ascii = false;
         if (c.unicode() <= 0x20 || c == QLatin1Char('@'))
             return {};
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            lower = false;
     }
+    if (ascii && lower) // the usual domain, already normal: shared, not copied
+        return d.size() == domain.size() ? domain : d.toString();
     if (ascii)
-        return d.toLower();
-    const QByteArray ace = QUrl::toAce(d);
+        return d.toString().toLower();
+    const QByteArray ace = QUrl::toAce(d.toString());
     if (ace.isEmpty())
         return {};
     return QString::fromLatin1(ace).toLower();

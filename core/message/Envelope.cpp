@@ -83,15 +83,19 @@ bool isAsciiLower(QStringView s)
     return true;
 }
 
-QString orgDomain(QString host)
+// A view of `host`, or of `storage` when the name had to be lowered or rebuilt: comparing
+// two hops' organisations then makes no string of its own.
+QStringView orgDomain(QStringView host, QString& storage)
 {
-    if (!isAsciiLower(host)) // the usual host name is already lower case: no Unicode pass
-        host = host.toLower();
+    if (!isAsciiLower(host)) { // the usual host name is already lower case: no Unicode pass
+        storage = host.toString().toLower();
+        host = storage;
+    }
     while (host.endsWith(u'.'))
         host.chop(1);
     // Up to the last four labels from the right without splitting the whole name; names
     // with empty labels ("a..b") take the general path, which skips those.
-    QStringView view(host);
+    const QStringView view = host;
     qsizetype starts[4];
     int found = 0;
     bool emptyLabel = view.isEmpty() || view.startsWith(u'.');
@@ -112,15 +116,22 @@ QString orgDomain(QString host)
         int take = 2;
         if (found >= 3 && labelLength(0) == 2 && labelLength(1) <= 3)
             take = 3;
-        return view.sliced(starts[take - 1]).toString();
+        return view.sliced(starts[take - 1]);
     }
-    const QStringList labels = host.split(u'.', Qt::SkipEmptyParts);
+    const QList<QStringView> labels = view.split(u'.', Qt::SkipEmptyParts);
     if (labels.size() < 2)
         return {};
     qsizetype take = 2;
     if (labels.size() >= 3 && labels.last().size() == 2 && labels.at(labels.size() - 2).size() <= 3)
         take = 3;
-    return labels.mid(labels.size() - take).join(u'.');
+    QString joined;
+    for (qsizetype i = labels.size() - take; i < labels.size(); ++i) {
+        if (!joined.isEmpty())
+            joined += u'.';
+        joined += labels.at(i);
+    }
+    storage = std::move(joined); // `view` may be into storage: done with it
+    return storage;
 }
 
 bool isLocalDelivery(const ReceivedHop& hop)
@@ -202,25 +213,27 @@ Envelope Message::guessEnvelope() const
     for (int i = 0; i < received.size(); ++i) {
         chain.append(detail::parseReceived(*received.at(i), detail::ReceivedDetail::Envelope));
         const ReceivedHop& hop = chain.at(i);
-        const auto n = [i] { return QString::number(i + 1); }; // only a skipped hop's reason
+        const Decimal n(i + 1); // the hop's number, for a skipped hop's reason
         if (isLocalDelivery(hop)) {
-            skipped << fill(tr("hop %1 is local delivery (%2)"), { n(), hop.with });
+            skipped << fill(tr("hop %1 is local delivery (%2)"), { n, hop.with });
             continue;
         }
         if (hop.fromIp.isEmpty()) {
-            skipped << fill(tr("hop %1 names no client address"), n());
+            skipped << fill(tr("hop %1 names no client address"), n);
             continue;
         }
         if (isLocalAddress(hop.fromIp)) {
             skipped << fill(
-                tr("hop %1 comes from the local or private address %2"), { n(), hop.fromIp });
+                tr("hop %1 comes from the local or private address %2"), { n, hop.fromIp });
             continue;
         }
         if (fallback < 0)
             fallback = i;
-        const QString fromOrg = orgDomain(hop.fromRdns.isEmpty() ? hop.fromHelo : hop.fromRdns);
-        if (!fromOrg.isEmpty() && fromOrg == orgDomain(hop.by)) {
-            skipped << fill(tr("hop %1 is a relay inside %2"), { n(), fromOrg });
+        QString fromStorage, byStorage;
+        const QStringView fromOrg
+            = orgDomain(hop.fromRdns.isEmpty() ? hop.fromHelo : hop.fromRdns, fromStorage);
+        if (!fromOrg.isEmpty() && fromOrg == orgDomain(hop.by, byStorage)) {
+            skipped << fill(tr("hop %1 is a relay inside %2"), { n, fromOrg });
             continue;
         }
         chosen = i;
@@ -265,8 +278,7 @@ Envelope Message::guessEnvelope() const
             fromSpan = hop.spans.at(fi);
         const QString where
             = fill(tr("Received field %1 from the top, written by %2 when the client connected"),
-                { QString::number(chosen + 1),
-                    hop.by.isEmpty() ? tr("the receiving server") : hop.by });
+                { Decimal(chosen + 1), hop.by.isEmpty() ? tr("the receiving server") : hop.by });
         env.clientIp.value = hop.fromIp;
         env.clientIp.reason
             = fill(tr("Taken from %1: it is the topmost hop whose client is outside the "

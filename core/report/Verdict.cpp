@@ -35,16 +35,21 @@ QString policyWords(const QString& policy, QString tag)
 
 // Appends a check's own reason. Reasons often start with the result the sentence
 // already states ("fail: no aligned ...") and may end with a full stop of their own.
-QString withReason(QString text, QString reason, Status status)
+QString withReason(QString text, QStringView reason, Status status)
 {
-    const QString lead = statusName(status) + QLatin1String(": ");
-    if (reason.startsWith(lead))
-        reason.remove(0, lead.size());
+    // Views of the reason, and the sentence grown once: this runs for every message.
+    const QString name = statusName(status);
+    if (reason.startsWith(name) && reason.sliced(name.size()).startsWith(u": "))
+        reason = reason.sliced(name.size() + 2);
     reason = reason.trimmed();
-    while (reason.endsWith(QLatin1Char('.')))
+    while (reason.endsWith(u'.'))
         reason.chop(1);
-    if (!reason.isEmpty())
-        text += QLatin1Char(' ') + fill(tr("Reason: %1."), reason);
+    if (!reason.isEmpty()) {
+        const QString sentence = fill(tr("Reason: %1."), reason);
+        text.reserve(text.size() + 1 + sentence.size());
+        text += u' ';
+        text += sentence;
+    }
     return text;
 }
 

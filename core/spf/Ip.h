@@ -26,6 +26,9 @@ struct IpAddress {
     bool operator==(const IpAddress&) const = default;
 
     QString toString() const; // dotted quad, or RFC 5952 text (lower case)
+    // toString()'s text into `out` (kMaxText units at least), without allocating; its length.
+    static constexpr qsizetype kMaxText = 46; // INET6_ADDRSTRLEN
+    qsizetype writeText(char16_t* out) const;
     QByteArray dotted() const; // %{i}: dotted quad or 32 dot-separated nibbles
     QByteArray reverseName() const; // "4.3.2.1.in-addr.arpa" / nibbles + ".ip6.arpa"
 };

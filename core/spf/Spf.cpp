@@ -465,8 +465,9 @@ Match Evaluator::evalMechanism(const Term& t, const QString& source, const QByte
             return Match::No;
         }
         const bool yes = m_ip.matches(t.network, prefix);
-        *why = (yes ? tr("%1 is within %2/%3") : tr("%1 is not within %2/%3"))
-                   .arg(m_ipText, t.network.toString(), QString::number(prefix));
+        char16_t network[IpAddress::kMaxText];
+        *why = fill(yes ? tr("%1 is within %2/%3") : tr("%1 is not within %2/%3"),
+            { m_ipText, QStringView(network, t.network.writeText(network)), Decimal(prefix) });
         return yes ? Match::Yes : Match::No;
     }
     case Mechanism::A: {
@@ -760,7 +761,7 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
     if (!answer)
         return finish(Status::TempError, tr("time budget used up"));
     if (answer->outcome == dns::Outcome::NxDomain)
-        return finish(Status::None, fill(tr("%1 does not exist (NXDOMAIN)"), L1(domain)),
+        return finish(Status::None, fill(tr("%1 does not exist (NXDOMAIN)"), Latin1Text(domain)),
             tr("RFC 7208 4.3: a name that does not exist has no SPF policy: none."));
     if (answer->isTemporaryError())
         return finish(Status::TempError,
@@ -789,12 +790,12 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
             break;
         const QString id
             = QStringLiteral("%1/%2/record").arg(m_req.sourcePrefix).arg(m_nextSource++);
-        sources.append(
-            Source { id, tr("SPF record of %1").arg(L1(domain)), Source::Kind::DnsAnswer, text });
+        sources.append(Source {
+            id, fill(tr("SPF record of %1"), Latin1Text(domain)), Source::Kind::DnsAnswer, text });
         ids.append(id);
     }
     if (records.isEmpty())
-        return finish(Status::None, tr("%1 publishes no SPF record").arg(L1(domain)),
+        return finish(Status::None, fill(tr("%1 publishes no SPF record"), Latin1Text(domain)),
             tr("RFC 7208 4.5: no TXT record begins with \"v=spf1\": the result is none."));
     if (records.size() > 1) {
         for (int i = 0; m_explain && i < records.size(); ++i)
@@ -879,8 +880,8 @@ HostResult Evaluator::checkHost(const QByteArray& rawDomain, Step& parent, int d
             if (m_explain)
                 ts.title = tr("%1: match → %2").arg(L1(t.text), statusName(ts.status));
             decided = ts.status;
-            decidedReason
-                = fill(tr("%1 matched in the record of %2: %3"), { L1(t.text), L1(domain), why });
+            decidedReason = fill(tr("%1 matched in the record of %2: %3"),
+                { Latin1Text(t.text), Latin1Text(domain), why });
             matched = i;
             break;
         case Match::No:
@@ -980,10 +981,11 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
     QString mf = ev.mailFrom;
     if (mf.startsWith(u'<') && mf.endsWith(u'>'))
         mf = mf.mid(1, mf.size() - 2).trimmed();
-    QString local, dom;
+    // Views of `mf` or `ev.helo` (both outlive them): only ev.domain and ev.sender are made.
+    QStringView local, dom;
     QString identityNote;
     if (req.identity == SpfRequest::Identity::Helo || mf.isEmpty()) {
-        local = QStringLiteral("postmaster");
+        local = u"postmaster";
         dom = ev.helo;
         identityNote = req.identity == SpfRequest::Identity::Helo
             ? tr("HELO identity: <sender> is postmaster@ the HELO name (RFC 7208 2.3)")
@@ -991,17 +993,24 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
                  "2.4)");
     } else {
         const qsizetype at = mf.lastIndexOf(u'@');
-        local = at < 0 ? QString() : mf.left(at);
-        dom = at < 0 ? mf : mf.mid(at + 1);
+        local = at < 0 ? QStringView() : QStringView(mf).left(at);
+        dom = at < 0 ? QStringView(mf) : QStringView(mf).sliced(at + 1);
         if (local.isEmpty()) {
-            local = QStringLiteral("postmaster");
+            local = u"postmaster";
             identityNote = tr("no local-part: \"postmaster\" is used (RFC 7208 4.3)");
         }
     }
     if (dom.endsWith(u'.'))
         dom.chop(1);
-    ev.domain = dom;
-    ev.sender = local + QLatin1Char('@') + dom;
+    // Shared with the HELO name or the MAIL FROM when it is all of it, as before.
+    const auto whole = [&dom](const QString& s) {
+        return dom.size() == s.size() && dom.data() == s.constData();
+    };
+    ev.domain = whole(ev.helo) ? ev.helo : whole(mf) ? mf : dom.toString();
+    ev.sender.reserve(local.size() + 1 + dom.size()); // one allocation, not a temporary's too
+    ev.sender += local;
+    ev.sender += u'@';
+    ev.sender += dom;
 
     const auto ip = IpAddress::parse(req.ip);
     Step quietInput; // without explanations: dropped
@@ -1046,7 +1055,13 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
         input.detail = ev.inputProblem;
         return done(Status::None);
     }
-    ev.clientIp = ip->toString();
+    {
+        // The envelope's text when it is already the canonical one (the usual case): shared,
+        // not a new string for every evaluation.
+        char16_t text[IpAddress::kMaxText];
+        const QStringView canonical(text, ip->writeText(text));
+        ev.clientIp = req.ip == canonical ? req.ip : canonical.toString();
+    }
     if (ev.domain.isEmpty()) {
         ev.inputProblem = req.identity == SpfRequest::Identity::Helo || mf.isEmpty()
             ? tr("the HELO name is unknown: enter it (--helo, or the envelope panel)")
@@ -1058,9 +1073,16 @@ SpfEvaluation evaluate(const SpfRequest& req, dns::Resolver& resolver)
         return done(Status::None);
     }
 
-    const QByteArray senderBytes = ev.sender.toUtf8();
-    Evaluator e(req, resolver, *ip, ev.clientIp, senderBytes, local.toUtf8(), dom.toUtf8());
-    const HostResult r = e.checkHost(dom.toUtf8(), root, 0, Role::Top);
+    // <sender> in UTF-8 from its two parts, each converted once.
+    const QByteArray localBytes = local.toUtf8();
+    const QByteArray domainBytes = dom.toUtf8();
+    QByteArray senderBytes;
+    senderBytes.reserve(localBytes.size() + 1 + domainBytes.size());
+    senderBytes += localBytes;
+    senderBytes += '@';
+    senderBytes += domainBytes;
+    Evaluator e(req, resolver, *ip, ev.clientIp, senderBytes, localBytes, domainBytes);
+    const HostResult r = e.checkHost(domainBytes, root, 0, Role::Top);
     ev.counters = e.counters;
     ev.sources = e.sources;
     ev.reason = r.reason;

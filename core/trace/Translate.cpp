@@ -7,6 +7,7 @@
 #include <atomic>
 #include <bit>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 #ifdef __SSE2__
@@ -177,6 +178,30 @@ QString fill(const QString& text, std::initializer_list<QStringView> args)
     }
     copy(t + from, size - from);
     return out;
+}
+
+Decimal::Decimal(qint64 n)
+{
+    // Magnitude as unsigned: -INT64_MIN does not fit a qint64.
+    quint64 m = n < 0 ? 0 - quint64(n) : quint64(n);
+    do {
+        m_text[--m_start] = char16_t(u'0' + m % 10);
+        m /= 10;
+    } while (m != 0);
+    if (n < 0)
+        m_text[--m_start] = u'-';
+}
+
+Latin1Text::Latin1Text(QByteArrayView bytes)
+{
+    if (bytes.size() > qsizetype(std::size(m_short))) {
+        m_long = QString::fromLatin1(bytes);
+        m_view = m_long;
+        return;
+    }
+    for (qsizetype i = 0; i < bytes.size(); ++i)
+        m_short[i] = char16_t(static_cast<unsigned char>(bytes[i]));
+    m_view = QStringView(m_short, bytes.size());
 }
 
 } // namespace ms

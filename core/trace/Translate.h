@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 
@@ -31,5 +32,33 @@ inline QString fill(const QString& text, QStringView a)
 {
     return fill(text, { a });
 }
+
+// fill() arguments made on the stack instead of as a QString each (QString::number(),
+// QString::fromLatin1()): the per-message texts of a batch take one allocation, not three.
+// Both live until the end of the full expression that makes them, as fill() needs.
+class Decimal
+{
+public:
+    explicit Decimal(qint64 n);
+    operator QStringView() const { return { m_text + m_start, kSize - m_start }; }
+
+private:
+    static constexpr qsizetype kSize = 20; // "-9223372036854775808"
+    char16_t m_text[kSize];
+    qsizetype m_start = kSize;
+};
+
+// Latin-1 bytes widened to UTF-16: on the stack up to 128 bytes, in a QString beyond.
+class Latin1Text
+{
+public:
+    explicit Latin1Text(QByteArrayView bytes);
+    operator QStringView() const { return m_view; }
+
+private:
+    char16_t m_short[128];
+    QString m_long;
+    QStringView m_view;
+};
 
 } // namespace ms

@@ -10,9 +10,11 @@
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
+#include <optional>
 
 namespace ms {
 
@@ -214,25 +216,26 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
     // no step tree has to be walked to renumber its "dns/N" spans afterwards.
     const bool sequential = !m_options.parallelChecks || stage1.size() <= 1;
     bool reportOrder = sequential;
-    for (qsizetype i = 1; reportOrder && i < total; ++i) {
-        const CheckEntry* a = i - 1 < stage1.size() ? stage1[i - 1] : stage2[i - 1 - stage1.size()];
-        const CheckEntry* b = i < stage1.size() ? stage1[i] : stage2[i - stage1.size()];
-        reportOrder = rank(a->name) <= rank(b->name);
+    for (qsizetype i = 0, previous = -1; reportOrder && i < total; ++i) {
+        const CheckEntry* e = i < stage1.size() ? stage1[i] : stage2[i - stage1.size()];
+        const qsizetype r = rank(e->name); // each name ranked once: a string search per call
+        reportOrder = previous <= r;
+        previous = r;
     }
     int recordedSoFar = 0; // answers of the checks that ran before (sequential runs only)
     // One recorder per check: the transcript is then assembled in report order, whatever
-    // order parallel checks happened to ask in.
-    std::vector<std::shared_ptr<dns::Recorder>> recorders(static_cast<size_t>(total));
+    // order parallel checks happened to ask in. Built in place, all in one allocation.
+    std::vector<std::optional<dns::Recorder>> recorders(static_cast<size_t>(total));
     auto runOne = [&](const CheckEntry* e, const Outcomes* earlier, size_t slot) {
         CheckResult r;
-        recorders[slot] = std::make_shared<dns::Recorder>(chain.budgeted());
+        recorders[slot].emplace(chain.budgeted());
         if (reportOrder)
             recorders[slot]->setFirstIndex(recordedSoFar);
         if (isCancelled()) {
             r = cancelledResult(*e);
         } else {
             CheckContext ctx { message, *recorders[slot], m_options, report.evaluationTime,
-                report.envelope, earlier, chain.cancelFlag(), recorders[slot].get(), m_memo.get(),
+                report.envelope, earlier, chain.cancelFlag(), &*recorders[slot], m_memo.get(),
                 body };
             r = runGuarded(*e, ctx);
         }
@@ -272,23 +275,28 @@ Report Verifier::run(const Message& message, const dkim::BodyDigests* body, cons
     }
 
     // Report order follows allCheckNames(), whatever order the table lists them in.
-    std::vector<size_t> order(results.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-        [&](size_t a, size_t b) { return rank(results[a].name) < rank(results[b].name); });
+    // A handful of checks: arrays on the stack and a stable insertion sort, no allocation.
+    QVarLengthArray<size_t, 8> order(qsizetype(results.size()));
+    QVarLengthArray<qsizetype, 8> ranks(qsizetype(results.size()));
+    for (size_t i = 0; i < results.size(); ++i) {
+        ranks[qsizetype(i)] = rank(results[i].name);
+        size_t at = i;
+        for (; at > 0 && ranks[qsizetype(order[at - 1])] > ranks[qsizetype(i)]; --at)
+            order[qsizetype(at)] = order[qsizetype(at - 1)];
+        order[qsizetype(at)] = i;
+    }
     std::vector<CheckResult> sorted;
     sorted.reserve(results.size());
-    std::vector<QList<dns::Answer>> transcripts(results.size());
+    QVarLengthArray<QList<dns::Answer>, 8> transcripts(qsizetype(results.size()));
     qsizetype answers = report.dns.size();
     for (size_t i = 0; i < results.size(); ++i) {
         if (recorders[i])
-            transcripts[i] = recorders[i]->transcript();
-        answers += transcripts[i].size();
+            transcripts[qsizetype(i)] = recorders[i]->transcript();
+        answers += transcripts[qsizetype(i)].size();
     }
     report.dns.reserve(answers);
     for (size_t i : order) {
-        const QList<dns::Answer>& local = transcripts[i];
+        const QList<dns::Answer>& local = transcripts[qsizetype(i)];
         // Where this check's answers start in the merged transcript, less where its
         // recorder already numbered them from.
         const int shift = int(report.dns.size()) - (recorders[i] ? recorders[i]->firstIndex() : 0);

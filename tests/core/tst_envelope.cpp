@@ -91,6 +91,16 @@ void TestEnvelope::clientHop_data()
         << "209.85.220.41"
         << "mail-sor-f41.google.com"
         << "relay inside google.com";
+    // Organisations compared without case, trailing dots and empty labels ("a..b"), and a
+    // two-letter country code with a short second level keeps three labels.
+    QTest::newRow("relay-inside-upper-case-org")
+        << QByteArray("Received: from edge1 (EDGE1.Example.CO.UK. [203.0.113.9])\r\n"
+                      "\tby mx..example.co.uk (Postfix) with ESMTP id 5; Sat, 3 Jan 2026 "
+                      "01:05:35 +0000\r\n")
+            + kExternal
+        << "192.0.2.7"
+        << "mail.example.net"
+        << "relay inside example.co.uk";
     QTest::newRow("exim-helo-differs")
         << QByteArray("Received: from mail.example.net ([192.0.2.7] helo=smtp.example.net)\r\n"
                       "\tby mx.example.org with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384\r\n"

@@ -667,6 +667,18 @@ void TestSpf::addressText()
     }
     QVERIFY(ip.has_value());
     QCOMPARE(ip->toString(), text);
+    // An evaluation reports the canonical text whether it was handed that text (and shares
+    // it) or another spelling of the address.
+    auto resolver = dns::ZoneResolver::fromText(
+        kHead + txt("example.com", "v=spf1 ip4:0.0.0.0/0 ip6:::/0 -all"));
+    spf::SpfRequest req;
+    req.ip = input;
+    req.helo = QStringLiteral("mail.example.com");
+    req.mailFrom = QStringLiteral("user@example.com");
+    const spf::SpfEvaluation ev = spf::evaluate(req, *resolver);
+    QCOMPARE(ev.clientIp, text);
+    QCOMPARE(ev.result, Status::Pass); // ip4:0.0.0.0/0 or ip6:::/0, quoting the address
+    QVERIFY2(ev.reason.contains(text), qPrintable(ev.reason));
 }
 
 void TestSpf::lints_data()

@@ -12,6 +12,8 @@
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
+
 using namespace ms;
 
 namespace {
@@ -64,6 +66,10 @@ private slots:
     void spfRecordMemo();
     void fillsLikeMultiArg_data();
     void fillsLikeMultiArg();
+    void decimalLikeNumber_data();
+    void decimalLikeNumber();
+    void latin1TextLikeFromLatin1_data();
+    void latin1TextLikeFromLatin1();
 
 private:
     // One worker thread that lives through the whole test, so its memo outlives each change
@@ -216,6 +222,49 @@ void TestTranslate::fillsLikeMultiArg()
         : args.size() == 2              ? text.arg(args.at(0), args.at(1))
                                         : text.arg(args.at(0), args.at(1), args.at(2));
     QCOMPARE(filled, qt);
+}
+
+// ms::Decimal: the text of QString::number(), made on the stack.
+void TestTranslate::decimalLikeNumber_data()
+{
+    QTest::addColumn<qint64>("n");
+    QTest::newRow("zero") << qint64(0);
+    QTest::newRow("one digit") << qint64(7);
+    QTest::newRow("hop number") << qint64(12);
+    QTest::newRow("negative") << qint64(-1);
+    QTest::newRow("largest") << std::numeric_limits<qint64>::max();
+    QTest::newRow("smallest (its magnitude overflows qint64)")
+        << std::numeric_limits<qint64>::min();
+}
+
+void TestTranslate::decimalLikeNumber()
+{
+    QFETCH(qint64, n);
+    QCOMPARE(QStringView(Decimal(n)).toString(), QString::number(n));
+    QCOMPARE(fill(QStringLiteral("hop %1 of %2"), { Decimal(n), Decimal(n + 0) }),
+        QStringLiteral("hop %1 of %2").arg(n).arg(n));
+}
+
+// ms::Latin1Text: the text of QString::fromLatin1(), on the stack up to 128 bytes.
+void TestTranslate::latin1TextLikeFromLatin1_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("domain") << QByteArray("example.com");
+    QTest::newRow("high bytes") << QByteArray("caf\xe9 \xff\x80");
+    QTest::newRow("127 bytes") << QByteArray(127, 'a');
+    QTest::newRow("128 bytes, the stack's size") << QByteArray(128, 'b');
+    QTest::newRow("129 bytes, on the heap") << QByteArray(129, 'c');
+    QTest::newRow("long record") << QByteArray(5000, '\xe9');
+}
+
+void TestTranslate::latin1TextLikeFromLatin1()
+{
+    QFETCH(QByteArray, bytes);
+    const Latin1Text text(bytes);
+    QCOMPARE(QStringView(text).toString(), QString::fromLatin1(bytes));
+    QCOMPARE(
+        fill(QStringLiteral("[%1]"), text), QStringLiteral("[%1]").arg(QString::fromLatin1(bytes)));
 }
 
 QTEST_GUILESS_MAIN(TestTranslate)
