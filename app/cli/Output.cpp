@@ -138,9 +138,14 @@ void Summary::add(const MessageSummary& m)
         ++m_reasons[QStringLiteral("input\t") + m.inputError];
         return;
     }
-    ++m_verdicts[statusName(m.verdict)];
-    for (const auto& [name, status] : m.checks)
-        ++m_checks[name][statusName(status)];
+    ++m_verdicts[size_t(m.verdict)];
+    for (const auto& [name, status] : m.checks) {
+        auto it = std::find_if(
+            m_checks.begin(), m_checks.end(), [&](const auto& c) { return c.first == name; });
+        if (it == m_checks.end())
+            it = m_checks.insert(m_checks.end(), { name, Counts {} });
+        ++it->second[size_t(status)];
+    }
     for (const auto& [name, reason] : m.failures)
         ++m_reasons[name + QLatin1Char('\t') + reason];
 }
@@ -172,8 +177,28 @@ constexpr int kTopReasons = 10;
 
 } // namespace
 
+QMap<QString, int> Summary::byName(const Counts& counts)
+{
+    QMap<QString, int> named;
+    for (int i = 0; i < kStatuses; ++i) {
+        if (counts[size_t(i)] > 0)
+            named.insert(statusName(Status(i)), counts[size_t(i)]);
+    }
+    return named;
+}
+
+QMap<QString, QMap<QString, int>> Summary::checksByName() const
+{
+    QMap<QString, QMap<QString, int>> named;
+    for (const auto& [name, counts] : m_checks)
+        named.insert(name, byName(counts));
+    return named;
+}
+
 QString Summary::text() const
 {
+    const QMap<QString, int> verdicts = byName(m_verdicts);
+    const QMap<QString, QMap<QString, int>> checks = checksByName();
     QString out
         = tr("Summary: %1 message(s), %2 could not be read").arg(m_messages).arg(m_inputErrors)
         + QLatin1Char('\n');
@@ -182,11 +207,11 @@ QString Summary::text() const
             + tr("%1 other file(s) in the folders left out: they do not look like messages")
                   .arg(m_skipped)
             + QLatin1Char('\n');
-    out += QLatin1String("  ") + tr("verdict") + QLatin1String(": ") + countsLine(m_verdicts)
+    out += QLatin1String("  ") + tr("verdict") + QLatin1String(": ") + countsLine(verdicts)
         + QLatin1Char('\n');
     for (const QString& name : allCheckNames()) {
-        if (m_checks.contains(name))
-            out += QLatin1String("  ") + name + QLatin1String(": ") + countsLine(m_checks[name])
+        if (checks.contains(name))
+            out += QLatin1String("  ") + name + QLatin1String(": ") + countsLine(checks[name])
                 + QLatin1Char('\n');
     }
     const auto top = topReasons(m_reasons, kTopReasons);
@@ -203,11 +228,13 @@ QString Summary::text() const
 
 QJsonObject Summary::json() const
 {
+    const QMap<QString, int> verdictCounts = byName(m_verdicts);
+    const QMap<QString, QMap<QString, int>> checkCounts = checksByName();
     QJsonObject verdicts;
-    for (auto it = m_verdicts.begin(); it != m_verdicts.end(); ++it)
+    for (auto it = verdictCounts.begin(); it != verdictCounts.end(); ++it)
         verdicts.insert(it.key(), it.value());
     QJsonObject checks;
-    for (auto it = m_checks.begin(); it != m_checks.end(); ++it) {
+    for (auto it = checkCounts.begin(); it != checkCounts.end(); ++it) {
         QJsonObject counts;
         for (auto c = it.value().begin(); c != it.value().end(); ++c)
             counts.insert(c.key(), c.value());

@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QString>
 
+#include <array>
+
 namespace ms::cli {
 
 enum class Format { Text, Json, Jsonl, Csv };
@@ -52,9 +54,16 @@ private:
     int m_inputErrors = 0;
     int m_skipped = 0;
     Outcome m_worst = Outcome::Ok;
-    QMap<QString, int> m_verdicts;
-    QMap<QString, QMap<QString, int>> m_checks; // check → result → count
+    // Counted by Status (every message adds to these: no string is compared or made), turned
+    // into result names only for text() and json().
+    static constexpr int kStatuses = int(Status::Warning) + 1;
+    using Counts = std::array<int, kStatuses>;
+    Counts m_verdicts {};
+    QList<std::pair<QString, Counts>> m_checks; // check → counts, in order of first sight
     QHash<QString, int> m_reasons; // "check\treason" → count
+
+    static QMap<QString, int> byName(const Counts& counts);
+    QMap<QString, QMap<QString, int>> checksByName() const;
 };
 
 int exitCodeFor(Outcome o);
