@@ -264,8 +264,18 @@ private:
                 at = r;
         }
         auto join = [](Tokens ts) {
-            if (ts.size() == 1 && !ts.front().escaped)
-                return QString::fromUtf8(ts.front().text);
+            // Atoms and specials written edge to edge ("first.last", "example.com") are the
+            // bytes they join to: decoded from the field at once.
+            bool adjacent = !ts.empty();
+            for (qsizetype k = 0; adjacent && k < qsizetype(ts.size()); ++k) {
+                const Token& t = ts[size_t(k)];
+                adjacent = !t.escaped && (t.kind == Token::Atom || t.kind == Token::Special)
+                    && (k == 0 || t.text.data() == ts[size_t(k - 1)].text.end());
+            }
+            if (adjacent) {
+                return QString::fromUtf8(QByteArrayView(
+                    ts.front().text.data(), ts.back().text.end() - ts.front().text.data()));
+            }
             qsizetype size = 0;
             for (const Token& t : ts)
                 size += t.text.size();

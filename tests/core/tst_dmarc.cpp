@@ -174,6 +174,11 @@ void TestDmarc::addressList_data()
         << QByteArray(" A <a@example.com") << QStringList { "a@example.com" } << true;
     QTest::newRow("folded") << QByteArray(" Alice\r\n <alice@example.com>")
                             << QStringList { "alice@example.com" } << false;
+    // RFC 5322 4.4 obs-local-part: CFWS between the dot-separated parts is not part of the
+    // address (the parts are joined, not sliced from the field).
+    QTest::newRow("RFC 5322 4.4 CFWS between local-part words")
+        << QByteArray(" <first . last (x) @example.com>")
+        << QStringList { "first.last@example.com" } << false;
 }
 
 void TestDmarc::addressList()
