@@ -53,6 +53,8 @@ class Latin1Text
 {
 public:
     explicit Latin1Text(QByteArrayView bytes);
+    Latin1Text(const Latin1Text&) = delete; // the view points into this object
+    Latin1Text& operator=(const Latin1Text&) = delete;
     operator QStringView() const { return m_view; }
 
 private:
