@@ -139,12 +139,13 @@ void Summary::add(const MessageSummary& m)
         return;
     }
     ++m_verdicts[size_t(m.verdict)];
-    for (const auto& [name, status] : m.checks) {
-        auto it = std::find_if(
-            m_checks.begin(), m_checks.end(), [&](const auto& c) { return c.first == name; });
-        if (it == m_checks.end())
-            it = m_checks.insert(m_checks.end(), { name, Counts {} });
-        ++it->second[size_t(status)];
+    for (const auto& check : m.checks) {
+        qsizetype i = 0;
+        while (i < m_checks.size() && m_checks.at(i).first != check.first)
+            ++i;
+        if (i == m_checks.size())
+            m_checks.append({ check.first, Counts {} });
+        ++m_checks[i].second[size_t(check.second)];
     }
     for (const auto& [name, reason] : m.failures)
         ++m_reasons[name + QLatin1Char('\t') + reason];
